@@ -1,0 +1,72 @@
+"""Users, their role and clearance, and the teams that records can be restricted to."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class Role(models.TextChoices):
+    """The people who use fraudcase (DOMAIN.md "Who uses it")."""
+
+    ASSESSOR = "assessor", "Assessor"
+    VFT_SUPERVISOR = "vft_supervisor", "VFT supervisor"
+    EVALUATOR = "evaluator", "Evaluator"
+    INVESTIGATOR = "investigator", "Investigator"
+    FVO = "fvo", "Fraud vulnerability officer"
+    SAFEGUARDING = "safeguarding", "Safeguarding officer"
+    FINANCIAL_INTELLIGENCE = "financial_intelligence", "Financial intelligence officer"
+    ANALYST = "analyst", "Analyst"
+    ADMINISTRATOR = "administrator", "Administrator"
+
+
+class HandlingMarking(models.TextChoices):
+    """Government Security Classifications handling markings, lowest first."""
+
+    OFFICIAL = "OFFICIAL", "OFFICIAL"
+    OFFICIAL_SENSITIVE = "OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"
+
+
+class TeamKind(models.TextChoices):
+    VFT = "vft", "Volume Fraud Team"
+    ECU = "ecu", "Economic Crime Unit"
+    NEIGHBOURHOOD = "neighbourhood", "Neighbourhood team"
+    PROTECT = "protect", "Protect"
+
+
+class Team(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    kind = models.CharField(max_length=20, choices=TeamKind.choices)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    role = models.CharField(max_length=30, choices=Role.choices, default=Role.ASSESSOR)
+    clearance = models.CharField(
+        max_length=20,
+        choices=HandlingMarking.choices,
+        default=HandlingMarking.OFFICIAL,
+        help_text="The highest handling marking this user may see.",
+    )
+    teams = models.ManyToManyField(Team, blank=True, related_name="members")
+    failed_logins = models.PositiveIntegerField(default=0, editable=False)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class ApiToken(models.Model):
+    """A bearer token for the JSON API; only its SHA-256 digest is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.user})"

@@ -1,0 +1,43 @@
+"""The JSON API: /api/openapi.json and /api/docs. Session (with CSRF) or bearer-token auth."""
+
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.security import HttpBearer, django_auth
+
+from fraudcase.accounts.services import user_for_token
+from fraudcase.intake.api import router as intake_router
+from fraudcase.intake.services import JustificationRequired
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request, token):
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="fraudcase API",
+    version="1",
+    description="Fraud reports for police economic crime units. The same access rules as the "
+    "pages: a record you may not see answers 404. Restricted records need an "
+    "`X-Justification` header, which is kept in the audit log.",
+    auth=[BearerToken(), django_auth],
+    urls_namespace="api",
+)
+api.add_router("/v1", intake_router)
+
+
+@api.exception_handler(JustificationRequired)
+def justification_required(request, exc):
+    return api.create_response(
+        request,
+        {"detail": "This record is restricted: give your reason in an X-Justification header."},
+        status=428,
+    )
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Not found"}, status=404)

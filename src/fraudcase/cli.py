@@ -1,0 +1,30 @@
+"""The `fraudcase` command: Django management commands, with two-word names spelled as words.
+
+`fraudcase import nfib-package FILE` runs the `import_nfib_package` command,
+`fraudcase reports find TERM` runs `reports_find`, and any other Django command works as is
+(`fraudcase migrate`, `fraudcase runserver`, `fraudcase createsuperuser`).
+"""
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fraudcase.settings")
+    import django
+    from django.core.management import execute_from_command_line, get_commands
+
+    django.setup()
+    args = list(sys.argv if argv is None else argv)
+    commands = get_commands()
+    if len(args) >= 3:
+        joined = f"{args[1]}_{args[2]}".replace("-", "_")
+        if joined in commands:
+            args = [args[0], joined, *args[3:]]
+    if len(args) >= 2 and args[1].replace("-", "_") in commands:
+        args[1] = args[1].replace("-", "_")
+    execute_from_command_line(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,483 @@
+"""Import an NFIB dissemination package: validate the whole file, then write it in one go.
+
+§5.1 and App. A: one local reference per victim, carrying every NFRC number that belongs to it,
+recorded within 24 hours of the dissemination. A file with any bad row is rejected whole with
+every (row, column, problem) and nothing written; importing the same package again creates
+nothing. All checks are column-wise (polars) and all writes set-based (fraudcase.bulk).
+"""
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import polars as pl
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from fraudcase import bulk
+from fraudcase.audit import services as audit
+from fraudcase.audit.models import AuditAction
+from fraudcase.tables import FileRejected, Problem, apply_profile, read_text_table
+
+from . import rules
+from .models import (
+    DisseminationPackage,
+    EnquiryLogEntry,
+    EntryKind,
+    Identifier,
+    ImportKind,
+    ImportProfile,
+    NFRCNumber,
+    Report,
+    ReportStatus,
+    Source,
+    Suspect,
+    Victim,
+)
+from .references import allocate_references
+
+DEFAULT_COLUMNS = [
+    "package_ref", "nfrc", "disseminated_on", "fraud_type", "victim_type", "forename", "surname",
+    "business_name", "dob", "address", "postcode", "phone", "email", "loss_gbp", "suspect_name",
+    "suspect_phone", "suspect_email", "suspect_website", "suspect_sort_code",
+    "suspect_account_number", "narrative",
+]  # fmt: skip
+REQUIRED_COLUMNS = {"package_ref", "nfrc", "disseminated_on", "victim_type"}
+LONDON = ZoneInfo("Europe/London")
+VICTIM_KEY = ["package_ref", "victim_type_value", "_fore", "_sur", "_bus", "dob"]
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    already_recorded: int = 0
+    nfrc_added: int = 0
+    packages_created: int = 0
+    packages_already_recorded: int = 0
+    rows: int = 0
+    profile: str = "default"
+    local_references: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["local_references"] = data["local_references"][:50]
+        return data
+
+    @property
+    def message(self) -> str:
+        if not self.created and not self.nfrc_added:
+            return f"Nothing new: all {self.already_recorded} victims were already recorded."
+        return (
+            f"{self.created} victims recorded, {self.already_recorded} already recorded, "
+            f"{self.nfrc_added} NFRC numbers added to existing reports."
+        )
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    column_map: dict[str, str]
+    date_format: str
+    victim_type_map: dict[str, str]
+
+
+def load_profile(name: str, kind: str = ImportKind.NFIB_PACKAGE) -> Profile:
+    if name == "default":
+        return Profile("default", {}, "", {})
+    stored = ImportProfile.objects.filter(name=name, kind=kind).first()
+    if stored is None:
+        known = ", ".join(ImportProfile.objects.filter(kind=kind).values_list("name", flat=True))
+        raise FileRejected(
+            [Problem(0, "profile", f"No import profile '{name}'. Known: default {known}".strip())],
+            profile=name,
+        )
+    return Profile(stored.name, stored.column_map, stored.date_format, stored.victim_type_map)
+
+
+def _parse_date(column: str, fmt: str) -> pl.Expr:
+    text = pl.col(column).str.split(" ").list.first()
+    formats = (fmt,) if fmt else rules.DATE_FORMATS
+    return pl.coalesce([text.str.strptime(pl.Date, f, strict=False) for f in formats])
+
+
+def _prepare(frame: pl.DataFrame, profile: Profile, today) -> tuple[pl.DataFrame, list[Problem]]:
+    """Parse and check every cell column-wise. Returns the typed frame and all problems."""
+    type_map = {**rules.VICTIM_TYPES, **{k.lower(): v for k, v in profile.victim_type_map.items()}}
+    frame = frame.with_columns(
+        pl.col("package_ref").str.to_uppercase(),
+        pl.col("nfrc")
+        .str.to_uppercase()
+        .str.replace_all(r"[;,\s]+", ";")
+        .str.split(";")
+        .list.eval(pl.element().filter(pl.element() != ""))
+        .alias("nfrc_list"),
+        _parse_date("disseminated_on", profile.date_format).alias("disseminated_date"),
+        _parse_date("dob", profile.date_format).alias("dob_date"),
+        pl.col("loss_gbp")
+        .str.replace_all(r"[£,]", "")
+        .cast(pl.Decimal(14, 2), strict=False)
+        .alias("loss"),
+        pl.col("victim_type")
+        .str.to_lowercase()
+        .replace_strict(type_map, default=None, return_dtype=pl.String)
+        .alias("victim_type_value"),
+        pl.col("forename").str.to_lowercase().alias("_fore"),
+        pl.col("surname").str.to_lowercase().alias("_sur"),
+        pl.col("business_name").str.to_lowercase().alias("_bus"),
+    )
+    bad_nfrc = pl.col("nfrc_list").list.eval(
+        pl.element().str.contains(rules.NFRC_PATTERN.pattern).not_()
+    ).list.any()
+    checks: list[tuple[str, pl.Expr, pl.Expr]] = [
+        ("package_ref", pl.col("package_ref") == "", pl.lit("Package reference is missing")),
+        ("nfrc", pl.col("nfrc") == "", pl.lit("NFRC number is missing")),
+        (
+            "nfrc",
+            (pl.col("nfrc") != "") & bad_nfrc,
+            pl.format("'{}' is not an NFRC number (NFRC followed by digits)", pl.col("nfrc")),
+        ),
+        ("disseminated_on", pl.col("disseminated_on") == "", pl.lit("Date is missing")),
+        (
+            "disseminated_on",
+            (pl.col("disseminated_on") != "") & pl.col("disseminated_date").is_null(),
+            pl.format("'{}' is not a real date", pl.col("disseminated_on")),
+        ),
+        (
+            "disseminated_on",
+            pl.col("disseminated_date") > today,
+            pl.format("{} is in the future", pl.col("disseminated_on")),
+        ),
+        (
+            "dob",
+            (pl.col("dob") != "") & pl.col("dob_date").is_null(),
+            pl.format("'{}' is not a real date", pl.col("dob")),
+        ),
+        ("dob", pl.col("dob_date") > today, pl.format("{} is in the future", pl.col("dob"))),
+        (
+            "loss_gbp",
+            (pl.col("loss_gbp") != "") & pl.col("loss").is_null(),
+            pl.format("'{}' is not an amount of money", pl.col("loss_gbp")),
+        ),
+        ("loss_gbp", pl.col("loss") < 0, pl.lit("A loss cannot be negative")),
+        (
+            "victim_type",
+            pl.col("victim_type_value").is_null(),
+            pl.format(
+                "'{}' is not a victim type (Individual, Business, Charity, Public body, "
+                "Other organisation)",
+                pl.col("victim_type"),
+            ),
+        ),
+        (
+            "surname",
+            (pl.col("victim_type_value") == "individual")
+            & (pl.col("forename") == "")
+            & (pl.col("surname") == ""),
+            pl.lit("An individual victim needs a forename or surname"),
+        ),
+        (
+            "business_name",
+            pl.col("victim_type_value").is_not_null()
+            & (pl.col("victim_type_value") != "individual")
+            & (pl.col("business_name") == ""),
+            pl.lit("An organisation victim needs a business name"),
+        ),
+    ]
+    found = pl.concat(
+        [
+            frame.filter(condition.fill_null(False)).select(
+                "row", pl.lit(column).alias("column"), message.alias("problem")
+            )
+            for column, condition, message in checks
+        ]
+    )
+    problems = [Problem(r, c, p) for r, c, p in found.iter_rows()]
+    frame = frame.with_columns(pl.col("dob_date").cast(pl.String).fill_null("").alias("dob"))
+
+    # One NFRC number belongs to one victim: the same number on two different victims is refused.
+    exploded = (
+        frame.select("row", "nfrc_list", *VICTIM_KEY)
+        .explode("nfrc_list")
+        .drop_nulls("nfrc_list")
+        .rename({"nfrc_list": "number"})
+    )
+    clashes = (
+        exploded.group_by("number")
+        .agg(pl.col("row"), pl.struct(VICTIM_KEY).n_unique().alias("victims"))
+        .filter(pl.col("victims") > 1)
+    )
+    for number, rows, _ in clashes.iter_rows():
+        rows = sorted(rows)
+        for row in rows[1:]:
+            problems.append(
+                Problem(row, "nfrc", f"{number} is also on row {rows[0]} for another victim")
+            )
+    dates = (
+        frame.filter(pl.col("disseminated_date").is_not_null())
+        .group_by("package_ref")
+        .agg(pl.col("disseminated_date").n_unique().alias("n"), pl.col("row").min().alias("r"))
+        .filter(pl.col("n") > 1)
+    )
+    for package_ref, _, row in dates.iter_rows():
+        problems.append(
+            Problem(row, "disseminated_on", f"Package {package_ref} has more than one date")
+        )
+    return frame, problems
+
+
+def _normalise_column(frame: pl.DataFrame, column: str, fn) -> pl.Series:
+    """Apply a Python normaliser once per distinct value, then join back column-wise."""
+    values = [v for v in frame[column].unique().to_list() if v]
+    mapping = {v: fn(v) for v in values}
+    return frame[column].replace_strict(mapping, default=None, return_dtype=pl.String)
+
+
+def _victims(frame: pl.DataFrame) -> pl.DataFrame:
+    """One row per victim: rows of the same package and person are one victim with all NFRCs."""
+    return frame.group_by(VICTIM_KEY, maintain_order=True).agg(
+        pl.col("row").min(),
+        pl.col("nfrc_list").list.explode(keep_nulls=False, empty_as_null=False).unique(maintain_order=True),
+        pl.col("disseminated_date").first(),
+        *[
+            pl.col(c).filter(pl.col(c) != "").first().fill_null("")
+            for c in ("fraud_type", "forename", "surname", "business_name", "address",
+                      "postcode", "phone", "email", "narrative")
+        ],
+        pl.col("loss").max(),
+    )
+
+
+def import_nfib_package(
+    path: Path, *, user, profile_name: str = "default", original_name: str = "", today=None
+) -> ImportResult:
+    """Validate and record a dissemination package file. Raises FileRejected; writes nothing then."""
+    today = today or timezone.localdate()
+    profile = load_profile(profile_name)
+    frame = read_text_table(path, original_name=original_name)
+    frame = apply_profile(
+        frame,
+        default_columns=DEFAULT_COLUMNS,
+        required=REQUIRED_COLUMNS,
+        column_map=profile.column_map,
+        profile_name=profile.name,
+    )
+    if frame.height == 0:
+        raise FileRejected([Problem(2, "file", "The file has no rows")], profile=profile.name)
+    frame, problems = _prepare(frame, profile, today)
+    victims = _victims(frame)
+    existing = _existing_reports(victims)
+    problems += existing.pop("_problems")
+    if problems:
+        problems.sort(key=lambda p: (p.row, DEFAULT_COLUMNS.index(p.column)
+                                     if p.column in DEFAULT_COLUMNS else 99))
+        raise FileRejected(problems, profile=profile.name)
+    result = ImportResult(rows=frame.height, profile=profile.name)
+    with transaction.atomic():
+        _write(frame, victims, existing, user=user, result=result,
+               filename=original_name or path.name)
+    return result
+
+
+def _existing_reports(victims: pl.DataFrame) -> dict:
+    """NFRC number -> report id for numbers already recorded; clashes become problems."""
+    numbers = victims["nfrc_list"].explode().drop_nulls().unique().to_list()
+    known: dict[str, int] = {}
+    for chunk in bulk.chunked(numbers):
+        known.update(NFRCNumber.objects.filter(number__in=chunk).values_list("number", "report_id"))
+    problems = []
+    if known:
+        for row, nfrcs in victims.select("row", "nfrc_list").iter_rows():
+            reports = {known[n] for n in nfrcs if n in known}
+            if len(reports) > 1:
+                problems.append(
+                    Problem(row, "nfrc", "These NFRC numbers already belong to different victims")
+                )
+    return {"known": known, "_problems": problems}
+
+
+def _write(frame, victims, existing, *, user, result: ImportResult, filename: str) -> None:
+    now = timezone.now()
+    user_id = user.pk if user is not None and user.is_authenticated else None
+    known: dict[str, int] = existing["known"]
+    victims = victims.with_columns(
+        pl.col("nfrc_list")
+        .list.eval(pl.element().replace_strict(known, default=None, return_dtype=pl.Int64))
+        .list.drop_nulls()
+        .list.first()
+        .alias("existing_report")
+    )
+    # NFRC numbers new to a victim already recorded are attached to that victim's report.
+    old = victims.filter(pl.col("existing_report").is_not_null())
+    added = [
+        (number, report_id)
+        for report_id, numbers in old.select("existing_report", "nfrc_list").iter_rows()
+        for number in numbers
+        if number not in known
+    ]
+    result.already_recorded = old.height
+    result.nfrc_added = len(added)
+    new = victims.filter(pl.col("existing_report").is_null())
+    result.created = new.height
+
+    packages = frame.group_by("package_ref", maintain_order=True).agg(
+        pl.col("disseminated_date").first()
+    )
+    package_ids = _package_ids(packages, user_id=user_id, filename=filename, result=result)
+
+    if new.height:
+        refs = allocate_references(new.height, now)
+        result.local_references = refs
+        received = {
+            d: datetime.combine(d, time.min, tzinfo=LONDON)
+            for d in new["disseminated_date"].unique().to_list()
+        }
+        bulk.insert_rows(
+            Report,
+            ["local_reference", "source", "status", "handling_marking", "package", "fraud_type",
+             "received_at", "recording_deadline", "recorded_at", "recorded_by", "loss_gbp",
+             "narrative"],
+            (
+                (ref, Source.NFIB_DISSEMINATION, ReportStatus.RECORDED, "OFFICIAL",
+                 package_ids[pkg], fraud_type, received[day],
+                 rules.recording_deadline(received[day]), now, user_id, loss, narrative)
+                for ref, (pkg, day, fraud_type, loss, narrative) in zip(
+                    refs,
+                    new.select("package_ref", "disseminated_date", "fraud_type", "loss",
+                               "narrative").iter_rows(),
+                    strict=True,
+                )
+            ),
+        )  # fmt: skip
+        report_ids = _ids_by_reference(refs)
+        new = new.with_columns(pl.Series("report_id", [report_ids[r] for r in refs]))
+        new = new.with_columns(
+            _normalise_column(new, "postcode", rules.normalise_postcode).fill_null("")
+        )
+        bulk.insert_rows(
+            Victim,
+            ["report", "victim_type", "forename", "surname", "business_name", "dob", "address",
+             "postcode", "phone", "email", "search_name"],
+            new.select(
+                "report_id", "victim_type_value", "forename", "surname", "business_name",
+                pl.col("dob").str.to_date(strict=False), "address", "postcode", "phone", "email",
+                pl.when(pl.col("victim_type_value") == "individual")
+                .then(pl.concat_str("_fore", pl.lit(" "), "_sur").str.strip_chars())
+                .otherwise("_bus"),
+            ).iter_rows(),
+        )  # fmt: skip
+        added += [
+            (number, report_id)
+            for report_id, numbers in new.select("report_id", "nfrc_list").iter_rows()
+            for number in numbers
+        ]
+        _write_suspects(frame, new)
+        bulk.insert_rows(
+            EnquiryLogEntry,
+            ["report", "kind", "at", "author", "text"],
+            (
+                (report_id, EntryKind.RECORDED, now, user_id,
+                 f"Recorded from NFIB dissemination package {pkg} ({', '.join(nfrcs)}).")
+                for report_id, pkg, nfrcs in new.select(
+                    "report_id", "package_ref", "nfrc_list").iter_rows()
+            ),
+        )  # fmt: skip
+        audit.record_many(
+            user,
+            [
+                audit.Entry(AuditAction.COLLECTION, "report", ref,
+                            f"Recorded from NFIB package {pkg} in file {filename}")
+                for ref, pkg in zip(refs, new["package_ref"].to_list(), strict=True)
+            ],
+        )  # fmt: skip
+    if added:
+        bulk.insert_rows(NFRCNumber, ["number", "report"], added)
+    if result.nfrc_added:
+        audit.record_many(
+            user,
+            [audit.Entry(AuditAction.ALTERATION, "report", ref, "NFRC numbers added from package")
+             for ref in Report.objects.filter(
+                 pk__in=list({r for _, r in added if r in set(known.values())})
+             ).values_list("local_reference", flat=True)],
+        )  # fmt: skip
+
+
+def _package_ids(packages: pl.DataFrame, *, user_id, filename: str, result) -> dict[str, int]:
+    refs = packages["package_ref"].to_list()
+    ids: dict[str, int] = {}
+    for chunk in bulk.chunked(refs):
+        ids.update(DisseminationPackage.objects.filter(package_ref__in=chunk).values_list(
+            "package_ref", "id"))
+    result.packages_already_recorded = len(ids)
+    missing = packages.filter(~pl.col("package_ref").is_in(list(ids)))
+    result.packages_created = missing.height
+    if missing.height:
+        bulk.insert_rows(
+            DisseminationPackage,
+            ["package_ref", "disseminated_on", "imported_at", "imported_by", "source_filename"],
+            ((ref, day, timezone.now(), user_id, filename[:255]) for ref, day in missing.iter_rows()),
+        )
+        for chunk in bulk.chunked(missing["package_ref"].to_list()):
+            ids.update(DisseminationPackage.objects.filter(package_ref__in=chunk).values_list(
+                "package_ref", "id"))
+    return ids
+
+
+def _ids_by_reference(refs: list[str]) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    for chunk in bulk.chunked(refs):
+        ids.update(Report.objects.filter(local_reference__in=chunk).values_list(
+            "local_reference", "id"))
+    return ids
+
+
+IDENTIFIER_COLUMNS = {
+    "phone": ("suspect_phone", rules.normalise_phone),
+    "email": ("suspect_email", rules.normalise_email),
+    "website": ("suspect_website", rules.normalise_website),
+}
+
+
+def _write_suspects(frame: pl.DataFrame, new: pl.DataFrame) -> None:
+    """Each row's suspect (if it names one or gives an identifier) joins its victim's report."""
+    suspect_cols = ["suspect_name", "suspect_phone", "suspect_email", "suspect_website",
+                    "suspect_sort_code", "suspect_account_number"]  # fmt: skip
+    rows = (
+        frame.join(new.select(*VICTIM_KEY, "report_id"), on=VICTIM_KEY, how="inner",
+                   nulls_equal=True)
+        .filter(pl.any_horizontal(pl.col(c) != "" for c in suspect_cols))
+        .unique(subset=["report_id", *suspect_cols], maintain_order=True)
+        .with_row_index("ordinal")
+    )
+    if rows.height == 0:
+        return
+    bulk.insert_rows(Suspect, ["report", "name"], rows.select("report_id", "suspect_name").iter_rows())
+    # Suspects come back in insertion order per report, which is the order of `rows`.
+    suspect_ids: list[int] = []
+    for chunk in bulk.chunked(rows["report_id"].unique(maintain_order=True).to_list()):
+        suspect_ids += list(Suspect.objects.filter(report_id__in=chunk).order_by("report_id", "id")
+                            .values_list("id", flat=True))
+    rows = rows.sort("report_id", "ordinal", maintain_order=True).with_columns(
+        pl.Series("suspect_id", suspect_ids)
+    )
+    parts = []
+    for kind, (column, fn) in IDENTIFIER_COLUMNS.items():
+        parts.append(rows.select("report_id", "suspect_id", pl.lit(kind).alias("kind"),
+                                 pl.col(column).alias("raw"),
+                                 _normalise_column(rows, column, fn).alias("normalised")))
+    account_raw = pl.concat_str("suspect_sort_code", pl.lit(" "), "suspect_account_number")
+    rows = rows.with_columns(account_raw.str.strip_chars().alias("_account"))
+    parts.append(rows.select(
+        "report_id", "suspect_id", pl.lit("uk_bank_account").alias("kind"),
+        pl.col("_account").alias("raw"),
+        _normalise_column(rows, "_account",
+                          lambda v: rules.normalise_identifier("uk_bank_account", v))
+        .alias("normalised")))  # fmt: skip
+    identifiers = pl.concat(parts).filter(pl.col("raw") != "").with_columns(
+        # An identifier we cannot normalise is kept as typed, lower-cased, so it is still found.
+        pl.coalesce("normalised", pl.col("raw").str.to_lowercase())
+    )
+    bulk.insert_rows(
+        Identifier, ["report", "suspect", "kind", "raw", "normalised"], identifiers.iter_rows()
+    )

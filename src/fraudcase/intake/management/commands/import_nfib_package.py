@@ -1,0 +1,39 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from fraudcase.intake.importing import import_nfib_package
+from fraudcase.tables import FileRejected
+
+from ._user import acting_user
+
+
+class Command(BaseCommand):
+    help = "Import an NFIB dissemination package (csv or xlsx). A bad file is rejected whole."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--profile", default="default", help="import profile name")
+        parser.add_argument("--user", help="username recorded as the importer (audit log)")
+        parser.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    def handle(self, *args, **options):
+        path: Path = options["file"]
+        if not path.exists():
+            raise CommandError(f"No such file: {path}")
+        user = acting_user(options["user"])
+        try:
+            result = import_nfib_package(path, user=user, profile_name=options["profile"])
+        except FileRejected as rejected:
+            if options["json"]:
+                self.stdout.write(json.dumps({
+                    "rejected": True, "profile": rejected.profile,
+                    "problems": [p.as_dict() for p in rejected.problems],
+                }))
+                raise CommandError("File rejected: nothing was imported") from None
+            raise CommandError(f"{rejected}\nNothing was imported.") from None
+        if options["json"]:
+            self.stdout.write(json.dumps(result.as_dict()))
+        else:
+            self.stdout.write(f"{path.name}: {result.message}")

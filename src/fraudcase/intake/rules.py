@@ -1,0 +1,257 @@
+"""Pure intake rules: plain values in, a decision out. No ORM, no I/O."""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+import phonenumbers
+import tldextract
+from schwifty import IBAN
+from schwifty.exceptions import SchwiftyException
+
+# §5.1: each victim is recorded within 24 hours of the dissemination.
+RECORDING_WINDOW = timedelta(hours=24)
+
+# ---------------------------------------------------------------- recording
+
+
+def recording_deadline(received_at: datetime) -> datetime:
+    """The time by which a local record must exist (§5.1, App. A: 24 hours)."""
+    return received_at + RECORDING_WINDOW
+
+
+def local_reference(prefix: str, number: int, year: int) -> str:
+    """A force-style local reference, e.g. FC/000123/26."""
+    return f"{prefix}/{number:06d}/{year % 100:02d}"
+
+
+# ---------------------------------------------------------------- calls for service
+
+# DOMAIN.md "Where reports come from" 2: a vulnerable victim is always a call for service.
+CFS_CRITERIA = (
+    "offender_arrested",
+    "in_progress",
+    "suspect_known_local",
+    "victim_vulnerable",
+    "recovery_prospect",
+    "property_at_risk",
+    "other_reason",
+)
+ACTION_FRAUD_ADVICE = (
+    "No call-for-service criterion is met. The caller was advised to report the fraud to "
+    "Action Fraud (0300 123 2040 or www.actionfraud.police.uk) and given the reference advice."
+)
+
+
+@dataclass(frozen=True)
+class CallForServiceOutcome:
+    accepted: bool
+    advice: str
+    problems: dict[str, str]
+
+
+def call_for_service_decision(
+    criteria: list[str], other_reason: str, *, victim_vulnerable: bool = False
+) -> CallForServiceOutcome:
+    """Accept when at least one criterion holds (§5.1); otherwise advise Action Fraud.
+
+    A vulnerable victim is always a call for service; "other reason" needs the reason written.
+    """
+    chosen = set(criteria)
+    unknown = chosen - set(CFS_CRITERIA)
+    problems: dict[str, str] = {}
+    if unknown:
+        problems["criteria"] = f"Unknown criteria: {', '.join(sorted(unknown))}"
+    if victim_vulnerable:
+        chosen.add("victim_vulnerable")
+    if "other_reason" in chosen and not other_reason.strip():
+        problems["other_reason"] = "Enter the reason the call is accepted for another reason"
+    if problems:
+        return CallForServiceOutcome(False, "", problems)
+    if chosen:
+        return CallForServiceOutcome(True, "", {})
+    return CallForServiceOutcome(False, ACTION_FRAUD_ADVICE, {})
+
+
+# ---------------------------------------------------------------- values in files
+
+VICTIM_TYPES = {
+    "individual": "individual",
+    "person": "individual",
+    "business": "business",
+    "company": "business",
+    "charity": "charity",
+    "public body": "public_body",
+    "public_body": "public_body",
+    "organisation": "other_organisation",
+    "other organisation": "other_organisation",
+    "other_organisation": "other_organisation",
+}
+
+
+def victim_type(text: str, extra: dict[str, str] | None = None) -> str | None:
+    """The VictimType value for a file's spelling, or None if it is not one we know."""
+    key = (text or "").strip().lower()
+    mapping = {**VICTIM_TYPES, **{k.lower(): v for k, v in (extra or {}).items()}}
+    return mapping.get(key)
+
+
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d")
+
+
+def parse_date(text: str, fmt: str = "") -> date | None:
+    """A date from a file cell, ISO or UK day-first; None if impossible (e.g. 31/02/2026)."""
+    text = (text or "").strip()
+    if " " in text:  # spreadsheets give "2026-10-05 00:00:00"
+        text = text.split(" ")[0]
+    for candidate in (fmt,) if fmt else DATE_FORMATS:
+        try:
+            return datetime.strptime(text, candidate).date()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_money(text: str) -> Decimal | None:
+    """Pounds from '1,150.00', '£640' or '640'; None if not a number."""
+    cleaned = (text or "").strip().replace(",", "").replace("£", "")
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return value.quantize(Decimal("0.01")) if value.is_finite() else None
+
+
+NFRC_PATTERN = re.compile(r"^NFRC\d{6,20}$")
+
+
+def split_nfrc(text: str) -> list[str]:
+    """All NFRC numbers in one cell (several may be separated by ; , or spaces), upper-cased."""
+    return [p for p in re.split(r"[;,\s]+", (text or "").strip().upper()) if p]
+
+
+def normalise_postcode(text: str) -> str:
+    """'le27qt' -> 'LE2 7QT'; anything too short is returned upper-cased as given."""
+    compact = re.sub(r"\s+", "", (text or "").upper())
+    if len(compact) < 5:
+        return compact
+    return f"{compact[:-3]} {compact[-3:]}"
+
+
+# ---------------------------------------------------------------- identifiers
+
+
+def normalise_phone(text: str) -> str | None:
+    """E.164 ('+447700900123'), reading UK national numbers; None if it is not a phone number."""
+    try:
+        number = phonenumbers.parse(text, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalise_email(text: str) -> str | None:
+    text = (text or "").strip().lower()
+    return text if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text) else None
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> tldextract.TLDExtract:
+    # The public suffix list bundled with tldextract: never fetched at run time.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def normalise_website(text: str) -> str | None:
+    """The registrable domain: 'https://www.Shop.co.uk/x' -> 'shop.co.uk'."""
+    text = (text or "").strip().lower()
+    if not text:
+        return None
+    host = re.sub(r"^[a-z]+://", "", text).split("/")[0].split("?")[0].split(":")[0]
+    if "." not in host:
+        return None
+    parts = _extractor()(host)
+    if parts.domain and parts.suffix:
+        return f"{parts.domain}.{parts.suffix}"
+    labels = [label for label in host.split(".") if label and label != "www"]
+    return ".".join(labels[-2:]) if len(labels) >= 2 else None
+
+
+def normalise_uk_account(sort_code: str, account_number: str) -> str | None:
+    """'40-11-22' + '87654321' -> '401122-87654321'; 7-digit accounts get a leading zero."""
+    sort = re.sub(r"\D", "", sort_code or "")
+    account = re.sub(r"\D", "", account_number or "")
+    if len(sort) != 6 or not 6 <= len(account) <= 8:
+        return None
+    return f"{sort}-{account.zfill(8)}"
+
+
+def normalise_iban(text: str) -> str | None:
+    try:
+        return IBAN(text).compact
+    except (SchwiftyException, ValueError):
+        return None
+
+
+def normalise_identifier(kind: str, text: str) -> str | None:
+    """Normalise one identifier of a kind (IdentifierKind value) typed by a user."""
+    if kind == "uk_bank_account":
+        sort, _, account = re.sub(r"[^\d ]", " ", text or "").strip().partition(" ")
+        digits = re.sub(r"\D", "", text or "")
+        if len(digits) in (13, 14):
+            sort, account = digits[:6], digits[6:]
+        return normalise_uk_account(sort, account)
+    return {
+        "phone": normalise_phone,
+        "email": normalise_email,
+        "website": normalise_website,
+        "iban": normalise_iban,
+    }[kind](text)
+
+
+# ---------------------------------------------------------------- search
+
+LOCAL_REFERENCE_PATTERN = re.compile(r"^[A-Z]{1,6}/\d{6,}/\d{2}$")
+POSTCODE_PATTERN = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$")
+
+
+@dataclass(frozen=True)
+class SearchTerm:
+    """What a search term could be: each field is the normalised value to look for, or None."""
+
+    nfrc: str | None
+    local_reference: str | None
+    postcode: str | None
+    identifiers: tuple[str, ...]
+    name: str | None
+
+
+def classify_search_term(term: str) -> SearchTerm:
+    """Read a free-text search box the way an officer means it."""
+    term = (term or "").strip()
+    upper = term.upper()
+    if NFRC_PATTERN.match(upper):
+        return SearchTerm(upper, None, None, (), None)
+    if LOCAL_REFERENCE_PATTERN.match(upper):
+        return SearchTerm(None, upper, None, (), None)
+    if POSTCODE_PATTERN.match(upper):
+        return SearchTerm(None, None, normalise_postcode(upper), (), None)
+    identifiers = {
+        value
+        for value in (
+            normalise_email(term) if "@" in term else None,
+            normalise_phone(term) if re.search(r"\d{6}", re.sub(r"\D", "", term)) else None,
+            normalise_identifier("uk_bank_account", term),
+            normalise_iban(term) if len(term) > 14 else None,
+            normalise_website(term) if "." in term and "@" not in term else None,
+        )
+        if value
+    }
+    has_letters = bool(re.search(r"[A-Za-z]", term)) and "@" not in term
+    name = term.lower() if has_letters and len(term) >= 2 else None
+    return SearchTerm(None, None, None, tuple(sorted(identifiers)), name)

@@ -1,0 +1,222 @@
+"""Pages for intake and reports: request -> service -> template."""
+
+import tempfile
+from pathlib import Path
+
+import polars as pl
+from django.contrib import messages
+from django.contrib.auth.decorators import user_passes_test
+from django.db.models import F
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from fraudcase import exports
+from fraudcase.accounts.models import Role
+from fraudcase.audit import services as audit
+from fraudcase.tables import FileRejected
+
+from . import services
+from .forms import (
+    CallForServiceForm,
+    JustificationForm,
+    LogEntryForm,
+    NFIBUploadForm,
+    ReferralForm,
+    SearchForm,
+)
+from .importing import import_nfib_package
+
+SEARCH_PAGE_SIZE = 50
+
+
+def home(request):
+    reports = services.visible_reports(request.user)
+    return render(request, "intake/home.html", {
+        "report_count": reports.count(),
+        "recorded_today": reports.filter(recorded_at__date=timezone.localdate()).count(),
+        "recorded_late": reports.filter(recorded_at__gt=F("recording_deadline")).count(),
+        "to_double_key": services.calls_to_double_key(request.user).count(),
+        "search_form": SearchForm(),
+    })
+
+
+def _justification(request, reference: str) -> str:
+    return request.session.get("justifications", {}).get(reference, "")
+
+
+def report_search(request):
+    form = SearchForm(request.GET or None)
+    results, count, term = None, 0, ""
+    if form.is_valid() and (term := form.cleaned_data["q"].strip()):
+        found = services.search_reports(request.user, term)
+        count = found.count()
+        fmt = request.GET.get("export")
+        if fmt in exports.CONTENT_TYPES:
+            services.audit_search(request.user, term, count, disclosure=True)
+            return exports.download(_search_frame(found), "reports", fmt)
+        services.audit_search(request.user, term, count)
+        results = list(found[:SEARCH_PAGE_SIZE])
+    return render(request, "intake/search.html", {
+        "form": form, "results": results, "count": count, "term": term,
+        "page_size": SEARCH_PAGE_SIZE,
+    })
+
+
+def _search_frame(found) -> pl.DataFrame:
+    rows = list(found.values_list(
+        "local_reference", "source", "received_at", "victim__forename", "victim__surname",
+        "victim__business_name", "victim__postcode", "fraud_type", "loss_gbp",
+    )[:100000])
+    columns = ["local_reference", "source", "received_at", "forename", "surname",
+               "business_name", "postcode", "fraud_type", "loss_gbp"]
+    frame = pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
+    return frame.with_columns(pl.col("received_at").cast(pl.String), pl.col("loss_gbp")
+                              .cast(pl.String))
+
+
+def report_detail(request, ref):
+    justification = _justification(request, ref)
+    try:
+        report = services.get_report(request.user, ref, justification=justification)
+    except services.JustificationRequired:
+        return redirect("report-justify", ref=ref)
+    log_form = LogEntryForm(request.POST or None)
+    if request.method == "POST" and log_form.is_valid():
+        services.add_log_entry(request.user, report, log_form.cleaned_data["text"])
+        messages.success(request, "Added to the enquiry log.")
+        return redirect("report-detail", ref=ref)
+    return render(request, "intake/report.html", {
+        "report": report,
+        "nfrc_numbers": services.nfrc_numbers(report),
+        "suspects": report.suspects.prefetch_related("identifiers"),
+        "timeline": services.report_timeline(report),
+        "attachments": report.attachments.all(),
+        "log_form": log_form,
+        "call": getattr(report, "call_for_service", None),
+        "referral": getattr(report, "referral", None),
+    })
+
+
+def report_justify(request, ref):
+    form = JustificationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        given = request.session.get("justifications", {})
+        given[ref] = form.cleaned_data["justification"]
+        request.session["justifications"] = given
+        return redirect("report-detail", ref=ref)
+    # Visible only if the report exists for this user; otherwise 404 like any other read.
+    if not services.visible_reports(request.user).filter(local_reference=ref).exists():
+        raise Http404("No report with that reference")
+    return render(request, "intake/justify.html", {"form": form, "ref": ref})
+
+
+@user_passes_test(lambda u: u.role == Role.ADMINISTRATOR)
+def report_audit(request, ref):
+    report = services.get_report(request.user, ref, justification=_justification(request, ref)
+                                 or "Administrator reviewing the audit trail")
+    return render(request, "intake/audit.html", {
+        "report": report, "events": audit.trail("report", report.local_reference)[:500],
+    })
+
+
+def attachment_download(request, ref, attachment_id):
+    attachment, handle = services.open_attachment(
+        request.user, ref, attachment_id, justification=_justification(request, ref)
+    )
+    return FileResponse(handle, as_attachment=True, filename=attachment.filename,
+                        content_type=attachment.content_type)
+
+
+def import_nfib(request):
+    form = NFIBUploadForm(request.POST or None, request.FILES or None)
+    context = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        suffix = Path(upload.name).suffix.lower()
+        with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
+            for chunk in upload.chunks():
+                handle.write(chunk)
+            handle.flush()
+            try:
+                result = import_nfib_package(
+                    Path(handle.name), user=request.user,
+                    profile_name=form.cleaned_data["profile"] or "default",
+                    original_name=upload.name,
+                )
+            except FileRejected as rejected:
+                context["rejected"] = rejected
+                return render(request, "intake/import.html", context, status=422)
+        context["result"] = result
+        context["first_references"] = result.local_references[:20]
+    return render(request, "intake/import.html", context)
+
+
+def call_for_service_new(request):
+    form = CallForServiceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            call = services.record_call_for_service(request.user, services.CallForServiceInput(
+                caller_forename=data["caller_forename"], caller_surname=data["caller_surname"],
+                caller_phone=data["caller_phone"], caller_postcode=data["caller_postcode"],
+                caller_dob=data["caller_dob"], summary=data["summary"],
+                fraud_type=data["fraud_type"], loss_gbp=data["loss_gbp"],
+                criteria=data["criteria"], other_reason=data["other_reason"],
+            ))
+        except services.InvalidInput as invalid:
+            for field, problem in invalid.problems.items():
+                form.add_error(field, problem)
+        else:
+            if call.report:
+                messages.success(request, f"Recorded as call for service {call.report}. It is on "
+                                 "the list to double-key to NFIB.")
+                return redirect("report-detail", ref=call.report.local_reference)
+            return render(request, "intake/cfs_advised.html", {"call": call})
+    return render(request, "intake/cfs_form.html", {"form": form})
+
+
+def double_key_list(request):
+    calls = services.calls_to_double_key(request.user)
+    fmt = request.GET.get("export")
+    if fmt in exports.CONTENT_TYPES:
+        frame = pl.DataFrame(
+            [(c.report.local_reference, c.taken_at.isoformat(), c.caller_forename,
+              c.caller_surname, c.summary) for c in calls],
+            schema=["local_reference", "taken_at", "forename", "surname", "summary"],
+            orient="row",
+        )
+        audit.record(request.user, audit.AuditAction.DISCLOSURE, "list", "double-key",
+                     f"Exported {frame.height} calls for service to double-key")
+        return exports.download(frame, "calls-to-double-key", fmt)
+    return render(request, "intake/double_key.html", {"calls": calls})
+
+
+@require_POST
+def double_key_sent(request, call_id):
+    call = services.mark_sent_to_nfib(request.user, call_id, request.POST.get("nfib_reference", ""))
+    messages.success(request, f"{call.report} marked as sent to NFIB.")
+    return HttpResponseRedirect(reverse("cfs-double-key"))
+
+
+def referral_new(request):
+    form = ReferralForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        uploads = [data["attachment"]] if data.get("attachment") else []
+        try:
+            referral = services.record_referral(request.user, services.ReferralInput(
+                referrer_type=data["referrer_type"], referrer_name=data["referrer_name"],
+                received_on=data["received_on"], victim_type=data["victim_type"],
+                forename=data["forename"], surname=data["surname"],
+                business_name=data["business_name"], postcode=data["postcode"],
+                summary=data["summary"], storage_decision=data["storage_decision"],
+            ), uploads)
+        except services.AttachmentRejected as rejected:
+            form.add_error("attachment", str(rejected))
+        else:
+            messages.success(request, f"Referral recorded as {referral.report}.")
+            return redirect("report-detail", ref=referral.report.local_reference)
+    return render(request, "intake/referral_form.html", {"form": form})

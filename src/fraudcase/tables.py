@@ -1,0 +1,109 @@
+"""Reading csv and xlsx files into all-text polars frames under the default column names.
+
+Shared by every import (NFIB packages, victim lists): the file's headings are mapped onto the
+default columns by an import profile, and every problem is reported as (row, column, problem)
+with the row number a spreadsheet shows (the heading is row 1).
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+# A cell starting with one of these is run as a formula by spreadsheet programs (OWASP CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int  # spreadsheet row number; 1 is the heading row, 0 means the whole file
+    column: str
+    problem: str
+
+    def as_dict(self) -> dict:
+        return {"row": self.row, "column": self.column, "problem": self.problem}
+
+
+@dataclass
+class FileRejected(Exception):
+    """The whole file is refused; nothing was written."""
+
+    problems: list[Problem]
+    profile: str = "default"
+    extra: dict = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        lines = [f"File rejected ({len(self.problems)} problems, profile '{self.profile}'):"]
+        lines += [f"  row {p.row}, {p.column}: {p.problem}" for p in self.problems[:200]]
+        if len(self.problems) > 200:
+            lines.append(f"  ... and {len(self.problems) - 200} more")
+        return "\n".join(lines)
+
+
+def read_text_table(path: Path, *, original_name: str = "") -> pl.DataFrame:
+    """Read a csv or xlsx file with every cell as text (empty cells as ""); headings trimmed."""
+    name = (original_name or path.name).lower()
+    try:
+        if name.endswith((".xlsx", ".xlsm", ".xls")):
+            frame = pl.read_excel(path, engine="calamine", infer_schema_length=0)
+        elif name.endswith((".csv", ".txt")):
+            frame = pl.read_csv(
+                path, infer_schema=False, encoding="utf8-lossy", truncate_ragged_lines=False
+            )
+        else:
+            raise FileRejected([Problem(0, "file", "The file must be .csv or .xlsx")])
+    except FileRejected:
+        raise
+    except Exception as exc:  # polars/calamine raise many types for a broken file
+        raise FileRejected([Problem(0, "file", f"The file could not be read: {exc}")]) from exc
+    frame = frame.rename({c: c.strip() for c in frame.columns})
+    return frame.with_columns(pl.all().cast(pl.String).fill_null("").str.strip_chars())
+
+
+def apply_profile(
+    frame: pl.DataFrame,
+    *,
+    default_columns: list[str],
+    required: set[str],
+    column_map: dict[str, str],
+    profile_name: str,
+) -> pl.DataFrame:
+    """Rename the file's headings to the default columns; add absent optional ones as "".
+
+    Raises FileRejected naming every missing required heading and the profile used.
+    """
+    lookup = {c.lower(): c for c in frame.columns}
+    selected = []
+    problems = []
+    for column in default_columns:
+        heading = column_map.get(column, column)
+        actual = lookup.get(heading.lower())
+        if actual is not None:
+            selected.append(pl.col(actual).alias(column))
+        elif column in required:
+            problems.append(
+                Problem(1, column, f"Missing required heading '{heading}' (profile '{profile_name}')")
+            )
+        else:
+            selected.append(pl.lit("").alias(column))
+    if problems:
+        raise FileRejected(problems, profile=profile_name)
+    return frame.select(selected).with_row_index("row", offset=2)
+
+
+def neutralise(value):
+    """Make a cell safe to open in a spreadsheet: text that would run as a formula gets a '."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def neutralise_frame(frame: pl.DataFrame) -> pl.DataFrame:
+    """Column-wise formula neutralisation for bulk exports."""
+    pattern = r"^[=+\-@\t\r]"
+    return frame.with_columns(
+        pl.when(pl.col(c).str.contains(pattern)).then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c))
+        .alias(c)
+        for c, dtype in frame.schema.items()
+        if dtype == pl.String
+    )

@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.http import HttpResponse
+from django.urls import path
+
+from fraudcase.api import api
+from fraudcase.intake import views as intake
+
+urlpatterns = [
+    path("", intake.home, name="home"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("reports/", intake.report_search, name="report-search"),
+    path("reports/<path:ref>/justify/", intake.report_justify, name="report-justify"),
+    path("reports/<path:ref>/audit/", intake.report_audit, name="report-audit"),
+    path("reports/<path:ref>/attachments/<int:attachment_id>/", intake.attachment_download,
+         name="attachment-download"),
+    path("reports/<path:ref>/", intake.report_detail, name="report-detail"),
+    path("imports/nfib-package/", intake.import_nfib, name="import-nfib"),
+    path("calls-for-service/new/", intake.call_for_service_new, name="cfs-new"),
+    path("calls-for-service/double-key/", intake.double_key_list, name="cfs-double-key"),
+    path("calls-for-service/<int:call_id>/sent/", intake.double_key_sent, name="cfs-sent"),
+    path("referrals/new/", intake.referral_new, name="referral-new"),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    path("healthz", lambda request: HttpResponse("ok", content_type="text/plain")),
+]
