@@ -17,16 +17,15 @@ def _adapters(model: type[models.Model], columns: Sequence[str]):
         if connection.vendor == "sqlite" and isinstance(
             field, models.DateTimeField | models.DateField | models.DecimalField
         ):
-            adapters.append(lambda v, f=field: None if v is None else f.get_db_prep_value(
-                v, connection))
+            adapters.append(
+                lambda v, f=field: None if v is None else f.get_db_prep_value(v, connection)
+            )
         else:
             adapters.append(None)
     return adapters
 
 
-def insert_rows(
-    model: type[models.Model], columns: Sequence[str], rows: Iterable[Sequence]
-) -> int:
+def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Iterable[Sequence]) -> int:
     """Insert rows (tuples in `columns` order, using field names) in one statement stream.
 
     Runs inside the caller's transaction. Returns the number of rows written.
@@ -46,8 +45,7 @@ def insert_rows(
         adapters = _adapters(model, columns)
         if any(adapters):
             rows = (
-                tuple(a(v) if a else v for a, v in zip(adapters, row, strict=True))
-                for row in rows
+                tuple(a(v) if a else v for a, v in zip(adapters, row, strict=True)) for row in rows
             )
         placeholders = ", ".join(["%s"] * len(columns))
         sql = f"INSERT INTO {connection.ops.quote_name(table)} ({quoted}) VALUES ({placeholders})"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import polars as pl
 
-# A cell starting with one of these is run as a formula by spreadsheet programs (OWASP CSV injection).
+# A cell starting with one of these runs as a formula in spreadsheet programs (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -82,7 +82,9 @@ def apply_profile(
             selected.append(pl.col(actual).alias(column))
         elif column in required:
             problems.append(
-                Problem(1, column, f"Missing required heading '{heading}' (profile '{profile_name}')")
+                Problem(
+                    1, column, f"Missing required heading '{heading}' (profile '{profile_name}')"
+                )
             )
         else:
             selected.append(pl.lit("").alias(column))
@@ -102,7 +104,9 @@ def neutralise_frame(frame: pl.DataFrame) -> pl.DataFrame:
     """Column-wise formula neutralisation for bulk exports."""
     pattern = r"^[=+\-@\t\r]"
     return frame.with_columns(
-        pl.when(pl.col(c).str.contains(pattern)).then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c))
+        pl.when(pl.col(c).str.contains(pattern))
+        .then(pl.lit("'") + pl.col(c))
+        .otherwise(pl.col(c))
         .alias(c)
         for c, dtype in frame.schema.items()
         if dtype == pl.String

@@ -13,8 +13,11 @@ urlpatterns = [
     path("reports/", intake.report_search, name="report-search"),
     path("reports/<path:ref>/justify/", intake.report_justify, name="report-justify"),
     path("reports/<path:ref>/audit/", intake.report_audit, name="report-audit"),
-    path("reports/<path:ref>/attachments/<int:attachment_id>/", intake.attachment_download,
-         name="attachment-download"),
+    path(
+        "reports/<path:ref>/attachments/<int:attachment_id>/",
+        intake.attachment_download,
+        name="attachment-download",
+    ),
     path("reports/<path:ref>/", intake.report_detail, name="report-detail"),
     path("imports/nfib-package/", intake.import_nfib, name="import-nfib"),
     path("calls-for-service/new/", intake.call_for_service_new, name="cfs-new"),

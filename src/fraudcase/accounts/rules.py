@@ -6,14 +6,14 @@ MARKING_ORDER = ["OFFICIAL", "OFFICIAL-SENSITIVE"]
 
 
 def markings_cleared_for(clearance: str) -> list[str]:
-    """The handling markings a user with this clearance may see (GSC: each level includes those below)."""
+    """The handling markings a user with this clearance may see (each includes lower)."""
     return MARKING_ORDER[: MARKING_ORDER.index(clearance) + 1]
 
 
 def may_see(
     *, clearance: str, user_team_ids: set[int], marking: str, restricted_to_team_id: int | None
 ) -> bool:
-    """A record is visible when the marking is cleared and any team restriction includes the user."""
+    """Visible if the marking is cleared and any team restriction includes the user."""
     if marking not in markings_cleared_for(clearance):
         return False
     return restricted_to_team_id is None or restricted_to_team_id in user_team_ids

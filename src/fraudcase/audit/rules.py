@@ -14,7 +14,7 @@ def event_hash(prev_hash: str, fields: dict) -> str:
 
 
 def first_broken_link(events: Iterable[tuple[int, str, dict, str]]) -> tuple[int, str] | None:
-    """Walk (id, prev_hash, fields, hash) in id order; return (id, problem) of the first bad entry."""
+    """Walk (id, prev_hash, fields, hash) in id order; return the first bad (id, problem)."""
     expected_prev = GENESIS
     for event_id, prev_hash, fields, stored_hash in events:
         if prev_hash != expected_prev:

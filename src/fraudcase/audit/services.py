@@ -36,8 +36,14 @@ def _fields(event: AuditEvent) -> dict:
     return {name: getattr(event, name) for name in HASHED_FIELDS}
 
 
-def record(user, action: AuditAction, object_type: str, object_ref: str, summary: str,
-           justification: str = "") -> None:
+def record(
+    user,
+    action: AuditAction,
+    object_type: str,
+    object_ref: str,
+    summary: str,
+    justification: str = "",
+) -> None:
     record_many(user, [Entry(action, object_type, object_ref, summary, justification)])
 
 
@@ -96,6 +102,4 @@ def verify() -> tuple[int, tuple[int, str] | None]:
 
 
 def trail(object_type: str, object_ref: str):
-    return AuditEvent.objects.filter(object_type=object_type, object_ref=object_ref).order_by(
-        "-id"
-    )
+    return AuditEvent.objects.filter(object_type=object_type, object_ref=object_ref).order_by("-id")

@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from fraudcase.audit import services as audit
@@ -173,9 +173,12 @@ def find_reports(request, q: str, limit: int = 50):
 
 @router.get("/reports/{path:ref}", response=ReportOut)
 def get_report(request, ref: str):
-    report = services.get_report(request.auth, ref,
-                                 justification=request.headers.get("X-Justification", ""),
-                                 purpose=AuditAction.DISCLOSURE)
+    report = services.get_report(
+        request.auth,
+        ref,
+        justification=request.headers.get("X-Justification", ""),
+        purpose=AuditAction.DISCLOSURE,
+    )
     victim = report.victim
     return {
         **_summary(report),
@@ -186,9 +189,13 @@ def get_report(request, ref: str):
         "narrative": report.narrative,
         "victim": {f: getattr(victim, f) for f in VictimOut.model_fields},
         "suspects": [
-            {"name": s.name, "identifiers": [
-                {"kind": i.kind, "raw": i.raw, "normalised": i.normalised}
-                for i in s.identifiers.all()]}
+            {
+                "name": s.name,
+                "identifiers": [
+                    {"kind": i.kind, "raw": i.raw, "normalised": i.normalised}
+                    for i in s.identifiers.all()
+                ],
+            }
             for s in report.suspects.prefetch_related("identifiers")
         ],
         "timeline": [
@@ -201,11 +208,13 @@ def get_report(request, ref: str):
 @router.post("/reports/{path:ref}/log", response={201: LogEntryOut})
 def add_log_entry(request, ref: str, payload: LogEntryIn):
     with transaction.atomic():
-        report = services.get_report(request.auth, ref,
-                                     justification=request.headers.get("X-Justification", ""))
+        report = services.get_report(
+            request.auth, ref, justification=request.headers.get("X-Justification", "")
+        )
         entry = services.add_log_entry(request.auth, report, payload.text)
-    return 201, {"at": entry.at, "kind": entry.kind, "author": str(request.auth),
-                 "text": entry.text}
+    return Status(
+        201, {"at": entry.at, "kind": entry.kind, "author": str(request.auth), "text": entry.text}
+    )
 
 
 @router.post("/imports/nfib-package", response={200: ImportOut, 422: Rejected})
@@ -217,13 +226,22 @@ def import_package(request, file: File[UploadedFile], profile: Form[str] = "defa
             handle.write(chunk)
         handle.flush()
         try:
-            result = import_nfib_package(Path(handle.name), user=request.auth,
-                                         profile_name=profile, original_name=file.name or "")
+            result = import_nfib_package(
+                Path(handle.name),
+                user=request.auth,
+                profile_name=profile,
+                original_name=file.name or "",
+            )
         except FileRejected as rejected:
-            return 422, {"detail": "File rejected: nothing was imported",
-                         "profile": rejected.profile,
-                         "problems": [p.as_dict() for p in rejected.problems]}
-    return 200, result.as_dict()
+            return Status(
+                422,
+                {
+                    "detail": "File rejected: nothing was imported",
+                    "profile": rejected.profile,
+                    "problems": [p.as_dict() for p in rejected.problems],
+                },
+            )
+    return Status(200, result.as_dict())
 
 
 @router.post("/calls-for-service", response={201: CallForServiceOut, 422: Invalid})
@@ -233,32 +251,56 @@ def record_call(request, payload: CallForServiceIn):
             request.auth, services.CallForServiceInput(**payload.dict())
         )
     except services.InvalidInput as invalid:
-        return 422, {"detail": "Invalid call for service", "problems": invalid.problems}
-    return 201, {"id": call.pk, "decision": call.decision, "advice_given": call.advice_given,
-                 "local_reference": call.report.local_reference if call.report else None}
+        return Status(422, {"detail": "Invalid call for service", "problems": invalid.problems})
+    return Status(
+        201,
+        {
+            "id": call.pk,
+            "decision": call.decision,
+            "advice_given": call.advice_given,
+            "local_reference": call.report.local_reference if call.report else None,
+        },
+    )
 
 
 @router.get("/calls-for-service/double-key", response=list[DoubleKeyOut])
 def double_key(request):
     calls = list(services.calls_to_double_key(request.auth))
-    audit.record(request.auth, AuditAction.DISCLOSURE, "list", "double-key",
-                 f"API read of {len(calls)} calls to double-key")
-    return [{"id": c.pk, "local_reference": c.report.local_reference, "taken_at": c.taken_at,
-             "caller": f"{c.caller_forename} {c.caller_surname}"} for c in calls]
+    audit.record(
+        request.auth,
+        AuditAction.DISCLOSURE,
+        "list",
+        "double-key",
+        f"API read of {len(calls)} calls to double-key",
+    )
+    return [
+        {
+            "id": c.pk,
+            "local_reference": c.report.local_reference,
+            "taken_at": c.taken_at,
+            "caller": f"{c.caller_forename} {c.caller_surname}",
+        }
+        for c in calls
+    ]
 
 
 @router.post("/calls-for-service/{call_id}/sent", response=DoubleKeyOut)
 def mark_sent(request, call_id: int, payload: SentIn):
     c = services.mark_sent_to_nfib(request.auth, call_id, payload.nfib_reference)
-    return {"id": c.pk, "local_reference": c.report.local_reference, "taken_at": c.taken_at,
-            "caller": f"{c.caller_forename} {c.caller_surname}"}
+    return {
+        "id": c.pk,
+        "local_reference": c.report.local_reference,
+        "taken_at": c.taken_at,
+        "caller": f"{c.caller_forename} {c.caller_surname}",
+    }
 
 
 @router.post("/referrals", response={201: ReportSummary, 422: Invalid})
 def record_referral(request, payload: Form[ReferralIn], files: File[list[UploadedFile]] = None):
     try:
-        referral = services.record_referral(request.auth, services.ReferralInput(**payload.dict()),
-                                            list(files or []))
+        referral = services.record_referral(
+            request.auth, services.ReferralInput(**payload.dict()), list(files or [])
+        )
     except services.AttachmentRejected as rejected:
-        return 422, {"detail": "Attachment refused", "problems": {"files": str(rejected)}}
-    return 201, _summary(referral.report)
+        return Status(422, {"detail": "Attachment refused", "problems": {"files": str(rejected)}})
+    return Status(201, _summary(referral.report))

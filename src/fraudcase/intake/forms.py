@@ -12,7 +12,9 @@ class NFIBUploadForm(GovukMixin, forms.Form):
         help_text="A .csv or .xlsx file with one row per victim.",
     )
     profile = forms.CharField(
-        label="Import profile", initial="default", required=False,
+        label="Import profile",
+        initial="default",
+        required=False,
         help_text="Leave as 'default' unless the file's headings need mapping.",
     )
 
@@ -27,7 +29,9 @@ class NFIBUploadForm(GovukMixin, forms.Form):
 
 class SearchForm(GovukMixin, forms.Form):
     q = forms.CharField(
-        label="Search reports", required=False, max_length=200,
+        label="Search reports",
+        required=False,
+        max_length=200,
         help_text="Local reference, NFRC number, victim name, postcode, or a suspect's phone, "
         "e-mail, website or bank account.",
     )
@@ -37,18 +41,22 @@ class CallForServiceForm(GovukMixin, forms.Form):
     caller_forename = forms.CharField(label="Caller's first name", max_length=100)
     caller_surname = forms.CharField(label="Caller's last name", max_length=100)
     caller_dob = forms.DateField(
-        label="Caller's date of birth", required=False, widget=forms.DateInput(),
+        label="Caller's date of birth",
+        required=False,
+        widget=forms.DateInput(),
         help_text="For example, 1948-03-12",
     )
     caller_phone = forms.CharField(label="Caller's telephone", max_length=30, required=False)
     caller_postcode = forms.CharField(label="Caller's postcode", max_length=10, required=False)
     fraud_type = forms.CharField(label="Fraud type (NFIB code)", max_length=20, required=False)
-    loss_gbp = forms.DecimalField(label="Loss in pounds", required=False, min_value=0,
-                                  max_digits=14, decimal_places=2)
+    loss_gbp = forms.DecimalField(
+        label="Loss in pounds", required=False, min_value=0, max_digits=14, decimal_places=2
+    )
     summary = forms.CharField(label="What happened", widget=forms.Textarea)
     criteria = forms.MultipleChoiceField(
         label="Which call-for-service criteria are met?",
-        choices=Criterion.choices, required=False,
+        choices=Criterion.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="Select all that apply. A vulnerable victim is always a call for service. "
         "If none applies, the caller is advised to report to Action Fraud.",
@@ -61,23 +69,28 @@ class CallForServiceForm(GovukMixin, forms.Form):
 class ReferralForm(GovukMixin, forms.Form):
     referrer_type = forms.ChoiceField(label="Who referred it", choices=ReferrerType.choices)
     referrer_name = forms.CharField(label="Referrer's name or organisation", max_length=200)
-    received_on = forms.DateField(label="Date received", widget=forms.DateInput(),
-                                  help_text="For example, 2026-10-05")
+    received_on = forms.DateField(
+        label="Date received", widget=forms.DateInput(), help_text="For example, 2026-10-05"
+    )
     victim_type = forms.ChoiceField(label="Victim type", choices=VictimType.choices)
     forename = forms.CharField(label="Victim's first name", max_length=100, required=False)
     surname = forms.CharField(label="Victim's last name", max_length=100, required=False)
-    business_name = forms.CharField(label="Business or organisation name", max_length=200,
-                                    required=False)
+    business_name = forms.CharField(
+        label="Business or organisation name", max_length=200, required=False
+    )
     postcode = forms.CharField(label="Victim's postcode", max_length=10, required=False)
     summary = forms.CharField(label="What is alleged", widget=forms.Textarea)
     attachment = forms.FileField(
-        label="Material", required=False,
+        label="Material",
+        required=False,
         help_text=f"PDF, image, text, e-mail, Word or Excel; up to "
         f"{settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)} MB.",
     )
     storage_decision = forms.CharField(
-        label="Storage decision for physical or oversized material", required=False,
-        widget=forms.Textarea, help_text="Where it is kept, by whom, and why.",
+        label="Storage decision for physical or oversized material",
+        required=False,
+        widget=forms.Textarea,
+        help_text="Where it is kept, by whom, and why.",
     )
 
     def clean(self):
@@ -91,12 +104,13 @@ class ReferralForm(GovukMixin, forms.Form):
 
 
 class LogEntryForm(GovukMixin, forms.Form):
-    text = forms.CharField(label="Add to the enquiry log", widget=forms.Textarea,
-                           max_length=10000)
+    text = forms.CharField(label="Add to the enquiry log", widget=forms.Textarea, max_length=10000)
 
 
 class JustificationForm(GovukMixin, forms.Form):
     justification = forms.CharField(
-        label="Why do you need to see this record?", widget=forms.Textarea, max_length=1000,
+        label="Why do you need to see this record?",
+        widget=forms.Textarea,
+        max_length=1000,
         help_text="This record is restricted. Your reason is kept in the audit log.",
     )

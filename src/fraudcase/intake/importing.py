@@ -12,7 +12,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import polars as pl
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -127,9 +126,11 @@ def _prepare(frame: pl.DataFrame, profile: Profile, today) -> tuple[pl.DataFrame
         pl.col("surname").str.to_lowercase().alias("_sur"),
         pl.col("business_name").str.to_lowercase().alias("_bus"),
     )
-    bad_nfrc = pl.col("nfrc_list").list.eval(
-        pl.element().str.contains(rules.NFRC_PATTERN.pattern).not_()
-    ).list.any()
+    bad_nfrc = (
+        pl.col("nfrc_list")
+        .list.eval(pl.element().str.contains(rules.NFRC_PATTERN.pattern).not_())
+        .list.any()
+    )
     checks: list[tuple[str, pl.Expr, pl.Expr]] = [
         ("package_ref", pl.col("package_ref") == "", pl.lit("Package reference is missing")),
         ("nfrc", pl.col("nfrc") == "", pl.lit("NFRC number is missing")),
@@ -238,12 +239,23 @@ def _victims(frame: pl.DataFrame) -> pl.DataFrame:
     """One row per victim: rows of the same package and person are one victim with all NFRCs."""
     return frame.group_by(VICTIM_KEY, maintain_order=True).agg(
         pl.col("row").min(),
-        pl.col("nfrc_list").list.explode(keep_nulls=False, empty_as_null=False).unique(maintain_order=True),
+        pl.col("nfrc_list")
+        .list.explode(keep_nulls=False, empty_as_null=False)
+        .unique(maintain_order=True),
         pl.col("disseminated_date").first(),
         *[
             pl.col(c).filter(pl.col(c) != "").first().fill_null("")
-            for c in ("fraud_type", "forename", "surname", "business_name", "address",
-                      "postcode", "phone", "email", "narrative")
+            for c in (
+                "fraud_type",
+                "forename",
+                "surname",
+                "business_name",
+                "address",
+                "postcode",
+                "phone",
+                "email",
+                "narrative",
+            )
         ],
         pl.col("loss").max(),
     )
@@ -252,7 +264,7 @@ def _victims(frame: pl.DataFrame) -> pl.DataFrame:
 def import_nfib_package(
     path: Path, *, user, profile_name: str = "default", original_name: str = "", today=None
 ) -> ImportResult:
-    """Validate and record a dissemination package file. Raises FileRejected; writes nothing then."""
+    """Validate and record a dissemination package file. On FileRejected nothing is written."""
     today = today or timezone.localdate()
     profile = load_profile(profile_name)
     frame = read_text_table(path, original_name=original_name)
@@ -270,13 +282,18 @@ def import_nfib_package(
     existing = _existing_reports(victims)
     problems += existing.pop("_problems")
     if problems:
-        problems.sort(key=lambda p: (p.row, DEFAULT_COLUMNS.index(p.column)
-                                     if p.column in DEFAULT_COLUMNS else 99))
+        problems.sort(
+            key=lambda p: (
+                p.row,
+                DEFAULT_COLUMNS.index(p.column) if p.column in DEFAULT_COLUMNS else 99,
+            )
+        )
         raise FileRejected(problems, profile=profile.name)
     result = ImportResult(rows=frame.height, profile=profile.name)
     with transaction.atomic():
-        _write(frame, victims, existing, user=user, result=result,
-               filename=original_name or path.name)
+        _write(
+            frame, victims, existing, user=user, result=result, filename=original_name or path.name
+        )
     return result
 
 
@@ -407,8 +424,11 @@ def _package_ids(packages: pl.DataFrame, *, user_id, filename: str, result) -> d
     refs = packages["package_ref"].to_list()
     ids: dict[str, int] = {}
     for chunk in bulk.chunked(refs):
-        ids.update(DisseminationPackage.objects.filter(package_ref__in=chunk).values_list(
-            "package_ref", "id"))
+        ids.update(
+            DisseminationPackage.objects.filter(package_ref__in=chunk).values_list(
+                "package_ref", "id"
+            )
+        )
     result.packages_already_recorded = len(ids)
     missing = packages.filter(~pl.col("package_ref").is_in(list(ids)))
     result.packages_created = missing.height
@@ -416,19 +436,26 @@ def _package_ids(packages: pl.DataFrame, *, user_id, filename: str, result) -> d
         bulk.insert_rows(
             DisseminationPackage,
             ["package_ref", "disseminated_on", "imported_at", "imported_by", "source_filename"],
-            ((ref, day, timezone.now(), user_id, filename[:255]) for ref, day in missing.iter_rows()),
+            (
+                (ref, day, timezone.now(), user_id, filename[:255])
+                for ref, day in missing.iter_rows()
+            ),
         )
         for chunk in bulk.chunked(missing["package_ref"].to_list()):
-            ids.update(DisseminationPackage.objects.filter(package_ref__in=chunk).values_list(
-                "package_ref", "id"))
+            ids.update(
+                DisseminationPackage.objects.filter(package_ref__in=chunk).values_list(
+                    "package_ref", "id"
+                )
+            )
     return ids
 
 
 def _ids_by_reference(refs: list[str]) -> dict[str, int]:
     ids: dict[str, int] = {}
     for chunk in bulk.chunked(refs):
-        ids.update(Report.objects.filter(local_reference__in=chunk).values_list(
-            "local_reference", "id"))
+        ids.update(
+            Report.objects.filter(local_reference__in=chunk).values_list("local_reference", "id")
+        )
     return ids
 
 
@@ -444,28 +471,40 @@ def _write_suspects(frame: pl.DataFrame, new: pl.DataFrame) -> None:
     suspect_cols = ["suspect_name", "suspect_phone", "suspect_email", "suspect_website",
                     "suspect_sort_code", "suspect_account_number"]  # fmt: skip
     rows = (
-        frame.join(new.select(*VICTIM_KEY, "report_id"), on=VICTIM_KEY, how="inner",
-                   nulls_equal=True)
+        frame.join(
+            new.select(*VICTIM_KEY, "report_id"), on=VICTIM_KEY, how="inner", nulls_equal=True
+        )
         .filter(pl.any_horizontal(pl.col(c) != "" for c in suspect_cols))
         .unique(subset=["report_id", *suspect_cols], maintain_order=True)
         .with_row_index("ordinal")
     )
     if rows.height == 0:
         return
-    bulk.insert_rows(Suspect, ["report", "name"], rows.select("report_id", "suspect_name").iter_rows())
+    bulk.insert_rows(
+        Suspect, ["report", "name"], rows.select("report_id", "suspect_name").iter_rows()
+    )
     # Suspects come back in insertion order per report, which is the order of `rows`.
     suspect_ids: list[int] = []
     for chunk in bulk.chunked(rows["report_id"].unique(maintain_order=True).to_list()):
-        suspect_ids += list(Suspect.objects.filter(report_id__in=chunk).order_by("report_id", "id")
-                            .values_list("id", flat=True))
+        suspect_ids += list(
+            Suspect.objects.filter(report_id__in=chunk)
+            .order_by("report_id", "id")
+            .values_list("id", flat=True)
+        )
     rows = rows.sort("report_id", "ordinal", maintain_order=True).with_columns(
         pl.Series("suspect_id", suspect_ids)
     )
     parts = []
     for kind, (column, fn) in IDENTIFIER_COLUMNS.items():
-        parts.append(rows.select("report_id", "suspect_id", pl.lit(kind).alias("kind"),
-                                 pl.col(column).alias("raw"),
-                                 _normalise_column(rows, column, fn).alias("normalised")))
+        parts.append(
+            rows.select(
+                "report_id",
+                "suspect_id",
+                pl.lit(kind).alias("kind"),
+                pl.col(column).alias("raw"),
+                _normalise_column(rows, column, fn).alias("normalised"),
+            )
+        )
     account_raw = pl.concat_str("suspect_sort_code", pl.lit(" "), "suspect_account_number")
     rows = rows.with_columns(account_raw.str.strip_chars().alias("_account"))
     parts.append(rows.select(
@@ -474,9 +513,13 @@ def _write_suspects(frame: pl.DataFrame, new: pl.DataFrame) -> None:
         _normalise_column(rows, "_account",
                           lambda v: rules.normalise_identifier("uk_bank_account", v))
         .alias("normalised")))  # fmt: skip
-    identifiers = pl.concat(parts).filter(pl.col("raw") != "").with_columns(
-        # An identifier we cannot normalise is kept as typed, lower-cased, so it is still found.
-        pl.coalesce("normalised", pl.col("raw").str.to_lowercase())
+    identifiers = (
+        pl.concat(parts)
+        .filter(pl.col("raw") != "")
+        .with_columns(
+            # An identifier we cannot normalise is kept as typed, lower-cased, so it is still found.
+            pl.coalesce("normalised", pl.col("raw").str.to_lowercase())
+        )
     )
     bulk.insert_rows(
         Identifier, ["report", "suspect", "kind", "raw", "normalised"], identifiers.iter_rows()

@@ -84,7 +84,10 @@ class Report(models.Model):
         help_text="When set, only members of this team see the report.",
     )
     package = models.ForeignKey(
-        DisseminationPackage, null=True, blank=True, on_delete=models.PROTECT,
+        DisseminationPackage,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="reports",
     )
     fraud_type = models.CharField(max_length=20, blank=True)
@@ -92,7 +95,10 @@ class Report(models.Model):
     recording_deadline = models.DateTimeField()
     recorded_at = models.DateTimeField(auto_now_add=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     loss_gbp = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
@@ -155,7 +161,7 @@ class Suspect(models.Model):
 
 
 class Identifier(models.Model):
-    """A typed suspect identifier, normalised so the same phone or account matches across reports."""
+    """A typed suspect identifier, normalised so one phone or account matches across reports."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="identifiers")
     suspect = models.ForeignKey(
@@ -223,13 +229,18 @@ class Criterion(models.TextChoices):
 
     OFFENDER_ARRESTED = "offender_arrested", "Offender arrested for a fraud offence"
     IN_PROGRESS = "in_progress", "Offence in progress or recently committed"
-    SUSPECT_KNOWN_LOCAL = "suspect_known_local", (
-        "Suspect known and local (including goods to be delivered to an address in the force area)"
+    SUSPECT_KNOWN_LOCAL = (
+        "suspect_known_local",
+        (
+            "Suspect known and local (including goods to be delivered to an address in the "
+            "force area)"
+        ),
     )
     VICTIM_VULNERABLE = "victim_vulnerable", "Victim is vulnerable"
     RECOVERY_PROSPECT = "recovery_prospect", "Prospect of recovering funds or property"
-    PROPERTY_AT_RISK = "property_at_risk", (
-        "Property or money immediately at risk and suitable for PNC circulation"
+    PROPERTY_AT_RISK = (
+        "property_at_risk",
+        ("Property or money immediately at risk and suitable for PNC circulation"),
     )
     OTHER_REASON = "other_reason", "Accepted for another reason"
 
@@ -241,8 +252,9 @@ class CallForServiceDecision(models.TextChoices):
 
 class CallForService(models.Model):
     taken_at = models.DateTimeField()
-    taken_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                 related_name="+")
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     caller_forename = models.CharField(max_length=100)
     caller_surname = models.CharField(max_length=100)
     caller_phone = models.CharField(max_length=30, blank=True)
@@ -257,7 +269,10 @@ class CallForService(models.Model):
     )
     nfib_sent_at = models.DateTimeField(null=True, blank=True)
     nfib_sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     nfib_reference = models.CharField(max_length=30, blank=True)
@@ -281,11 +296,13 @@ class ImportProfile(models.Model):
         help_text='{"default column": "heading in the file"}, e.g. {"nfrc": "Crime Ref"}',
     )
     date_format = models.CharField(
-        max_length=20, blank=True, help_text="strftime format, e.g. %d/%m/%Y; blank tries ISO "
-        "then UK day-first."
+        max_length=20,
+        blank=True,
+        help_text="strftime format, e.g. %d/%m/%Y; blank tries ISO then UK day-first.",
     )
     victim_type_map = models.JSONField(
-        default=dict, blank=True,
+        default=dict,
+        blank=True,
         help_text='Extra victim type spellings, e.g. {"Person": "individual"}',
     )
 

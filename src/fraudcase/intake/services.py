@@ -49,8 +49,13 @@ class JustificationRequired(Exception):
     """Consulting a restricted record needs a recorded reason (DPA 2018 s.62)."""
 
 
-def get_report(user, local_reference: str, *, justification: str = "",
-               purpose: AuditAction = AuditAction.CONSULTATION) -> Report:
+def get_report(
+    user,
+    local_reference: str,
+    *,
+    justification: str = "",
+    purpose: AuditAction = AuditAction.CONSULTATION,
+) -> Report:
     """The report, audited as consulted (or disclosed); Http404 if the user may not see it.
 
     Raises JustificationRequired for a restricted report when no justification is given.
@@ -65,8 +70,14 @@ def get_report(user, local_reference: str, *, justification: str = "",
         raise Http404("No report with that reference")
     if report.is_restricted and not justification.strip():
         raise JustificationRequired(local_reference)
-    audit.record(user, purpose, "report", report.local_reference,
-                 f"Viewed report {report.local_reference}", justification.strip())
+    audit.record(
+        user,
+        purpose,
+        "report",
+        report.local_reference,
+        f"Viewed report {report.local_reference}",
+        justification.strip(),
+    )
     return report
 
 
@@ -82,13 +93,18 @@ def search_reports(user, term: str) -> QuerySet[Report]:
     else:
         match = Q(pk__in=[])
         if parsed.identifiers:
-            match |= Q(pk__in=Identifier.objects.filter(normalised__in=parsed.identifiers)
-                       .values("report_id"))
+            match |= Q(
+                pk__in=Identifier.objects.filter(normalised__in=parsed.identifiers).values(
+                    "report_id"
+                )
+            )
         if parsed.name:
-            match |= Q(pk__in=Victim.objects.filter(search_name__contains=parsed.name)
-                       .values("report_id"))
-            match |= Q(pk__in=Suspect.objects.filter(name__icontains=parsed.name)
-                       .values("report_id"))
+            match |= Q(
+                pk__in=Victim.objects.filter(search_name__contains=parsed.name).values("report_id")
+            )
+            match |= Q(
+                pk__in=Suspect.objects.filter(name__icontains=parsed.name).values("report_id")
+            )
     return (
         visible_reports(user)
         .filter(match)
@@ -121,8 +137,13 @@ def add_log_entry(user, report: Report, text: str, kind: str = EntryKind.NOTE) -
     entry = EnquiryLogEntry.objects.create(
         report=report, kind=kind, at=timezone.now(), author=user, text=text.strip()
     )
-    audit.record(user, AuditAction.ALTERATION, "report", report.local_reference,
-                 f"Enquiry log entry added ({kind})")
+    audit.record(
+        user,
+        AuditAction.ALTERATION,
+        "report",
+        report.local_reference,
+        f"Enquiry log entry added ({kind})",
+    )
     return entry
 
 
@@ -166,22 +187,39 @@ def record_call_for_service(user, data: CallForServiceInput) -> CallForService:
         summary=data.summary,
         criteria=sorted(set(data.criteria)),
         other_reason=data.other_reason.strip(),
-        decision=(CallForServiceDecision.ACCEPTED if outcome.accepted
-                  else CallForServiceDecision.ADVISED_ACTION_FRAUD),
+        decision=(
+            CallForServiceDecision.ACCEPTED
+            if outcome.accepted
+            else CallForServiceDecision.ADVISED_ACTION_FRAUD
+        ),
         advice_given=outcome.advice,
     )
     if outcome.accepted:
         call.report = _new_report(
-            user, Source.CALL_FOR_SERVICE, now, data.summary, fraud_type=data.fraud_type,
+            user,
+            Source.CALL_FOR_SERVICE,
+            now,
+            data.summary,
+            fraud_type=data.fraud_type,
             loss_gbp=data.loss_gbp,
-            victim=dict(victim_type=VictimType.INDIVIDUAL, forename=data.caller_forename,
-                        surname=data.caller_surname, phone=data.caller_phone,
-                        postcode=data.caller_postcode, dob=data.caller_dob),
+            victim={
+                "victim_type": VictimType.INDIVIDUAL,
+                "forename": data.caller_forename,
+                "surname": data.caller_surname,
+                "phone": data.caller_phone,
+                "postcode": data.caller_postcode,
+                "dob": data.caller_dob,
+            },
             log_text="Recorded as a call for service: " + ", ".join(call.criteria),
         )
     call.save()
-    audit.record(user, AuditAction.COLLECTION, "call_for_service", str(call.pk),
-                 f"Call for service {call.get_decision_display().lower()}")
+    audit.record(
+        user,
+        AuditAction.COLLECTION,
+        "call_for_service",
+        str(call.pk),
+        f"Call for service {call.get_decision_display().lower()}",
+    )
     return call
 
 
@@ -208,8 +246,9 @@ def mark_sent_to_nfib(user, call_id: int, nfib_reference: str = "") -> CallForSe
     call.nfib_reference = nfib_reference.strip().upper()
     call.save(update_fields=["nfib_sent_at", "nfib_sent_by", "nfib_reference"])
     text = "Double-keyed to NFIB" + (f" as {call.nfib_reference}" if call.nfib_reference else "")
-    EnquiryLogEntry.objects.create(report=call.report, kind=EntryKind.NOTE, at=call.nfib_sent_at,
-                                   author=user, text=text + ".")
+    EnquiryLogEntry.objects.create(
+        report=call.report, kind=EntryKind.NOTE, at=call.nfib_sent_at, author=user, text=text + "."
+    )
     audit.record(user, AuditAction.DISCLOSURE, "report", call.report.local_reference, text)
     return call
 
@@ -217,20 +256,38 @@ def mark_sent_to_nfib(user, call_id: int, nfib_reference: str = "") -> CallForSe
 # ---------------------------------------------------------------- referrals and attachments
 
 
-def _new_report(user, source: str, received_at, narrative: str, *, victim: dict, log_text: str,
-                fraud_type: str = "", loss_gbp=None) -> Report:
+def _new_report(
+    user,
+    source: str,
+    received_at,
+    narrative: str,
+    *,
+    victim: dict,
+    log_text: str,
+    fraud_type: str = "",
+    loss_gbp=None,
+) -> Report:
     reference = allocate_references(1, received_at)[0]
     report = Report.objects.create(
-        local_reference=reference, source=source, received_at=received_at,
-        recording_deadline=rules.recording_deadline(received_at), recorded_by=user,
-        narrative=narrative, fraud_type=fraud_type, loss_gbp=loss_gbp,
+        local_reference=reference,
+        source=source,
+        received_at=received_at,
+        recording_deadline=rules.recording_deadline(received_at),
+        recorded_by=user,
+        narrative=narrative,
+        fraud_type=fraud_type,
+        loss_gbp=loss_gbp,
     )
-    name = (f"{victim.get('forename', '')} {victim.get('surname', '')}".strip()
-            if victim["victim_type"] == VictimType.INDIVIDUAL else victim.get("business_name", ""))
+    name = (
+        f"{victim.get('forename', '')} {victim.get('surname', '')}".strip()
+        if victim["victim_type"] == VictimType.INDIVIDUAL
+        else victim.get("business_name", "")
+    )
     victim["postcode"] = rules.normalise_postcode(victim.get("postcode", ""))
     Victim.objects.create(report=report, search_name=name.lower(), **victim)
-    EnquiryLogEntry.objects.create(report=report, kind=EntryKind.RECORDED, at=received_at,
-                                   author=user, text=log_text)
+    EnquiryLogEntry.objects.create(
+        report=report, kind=EntryKind.RECORDED, at=received_at, author=user, text=log_text
+    )
     audit.record(user, AuditAction.COLLECTION, "report", reference, log_text[:200])
     return report
 
@@ -284,22 +341,36 @@ def record_referral(user, data: ReferralInput, uploads: list[UploadedFile]) -> R
     try:
         with transaction.atomic():
             report = _new_report(
-                user, Source.REFERRAL, timezone.now(), data.summary,
-                victim=dict(victim_type=data.victim_type, forename=data.forename,
-                            surname=data.surname, business_name=data.business_name,
-                            postcode=data.postcode),
+                user,
+                Source.REFERRAL,
+                timezone.now(),
+                data.summary,
+                victim={
+                    "victim_type": data.victim_type,
+                    "forename": data.forename,
+                    "surname": data.surname,
+                    "business_name": data.business_name,
+                    "postcode": data.postcode,
+                },
                 log_text=f"Recorded from a referral by {data.referrer_name} "
-                         f"({dict(_referrer_labels())[data.referrer_type]}).",
+                f"({dict(_referrer_labels())[data.referrer_type]}).",
             )
             referral = Referral.objects.create(
-                report=report, referrer_type=data.referrer_type,
-                referrer_name=data.referrer_name, received_on=data.received_on,
+                report=report,
+                referrer_type=data.referrer_type,
+                referrer_name=data.referrer_name,
+                received_on=data.received_on,
                 storage_decision=data.storage_decision.strip(),
             )
             for (storage_name, sha256), upload in stored:
                 Attachment.objects.create(
-                    report=report, filename=upload.name[:255], content_type=upload.content_type,
-                    size=upload.size, sha256=sha256, storage_name=storage_name, uploaded_by=user,
+                    report=report,
+                    filename=upload.name[:255],
+                    content_type=upload.content_type,
+                    size=upload.size,
+                    sha256=sha256,
+                    storage_name=storage_name,
+                    uploaded_by=user,
                 )
     except Exception:
         for (storage_name, _), _upload in stored:
@@ -316,8 +387,9 @@ def _referrer_labels():
 
 def open_attachment(user, local_reference: str, attachment_id: int, justification: str = ""):
     """The attachment and an open file, audited as a disclosure; Http404 if not visible."""
-    report = get_report(user, local_reference, justification=justification,
-                        purpose=AuditAction.DISCLOSURE)
+    report = get_report(
+        user, local_reference, justification=justification, purpose=AuditAction.DISCLOSURE
+    )
     attachment = report.attachments.filter(pk=attachment_id).first()
     if attachment is None:
         raise Http404("No such attachment")

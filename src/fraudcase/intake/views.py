@@ -34,13 +34,17 @@ SEARCH_PAGE_SIZE = 50
 
 def home(request):
     reports = services.visible_reports(request.user)
-    return render(request, "intake/home.html", {
-        "report_count": reports.count(),
-        "recorded_today": reports.filter(recorded_at__date=timezone.localdate()).count(),
-        "recorded_late": reports.filter(recorded_at__gt=F("recording_deadline")).count(),
-        "to_double_key": services.calls_to_double_key(request.user).count(),
-        "search_form": SearchForm(),
-    })
+    return render(
+        request,
+        "intake/home.html",
+        {
+            "report_count": reports.count(),
+            "recorded_today": reports.filter(recorded_at__date=timezone.localdate()).count(),
+            "recorded_late": reports.filter(recorded_at__gt=F("recording_deadline")).count(),
+            "to_double_key": services.calls_to_double_key(request.user).count(),
+            "search_form": SearchForm(),
+        },
+    )
 
 
 def _justification(request, reference: str) -> str:
@@ -59,22 +63,48 @@ def report_search(request):
             return exports.download(_search_frame(found), "reports", fmt)
         services.audit_search(request.user, term, count)
         results = list(found[:SEARCH_PAGE_SIZE])
-    return render(request, "intake/search.html", {
-        "form": form, "results": results, "count": count, "term": term,
-        "page_size": SEARCH_PAGE_SIZE,
-    })
+    return render(
+        request,
+        "intake/search.html",
+        {
+            "form": form,
+            "results": results,
+            "count": count,
+            "term": term,
+            "page_size": SEARCH_PAGE_SIZE,
+        },
+    )
 
 
 def _search_frame(found) -> pl.DataFrame:
-    rows = list(found.values_list(
-        "local_reference", "source", "received_at", "victim__forename", "victim__surname",
-        "victim__business_name", "victim__postcode", "fraud_type", "loss_gbp",
-    )[:100000])
-    columns = ["local_reference", "source", "received_at", "forename", "surname",
-               "business_name", "postcode", "fraud_type", "loss_gbp"]
+    rows = list(
+        found.values_list(
+            "local_reference",
+            "source",
+            "received_at",
+            "victim__forename",
+            "victim__surname",
+            "victim__business_name",
+            "victim__postcode",
+            "fraud_type",
+            "loss_gbp",
+        )[:100000]
+    )
+    columns = [
+        "local_reference",
+        "source",
+        "received_at",
+        "forename",
+        "surname",
+        "business_name",
+        "postcode",
+        "fraud_type",
+        "loss_gbp",
+    ]
     frame = pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
-    return frame.with_columns(pl.col("received_at").cast(pl.String), pl.col("loss_gbp")
-                              .cast(pl.String))
+    return frame.with_columns(
+        pl.col("received_at").cast(pl.String), pl.col("loss_gbp").cast(pl.String)
+    )
 
 
 def report_detail(request, ref):
@@ -88,16 +118,20 @@ def report_detail(request, ref):
         services.add_log_entry(request.user, report, log_form.cleaned_data["text"])
         messages.success(request, "Added to the enquiry log.")
         return redirect("report-detail", ref=ref)
-    return render(request, "intake/report.html", {
-        "report": report,
-        "nfrc_numbers": services.nfrc_numbers(report),
-        "suspects": report.suspects.prefetch_related("identifiers"),
-        "timeline": services.report_timeline(report),
-        "attachments": report.attachments.all(),
-        "log_form": log_form,
-        "call": getattr(report, "call_for_service", None),
-        "referral": getattr(report, "referral", None),
-    })
+    return render(
+        request,
+        "intake/report.html",
+        {
+            "report": report,
+            "nfrc_numbers": services.nfrc_numbers(report),
+            "suspects": report.suspects.prefetch_related("identifiers"),
+            "timeline": services.report_timeline(report),
+            "attachments": report.attachments.all(),
+            "log_form": log_form,
+            "call": getattr(report, "call_for_service", None),
+            "referral": getattr(report, "referral", None),
+        },
+    )
 
 
 def report_justify(request, ref):
@@ -115,19 +149,31 @@ def report_justify(request, ref):
 
 @user_passes_test(lambda u: u.role == Role.ADMINISTRATOR)
 def report_audit(request, ref):
-    report = services.get_report(request.user, ref, justification=_justification(request, ref)
-                                 or "Administrator reviewing the audit trail")
-    return render(request, "intake/audit.html", {
-        "report": report, "events": audit.trail("report", report.local_reference)[:500],
-    })
+    report = services.get_report(
+        request.user,
+        ref,
+        justification=_justification(request, ref) or "Administrator reviewing the audit trail",
+    )
+    return render(
+        request,
+        "intake/audit.html",
+        {
+            "report": report,
+            "events": audit.trail("report", report.local_reference)[:500],
+        },
+    )
 
 
 def attachment_download(request, ref, attachment_id):
     attachment, handle = services.open_attachment(
         request.user, ref, attachment_id, justification=_justification(request, ref)
     )
-    return FileResponse(handle, as_attachment=True, filename=attachment.filename,
-                        content_type=attachment.content_type)
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.filename,
+        content_type=attachment.content_type,
+    )
 
 
 def import_nfib(request):
@@ -142,7 +188,8 @@ def import_nfib(request):
             handle.flush()
             try:
                 result = import_nfib_package(
-                    Path(handle.name), user=request.user,
+                    Path(handle.name),
+                    user=request.user,
                     profile_name=form.cleaned_data["profile"] or "default",
                     original_name=upload.name,
                 )
@@ -159,20 +206,31 @@ def call_for_service_new(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            call = services.record_call_for_service(request.user, services.CallForServiceInput(
-                caller_forename=data["caller_forename"], caller_surname=data["caller_surname"],
-                caller_phone=data["caller_phone"], caller_postcode=data["caller_postcode"],
-                caller_dob=data["caller_dob"], summary=data["summary"],
-                fraud_type=data["fraud_type"], loss_gbp=data["loss_gbp"],
-                criteria=data["criteria"], other_reason=data["other_reason"],
-            ))
+            call = services.record_call_for_service(
+                request.user,
+                services.CallForServiceInput(
+                    caller_forename=data["caller_forename"],
+                    caller_surname=data["caller_surname"],
+                    caller_phone=data["caller_phone"],
+                    caller_postcode=data["caller_postcode"],
+                    caller_dob=data["caller_dob"],
+                    summary=data["summary"],
+                    fraud_type=data["fraud_type"],
+                    loss_gbp=data["loss_gbp"],
+                    criteria=data["criteria"],
+                    other_reason=data["other_reason"],
+                ),
+            )
         except services.InvalidInput as invalid:
             for field, problem in invalid.problems.items():
                 form.add_error(field, problem)
         else:
             if call.report:
-                messages.success(request, f"Recorded as call for service {call.report}. It is on "
-                                 "the list to double-key to NFIB.")
+                messages.success(
+                    request,
+                    f"Recorded as call for service {call.report}. It is on "
+                    "the list to double-key to NFIB.",
+                )
                 return redirect("report-detail", ref=call.report.local_reference)
             return render(request, "intake/cfs_advised.html", {"call": call})
     return render(request, "intake/cfs_form.html", {"form": form})
@@ -183,13 +241,26 @@ def double_key_list(request):
     fmt = request.GET.get("export")
     if fmt in exports.CONTENT_TYPES:
         frame = pl.DataFrame(
-            [(c.report.local_reference, c.taken_at.isoformat(), c.caller_forename,
-              c.caller_surname, c.summary) for c in calls],
+            [
+                (
+                    c.report.local_reference,
+                    c.taken_at.isoformat(),
+                    c.caller_forename,
+                    c.caller_surname,
+                    c.summary,
+                )
+                for c in calls
+            ],
             schema=["local_reference", "taken_at", "forename", "surname", "summary"],
             orient="row",
         )
-        audit.record(request.user, audit.AuditAction.DISCLOSURE, "list", "double-key",
-                     f"Exported {frame.height} calls for service to double-key")
+        audit.record(
+            request.user,
+            audit.AuditAction.DISCLOSURE,
+            "list",
+            "double-key",
+            f"Exported {frame.height} calls for service to double-key",
+        )
         return exports.download(frame, "calls-to-double-key", fmt)
     return render(request, "intake/double_key.html", {"calls": calls})
 
@@ -207,13 +278,22 @@ def referral_new(request):
         data = form.cleaned_data
         uploads = [data["attachment"]] if data.get("attachment") else []
         try:
-            referral = services.record_referral(request.user, services.ReferralInput(
-                referrer_type=data["referrer_type"], referrer_name=data["referrer_name"],
-                received_on=data["received_on"], victim_type=data["victim_type"],
-                forename=data["forename"], surname=data["surname"],
-                business_name=data["business_name"], postcode=data["postcode"],
-                summary=data["summary"], storage_decision=data["storage_decision"],
-            ), uploads)
+            referral = services.record_referral(
+                request.user,
+                services.ReferralInput(
+                    referrer_type=data["referrer_type"],
+                    referrer_name=data["referrer_name"],
+                    received_on=data["received_on"],
+                    victim_type=data["victim_type"],
+                    forename=data["forename"],
+                    surname=data["surname"],
+                    business_name=data["business_name"],
+                    postcode=data["postcode"],
+                    summary=data["summary"],
+                    storage_decision=data["storage_decision"],
+                ),
+                uploads,
+            )
         except services.AttachmentRejected as rejected:
             form.add_error("attachment", str(rejected))
         else:

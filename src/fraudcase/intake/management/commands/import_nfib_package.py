@@ -27,10 +27,15 @@ class Command(BaseCommand):
             result = import_nfib_package(path, user=user, profile_name=options["profile"])
         except FileRejected as rejected:
             if options["json"]:
-                self.stdout.write(json.dumps({
-                    "rejected": True, "profile": rejected.profile,
-                    "problems": [p.as_dict() for p in rejected.problems],
-                }))
+                self.stdout.write(
+                    json.dumps(
+                        {
+                            "rejected": True,
+                            "profile": rejected.profile,
+                            "problems": [p.as_dict() for p in rejected.problems],
+                        }
+                    )
+                )
                 raise CommandError("File rejected: nothing was imported") from None
             raise CommandError(f"{rejected}\nNothing was imported.") from None
         if options["json"]:

@@ -1,0 +1,182 @@
+"""Load demo teams, users and synthetic reports. Safe to run again: nothing is created twice."""
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from fraudcase.accounts.models import HandlingMarking, Role, Team, TeamKind, User
+from fraudcase.audit import services as audit
+from fraudcase.audit.models import AuditAction
+from fraudcase.intake import services
+from fraudcase.intake.importing import import_nfib_package
+from fraudcase.intake.models import CallForService, Report, VictimType
+from fraudcase.intake.synthetic import nfib_package_frame
+
+DEMO_PASSWORD = "fraudcase-demo"  # noqa: S105 - printed on purpose; demo only
+TEAMS = [
+    ("Volume Fraud Team", TeamKind.VFT),
+    ("Economic Crime Unit", TeamKind.ECU),
+    ("City Neighbourhood Team", TeamKind.NEIGHBOURHOOD),
+    ("Protect", TeamKind.PROTECT),
+]
+USERS = [
+    ("assessor", "Amira", "Assessor", Role.ASSESSOR, "Volume Fraud Team", "OFFICIAL"),
+    (
+        "supervisor",
+        "Sam",
+        "Supervisor",
+        Role.VFT_SUPERVISOR,
+        "Volume Fraud Team",
+        "OFFICIAL-SENSITIVE",
+    ),
+    ("evaluator", "Eve", "Evaluator", Role.EVALUATOR, "Economic Crime Unit", "OFFICIAL"),
+    (
+        "investigator",
+        "Ian",
+        "Investigator",
+        Role.INVESTIGATOR,
+        "Economic Crime Unit",
+        "OFFICIAL-SENSITIVE",
+    ),
+    ("fvo", "Fran", "Vulnerability", Role.FVO, "Protect", "OFFICIAL"),
+    ("safeguarding", "Pat", "Safeguarding", Role.SAFEGUARDING, "Protect", "OFFICIAL"),
+    (
+        "finint",
+        "Fin",
+        "Intelligence",
+        Role.FINANCIAL_INTELLIGENCE,
+        "Economic Crime Unit",
+        "OFFICIAL-SENSITIVE",
+    ),
+    ("analyst", "Ana", "Analyst", Role.ANALYST, "Economic Crime Unit", "OFFICIAL"),
+    (
+        "admin",
+        "Adi",
+        "Administrator",
+        Role.ADMINISTRATOR,
+        "Economic Crime Unit",
+        "OFFICIAL-SENSITIVE",
+    ),
+]
+
+
+class Command(BaseCommand):
+    help = "Load demo teams, users (one per role) and synthetic reports."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--victims", type=int, default=400)
+        parser.add_argument("--quiet", action="store_true")
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            teams = {
+                name: Team.objects.get_or_create(name=name, defaults={"kind": kind})[0]
+                for name, kind in TEAMS
+            }
+            for username, first, last, role, team, clearance in USERS:
+                user, created = User.objects.get_or_create(
+                    username=username,
+                    defaults={
+                        "first_name": first,
+                        "last_name": last,
+                        "role": role,
+                        "clearance": clearance,
+                        "is_staff": role == Role.ADMINISTRATOR,
+                        "is_superuser": role == Role.ADMINISTRATOR,
+                    },
+                )
+                if created:
+                    user.set_password(DEMO_PASSWORD)
+                    user.save()
+                    user.teams.add(teams[team])
+        admin = User.objects.get(username="admin")
+        assessor = User.objects.get(username="assessor")
+        frame = nfib_package_frame(options["victims"], seed=7, start=date(2026, 10, 1))
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "demo-package.csv"
+            frame.write_csv(path)
+            result = import_nfib_package(path, user=admin, original_name="demo-package.csv")
+        if result.created:
+            self._restrict_some(admin, teams["Economic Crime Unit"])
+        if not CallForService.objects.exists():
+            self._calls_and_referrals(assessor)
+        if not options["quiet"]:
+            self.stdout.write(f"Demo data: {result.message}")
+            self.stdout.write(
+                f"Demo users (password '{DEMO_PASSWORD}'): " + ", ".join(u[0] for u in USERS)
+            )
+
+    def _restrict_some(self, admin, ecu):
+        """A few demo reports are OFFICIAL-SENSITIVE or ECU-only, to show access control."""
+        with transaction.atomic():
+            refs = list(Report.objects.order_by("id").values_list("local_reference", flat=True))
+            sensitive, ecu_only = refs[5:10], refs[10:15]
+            Report.objects.filter(local_reference__in=sensitive).update(
+                handling_marking=HandlingMarking.OFFICIAL_SENSITIVE
+            )
+            Report.objects.filter(local_reference__in=ecu_only).update(restricted_to_team=ecu)
+            audit.record_many(
+                admin,
+                [
+                    audit.Entry(AuditAction.ALTERATION, "report", ref, "Handling restriction set")
+                    for ref in sensitive + ecu_only
+                ],
+            )
+
+    def _calls_and_referrals(self, assessor):
+        calls = [
+            ("Joan", "Patel", ["victim_vulnerable"], "", "Courier collected £3,000 cash today"),
+            (
+                "Derek",
+                "Clarke",
+                ["suspect_known_local"],
+                "",
+                "Builder from the next street took a deposit and disappeared",
+            ),
+            ("Chloe", "Nowak", [], "", "Bought concert tickets online last year; never arrived"),
+            (
+                "Harold",
+                "Smith",
+                ["other_reason"],
+                "Councillor's office asked us to take it",
+                "Charity collection money missing",
+            ),
+        ]
+        for forename, surname, criteria, other, summary in calls:
+            with transaction.atomic():
+                services.record_call_for_service(
+                    assessor,
+                    services.CallForServiceInput(
+                        caller_forename=forename,
+                        caller_surname=surname,
+                        caller_phone="0116 496 0999",
+                        caller_postcode="LE1 5TF",
+                        caller_dob=None,
+                        summary=summary,
+                        fraud_type="",
+                        loss_gbp=None,
+                        criteria=criteria,
+                        other_reason=other,
+                    ),
+                )
+        services.record_referral(
+            assessor,
+            services.ReferralInput(
+                referrer_type="business",
+                referrer_name="Castle Bank plc fraud team",
+                received_on=date(2026, 11, 2),
+                victim_type=VictimType.INDIVIDUAL,
+                forename="Dorothy",
+                surname="Begum",
+                business_name="",
+                postcode="LE3 9PL",
+                summary="Customer made six payments to a 'safe account' after a call from "
+                "'bank security'.",
+                storage_decision="Bank statements (120 pages) held in the VFT property store, "
+                "shelf 4, too large to scan.",
+            ),
+            [],
+        )

@@ -1,0 +1,108 @@
+"""Personas with real roles, and helpers to write package files, shared by every test."""
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from fraudcase.accounts.models import HandlingMarking, Role, Team, TeamKind, User
+
+# Copies of ../shared/examples, so the suite runs from any checkout.
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+
+
+@pytest.fixture(autouse=True)
+def _attachments_in_tmp(settings, tmp_path):
+    settings.ATTACHMENT_ROOT = tmp_path / "attachments"
+
+
+@pytest.fixture
+def vft(db):
+    return Team.objects.create(name="Volume Fraud Team", kind=TeamKind.VFT)
+
+
+@pytest.fixture
+def ecu(db):
+    return Team.objects.create(name="Economic Crime Unit", kind=TeamKind.ECU)
+
+
+def _person(username, role, clearance, *teams, **extra):
+    user = User.objects.create_user(
+        username,
+        password="correct-horse-battery",
+        role=role,
+        clearance=clearance,
+        first_name=username.title(),
+        **extra,
+    )
+    user.teams.set(teams)
+    return user
+
+
+@pytest.fixture
+def assessor(vft):
+    """A VFT assessor cleared to OFFICIAL only."""
+    return _person("assessor", Role.ASSESSOR, HandlingMarking.OFFICIAL, vft)
+
+
+@pytest.fixture
+def supervisor(vft):
+    return _person("supervisor", Role.VFT_SUPERVISOR, HandlingMarking.OFFICIAL_SENSITIVE, vft)
+
+
+@pytest.fixture
+def ecu_investigator(ecu):
+    return _person("ecu_investigator", Role.INVESTIGATOR, HandlingMarking.OFFICIAL_SENSITIVE, ecu)
+
+
+@pytest.fixture
+def administrator(ecu):
+    return _person(
+        "administrator", Role.ADMINISTRATOR, HandlingMarking.OFFICIAL_SENSITIVE, ecu, is_staff=True
+    )
+
+
+@pytest.fixture
+def example_package():
+    return EXAMPLES / "nfib-package-example.csv"
+
+
+@pytest.fixture
+def write_package(tmp_path):
+    """Write rows (dicts of default columns, missing ones blank) to a csv and return its path."""
+    from fraudcase.intake.importing import DEFAULT_COLUMNS
+
+    counter = iter(range(1000))
+
+    def write(rows, *, columns=None, suffix=".csv"):
+        columns = columns or DEFAULT_COLUMNS
+        frame = pl.DataFrame(
+            [{c: str(row.get(c, "")) for c in columns} for row in rows],
+            schema=dict.fromkeys(columns, pl.String),
+        )
+        path = tmp_path / f"package-{next(counter)}{suffix}"
+        if suffix == ".xlsx":
+            frame.write_excel(path)
+        else:
+            frame.write_csv(path)
+        return path
+
+    return write
+
+
+def victim_row(n, **overrides):
+    row = {
+        "package_ref": "NFIB-PKG-1",
+        "nfrc": f"NFRC26100000{n:04d}",
+        "disseminated_on": "2026-10-05",
+        "fraud_type": "NFIB3A",
+        "victim_type": "Individual",
+        "forename": "Test",
+        "surname": f"Victim{n}",
+        "dob": "1950-01-01",
+        "postcode": "LE1 1AA",
+        "loss_gbp": "100.00",
+        "narrative": "Paid for goods never sent",
+    }
+    row.update(overrides)
+    return row
