@@ -10,16 +10,25 @@ from django.db import connection, models
 
 
 def _adapters(model: type[models.Model], columns: Sequence[str]):
-    """Per-column functions that turn Python values into what the database driver expects."""
+    """Per-column functions that turn Python values into what the database driver expects.
+
+    Only SQLite datetimes need it (stored as naive UTC text); each distinct value is adapted
+    once, since a bulk write repeats the same few timestamps.
+    """
     adapters = []
     for name in columns:
         field = model._meta.get_field(name)
-        if connection.vendor == "sqlite" and isinstance(
-            field, models.DateTimeField | models.DateField | models.DecimalField
-        ):
-            adapters.append(
-                lambda v, f=field: None if v is None else f.get_db_prep_value(v, connection)
-            )
+        if connection.vendor == "sqlite" and isinstance(field, models.DateTimeField):
+            cache: dict = {}
+
+            def adapt(value, field=field, cache=cache):
+                if value is None:
+                    return None
+                if value not in cache:
+                    cache[value] = field.get_db_prep_value(value, connection)
+                return cache[value]
+
+            adapters.append(adapt)
         else:
             adapters.append(None)
     return adapters
@@ -65,3 +74,14 @@ def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Iterabl
 def chunked(values: Sequence, size: int = 5000):
     for start in range(0, len(values), size):
         yield values[start : start + size]
+
+
+def check_constraints_per_statement() -> None:
+    """On PostgreSQL, check Django's deferred foreign keys as each COPY runs, not at commit.
+
+    A deferred check queues one trigger event per row until commit; for bulk writes the
+    immediate check is faster and fails at the statement that broke it.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")

@@ -58,24 +58,24 @@ def record_many(user, entries: Sequence[Entry]) -> None:
             head = AuditHead.objects.select_for_update().get(pk=1)
         now = timezone.now()
         actor = user if user is not None and user.is_authenticated else None
+        actor_id = actor.pk if actor else None
         actor_name = actor.get_username() if actor else "system"
         prev = head.last_hash
         rows = []
         for entry in entries:
-            event = AuditEvent(
-                at=now,
-                actor=actor,
-                actor_name=actor_name,
-                action=entry.action,
-                object_type=entry.object_type,
-                object_ref=entry.object_ref,
-                summary=entry.summary[:500],
-                justification=entry.justification,
-                prev_hash=prev,
-            )
-            event.hash = rules.event_hash(prev, _fields(event))
-            prev = event.hash
-            rows.append((*(getattr(event, f) for f in HASHED_FIELDS), event.prev_hash, event.hash))
+            fields = {
+                "at": now,
+                "actor_id": actor_id,
+                "actor_name": actor_name,
+                "action": str(entry.action),
+                "object_type": entry.object_type,
+                "object_ref": entry.object_ref,
+                "summary": entry.summary[:500],
+                "justification": entry.justification,
+            }
+            digest = rules.event_hash(prev, fields)
+            rows.append((*fields.values(), prev, digest))
+            prev = digest
         bulk.insert_rows(
             AuditEvent, [*(f.removesuffix("_id") for f in HASHED_FIELDS), "prev_hash", "hash"], rows
         )

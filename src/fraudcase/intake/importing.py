@@ -291,6 +291,7 @@ def import_nfib_package(
         raise FileRejected(problems, profile=profile.name)
     result = ImportResult(rows=frame.height, profile=profile.name)
     with transaction.atomic():
+        bulk.check_constraints_per_statement()
         _write(
             frame, victims, existing, user=user, result=result, filename=original_name or path.name
         )
@@ -345,6 +346,7 @@ def _write(frame, victims, existing, *, user, result: ImportResult, filename: st
 
     if new.height:
         refs = allocate_references(new.height, now)
+        after_id = _max_id(Report)
         result.local_references = refs
         received = {
             d: datetime.combine(d, time.min, tzinfo=LONDON)
@@ -367,7 +369,7 @@ def _write(frame, victims, existing, *, user, result: ImportResult, filename: st
                 )
             ),
         )  # fmt: skip
-        report_ids = _ids_by_reference(refs)
+        report_ids = _ids_by_reference(refs, after_id)
         new = new.with_columns(pl.Series("report_id", [report_ids[r] for r in refs]))
         new = new.with_columns(
             _normalise_column(new, "postcode", rules.normalise_postcode).fill_null("")
@@ -450,13 +452,15 @@ def _package_ids(packages: pl.DataFrame, *, user_id, filename: str, result) -> d
     return ids
 
 
-def _ids_by_reference(refs: list[str]) -> dict[str, int]:
-    ids: dict[str, int] = {}
-    for chunk in bulk.chunked(refs):
-        ids.update(
-            Report.objects.filter(local_reference__in=chunk).values_list("local_reference", "id")
-        )
-    return ids
+def _max_id(model) -> int:
+    return model.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def _ids_by_reference(refs: list[str], after_id: int) -> dict[str, int]:
+    """Ids of the reports just written: one range scan, not a 100,000-value IN list."""
+    wanted = set(refs)
+    rows = Report.objects.filter(id__gt=after_id).values_list("local_reference", "id")
+    return {ref: pk for ref, pk in rows.iterator(chunk_size=20000) if ref in wanted}
 
 
 IDENTIFIER_COLUMNS = {
@@ -480,17 +484,20 @@ def _write_suspects(frame: pl.DataFrame, new: pl.DataFrame) -> None:
     )
     if rows.height == 0:
         return
+    after_id = _max_id(Suspect)
     bulk.insert_rows(
         Suspect, ["report", "name"], rows.select("report_id", "suspect_name").iter_rows()
     )
-    # Suspects come back in insertion order per report, which is the order of `rows`.
-    suspect_ids: list[int] = []
-    for chunk in bulk.chunked(rows["report_id"].unique(maintain_order=True).to_list()):
-        suspect_ids += list(
-            Suspect.objects.filter(report_id__in=chunk)
-            .order_by("report_id", "id")
-            .values_list("id", flat=True)
-        )
+    # These reports are new, so all their suspects are ours, in insertion order per report.
+    ours = set(rows["report_id"].to_list())
+    suspect_ids = [
+        pk
+        for report_id, pk in Suspect.objects.filter(id__gt=after_id)
+        .order_by("report_id", "id")
+        .values_list("report_id", "id")
+        .iterator(chunk_size=20000)
+        if report_id in ours
+    ]
     rows = rows.sort("report_id", "ordinal", maintain_order=True).with_columns(
         pl.Series("suspect_id", suspect_ids)
     )
