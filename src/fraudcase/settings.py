@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # serves Swagger UI from local static files, not a CDN
     "fraudcase.accounts",
     "fraudcase.audit",
     "fraudcase.intake",

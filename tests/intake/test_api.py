@@ -55,3 +55,10 @@ def test_issue_a_token_from_the_command_line(assessor, capsys):
     call_command("accounts_token", "assessor", "scripts")
     secret = capsys.readouterr().out.strip().split()[-1]
     assert len(secret) > 30
+
+
+def test_api_docs_load_no_outside_assets(client):
+    # Police networks often have no internet: Swagger UI comes from our own static files.
+    page = client.get("/api/docs").content.decode()
+    assert "swagger-ui" in page
+    assert "cdn.jsdelivr.net" not in page

@@ -114,3 +114,13 @@ class JustificationForm(GovukMixin, forms.Form):
         max_length=1000,
         help_text="This record is restricted. Your reason is kept in the audit log.",
     )
+
+
+class ErasureForm(GovukMixin, forms.Form):
+    reason = forms.CharField(
+        label="Why is this personal data being erased?",
+        widget=forms.Textarea,
+        max_length=1000,
+        help_text="For example, the retention period has ended (DPA 2018 s.47). Kept in the "
+        "audit log.",
+    )

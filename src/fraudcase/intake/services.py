@@ -394,3 +394,72 @@ def open_attachment(user, local_reference: str, attachment_id: int, justificatio
     if attachment is None:
         raise Http404("No such attachment")
     return attachment, open(settings.ATTACHMENT_ROOT / attachment.storage_name, "rb")
+
+
+# ---------------------------------------------------------------- erasure
+
+
+class NotPermitted(Exception):
+    pass
+
+
+ERASED = "[erased]"
+
+
+def erase_personal_data(user, report: Report, reason: str) -> None:
+    """Erase the personal data on a report (DPA 2018 s.47), keeping what is not personal.
+
+    The local reference, NFRC numbers, source, dates, fraud type and loss stay so that returns
+    still reconcile; names, contact details, narrative, suspects, identifiers, log text and
+    material go. Only administrators may do it, with a reason; files are removed after commit.
+    """
+    if user.role != "administrator":
+        raise NotPermitted("Only an administrator can erase personal data")
+    if not reason.strip():
+        raise InvalidInput({"reason": "Enter the reason for erasure"})
+    storage_names = list(report.attachments.values_list("storage_name", flat=True))
+    with transaction.atomic():
+        Victim.objects.filter(report=report).update(
+            forename="",
+            surname="",
+            business_name=ERASED,
+            dob=None,
+            address="",
+            postcode="",
+            phone="",
+            email="",
+            search_name="",
+        )
+        Report.objects.filter(pk=report.pk).update(narrative=ERASED)
+        report.identifiers.all().delete()
+        report.suspects.all().delete()
+        report.attachments.all().delete()
+        report.log_entries.update(text=ERASED)
+        CallForService.objects.filter(report=report).update(
+            caller_forename=ERASED,
+            caller_surname="",
+            caller_phone="",
+            caller_postcode="",
+            summary=ERASED,
+        )
+        EnquiryLogEntry.objects.create(
+            report=report,
+            kind=EntryKind.NOTE,
+            at=timezone.now(),
+            author=user,
+            text="Personal data erased.",
+        )
+        audit.record(
+            user,
+            AuditAction.ERASURE,
+            "report",
+            report.local_reference,
+            "Personal data erased",
+            reason.strip(),
+        )
+
+        def remove_files():
+            for name in storage_names:
+                (settings.ATTACHMENT_ROOT / name).unlink(missing_ok=True)
+
+        transaction.on_commit(remove_files)

@@ -21,6 +21,7 @@ from fraudcase.tables import FileRejected
 from . import services
 from .forms import (
     CallForServiceForm,
+    ErasureForm,
     JustificationForm,
     LogEntryForm,
     NFIBUploadForm,
@@ -162,6 +163,21 @@ def report_audit(request, ref):
             "events": audit.trail("report", report.local_reference)[:500],
         },
     )
+
+
+@user_passes_test(lambda u: u.role == Role.ADMINISTRATOR)
+def report_erase(request, ref):
+    report = services.get_report(
+        request.user,
+        ref,
+        justification=_justification(request, ref) or "Administrator considering erasure",
+    )
+    form = ErasureForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.erase_personal_data(request.user, report, form.cleaned_data["reason"])
+        messages.success(request, f"Personal data on {ref} erased.")
+        return redirect("report-detail", ref=ref)
+    return render(request, "intake/erase.html", {"report": report, "form": form})
 
 
 def attachment_download(request, ref, attachment_id):

@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from rich.console import Console
 
 from fraudcase.intake.importing import import_nfib_package
 from fraudcase.tables import FileRejected
@@ -24,7 +25,11 @@ class Command(BaseCommand):
             raise CommandError(f"No such file: {path}")
         user = acting_user(options["user"])
         try:
-            result = import_nfib_package(path, user=user, profile_name=options["profile"])
+            if options["json"]:
+                result = import_nfib_package(path, user=user, profile_name=options["profile"])
+            else:
+                with Console(stderr=True).status(f"Checking and importing {path.name}..."):
+                    result = import_nfib_package(path, user=user, profile_name=options["profile"])
         except FileRejected as rejected:
             if options["json"]:
                 self.stdout.write(
