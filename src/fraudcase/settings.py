@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "fraudcase.accounts",
     "fraudcase.audit",
     "fraudcase.intake",
+    "fraudcase.victims",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,122 @@
+"""The victim vulnerability process as pure rules (seed 001 §6, §6.6, App. C; DOMAIN.md).
+
+The bulk scan (`victims/scanning.py`) applies the same rules in DuckDB SQL; a test checks that
+both give the same answer row for row.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class VulnerabilityStatus(StrEnum):
+    REFERRED = "REFERRED"
+    BUSINESS = "BUSINESS"
+    VS4 = "VS4"
+    VS3 = "VS3"
+    VS2 = "VS2"
+    VS1 = "VS1"
+    NONE = "NONE"
+
+
+# §6.6 search terms, in the seed's spelling; matched case-insensitively anywhere in the narrative.
+SEARCH_TERMS = (
+    "Exploit", "Abuse", "Vulnerability", "Attorney", "Trust", "Coerce", "Carer", "Advantage",
+    "Elderly", "Disabled", "Frail", "Mule", "Child", "Minor", "Western Union", "Moneygram",
+    "Romance",
+)  # fmt: skip
+
+# App. C "likely response".
+RESPONSES = {
+    VulnerabilityStatus.VS1: "1st contact by mail or phone as appropriate; updates as the case "
+    "progresses",
+    VulnerabilityStatus.VS2: "1st contact by phone or personal visit; explain how they became a "
+    "repeat victim; prevention advice (signposting or generic material)",
+    VulnerabilityStatus.VS3: "1st contact by personal visit; signposting to agencies and support; "
+    "follow-up visit to check progress",
+    VulnerabilityStatus.VS4: "1st contact by personal visit; referral for specialist support "
+    "(financial advice, charities, local authority, victim support)",
+    VulnerabilityStatus.REFERRED: "Removed from the vulnerability list: check the victim's "
+    "details went to Victim First",
+    VulnerabilityStatus.BUSINESS: "Business list: not segmented",
+    VulnerabilityStatus.NONE: "No vulnerability indicated: Protect advice only",
+}
+
+# Home Office segments B ("Online Novice") and D1 ("Unsuspecting & Unprotected") (§6 step 10-11).
+VULNERABLE_SEGMENTS = ("B", "D1")
+
+# Direct contact with the fraudster: by telephone or in person (§6 step 5, DOMAIN.md).
+DIRECT_CONTACT_METHOD = (
+    r"\b(tele)?phone\b|\bphone call\b|\bin person\b|\bdoorstep|\bcourier\b|\bface to face\b|\bvisit"  # noqa: E501
+)
+DIRECT_CONTACT_NARRATIVE = (
+    r"\b(phoned|rang (me|him|her|them)|cold[- ]call(ed|er)?|called (me|him|her|them)|caller|"
+    r"at the door|doorstep|courier|in person|knocked)\b"
+)
+
+AGE_VS4 = 75
+AGE_VS3 = 70
+ADULT = 18
+
+
+def age_on(dob: date, day: date) -> int:
+    """Whole years between dob and day (the birthday itself counts)."""
+    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+
+def matched_terms(narrative: str) -> list[str]:
+    text = (narrative or "").lower()
+    return [term for term in SEARCH_TERMS if term.lower() in text]
+
+
+def is_direct_contact(contact_method: str, narrative: str) -> bool:
+    return bool(
+        re.search(DIRECT_CONTACT_METHOD, (contact_method or "").lower())
+        or re.search(DIRECT_CONTACT_NARRATIVE, (narrative or "").lower())
+    )
+
+
+def is_referred(flag: str) -> bool:
+    return (flag or "").strip().upper() in ("Y", "YES", "TRUE", "1")
+
+
+@dataclass(frozen=True)
+class Assessment:
+    status: VulnerabilityStatus
+    under_18: bool
+    dob_missing: bool
+    keywords: tuple[str, ...]
+    response: str
+
+
+def vulnerability_status(
+    *,
+    referred: bool,
+    individual: bool,
+    dob: date | None,
+    report_date: date,
+    repeat: bool,
+    direct_contact: bool,
+    segment: str,
+    narrative: str,
+) -> Assessment:
+    """The one status a victim-list row gets: the first rule that applies (§6; DOMAIN.md)."""
+    age = age_on(dob, report_date) if dob and individual else None
+    keywords = tuple(matched_terms(narrative))
+    under_18 = age is not None and age < ADULT
+    if referred:
+        status = VulnerabilityStatus.REFERRED
+    elif not individual:
+        status = VulnerabilityStatus.BUSINESS
+    elif age is not None and age >= AGE_VS4:
+        status = VulnerabilityStatus.VS4
+    elif age is not None and age >= AGE_VS3:
+        status = VulnerabilityStatus.VS3
+    elif repeat or direct_contact:
+        status = VulnerabilityStatus.VS2
+    elif (segment or "").strip().upper() in VULNERABLE_SEGMENTS or keywords or under_18:
+        status = VulnerabilityStatus.VS1
+    else:
+        status = VulnerabilityStatus.NONE
+    return Assessment(status, under_18, individual and dob is None, keywords, RESPONSES[status])

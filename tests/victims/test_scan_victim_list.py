@@ -1,0 +1,307 @@
+"""`fraudcase victims scan`: each row gets a status, reasons and flags; bad lists write nothing."""
+
+import json
+import random
+from datetime import date, timedelta
+
+import polars as pl
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from fraudcase.intake.importing import import_nfib_package
+from fraudcase.intake.models import ImportProfile
+from fraudcase.tables import FileRejected
+from fraudcase.victims import rules
+from fraudcase.victims.scanning import DEFAULT_COLUMNS, scan_victim_list
+from tests.conftest import EXAMPLES, victim_row
+
+LIST = EXAMPLES / "victim-list-example.csv"
+
+
+def write_list(tmp_path, rows, name="list.csv", columns=None):
+    columns = columns or DEFAULT_COLUMNS
+    path = tmp_path / name
+    pl.DataFrame(
+        [{c: str(r.get(c, "")) for c in columns} for r in rows],
+        schema=dict.fromkeys(columns, pl.String),
+    ).write_csv(path)
+    return path
+
+
+def row(n, **overrides):
+    base = {
+        "nfrc": f"NFRC2610200{n:05d}",
+        "report_date": "2026-10-02",
+        "victim_type": "Individual",
+        "forename": "Ann",
+        "surname": f"Person{n}",
+        "dob": "1980-01-01",
+        "postcode": "LE1 1AA",
+        "loss_gbp": "10.00",
+        "referred_for_investigation": "N",
+        "contact_method": "Online",
+        "narrative": "",
+    }
+    base.update(overrides)
+    return base
+
+
+def scanned(tmp_path, rows, **kwargs):
+    result, con = scan_victim_list(write_list(tmp_path, rows), out=tmp_path / "out.csv", **kwargs)
+    return result, pl.read_csv(tmp_path / "out.csv", infer_schema=False)
+
+
+@pytest.mark.django_db
+def test_the_example_list_is_segmented(tmp_path):
+    result, _ = scan_victim_list(LIST, out=tmp_path / "out.csv")
+    out = pl.read_csv(tmp_path / "out.csv", infer_schema=False)
+    assert dict(zip(out["nfrc"], out["status"], strict=True)) == {
+        "NFRC261020000001": "VS4",
+        "NFRC261020000002": "VS1",
+        "NFRC261020000003": "BUSINESS",
+        "NFRC261020000004": "VS3",
+        "NFRC261020000005": "VS1",
+        "NFRC261020000006": "REFERRED",
+        "NFRC261020000007": "VS1",
+        "NFRC261020000008": "VS1",
+    }
+    assert out.filter(pl.col("nfrc") == "NFRC261020000002")["under_18"].item() == "true"
+    assert out.filter(pl.col("nfrc") == "NFRC261020000008")["keywords"].item() == "Frail;Romance"
+    assert set(out.columns) >= {
+        "nfrc",
+        "status",
+        "under_18",
+        "dob_missing",
+        "keywords",
+        "response",
+        "reasons",
+    }
+    assert result.counts["VS1"] == 4
+
+
+@pytest.mark.django_db
+def test_a_repeat_across_two_rows_is_vs2_for_both(tmp_path):
+    _, out = scanned(
+        tmp_path,
+        [row(1, forename="Jo", surname="Bloggs"), row(2, forename="JO", surname="bloggs"), row(3)],
+    )
+    assert out["status"].to_list() == ["VS2", "VS2", "NONE"]
+    assert "2 reports in this list" in out["reasons"][0]
+
+
+@pytest.mark.django_db
+def test_a_repeat_against_a_report_already_held_in_12_months(tmp_path, assessor, write_package):
+    import_nfib_package(
+        write_package(
+            [
+                victim_row(
+                    1,
+                    forename="Jo",
+                    surname="Bloggs",
+                    dob="1980-01-01",
+                    disseminated_on="2026-03-01",
+                )
+            ]
+        ),
+        user=assessor,
+    )
+    result, out = scanned(tmp_path, [row(1, forename="Jo", surname="Bloggs")], user=assessor)
+    assert result.held_reports_checked
+    assert out["status"].to_list() == ["VS2"]
+    assert "already held" in out["reasons"][0]
+    # Thirteen months later the old report no longer counts.
+    _, later = scanned(
+        tmp_path,
+        [row(1, forename="Jo", surname="Bloggs", report_date="2027-04-02")],
+        user=assessor,
+        today=date(2027, 4, 2),
+    )
+    assert later["status"].to_list() == ["NONE"]
+
+
+@pytest.mark.django_db
+def test_a_held_report_the_user_may_not_see_does_not_count(
+    tmp_path, assessor, supervisor, write_package
+):
+    from fraudcase.intake.models import Report
+
+    import_nfib_package(
+        write_package([victim_row(1, forename="Jo", surname="Bloggs", dob="1980-01-01")]),
+        user=supervisor,
+    )
+    Report.objects.update(handling_marking="OFFICIAL-SENSITIVE")
+    _, out = scanned(tmp_path, [row(1, forename="Jo", surname="Bloggs")], user=assessor)
+    assert out["status"].to_list() == ["NONE"]
+
+
+@pytest.mark.django_db
+def test_businesses_and_referred_rows_are_never_segmented(tmp_path):
+    _, out = scanned(
+        tmp_path,
+        [
+            row(1, victim_type="Business", business_name="Acme Ltd", dob="", narrative="elderly"),
+            row(2, referred_for_investigation="Y", dob="1930-01-01", narrative="carer"),
+        ],
+    )
+    assert out["status"].to_list() == ["BUSINESS", "REFERRED"]
+    assert out["dob_missing"].to_list() == ["false", "false"]
+
+
+@pytest.mark.django_db
+def test_a_bad_list_names_every_bad_cell_and_writes_nothing(tmp_path):
+    path = write_list(
+        tmp_path,
+        [
+            row(1),
+            row(2, report_date="2026-13-01"),
+            row(3, dob="yesterday"),
+            row(4, loss_gbp="a lot"),
+            row(5, victim_type="Robot"),
+        ],
+    )
+    with pytest.raises(FileRejected) as rejected:
+        scan_victim_list(path, out=tmp_path / "out.csv")
+    assert [(p.row, p.column) for p in rejected.value.problems] == [
+        (3, "report_date"),
+        (4, "dob"),
+        (5, "loss_gbp"),
+        (6, "victim_type"),
+    ]
+    assert not (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.django_db
+def test_missing_headings_are_named_with_the_profile(tmp_path):
+    path = write_list(tmp_path, [row(1)], columns=["nfrc", "victim_type", "narrative"])
+    with pytest.raises(FileRejected) as rejected:
+        scan_victim_list(path, out=tmp_path / "out.csv")
+    assert [p.problem for p in rejected.value.problems] == [
+        "Missing required heading 'report_date' (profile 'default')",
+        "Missing required heading 'dob' (profile 'default')",
+    ]
+
+
+@pytest.mark.django_db
+def test_a_profile_maps_other_headings(tmp_path):
+    ImportProfile.objects.create(
+        name="wmp",
+        kind="victim_list",
+        date_format="%d/%m/%Y",
+        column_map={
+            "nfrc": "Crime Ref",
+            "report_date": "Reported",
+            "dob": "Date of Birth",
+            "victim_type": "Type",
+        },
+    )
+    path = write_list(
+        tmp_path,
+        [
+            {
+                "Crime Ref": "NFRC1",
+                "Reported": "02/10/2026",
+                "Date of Birth": "01/01/1940",
+                "Type": "Individual",
+            }
+        ],
+        columns=["Crime Ref", "Reported", "Date of Birth", "Type"],
+    )
+    result, _ = scan_victim_list(path, out=tmp_path / "o.csv", profile_name="wmp")
+    assert result.counts["VS4"] == 1
+
+
+@pytest.mark.django_db
+def test_formulas_are_neutralised_in_the_output(tmp_path):
+    _, out = scanned(tmp_path, [row(1, surname='=HYPERLINK("http://x")')])
+    assert out["surname"][0].startswith("'=")
+
+
+@pytest.mark.django_db
+def test_xlsx_in_and_out(tmp_path):
+    frame = pl.read_csv(LIST, infer_schema=False)
+    frame.write_excel(tmp_path / "list.xlsx")
+    result, _ = scan_victim_list(tmp_path / "list.xlsx", out=tmp_path / "out.xlsx")
+    assert result.rows == 8
+    assert pl.read_excel(tmp_path / "out.xlsx")["status"].to_list()[0] == "VS4"
+
+
+@pytest.mark.django_db
+def test_command_prints_counts_per_status(tmp_path, capsys):
+    call_command("victims_scan", str(LIST), "--out", str(tmp_path / "o.csv"), "--json")
+    counts = json.loads(capsys.readouterr().out)["counts"]
+    assert counts == {
+        "REFERRED": 1,
+        "BUSINESS": 1,
+        "VS4": 1,
+        "VS3": 1,
+        "VS2": 0,
+        "VS1": 4,
+        "NONE": 0,
+    }
+
+
+@pytest.mark.django_db
+def test_command_exits_non_zero_on_a_bad_list(tmp_path):
+    path = write_list(tmp_path, [row(1, dob="1950-02-30")])
+    with pytest.raises(CommandError):
+        call_command("victims_scan", str(path), "--out", str(tmp_path / "o.csv"))
+    assert not (tmp_path / "o.csv").exists()
+
+
+@pytest.mark.django_db
+def test_the_bulk_scan_agrees_with_the_rules_row_for_row(tmp_path):
+    """The DuckDB SQL and the pure rules are two spellings of one policy: they must agree."""
+    rng = random.Random(3)
+    words = [
+        "",
+        "elderly",
+        "Western Union",
+        "courier came",
+        "phoned me",
+        "MULE",
+        "trustee",
+        "online shop",
+        "child",
+        "at the door",
+    ]
+    rows = []
+    for n in range(400):
+        dob = date(2026, 10, 2) - timedelta(days=rng.randint(10 * 365, 90 * 365))
+        rows.append(
+            row(
+                n,
+                forename=rng.choice(["Ann", "Bob"]),
+                surname=rng.choice(["X", "Y", "Z"]),
+                dob="" if rng.random() < 0.05 else dob.isoformat(),
+                victim_type="Business" if rng.random() < 0.05 else "Individual",
+                referred_for_investigation=rng.choice(["Y", "N", "N", "N"]),
+                contact_method=rng.choice(["Online", "Telephone", "Email", "In person"]),
+                segment=rng.choice(["", "", "B", "D1", "C"]),
+                narrative=" ".join(rng.sample(words, 2)),
+            )
+        )
+    _, out = scanned(tmp_path, rows)
+    keys = {}
+    for r in rows:
+        if r["victim_type"] == "Individual" and r["dob"]:
+            key = (r["forename"].lower(), r["surname"].lower(), r["dob"])
+            keys[key] = keys.get(key, 0) + 1
+    for r, got in zip(rows, out.iter_rows(named=True), strict=True):
+        individual = r["victim_type"] == "Individual"
+        dob = date.fromisoformat(r["dob"]) if r["dob"] else None
+        expected = rules.vulnerability_status(
+            referred=rules.is_referred(r["referred_for_investigation"]),
+            individual=individual,
+            dob=dob,
+            report_date=date(2026, 10, 2),
+            repeat=individual
+            and dob is not None
+            and keys[(r["forename"].lower(), r["surname"].lower(), r["dob"])] > 1,
+            direct_contact=rules.is_direct_contact(r["contact_method"], r["narrative"]),
+            segment=r["segment"],
+            narrative=r["narrative"],
+        )
+        assert got["status"] == expected.status, (r, got)
+        assert (got["keywords"] or "") == ";".join(expected.keywords)
+        assert got["under_18"] == str(expected.under_18).lower()
