@@ -48,13 +48,13 @@ def row(n, **overrides):
 
 
 def scanned(tmp_path, rows, **kwargs):
-    result, con = scan_victim_list(write_list(tmp_path, rows), out=tmp_path / "out.csv", **kwargs)
+    result = scan_victim_list(write_list(tmp_path, rows), out=tmp_path / "out.csv", **kwargs)
     return result, pl.read_csv(tmp_path / "out.csv", infer_schema=False)
 
 
 @pytest.mark.django_db
 def test_the_example_list_is_segmented(tmp_path):
-    result, _ = scan_victim_list(LIST, out=tmp_path / "out.csv")
+    result = scan_victim_list(LIST, out=tmp_path / "out.csv")
     out = pl.read_csv(tmp_path / "out.csv", infer_schema=False)
     assert dict(zip(out["nfrc"], out["status"], strict=True)) == {
         "NFRC261020000001": "VS4",
@@ -207,7 +207,7 @@ def test_a_profile_maps_other_headings(tmp_path):
         ],
         columns=["Crime Ref", "Reported", "Date of Birth", "Type"],
     )
-    result, _ = scan_victim_list(path, out=tmp_path / "o.csv", profile_name="wmp")
+    result = scan_victim_list(path, out=tmp_path / "o.csv", profile_name="wmp")
     assert result.counts["VS4"] == 1
 
 
@@ -221,7 +221,7 @@ def test_formulas_are_neutralised_in_the_output(tmp_path):
 def test_xlsx_in_and_out(tmp_path):
     frame = pl.read_csv(LIST, infer_schema=False)
     frame.write_excel(tmp_path / "list.xlsx")
-    result, _ = scan_victim_list(tmp_path / "list.xlsx", out=tmp_path / "out.xlsx")
+    result = scan_victim_list(tmp_path / "list.xlsx", out=tmp_path / "out.xlsx")
     assert result.rows == 8
     assert pl.read_excel(tmp_path / "out.xlsx")["status"].to_list()[0] == "VS4"
 

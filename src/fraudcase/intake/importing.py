@@ -26,8 +26,6 @@ from .models import (
     EnquiryLogEntry,
     EntryKind,
     Identifier,
-    ImportKind,
-    ImportProfile,
     NFRCNumber,
     Report,
     ReportStatus,
@@ -35,6 +33,7 @@ from .models import (
     Suspect,
     Victim,
 )
+from .profiles import Profile, load_profile
 from .references import allocate_references
 
 DEFAULT_COLUMNS = [
@@ -72,27 +71,6 @@ class ImportResult:
             f"{self.created} victims recorded, {self.already_recorded} already recorded, "
             f"{self.nfrc_added} NFRC numbers added to existing reports."
         )
-
-
-@dataclass(frozen=True)
-class Profile:
-    name: str
-    column_map: dict[str, str]
-    date_format: str
-    victim_type_map: dict[str, str]
-
-
-def load_profile(name: str, kind: str = ImportKind.NFIB_PACKAGE) -> Profile:
-    if name == "default":
-        return Profile("default", {}, "", {})
-    stored = ImportProfile.objects.filter(name=name, kind=kind).first()
-    if stored is None:
-        known = ", ".join(ImportProfile.objects.filter(kind=kind).values_list("name", flat=True))
-        raise FileRejected(
-            [Problem(0, "profile", f"No import profile '{name}'. Known: default {known}".strip())],
-            profile=name,
-        )
-    return Profile(stored.name, stored.column_map, stored.date_format, stored.victim_type_map)
 
 
 def _parse_date(column: str, fmt: str) -> pl.Expr:

@@ -7,7 +7,6 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 import phonenumbers
-import tldextract
 from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
@@ -162,8 +161,11 @@ def normalise_email(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _extractor() -> tldextract.TLDExtract:
-    # The public suffix list bundled with tldextract: never fetched at run time.
+def _extractor():
+    # Imported here: tldextract pulls in requests, which slows every command's start-up.
+    # The public suffix list bundled with tldextract is used: never fetched at run time.
+    import tldextract
+
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 

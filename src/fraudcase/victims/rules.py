@@ -27,20 +27,15 @@ SEARCH_TERMS = (
     "Romance",
 )  # fmt: skip
 
-# App. C "likely response".
+# App. C "likely response", in the words of DOMAIN.md "Vulnerability process".
 RESPONSES = {
-    VulnerabilityStatus.VS1: "1st contact by mail or phone as appropriate; updates as the case "
-    "progresses",
-    VulnerabilityStatus.VS2: "1st contact by phone or personal visit; explain how they became a "
-    "repeat victim; prevention advice (signposting or generic material)",
-    VulnerabilityStatus.VS3: "1st contact by personal visit; signposting to agencies and support; "
-    "follow-up visit to check progress",
-    VulnerabilityStatus.VS4: "1st contact by personal visit; referral for specialist support "
-    "(financial advice, charities, local authority, victim support)",
-    VulnerabilityStatus.REFERRED: "Removed from the vulnerability list: check the victim's "
-    "details went to Victim First",
-    VulnerabilityStatus.BUSINESS: "Business list: not segmented",
-    VulnerabilityStatus.NONE: "No vulnerability indicated: Protect advice only",
+    VulnerabilityStatus.VS1: "First contact by mail or phone",
+    VulnerabilityStatus.VS2: "Phone or personal visit and prevention advice",
+    VulnerabilityStatus.VS3: "Personal visit, signposting, follow-up visit",
+    VulnerabilityStatus.VS4: "Personal visit and referral for specialist support",
+    VulnerabilityStatus.REFERRED: "Off the vulnerability list: check details went to Victim First",
+    VulnerabilityStatus.BUSINESS: "Business list",
+    VulnerabilityStatus.NONE: "Protect advice",
 }
 
 # Home Office segments B ("Online Novice") and D1 ("Unsuspecting & Unprotected") (§6 step 10-11).

@@ -15,8 +15,8 @@ import duckdb
 import polars as pl
 from django.utils import timezone
 
-from fraudcase.intake.importing import load_profile
 from fraudcase.intake.models import ImportKind
+from fraudcase.intake.profiles import load_profile
 from fraudcase.intake.rules import DATE_FORMATS, VICTIM_TYPES
 from fraudcase.tables import FileRejected, Problem, read_text_table
 
@@ -29,6 +29,18 @@ DEFAULT_COLUMNS = [
     "segment", "narrative",
 ]  # fmt: skip
 REQUIRED_COLUMNS = {"nfrc", "report_date", "victim_type", "dob"}
+# Columns the rules read are trimmed; the rest are passed through as given.
+TRIMMED = {
+    "nfrc",
+    "report_date",
+    "victim_type",
+    "forename",
+    "surname",
+    "dob",
+    "referred_for_investigation",
+    "segment",
+    "loss_gbp",
+}
 OUTPUT_COLUMNS = [
     "nfrc", "report_date", "victim_type", "forename", "surname", "business_name", "dob",
     "postcode", "loss_gbp", "fraud_type", "status", "under_18", "dob_missing", "keywords",
@@ -65,15 +77,18 @@ def _sql_text(value: str) -> str:
 
 
 def _date_sql(column: str, fmt: str) -> str:
-    formats = (fmt,) if fmt else DATE_FORMATS
+    """A DATE from text: ISO by a fast cast, then each UK day-first format (or the profile's)."""
+    text = f"split_part({column}, ' ', 1)"
+    if fmt:
+        return f"try_strptime({text}, {_sql_text(fmt)})::DATE"
     tries = ", ".join(
-        f"try_strptime(split_part({column}, ' ', 1), {_sql_text(f)})::DATE" for f in formats
+        f"try_strptime({text}, {_sql_text(f)})::DATE" for f in DATE_FORMATS if f != "%Y-%m-%d"
     )
-    return f"coalesce({tries})"
+    return f"coalesce(try_cast({text} AS DATE), {tries})"
 
 
 def _load(con, path: Path, profile, original_name: str) -> None:
-    """Create table `list_raw` (all text, default column names, `row` = spreadsheet row)."""
+    """Create table `list` (default column names, typed columns) and view `list_rows`."""
     name = (original_name or path.name).lower()
     if name.endswith(".csv") or name.endswith(".txt"):
         try:
@@ -101,7 +116,8 @@ def _load(con, path: Path, profile, original_name: str) -> None:
         actual = lookup.get(heading.lower())
         if actual is not None:
             quoted = '"' + actual.replace('"', '""') + '"'
-            selected.append(f"trim(coalesce({quoted}, '')) AS {column}")
+            value = f"coalesce({quoted}, '')"
+            selected.append(f"{'trim(' + value + ')' if column in TRIMMED else value} AS {column}")
         elif column in REQUIRED_COLUMNS:
             problems.append(
                 Problem(
@@ -112,27 +128,23 @@ def _load(con, path: Path, profile, original_name: str) -> None:
             selected.append(f"'' AS {column}")
     if problems:
         raise FileRejected(problems, profile=profile.name)
-    con.execute(
-        f"CREATE TEMP TABLE list_raw AS SELECT row_number() OVER () + 1 AS row, "
-        f"{', '.join(selected)} FROM {source}",
-        params,
-    )
-
-
-def _typed(con, profile) -> None:
+    # One pass over the file: the text columns under their default names, then typed ones.
+    # Insertion order is kept, so rowid + 2 is the row number a spreadsheet shows.
     type_map = {**VICTIM_TYPES, **profile.victim_type_map}
     cases = " ".join(
         f"WHEN {_sql_text(k.lower())} THEN {_sql_text(v)}" for k, v in type_map.items()
     )
-    con.execute(f"""
-        CREATE TEMP TABLE list AS SELECT *,
+    con.execute(
+        f"""CREATE TEMP TABLE list AS SELECT *,
             {_date_sql("report_date", profile.date_format)} AS report_day,
             {_date_sql("dob", profile.date_format)} AS dob_day,
             TRY_CAST(replace(replace(loss_gbp, ',', ''), '£', '') AS DECIMAL(14, 2)) AS loss,
             CASE lower(victim_type) {cases} ELSE NULL END AS kind,
             lower(forename) AS fore_key, lower(surname) AS sur_key
-        FROM list_raw
-    """)
+        FROM (SELECT {", ".join(selected)} FROM {source})""",
+        params,
+    )
+    con.execute("CREATE TEMP VIEW list_rows AS SELECT rowid + 2 AS row, * FROM list")
 
 
 def _problems(con, today: date) -> list[Problem]:
@@ -154,7 +166,7 @@ def _problems(con, today: date) -> list[Problem]:
          "'1', '0')", "'''' || referred_for_investigation || ''' is not Y or N'"),
     ]  # fmt: skip
     union = " UNION ALL ".join(
-        f"SELECT row, '{column}' AS col, {message} AS problem FROM list WHERE {condition}"
+        f"SELECT row, '{column}' AS col, {message} AS problem FROM list_rows WHERE {condition}"
         for column, condition, message in checks
     )
     order = {c: i for i, c in enumerate(DEFAULT_COLUMNS)}
@@ -227,7 +239,7 @@ def scan_sql() -> str:
                       OR sur_key <> '')
                  THEN count(*) OVER (PARTITION BY fore_key, sur_key, dob_day) ELSE 1 END
               AS in_list
-        FROM list
+        FROM list_rows
     ), counted AS (
         SELECT base.*, coalesce(h.n, 0) AS held_n FROM base LEFT JOIN (
             SELECT b.row, count(*) AS n FROM base b JOIN held h
@@ -279,7 +291,9 @@ def scan_sql() -> str:
     """
 
 
-NEUTRALISE = "CASE WHEN regexp_matches({c}, '^[=+\\-@\\t\\r]') THEN '''' || {c} ELSE {c} END"
+NEUTRALISE = (
+    "CASE WHEN left({c}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || {c} ELSE {c} END"
+)
 TEXT_OUTPUTS = {
     "nfrc",
     "report_date",
@@ -306,56 +320,65 @@ def _safe_select() -> str:
 def scan_victim_list(
     path: Path,
     *,
-    out: Path | None,
+    out: Path,
     user=None,
     profile_name: str = "default",
     original_name: str = "",
     today: date | None = None,
-) -> tuple[ScanResult, duckdb.DuckDBPyConnection]:
-    """Scan a list and write `out` (.csv or .xlsx). Raises FileRejected; then nothing is written.
-
-    Returns the result and the open connection, whose temp view `scanned` holds every row.
-    """
+) -> ScanResult:
+    """Scan a list and write `out` (.csv or .xlsx). Raises FileRejected; then nothing is written."""
     today = today or timezone.localdate()
     profile = load_profile(profile_name, ImportKind.VICTIM_LIST)
-    if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
+    if out.suffix.lower() not in (".csv", ".xlsx"):
         raise FileRejected([Problem(0, "out", "The output file must end .csv or .xlsx")])
     con = duckdb.connect(config={"threads": os.cpu_count() or 2})
+    con.execute("SET enable_progress_bar = false")
     _load(con, path, profile, original_name)
-    _typed(con, profile)
     problems = _problems(con, today)
     if problems:
         raise FileRejected(problems, profile=profile.name)
     first, last = con.execute("SELECT min(report_day), max(report_day) FROM list").fetchall()[0]
-    result = ScanResult(profile=profile.name)
     if first is None:
         raise FileRejected([Problem(2, "file", "The list has no rows")], profile=profile.name)
+    result = ScanResult(profile=profile.name)
     result.held_reports_checked = _held_reports(con, user, first, last)
-    con.execute(f"CREATE TEMP TABLE scanned AS {scan_sql()}")
-    counts = dict(con.execute("SELECT status, count(*) FROM scanned GROUP BY status").fetchall())
-    result.counts = {s.value: counts.get(s.value, 0) for s in VulnerabilityStatus}
-    result.rows, result.under_18, result.dob_missing, result.repeat_victims = con.execute(
-        "SELECT count(*), count(*) FILTER (under_18), count(*) FILTER (dob_missing), "
-        "count(*) FILTER (repeat_reports > 0) FROM scanned"
-    ).fetchall()[0]
-    if out is not None:
-        _write(con, out)
-        result.output = str(out)
-    return result, con
-
-
-def _write(con, out: Path) -> None:
-    """Write to a temporary file beside `out`, then rename: a failed write leaves nothing."""
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=out.parent, suffix=out.suffix)
     os.close(handle)
     try:
-        query = f"SELECT {_safe_select()} FROM scanned ORDER BY row"
+        query = f"SELECT {_safe_select()} FROM ({scan_sql()}) ORDER BY row"
         if out.suffix.lower() == ".csv":
+            # Stream straight to the file, then count from its narrow columns: cheaper than
+            # holding a million finished rows in memory.
             con.execute(f"COPY ({query}) TO {_sql_text(temp)} (HEADER, DELIMITER ',')")
+            source = (
+                f"read_csv({_sql_text(temp)}, header=true, all_varchar=true)"
+                if os.path.getsize(temp)
+                else "(SELECT NULL AS status WHERE false)"
+            )
+            _count(con, source, result)
         else:
-            con.sql(query).pl().write_excel(temp, autofit=False)
+            frame = con.sql(query).pl()
+            con.register("scanned_frame", frame)
+            _count(con, "scanned_frame", result)
+            frame.write_excel(temp, autofit=False)
         os.replace(temp, out)
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
+    result.output = str(out)
+    return result
+
+
+def _count(con, source: str, result: ScanResult) -> None:
+    rows = con.execute(
+        f"SELECT status, count(*), count(*) FILTER (under_18::BOOLEAN), "
+        f"count(*) FILTER (dob_missing::BOOLEAN), "
+        f"count(*) FILTER (repeat_reports::INTEGER > 0) FROM {source} GROUP BY status"
+    ).fetchall()
+    counts = {status: n for status, n, *_ in rows}
+    result.counts = {s.value: counts.get(s.value, 0) for s in VulnerabilityStatus}
+    result.rows = sum(r[1] for r in rows)
+    result.under_18 = sum(r[2] for r in rows)
+    result.dob_missing = sum(r[3] for r in rows)
+    result.repeat_victims = sum(r[4] for r in rows)

@@ -12,6 +12,7 @@ from fraudcase.victims.scanning import scan_victim_list
 
 
 class Command(BaseCommand):
+    requires_system_checks = []  # start fast: the FVO's list should not wait for URL checks
     help = (
         "Scan an NFIB victim list: one vulnerability status per row (REFERRED, BUSINESS, VS4, "
         "VS3, VS2, VS1, NONE) with the reasons, written to a csv or xlsx file."
@@ -35,12 +36,12 @@ class Command(BaseCommand):
         user = acting_user(options["user"])
         try:
             if options["json"]:
-                result, _ = scan_victim_list(
+                result = scan_victim_list(
                     path, out=options["out"], user=user, profile_name=options["profile"]
                 )
             else:
                 with Console(stderr=True).status(f"Scanning {path.name}..."):
-                    result, _ = scan_victim_list(
+                    result = scan_victim_list(
                         path, out=options["out"], user=user, profile_name=options["profile"]
                     )
         except FileRejected as rejected:
