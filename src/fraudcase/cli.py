@@ -10,12 +10,17 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv if argv is None else argv)
+    if args[1:3] == ["victims", "scan"]:
+        # The FVO's scan starts without Django unless it needs the database.
+        from fraudcase.victims.cli import main as scan
+
+        sys.exit(scan(args[3:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fraudcase.settings")
     import django
     from django.core.management import execute_from_command_line, get_commands
 
     django.setup()
-    args = list(sys.argv if argv is None else argv)
     commands = get_commands()
     if len(args) >= 3:
         joined = f"{args[1]}_{args[2]}".replace("-", "_")

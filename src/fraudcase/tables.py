@@ -24,6 +24,19 @@ class Problem:
         return {"row": self.row, "column": self.column, "problem": self.problem}
 
 
+@dataclass(frozen=True)
+class Profile:
+    """How a file's headings and spellings map onto the default columns (intake/profiles.py)."""
+
+    name: str
+    column_map: dict[str, str]
+    date_format: str
+    victim_type_map: dict[str, str]
+
+
+DEFAULT_PROFILE = Profile("default", {}, "", {})
+
+
 @dataclass
 class FileRejected(Exception):
     """The whole file is refused; nothing was written."""

@@ -305,3 +305,37 @@ def test_the_bulk_scan_agrees_with_the_rules_row_for_row(tmp_path):
         assert got["status"] == expected.status, (r, got)
         assert (got["keywords"] or "") == ";".join(expected.keywords)
         assert got["under_18"] == str(expected.under_18).lower()
+
+
+def test_the_fraudcase_command_scans_without_a_database(tmp_path, capsys):
+    """`fraudcase victims scan` with no user or profile needs no database at all."""
+    from fraudcase.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main(
+            ["fraudcase", "victims", "scan", str(LIST), "--out", str(tmp_path / "o.csv"), "--json"]
+        )
+    assert done.value.code == 0
+    assert json.loads(capsys.readouterr().out)["counts"]["VS4"] == 1
+    with pytest.raises(SystemExit) as rejected:
+        main(
+            [
+                "fraudcase",
+                "victims",
+                "scan",
+                str(write_list(tmp_path, [row(1, dob="x")])),
+                "--out",
+                str(tmp_path / "bad.csv"),
+            ]
+        )
+    assert rejected.value.code == 1
+    assert not (tmp_path / "bad.csv").exists()
+
+
+@pytest.mark.django_db
+def test_comparing_with_reports_held_is_audited_as_a_combination(tmp_path, assessor):
+    from fraudcase.audit.models import AuditEvent
+
+    call_command("victims_scan", str(LIST), "--out", str(tmp_path / "o.csv"), "--user", "assessor")
+    event = AuditEvent.objects.get(action="combination")
+    assert (event.actor, event.object_ref) == (assessor, "victim-list-example.csv")

@@ -18,7 +18,7 @@ from django.utils import timezone
 from fraudcase import bulk
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
-from fraudcase.tables import FileRejected, Problem, apply_profile, read_text_table
+from fraudcase.tables import FileRejected, Problem, Profile, apply_profile, read_text_table
 
 from . import rules
 from .models import (
@@ -33,7 +33,7 @@ from .models import (
     Suspect,
     Victim,
 )
-from .profiles import Profile, load_profile
+from .profiles import load_profile
 from .references import allocate_references
 
 DEFAULT_COLUMNS = [

@@ -1,23 +1,13 @@
 """Import profiles: another file's headings mapped onto the default columns, without code."""
 
-from dataclasses import dataclass
-
-from fraudcase.tables import FileRejected, Problem
+from fraudcase.tables import DEFAULT_PROFILE, FileRejected, Problem, Profile
 
 from .models import ImportKind, ImportProfile
 
 
-@dataclass(frozen=True)
-class Profile:
-    name: str
-    column_map: dict[str, str]
-    date_format: str
-    victim_type_map: dict[str, str]
-
-
 def load_profile(name: str, kind: str = ImportKind.NFIB_PACKAGE) -> Profile:
     if name == "default":
-        return Profile("default", {}, "", {})
+        return DEFAULT_PROFILE
     stored = ImportProfile.objects.filter(name=name, kind=kind).first()
     if stored is None:
         known = ", ".join(ImportProfile.objects.filter(kind=kind).values_list("name", flat=True))

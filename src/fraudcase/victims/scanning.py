@@ -10,15 +10,13 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import duckdb
 import polars as pl
-from django.utils import timezone
 
-from fraudcase.intake.models import ImportKind
-from fraudcase.intake.profiles import load_profile
 from fraudcase.intake.rules import DATE_FORMATS, VICTIM_TYPES
-from fraudcase.tables import FileRejected, Problem, read_text_table
+from fraudcase.tables import DEFAULT_PROFILE, FileRejected, Problem, Profile, read_text_table
 
 from . import rules
 from .rules import RESPONSES, SEARCH_TERMS, VulnerabilityStatus
@@ -46,6 +44,18 @@ OUTPUT_COLUMNS = [
     "postcode", "loss_gbp", "fraud_type", "status", "under_18", "dob_missing", "keywords",
     "response", "reasons", "repeat_reports",
 ]  # fmt: skip
+
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def _profile(name: str) -> Profile:
+    """The default profile needs no database, so a plain scan starts without Django's ORM."""
+    if name == "default":
+        return DEFAULT_PROFILE
+    from fraudcase.intake.profiles import load_profile
+
+    return load_profile(name, "victim_list")
 
 
 @dataclass
@@ -184,8 +194,8 @@ def _held_reports(con, user, first: date, last: date) -> bool:
         return False
     from fraudcase.intake.services import visible_reports
 
-    start = timezone.make_aware(datetime.combine(first - timedelta(days=366), time.min))
-    end = timezone.make_aware(datetime.combine(last + timedelta(days=1), time.min))
+    start = datetime.combine(first - timedelta(days=366), time.min, tzinfo=LONDON)
+    end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=LONDON)
     rows = (
         visible_reports(user)
         .filter(
@@ -327,8 +337,8 @@ def scan_victim_list(
     today: date | None = None,
 ) -> ScanResult:
     """Scan a list and write `out` (.csv or .xlsx). Raises FileRejected; then nothing is written."""
-    today = today or timezone.localdate()
-    profile = load_profile(profile_name, ImportKind.VICTIM_LIST)
+    today = today or datetime.now(LONDON).date()
+    profile = _profile(profile_name)
     if out.suffix.lower() not in (".csv", ".xlsx"):
         raise FileRejected([Problem(0, "out", "The output file must end .csv or .xlsx")])
     con = duckdb.connect(config={"threads": os.cpu_count() or 2})
