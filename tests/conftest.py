@@ -106,3 +106,14 @@ def victim_row(n, **overrides):
     }
     row.update(overrides)
     return row
+
+
+@pytest.fixture
+def protect(db):
+    return Team.objects.create(name="Protect", kind=TeamKind.PROTECT)
+
+
+@pytest.fixture
+def fvo(protect):
+    """The Fraud Vulnerability Officer."""
+    return _person("fvo", Role.FVO, HandlingMarking.OFFICIAL, protect)

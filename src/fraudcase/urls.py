@@ -5,6 +5,7 @@ from django.urls import path
 
 from fraudcase.api import api
 from fraudcase.intake import views as intake
+from fraudcase.victims import views as victims
 
 urlpatterns = [
     path("", intake.home, name="home"),
@@ -25,6 +26,9 @@ urlpatterns = [
     path("calls-for-service/double-key/", intake.double_key_list, name="cfs-double-key"),
     path("calls-for-service/<int:call_id>/sent/", intake.double_key_sent, name="cfs-sent"),
     path("referrals/new/", intake.referral_new, name="referral-new"),
+    path("vulnerability/", victims.workbench, name="workbench"),
+    path("vulnerability/lists/<int:list_id>/", victims.victim_list, name="victim-list"),
+    path("vulnerability/victims/<int:entry_id>/", victims.entry_detail, name="victim-entry"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("healthz", lambda request: HttpResponse("ok", content_type="text/plain")),

@@ -115,3 +115,12 @@ def vulnerability_status(
     else:
         status = VulnerabilityStatus.NONE
     return Assessment(status, under_18, individual and dob is None, keywords, RESPONSES[status])
+
+
+# Who works the vulnerability log: the Protect team and supervisors (issue "Protect: the victim
+# vulnerability workbench"; seed 001 §6 names the FVO and the safeguarding PCSO).
+VULNERABILITY_ROLES = frozenset({"fvo", "safeguarding", "vft_supervisor"})
+
+
+def may_work_vulnerability(role: str) -> bool:
+    return role in VULNERABILITY_ROLES

@@ -327,20 +327,10 @@ def _safe_select() -> str:
     )
 
 
-def scan_victim_list(
-    path: Path,
-    *,
-    out: Path,
-    user=None,
-    profile_name: str = "default",
-    original_name: str = "",
-    today: date | None = None,
-) -> ScanResult:
-    """Scan a list and write `out` (.csv or .xlsx). Raises FileRejected; then nothing is written."""
+def _prepare(path: Path, *, user, profile_name: str, original_name: str, today: date | None):
+    """Load and check a list; return the connection ready for `scan_sql` and the result so far."""
     today = today or datetime.now(LONDON).date()
     profile = _profile(profile_name)
-    if out.suffix.lower() not in (".csv", ".xlsx"):
-        raise FileRejected([Problem(0, "out", "The output file must end .csv or .xlsx")])
     con = duckdb.connect(config={"threads": os.cpu_count() or 2})
     con.execute("SET enable_progress_bar = false")
     _load(con, path, profile, original_name)
@@ -352,6 +342,56 @@ def scan_victim_list(
         raise FileRejected([Problem(2, "file", "The list has no rows")], profile=profile.name)
     result = ScanResult(profile=profile.name)
     result.held_reports_checked = _held_reports(con, user, first, last)
+    return con, result
+
+
+def scan_to_frame(
+    path: Path,
+    *,
+    user=None,
+    profile_name: str = "default",
+    original_name: str = "",
+    today: date | None = None,
+) -> tuple[ScanResult, pl.DataFrame]:
+    """Scan a list into a frame (one row per input row, as stored; not neutralised)."""
+    con, result = _prepare(
+        path, user=user, profile_name=profile_name, original_name=original_name, today=today
+    )
+    frame = con.sql(f"SELECT * FROM ({_stored_sql()}) ORDER BY row").pl()
+    con.register("scanned_frame", frame)
+    _count(con, "scanned_frame", result)
+    return result, frame
+
+
+def _stored_sql() -> str:
+    """The scan with the typed columns the workbench stores alongside the text."""
+    return (
+        scan_sql()
+        .replace(
+            "SELECT row, nfrc,",
+            "SELECT row, report_day, dob_day, loss, referred, contact_method, "
+            "segment, narrative, nfrc,",
+            1,
+        )
+        .replace("ORDER BY row", "")
+    )
+
+
+def scan_victim_list(
+    path: Path,
+    *,
+    out: Path,
+    user=None,
+    profile_name: str = "default",
+    original_name: str = "",
+    today: date | None = None,
+) -> ScanResult:
+    """Scan a list and write `out` (.csv or .xlsx). Raises FileRejected; then nothing is written."""
+    if out.suffix.lower() not in (".csv", ".xlsx"):
+        raise FileRejected([Problem(0, "out", "The output file must end .csv or .xlsx")])
+    con, result = _prepare(
+        path, user=user, profile_name=profile_name, original_name=original_name, today=today
+    )
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=out.parent, suffix=out.suffix)
     os.close(handle)

@@ -1,0 +1,70 @@
+"""Victim lists and the vulnerability log (seed 001 §6, App. C; WMP seed ¶47-¶63)."""
+
+from django.conf import settings
+from django.db import models
+
+from .rules import VulnerabilityStatus
+
+# The status enum lives in rules.py (pure, used by the command-line scan without Django).
+STATUS_CHOICES = [(s.value, s.value) for s in VulnerabilityStatus]
+
+
+class VictimList(models.Model):
+    """One uploaded NFIB victim list (monthly in Leicestershire, weekly in West Midlands)."""
+
+    filename = models.CharField(max_length=255)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
+    first_report_date = models.DateField(null=True)
+    last_report_date = models.DateField(null=True)
+    rows = models.PositiveIntegerField(default=0)
+    added = models.PositiveIntegerField(default=0)
+    held_reports_checked = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.uploaded_at:%d %b %Y})"
+
+
+class VictimListEntry(models.Model):
+    """A victim from a list, with the status and reasons the scan gave; one per NFRC number."""
+
+    victim_list = models.ForeignKey(VictimList, on_delete=models.CASCADE, related_name="entries")
+    row = models.PositiveIntegerField()
+    nfrc = models.CharField(max_length=30, unique=True)
+    report_date = models.DateField()
+    victim_type = models.CharField(max_length=40)
+    forename = models.CharField(max_length=100, blank=True)
+    surname = models.CharField(max_length=100, blank=True)
+    business_name = models.CharField(max_length=200, blank=True)
+    dob = models.DateField(null=True, blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    loss_gbp = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    referred = models.BooleanField(default=False)
+    fraud_type = models.CharField(max_length=20, blank=True)
+    contact_method = models.CharField(max_length=60, blank=True)
+    segment = models.CharField(max_length=10, blank=True)
+    narrative = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=STATUS_CHOICES, db_index=True)
+    under_18 = models.BooleanField(default=False)
+    dob_missing = models.BooleanField(default=False)
+    keywords = models.CharField(max_length=300, blank=True)
+    response = models.CharField(max_length=200, blank=True)
+    reasons = models.TextField(blank=True)
+    repeat_reports = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["victim_list", "row"]
+
+    def __str__(self) -> str:
+        return f"{self.nfrc} {self.display_name}"
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.forename} {self.surname}".strip() or self.business_name
+
+    @property
+    def keyword_list(self) -> list[str]:
+        return [k for k in self.keywords.split(";") if k]
