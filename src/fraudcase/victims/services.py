@@ -13,7 +13,7 @@ from fraudcase.audit.models import AuditAction
 
 from . import rules
 from .models import VictimList, VictimListEntry
-from .scanning import ScanResult, scan_to_frame
+from .scanning import scan_to_frame
 
 ENTRY_COLUMNS = [
     "row", "nfrc", "report_date", "victim_type", "forename", "surname", "business_name", "dob",
@@ -93,8 +93,12 @@ def segment_counts(user, victim_list: VictimList) -> dict[str, int]:
 
 def import_victim_list(
     path: Path, *, user, profile_name: str = "default", original_name: str = ""
-) -> tuple[VictimList, ScanResult]:
-    """Scan and keep a list. Rows whose NFRC is already held are not added again."""
+) -> tuple[VictimList, int]:
+    """Scan and keep a list; returns the list and how many victims were added.
+
+    Rows whose NFRC is already on a list are not added again; a list with nothing new creates
+    no list and returns the earlier list that holds its first row.
+    """
     _check(user)
     result, frame = scan_to_frame(
         path, user=user, profile_name=profile_name, original_name=original_name
@@ -108,6 +112,8 @@ def import_victim_list(
         new = frame.filter(~pl.col("nfrc").is_in(list(held))).unique(
             "nfrc", keep="first", maintain_order=True
         )
+        if new.height == 0:
+            return VictimListEntry.objects.get(nfrc=frame["nfrc"][0]).victim_list, 0
         victim_list = VictimList.objects.create(
             filename=(original_name or path.name)[:255],
             uploaded_by=user,
@@ -162,7 +168,7 @@ def import_victim_list(
                 )
             )
         audit.record_many(user, entries)
-    return victim_list, result
+    return victim_list, new.height
 
 
 def entries_frame(entries: QuerySet[VictimListEntry]) -> pl.DataFrame:

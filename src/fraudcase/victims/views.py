@@ -30,7 +30,7 @@ def workbench(request):
                 handle.write(chunk)
             handle.flush()
             try:
-                victim_list, result = services.import_victim_list(
+                victim_list, added = services.import_victim_list(
                     Path(handle.name),
                     user=request.user,
                     original_name=upload.name,
@@ -39,8 +39,8 @@ def workbench(request):
             except FileRejected as rejected:
                 context["rejected"] = rejected
                 return render(request, "victims/workbench.html", context, status=422)
-        if victim_list.added:
-            messages.success(request, f"{victim_list.added} victims added from {upload.name}.")
+        if added:
+            messages.success(request, f"{added} victims added from {upload.name}.")
         else:
             messages.info(
                 request, f"Nothing new: every victim in {upload.name} was already on a list."

@@ -103,11 +103,22 @@ class Command(BaseCommand):
             self._restrict_some(admin, teams["Economic Crime Unit"])
         if not CallForService.objects.exists():
             self._calls_and_referrals(assessor)
+        self._victim_list(User.objects.get(username="fvo"))
         if not options["quiet"]:
             self.stdout.write(f"Demo data: {result.message}")
             self.stdout.write(
                 f"Demo users (password '{DEMO_PASSWORD}'): " + ", ".join(u[0] for u in USERS)
             )
+
+    def _victim_list(self, fvo):
+        """A month's NFIB victim list, segmented, for the Fraud Vulnerability Officer."""
+        from fraudcase.victims import services as victim_services
+        from fraudcase.victims.synthetic import victim_list_frame
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "nfib-victim-list-october-2026.csv"
+            victim_list_frame(350, seed=11, start=date(2026, 10, 1)).write_csv(path)
+            victim_services.import_victim_list(path, user=fvo, original_name=path.name)
 
     def _restrict_some(self, admin, ecu):
         """A few demo reports are OFFICIAL-SENSITIVE or ECU-only, to show access control."""
