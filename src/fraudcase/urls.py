@@ -28,6 +28,8 @@ urlpatterns = [
     path("referrals/new/", intake.referral_new, name="referral-new"),
     path("vulnerability/", victims.workbench, name="workbench"),
     path("vulnerability/lists/<int:list_id>/", victims.victim_list, name="victim-list"),
+    path("vulnerability/ecvcu/", victims.ecvcu_upload, name="ecvcu-upload"),
+    path("vulnerability/weekly/", victims.weekly, name="weekly-lists"),
     path("vulnerability/victims/<int:entry_id>/", victims.entry_detail, name="victim-entry"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),

@@ -54,6 +54,9 @@ class VictimListEntry(models.Model):
     response = models.CharField(max_length=200, blank=True)
     reasons = models.TextField(blank=True)
     repeat_reports = models.PositiveIntegerField(default=0)
+    # Already referred by the national Economic Crime Victim Care Unit: not contacted locally
+    # (WMP seed ¶63 iii). Kept in step by services, set-based.
+    ecvcu_referred = models.BooleanField(db_default=False)
 
     class Meta:
         ordering = ["victim_list", "row"]
@@ -68,3 +71,17 @@ class VictimListEntry(models.Model):
     @property
     def keyword_list(self) -> list[str]:
         return [k for k in self.keywords.split(";") if k]
+
+
+class EcvcuReferral(models.Model):
+    """A victim the national Economic Crime Victim Care Unit has already referred."""
+
+    nfrc = models.CharField(max_length=30, unique=True)
+    forename = models.CharField(max_length=100, blank=True)
+    surname = models.CharField(max_length=100, blank=True)
+    dob = models.DateField(null=True, blank=True)
+    referred_on = models.DateField(null=True, blank=True)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.nfrc

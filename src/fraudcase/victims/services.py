@@ -1,18 +1,21 @@
 """Reads and writes for the vulnerability workbench. Every read goes through these getters."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import polars as pl
 from django.db import transaction
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from fraudcase import bulk
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
+from fraudcase.intake.rules import parse_date
+from fraudcase.tables import FileRejected, Problem, apply_profile, read_text_table
 
 from . import rules
-from .models import VictimList, VictimListEntry
+from .models import EcvcuReferral, VictimList, VictimListEntry
 from .scanning import scan_to_frame
 
 ENTRY_COLUMNS = [
@@ -24,14 +27,15 @@ ENTRY_COLUMNS = [
 # The workbench's segments (issue "Protect": VS4 to VS1, businesses, referred, under-18s,
 # money-mule indicators for diversion under Op Kingpin).
 SEGMENTS = {
-    "VS4": ("VS4", {"status": "VS4"}),
-    "VS3": ("VS3", {"status": "VS3"}),
-    "VS2": ("VS2", {"status": "VS2"}),
-    "VS1": ("VS1", {"status": "VS1"}),
+    "VS4": ("VS4", {"status": "VS4", "ecvcu_referred": False}),
+    "VS3": ("VS3", {"status": "VS3", "ecvcu_referred": False}),
+    "VS2": ("VS2", {"status": "VS2", "ecvcu_referred": False}),
+    "VS1": ("VS1", {"status": "VS1", "ecvcu_referred": False}),
     "business": ("Businesses", {"status": "BUSINESS"}),
     "referred": ("Referred", {"status": "REFERRED"}),
     "under-18": ("Under 18", {"under_18": True}),
     "mule": ("Money mule indicators", {"keywords__contains": "Mule"}),
+    "ecvcu": ("With the national ECVCU", {"ecvcu_referred": True}),
     "none": ("No vulnerability", {"status": "NONE"}),
 }
 
@@ -79,16 +83,11 @@ def segment_entries(user, victim_list: VictimList, segment: str) -> QuerySet[Vic
 
 
 def segment_counts(user, victim_list: VictimList) -> dict[str, int]:
+    """Victims in each segment of a list, in one query."""
     entries = visible_entries(user).filter(victim_list=victim_list)
-    by_status = dict(entries.values_list("status").annotate(n=Count("id")))
-    counts = {
-        key: by_status.get(filt["status"], 0)
-        for key, (_, filt) in SEGMENTS.items()
-        if "status" in filt
-    }
-    counts["under-18"] = entries.filter(under_18=True).count()
-    counts["mule"] = entries.filter(keywords__contains="Mule").count()
-    return counts
+    return entries.aggregate(
+        **{key: Count("id", filter=Q(**filt)) for key, (_, filt) in SEGMENTS.items()}
+    )
 
 
 def import_victim_list(
@@ -149,6 +148,7 @@ def import_victim_list(
             "repeat_reports",
         )
         bulk.insert_rows(VictimListEntry, stored.columns, stored.iter_rows())
+        _mark_ecvcu(VictimListEntry.objects.filter(victim_list=victim_list))
         entries = [
             audit.Entry(
                 AuditAction.COLLECTION,
@@ -193,3 +193,94 @@ def entries_frame(entries: QuerySet[VictimListEntry]) -> pl.DataFrame:
     rows = list(entries.values_list(*columns))
     frame = pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
     return frame.with_columns(pl.col(c).cast(pl.String) for c in ("report_date", "dob", "loss_gbp"))
+
+
+# ---------------------------------------------------------------- national ECVCU referrals
+
+ECVCU_COLUMNS = ["nfrc", "forename", "surname", "dob", "referred_on"]
+
+
+def _mark_ecvcu(entries: QuerySet[VictimListEntry]) -> int:
+    """Mark, set-based, the entries the national ECVCU has already referred (¶63 iii)."""
+    return entries.filter(
+        nfrc__in=EcvcuReferral.objects.values("nfrc"), ecvcu_referred=False
+    ).update(ecvcu_referred=True)
+
+
+def import_ecvcu_referrals(path: Path, *, user, original_name: str = "") -> tuple[int, int]:
+    """Import the national ECVCU's referral list; returns (added, victims now marked).
+
+    The file needs an `nfrc` column; forename, surname, dob and referred_on are kept if given.
+    A bad file is rejected whole.
+    """
+    _check(user)
+    frame = apply_profile(
+        read_text_table(path, original_name=original_name),
+        default_columns=ECVCU_COLUMNS,
+        required={"nfrc"},
+        column_map={},
+        profile_name="default",
+    )
+    problems = []
+    parsed = {}
+    for row, nfrc, _fore, _sur, dob, referred_on in frame.iter_rows():
+        if not nfrc:
+            problems.append(Problem(row, "nfrc", "NFRC number is missing"))
+        for column, text in (("dob", dob), ("referred_on", referred_on)):
+            value = parse_date(text) if text else None
+            if text and value is None:
+                problems.append(Problem(row, column, f"'{text}' is not a real date"))
+            parsed[(row, column)] = value
+    if problems:
+        raise FileRejected(problems)
+    with transaction.atomic():
+        held = set(
+            EcvcuReferral.objects.filter(
+                nfrc__in=frame["nfrc"].str.to_uppercase().to_list()
+            ).values_list("nfrc", flat=True)
+        )
+        new = {}
+        for row, nfrc, fore, sur, _dob, _ref in frame.iter_rows():
+            nfrc = nfrc.upper()
+            if nfrc not in held and nfrc not in new:
+                new[nfrc] = (nfrc, fore, sur, parsed[(row, "dob")], parsed[(row, "referred_on")])
+        EcvcuReferral.objects.bulk_create(
+            EcvcuReferral(**dict(zip(ECVCU_COLUMNS, values, strict=True)))
+            for values in new.values()
+        )
+        marked = _mark_ecvcu(VictimListEntry.objects.all())
+        audit.record(
+            user,
+            AuditAction.COLLECTION,
+            "ecvcu_referrals",
+            (original_name or path.name)[:100],
+            f"{len(new)} national ECVCU referrals imported; {marked} local victims marked",
+        )
+    return len(new), marked
+
+
+# ---------------------------------------------------------------- weekly lists (WMP ¶63)
+
+
+def weekly_lists(user, week_start, *, top: int = 10) -> dict:
+    """The week's lists: largest individual losses, top five businesses, districts, under-18s.
+
+    A victim the national ECVCU already covers is shown as such, never as one to contact.
+    """
+    week = visible_entries(user).filter(
+        report_date__gte=week_start, report_date__lt=week_start + timedelta(days=7)
+    )
+    individuals = week.exclude(status__in=["BUSINESS"]).filter(loss_gbp__isnull=False)
+    districts: dict[str, int] = {}
+    for postcode in week.values_list("postcode", flat=True):
+        district = (postcode or "").split(" ")[0].upper() or "Unknown"
+        districts[district] = districts.get(district, 0) + 1
+    return {
+        "total": week.count(),
+        "top_individuals": list(individuals.order_by("-loss_gbp", "nfrc")[:top]),
+        "top_businesses": list(
+            week.filter(status="BUSINESS", loss_gbp__isnull=False).order_by("-loss_gbp", "nfrc")[:5]
+        ),
+        "districts": sorted(districts.items(), key=lambda item: (-item[1], item[0])),
+        "under_18": list(week.filter(under_18=True).order_by("report_date", "nfrc")),
+    }

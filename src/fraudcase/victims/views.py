@@ -2,9 +2,12 @@
 
 import re
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
+import polars as pl
 from django.contrib import messages
+from django.db.models import Max
 from django.shortcuts import redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -47,6 +50,118 @@ def workbench(request):
             )
         return redirect("victim-list", list_id=victim_list.pk)
     return render(request, "victims/workbench.html", context)
+
+
+def ecvcu_upload(request):
+    """Import the national ECVCU's referrals so nobody is contacted twice (WMP seed ¶63 iii)."""
+    form = VictimListUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix.lower()) as handle:
+            for chunk in upload.chunks():
+                handle.write(chunk)
+            handle.flush()
+            try:
+                added, marked = services.import_ecvcu_referrals(
+                    Path(handle.name), user=request.user, original_name=upload.name
+                )
+            except FileRejected as rejected:
+                return render(
+                    request,
+                    "victims/workbench.html",
+                    {
+                        "form": VictimListUploadForm(),
+                        "lists": services.visible_lists(request.user),
+                        "rejected": rejected,
+                    },
+                    status=422,
+                )
+        messages.success(
+            request,
+            f"{added} national ECVCU referrals added; {marked} victims on "
+            "local lists are now left out of local contact.",
+        )
+    return redirect("workbench")
+
+
+def weekly(request):
+    """WMP seed ¶63: the week's largest losses, top five businesses, areas, under-18s."""
+    services.visible_lists(request.user)  # access check
+    try:
+        chosen = date.fromisoformat(request.GET.get("week", ""))
+    except ValueError:
+        latest = services.visible_entries(request.user).aggregate(d=Max("report_date"))["d"]
+        chosen = latest or date.today()
+    week_start = chosen - timedelta(days=chosen.weekday())
+    lists = services.weekly_lists(request.user, week_start)
+    fmt, which = request.GET.get("export"), request.GET.get("list", "")
+    if fmt in exports.CONTENT_TYPES and which in WEEKLY_EXPORTS:
+        frame = WEEKLY_EXPORTS[which](lists)
+        audit.record(
+            request.user,
+            AuditAction.DISCLOSURE,
+            "weekly_list",
+            week_start.isoformat(),
+            f"Exported {which} ({frame.height} rows)",
+        )
+        return exports.download(frame, f"{which}-{week_start}", fmt)
+    audit.record(
+        request.user,
+        AuditAction.CONSULTATION,
+        "weekly_list",
+        week_start.isoformat(),
+        "Viewed weekly lists",
+    )
+    most = max((n for _, n in lists["districts"]), default=1)
+    return render(
+        request,
+        "victims/weekly.html",
+        {
+            **lists,
+            "week_start": week_start,
+            "week_end": week_start + timedelta(days=6),
+            "previous": week_start - timedelta(days=7),
+            "next": week_start + timedelta(days=7),
+            "district_chart": [(d, n, round(100 * n / most)) for d, n in lists["districts"]],
+        },
+    )
+
+
+def _entries(entries) -> pl.DataFrame:
+    return pl.DataFrame(
+        [
+            (
+                e.nfrc,
+                e.report_date.isoformat(),
+                e.display_name,
+                e.postcode,
+                str(e.loss_gbp or ""),
+                e.status,
+                e.ecvcu_referred,
+            )
+            for e in entries
+        ],
+        schema=[
+            "nfrc",
+            "report_date",
+            "victim",
+            "postcode",
+            "loss_gbp",
+            "status",
+            "with_national_ecvcu",
+        ],
+        orient="row",
+    )
+
+
+WEEKLY_EXPORTS = {
+    "top-individuals": lambda lists: _entries(lists["top_individuals"]),
+    "top-businesses": lambda lists: _entries(lists["top_businesses"]),
+    "under-18": lambda lists: _entries(lists["under_18"]),
+    "districts": lambda lists: pl.DataFrame(
+        lists["districts"], schema=["district", "victims"], orient="row"
+    ),
+}
 
 
 def victim_list(request, list_id):
