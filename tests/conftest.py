@@ -117,3 +117,9 @@ def protect(db):
 def fvo(protect):
     """The Fraud Vulnerability Officer."""
     return _person("fvo", Role.FVO, HandlingMarking.OFFICIAL, protect)
+
+
+@pytest.fixture
+def pcso(protect):
+    """The safeguarding PCSO who makes the visits."""
+    return _person("pcso", Role.SAFEGUARDING, HandlingMarking.OFFICIAL, protect)

@@ -30,6 +30,22 @@ urlpatterns = [
     path("vulnerability/lists/<int:list_id>/", victims.victim_list, name="victim-list"),
     path("vulnerability/ecvcu/", victims.ecvcu_upload, name="ecvcu-upload"),
     path("vulnerability/weekly/", victims.weekly, name="weekly-lists"),
+    path("vulnerability/tasks/", victims.tasks, name="vulnerability-tasks"),
+    path(
+        "vulnerability/tasks/<int:action_id>/result/",
+        victims.record_result,
+        name="vulnerability-result",
+    ),
+    path("vulnerability/log/", victims.vulnerability_log, name="vulnerability-log"),
+    path("vulnerability/victims/<int:entry_id>/decide/", victims.decide, name="victim-decide"),
+    path(
+        "vulnerability/victims/<int:entry_id>/partner/",
+        victims.partner_referral,
+        name="victim-partner",
+    ),
+    path(
+        "vulnerability/victims/<int:entry_id>/next-of-kin/", victims.next_of_kin, name="victim-kin"
+    ),
     path("vulnerability/victims/<int:entry_id>/", victims.entry_detail, name="victim-entry"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),

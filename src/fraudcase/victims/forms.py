@@ -17,3 +17,62 @@ class VictimListUploadForm(GovukMixin, forms.Form):
         if not upload.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError("The file must be a .csv or .xlsx file")
         return upload
+
+
+class DecisionForm(GovukMixin, forms.Form):
+    response = forms.ChoiceField(
+        label="How will the victim be contacted?", choices=(), widget=forms.RadioSelect
+    )
+    assignee = forms.TypedChoiceField(label="Officer", coerce=int, choices=())
+    due_on = forms.DateField(
+        label="Contact by",
+        required=False,
+        widget=forms.DateInput(),
+        help_text="Leave blank for the default for this status.",
+    )
+    no_visit_reason = forms.CharField(
+        label="Reason for not visiting",
+        required=False,
+        widget=forms.Textarea,
+        help_text="Needed when a VS4 or VS3 victim is not visited.",
+    )
+
+    def __init__(self, *args, officers=(), **kwargs):
+        from .models import RESPONSE_CHOICES
+
+        super().__init__(*args, **kwargs)
+        self.fields["response"].choices = RESPONSE_CHOICES
+        self.fields["assignee"].choices = [
+            (o.pk, f"{o} ({o.get_role_display()})") for o in officers
+        ]
+
+
+class ResultForm(GovukMixin, forms.Form):
+    done_on = forms.DateField(
+        label="Date of contact", widget=forms.DateInput(), help_text="For example, 2026-11-21"
+    )
+    result = forms.CharField(label="What happened", widget=forms.Textarea)
+    financial_abuse = forms.BooleanField(
+        label="Financial abuse found (raises a Public Protection Notice)", required=False
+    )
+
+
+class PartnerForm(GovukMixin, forms.Form):
+    partner = forms.ChoiceField(label="Partner", choices=())
+    other_partner = forms.CharField(label="Other partner's name", required=False)
+    consent = forms.BooleanField(label="The victim consents to this referral", required=False)
+    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea)
+
+    def __init__(self, *args, **kwargs):
+        from .models import Partner
+
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].choices = Partner.choices
+
+
+class NextOfKinForm(GovukMixin, forms.Form):
+    name = forms.CharField(label="Name of next of kin", max_length=200)
+    relationship = forms.CharField(label="Relationship", max_length=100, required=False)
+    phone = forms.CharField(label="Telephone", max_length=30, required=False)
+    contacted_on = forms.DateField(label="Contacted on", required=False, widget=forms.DateInput())
+    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea)

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from .rules import VulnerabilityStatus
+from .rules import RESPONSE_LABELS, VulnerabilityStatus
 
 # The status enum lives in rules.py (pure, used by the command-line scan without Django).
 STATUS_CHOICES = [(s.value, s.value) for s in VulnerabilityStatus]
@@ -85,3 +85,71 @@ class EcvcuReferral(models.Model):
 
     def __str__(self) -> str:
         return self.nfrc
+
+
+RESPONSE_CHOICES = [(r.value, label) for r, label in RESPONSE_LABELS.items()]
+
+
+class ActionState(models.TextChoices):
+    OPEN = "open", "To do"
+    DONE = "done", "Done"
+
+
+class VulnerabilityAction(models.Model):
+    """A decided contact with a victim: a task in the officer's queue until its result is in.
+
+    Together with partner referrals and next of kin this is the vulnerability log.
+    """
+
+    entry = models.ForeignKey(VictimListEntry, on_delete=models.CASCADE, related_name="actions")
+    response = models.CharField(max_length=20, choices=RESPONSE_CHOICES)
+    is_follow_up = models.BooleanField(default=False)
+    no_visit_reason = models.TextField(blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="vulnerability_tasks"
+    )
+    due_on = models.DateField()
+    state = models.CharField(max_length=10, choices=ActionState.choices, default=ActionState.OPEN)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(auto_now_add=True)
+    done_on = models.DateField(null=True, blank=True)
+    result = models.TextField(blank=True)
+    financial_abuse = models.BooleanField(default=False)
+    ppn_raised = models.BooleanField(
+        default=False, help_text="Public Protection Notice raised for financial abuse"
+    )
+
+    class Meta:
+        ordering = ["due_on", "id"]
+
+
+class Partner(models.TextChoices):
+    VICTIM_FIRST = "victim_first", "Victim First"
+    ADULT_SOCIAL_CARE = "adult_social_care", "Adult Social Care"
+    AGE_UK = "age_uk", "Age UK"
+    NEIGHBOURHOOD_WATCH = "neighbourhood_watch", "Neighbourhood Watch"
+    OTHER = "other", "Other"
+
+
+class PartnerReferral(models.Model):
+    entry = models.ForeignKey(
+        VictimListEntry, on_delete=models.CASCADE, related_name="partner_referrals"
+    )
+    partner = models.CharField(max_length=30, choices=Partner.choices)
+    other_partner = models.CharField(max_length=100, blank=True)
+    consent = models.BooleanField()
+    notes = models.TextField(blank=True)
+    referred_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    referred_at = models.DateTimeField(auto_now_add=True)
+
+
+class NextOfKin(models.Model):
+    entry = models.ForeignKey(VictimListEntry, on_delete=models.CASCADE, related_name="next_of_kin")
+    name = models.CharField(max_length=200)
+    relationship = models.CharField(max_length=100, blank=True)
+    phone = models.CharField(max_length=30, blank=True)
+    contacted_on = models.DateField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)

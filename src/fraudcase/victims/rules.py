@@ -6,7 +6,7 @@ both give the same answer row for row.
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 
@@ -124,3 +124,67 @@ VULNERABILITY_ROLES = frozenset({"fvo", "safeguarding", "vft_supervisor"})
 
 def may_work_vulnerability(role: str) -> bool:
     return role in VULNERABILITY_ROLES
+
+
+# ---------------------------------------------------------------- deciding and acting
+
+
+class Response(StrEnum):
+    """How a victim is contacted (App. C; issue "Protect" item 4)."""
+
+    VISIT_FVO = "visit_fvo"
+    VISIT_PCSO = "visit_pcso"
+    VISIT_SPECIAL = "visit_special"
+    VISIT_VOLUNTEER = "visit_volunteer"
+    TELEPHONE = "telephone"
+    LETTER = "letter"
+
+
+RESPONSE_LABELS = {
+    Response.VISIT_FVO: "Personal visit by the Fraud Vulnerability Officer",
+    Response.VISIT_PCSO: "Personal visit by the safeguarding PCSO",
+    Response.VISIT_SPECIAL: "Personal visit by a special constable",
+    Response.VISIT_VOLUNTEER: "Personal visit by a volunteer",
+    Response.TELEPHONE: "Telephone call",
+    Response.LETTER: "Letter with Protect advice",
+}
+VISITS = frozenset(
+    {Response.VISIT_FVO, Response.VISIT_PCSO, Response.VISIT_SPECIAL, Response.VISIT_VOLUNTEER}
+)
+
+# Days from the decision to first contact. The seeds give no numbers: these are the project's
+# decision (docs/rules.md), most urgent for the oldest victims.
+CONTACT_WITHIN_DAYS = {"VS4": 5, "VS3": 10, "VS2": 10, "VS1": 20, "NONE": 20}
+# A VS3 victim gets a follow-up visit to check progress (App. C); four weeks after the visit.
+FOLLOW_UP_AFTER_DAYS = 28
+
+
+def decision_problems(status: str, response: str, no_visit_reason: str) -> dict[str, str]:
+    """What is wrong with a decision on how to contact a victim; empty when it may be saved.
+
+    VS4 and VS3 victims are visited; choosing otherwise needs a written reason (§6 steps 7-8).
+    Referred and business rows are not contacted from the vulnerability list.
+    """
+    if status in ("REFERRED", "BUSINESS"):
+        return {"response": "Referred and business victims are not contacted from this list"}
+    if response not in {r.value for r in Response}:
+        return {"response": "Choose how the victim will be contacted"}
+    if status in ("VS4", "VS3") and response not in VISITS and not no_visit_reason.strip():
+        return {"no_visit_reason": f"Give the reason a {status} victim is not being visited"}
+    return {}
+
+
+def contact_due(status: str, decided_on: date) -> date:
+    return decided_on + timedelta(days=CONTACT_WITHIN_DAYS.get(status, 20))
+
+
+def follow_up_visit_due(status: str, visited_on: date, response: str) -> date | None:
+    """VS3 victims who were visited get a follow-up visit (App. C)."""
+    if status == "VS3" and response in VISITS:
+        return visited_on + timedelta(days=FOLLOW_UP_AFTER_DAYS)
+    return None
+
+
+def partner_referral_problems(consent: bool) -> dict[str, str]:
+    """Partner referrals need the victim's consent (§6; DOMAIN.md)."""
+    return {} if consent else {"consent": "A partner referral needs the victim's consent"}

@@ -1,12 +1,14 @@
 """Reads and writes for the vulnerability workbench. Every read goes through these getters."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import polars as pl
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from fraudcase import bulk
 from fraudcase.audit import services as audit
@@ -15,7 +17,16 @@ from fraudcase.intake.rules import parse_date
 from fraudcase.tables import FileRejected, Problem, apply_profile, read_text_table
 
 from . import rules
-from .models import EcvcuReferral, VictimList, VictimListEntry
+from .models import (
+    ActionState,
+    EcvcuReferral,
+    NextOfKin,
+    Partner,
+    PartnerReferral,
+    VictimList,
+    VictimListEntry,
+    VulnerabilityAction,
+)
 from .scanning import scan_to_frame
 
 ENTRY_COLUMNS = [
@@ -284,3 +295,208 @@ def weekly_lists(user, week_start, *, top: int = 10) -> dict:
         "districts": sorted(districts.items(), key=lambda item: (-item[1], item[0])),
         "under_18": list(week.filter(under_18=True).order_by("report_date", "nfrc")),
     }
+
+
+# ---------------------------------------------------------------- the vulnerability log
+
+
+class InvalidInput(Exception):
+    def __init__(self, problems: dict[str, str]):
+        super().__init__("; ".join(problems.values()))
+        self.problems = problems
+
+
+def officers(user) -> QuerySet:
+    """Who can be given a vulnerability task: active Protect officers and supervisors."""
+    _check(user)
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, role__in=sorted(rules.VULNERABILITY_ROLES))
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+@transaction.atomic
+def decide_response(
+    user,
+    entry: VictimListEntry,
+    *,
+    response: str,
+    assignee_id: int,
+    no_visit_reason: str = "",
+    due_on: date | None = None,
+) -> VulnerabilityAction:
+    """Decide how a victim is contacted; the task goes to the chosen officer's queue."""
+    problems = rules.decision_problems(entry.status, response, no_visit_reason)
+    assignee = officers(user).filter(pk=assignee_id).first()
+    if assignee is None:
+        problems["assignee"] = "Choose the officer who will make contact"
+    if problems:
+        raise InvalidInput(problems)
+    today = timezone.localdate()
+    action = VulnerabilityAction.objects.create(
+        entry=entry,
+        response=response,
+        no_visit_reason=no_visit_reason.strip(),
+        assignee=assignee,
+        due_on=due_on or rules.contact_due(entry.status, today),
+        decided_by=user,
+    )
+    audit.record(
+        user,
+        AuditAction.ALTERATION,
+        "victim_list_entry",
+        entry.nfrc,
+        f"Response decided: {action.get_response_display()} by {assignee}",
+    )
+    return action
+
+
+def get_action(user, action_id: int) -> VulnerabilityAction:
+    action = (
+        VulnerabilityAction.objects.select_related("entry", "assignee")
+        .filter(pk=action_id, entry__in=visible_entries(user))
+        .first()
+    )
+    if action is None:
+        raise Http404("No such task")
+    return action
+
+
+@transaction.atomic
+def record_result(
+    user, action: VulnerabilityAction, *, done_on: date, result: str, financial_abuse: bool
+) -> VulnerabilityAction | None:
+    """Record what happened. Financial abuse raises a PPN; a VS3 visit gets its follow-up.
+
+    Returns the follow-up task, if one was scheduled.
+    """
+    if action.state == ActionState.DONE:
+        raise InvalidInput({"result": "This task already has its result"})
+    if not result.strip():
+        raise InvalidInput({"result": "Say what happened"})
+    action.state = ActionState.DONE
+    action.done_on = done_on
+    action.result = result.strip()
+    action.financial_abuse = financial_abuse
+    action.ppn_raised = financial_abuse
+    action.save()
+    follow_up = None
+    due = (
+        None
+        if action.is_follow_up
+        else rules.follow_up_visit_due(action.entry.status, done_on, action.response)
+    )
+    if due:
+        follow_up = VulnerabilityAction.objects.create(
+            entry=action.entry,
+            response=action.response,
+            is_follow_up=True,
+            assignee=action.assignee,
+            due_on=due,
+            decided_by=user,
+        )
+    summary = "Contact result recorded" + (
+        "; Public Protection Notice raised for financial abuse" if financial_abuse else ""
+    )
+    audit.record(user, AuditAction.ALTERATION, "victim_list_entry", action.entry.nfrc, summary)
+    return follow_up
+
+
+@transaction.atomic
+def refer_to_partner(
+    user,
+    entry: VictimListEntry,
+    *,
+    partner: str,
+    consent: bool,
+    other_partner: str = "",
+    notes: str = "",
+) -> PartnerReferral:
+    problems = rules.partner_referral_problems(consent)
+    if partner == Partner.OTHER and not other_partner.strip():
+        problems["other_partner"] = "Name the partner"
+    if problems:
+        raise InvalidInput(problems)
+    referral = PartnerReferral.objects.create(
+        entry=entry,
+        partner=partner,
+        other_partner=other_partner.strip(),
+        consent=True,
+        notes=notes.strip(),
+        referred_by=user,
+    )
+    audit.record(
+        user,
+        AuditAction.DISCLOSURE,
+        "victim_list_entry",
+        entry.nfrc,
+        f"Referred to {referral.other_partner or referral.get_partner_display()} with consent",
+    )
+    return referral
+
+
+@transaction.atomic
+def add_next_of_kin(user, entry: VictimListEntry, **fields) -> NextOfKin:
+    kin = NextOfKin.objects.create(entry=entry, recorded_by=user, **fields)
+    audit.record(
+        user, AuditAction.COLLECTION, "victim_list_entry", entry.nfrc, "Next of kin recorded"
+    )
+    return kin
+
+
+def my_tasks(user) -> QuerySet[VulnerabilityAction]:
+    return (
+        VulnerabilityAction.objects.filter(
+            assignee=user, state=ActionState.OPEN, entry__in=visible_entries(user)
+        )
+        .select_related("entry")
+        .order_by("due_on", "id")
+    )
+
+
+def vulnerability_log_frame(user) -> pl.DataFrame:
+    """Every decision, task and result: the vulnerability log as one table for export."""
+    rows = (
+        VulnerabilityAction.objects.filter(entry__in=visible_entries(user))
+        .select_related("entry", "assignee", "decided_by")
+        .order_by("decided_at", "id")
+    )
+    return pl.DataFrame(
+        [
+            (
+                a.entry.nfrc,
+                a.entry.display_name,
+                a.entry.status,
+                a.get_response_display(),
+                "yes" if a.is_follow_up else "",
+                a.no_visit_reason,
+                str(a.assignee),
+                a.due_on.isoformat(),
+                a.get_state_display(),
+                a.done_on.isoformat() if a.done_on else "",
+                a.result,
+                "yes" if a.ppn_raised else "",
+                str(a.decided_by),
+                a.decided_at.date().isoformat(),
+            )
+            for a in rows
+        ],
+        schema=[
+            "nfrc",
+            "victim",
+            "status",
+            "response",
+            "follow_up",
+            "no_visit_reason",
+            "assignee",
+            "due_on",
+            "state",
+            "done_on",
+            "result",
+            "ppn_raised",
+            "decided_by",
+            "decided_on",
+        ],
+        orient="row",
+    )

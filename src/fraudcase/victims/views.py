@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.shortcuts import redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
 
 from fraudcase import exports
 from fraudcase.audit import services as audit
@@ -18,7 +19,7 @@ from fraudcase.audit.models import AuditAction
 from fraudcase.tables import FileRejected
 
 from . import services
-from .forms import VictimListUploadForm
+from .forms import DecisionForm, NextOfKinForm, PartnerForm, ResultForm, VictimListUploadForm
 from .rules import SEARCH_TERMS
 
 
@@ -217,13 +218,167 @@ def _highlight(narrative: str, keywords: list[str]) -> str:
     return mark_safe(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", text))  # noqa: S308
 
 
+def _entry_context(request, entry, **forms):
+    officers = services.officers(request.user)
+    failed_result = forms.pop("result_form", None)
+    actions = list(entry.actions.select_related("assignee", "decided_by"))
+    for action in actions:
+        # Each open task has its own result form; prefixes keep their field ids apart.
+        action.result_form = (
+            failed_result
+            if failed_result is not None and failed_result.prefix == f"r{action.pk}"
+            else ResultForm(prefix=f"r{action.pk}", initial={"done_on": date.today()})
+        )
+    context = {
+        "entry": entry,
+        "narrative": _highlight(entry.narrative, entry.keyword_list),
+        "actions": actions,
+        "partner_referrals": entry.partner_referrals.select_related("referred_by"),
+        "next_of_kin": entry.next_of_kin.all(),
+        "decision_form": DecisionForm(officers=officers, prefix="decision"),
+        "partner_form": PartnerForm(prefix="partner"),
+        "kin_form": NextOfKinForm(prefix="kin"),
+    }
+    context.update(forms)
+    return context
+
+
 def entry_detail(request, entry_id):
     entry = services.get_entry(request.user, entry_id)
+    return render(request, "victims/entry.html", _entry_context(request, entry))
+
+
+def _post(request, entry, form, key, action):
+    """Run a service for a valid form; on a problem show the entry page with the errors."""
+    if form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except services.InvalidInput as invalid:
+            for field, problem in invalid.problems.items():
+                form.add_error(field if field in form.fields else None, problem)
+        else:
+            return None
+    return render(
+        request, "victims/entry.html", _entry_context(request, entry, **{key: form}), status=422
+    )
+
+
+@require_POST
+def decide(request, entry_id):
+    entry = services.get_entry(request.user, entry_id)
+    form = DecisionForm(request.POST, officers=services.officers(request.user), prefix="decision")
+    failed = _post(
+        request,
+        entry,
+        form,
+        "decision_form",
+        lambda d: services.decide_response(
+            request.user,
+            entry,
+            response=d["response"],
+            assignee_id=d["assignee"],
+            no_visit_reason=d["no_visit_reason"],
+            due_on=d["due_on"],
+        ),
+    )
+    if failed:
+        return failed
+    messages.success(request, "Decision recorded and the task sent to the officer's queue.")
+    return redirect("victim-entry", entry_id=entry.pk)
+
+
+@require_POST
+def record_result(request, action_id):
+    action = services.get_action(request.user, action_id)
+    form = ResultForm(request.POST, prefix=f"r{action.pk}")
+    follow_ups = []
+    failed = _post(
+        request,
+        action.entry,
+        form,
+        "result_form",
+        lambda d: follow_ups.append(
+            services.record_result(
+                request.user,
+                action,
+                done_on=d["done_on"],
+                result=d["result"],
+                financial_abuse=d["financial_abuse"],
+            )
+        ),
+    )
+    if failed:
+        return failed
+    text = "Result recorded."
+    if action.ppn_raised:
+        text += " A Public Protection Notice is flagged for financial abuse."
+    if follow_ups and follow_ups[0]:
+        text += f" Follow-up visit due by {follow_ups[0].due_on:%-d %B %Y}."
+    messages.success(request, text)
+    return redirect("victim-entry", entry_id=action.entry_id)
+
+
+@require_POST
+def partner_referral(request, entry_id):
+    entry = services.get_entry(request.user, entry_id)
+    form = PartnerForm(request.POST, prefix="partner")
+    failed = _post(
+        request,
+        entry,
+        form,
+        "partner_form",
+        lambda d: services.refer_to_partner(
+            request.user,
+            entry,
+            partner=d["partner"],
+            consent=d["consent"],
+            other_partner=d["other_partner"],
+            notes=d["notes"],
+        ),
+    )
+    if failed:
+        return failed
+    messages.success(request, "Partner referral recorded.")
+    return redirect("victim-entry", entry_id=entry.pk)
+
+
+@require_POST
+def next_of_kin(request, entry_id):
+    entry = services.get_entry(request.user, entry_id)
+    form = NextOfKinForm(request.POST, prefix="kin")
+    failed = _post(
+        request,
+        entry,
+        form,
+        "kin_form",
+        lambda d: services.add_next_of_kin(request.user, entry, **d),
+    )
+    if failed:
+        return failed
+    messages.success(request, "Next of kin recorded.")
+    return redirect("victim-entry", entry_id=entry.pk)
+
+
+def tasks(request):
+    """The officer's queue: open vulnerability tasks, soonest first, overdue marked."""
     return render(
         request,
-        "victims/entry.html",
+        "victims/tasks.html",
         {
-            "entry": entry,
-            "narrative": _highlight(entry.narrative, entry.keyword_list),
+            "tasks": services.my_tasks(request.user),
+            "today": date.today(),
         },
     )
+
+
+def vulnerability_log(request):
+    fmt = request.GET.get("export", "xlsx")
+    frame = services.vulnerability_log_frame(request.user)
+    audit.record(
+        request.user,
+        AuditAction.DISCLOSURE,
+        "vulnerability_log",
+        "all",
+        f"Exported the vulnerability log ({frame.height} rows)",
+    )
+    return exports.download(frame, "vulnerability-log", fmt)
