@@ -7,6 +7,7 @@ from ninja.security import HttpBearer, django_auth
 from fraudcase.accounts.services import user_for_token
 from fraudcase.intake.api import router as intake_router
 from fraudcase.intake.services import JustificationRequired
+from fraudcase.victims.api import router as victims_router
 
 
 class BearerToken(HttpBearer):
@@ -27,6 +28,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/v1", intake_router)
+api.add_router("/v1", victims_router)
 
 
 @api.exception_handler(JustificationRequired)

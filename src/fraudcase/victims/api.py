@@ -1,0 +1,281 @@
+"""django-ninja routes for the vulnerability workbench: the same services and access rules."""
+
+import tempfile
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from ninja import File, Form, Router, Schema, Status
+from ninja.files import UploadedFile
+
+from fraudcase.audit import services as audit
+from fraudcase.audit.models import AuditAction
+from fraudcase.tables import FileRejected
+
+from . import services
+
+router = Router(tags=["vulnerability"])
+
+
+class Problem(Schema):
+    row: int
+    column: str
+    problem: str
+
+
+class Rejected(Schema):
+    detail: str
+    profile: str
+    problems: list[Problem]
+
+
+class Invalid(Schema):
+    detail: str
+    problems: dict[str, str]
+
+
+class ListOut(Schema):
+    id: int
+    filename: str
+    rows: int
+    added: int
+    first_report_date: date | None
+    last_report_date: date | None
+    held_reports_checked: bool
+
+
+class ListImportOut(Schema):
+    list: ListOut
+    added_now: int
+    segments: dict[str, int]
+
+
+class EntryOut(Schema):
+    id: int
+    nfrc: str
+    report_date: date
+    victim_type: str
+    forename: str
+    surname: str
+    business_name: str
+    dob: date | None
+    postcode: str
+    loss_gbp: Decimal | None
+    status: str
+    under_18: bool
+    dob_missing: bool
+    keywords: str
+    response: str
+    reasons: str
+    repeat_reports: int
+    ecvcu_referred: bool
+
+
+class DecisionIn(Schema):
+    response: str
+    assignee_id: int
+    no_visit_reason: str = ""
+    due_on: date | None = None
+
+
+class TaskOut(Schema):
+    id: int
+    entry_id: int
+    nfrc: str
+    response: str
+    assignee: str
+    due_on: date
+    state: str
+    is_follow_up: bool
+    result: str
+    ppn_raised: bool
+
+
+class ResultIn(Schema):
+    done_on: date
+    result: str
+    financial_abuse: bool = False
+
+
+class ResultOut(Schema):
+    task: TaskOut
+    follow_up: TaskOut | None
+
+
+class PartnerIn(Schema):
+    partner: str
+    consent: bool
+    other_partner: str = ""
+    notes: str = ""
+
+
+class PartnerOut(Schema):
+    id: int
+    partner: str
+    consent: bool
+
+
+class EcvcuOut(Schema):
+    added: int
+    victims_marked: int
+
+
+def _task(action) -> dict:
+    return {
+        "id": action.pk,
+        "entry_id": action.entry_id,
+        "nfrc": action.entry.nfrc,
+        "response": action.response,
+        "assignee": str(action.assignee),
+        "due_on": action.due_on,
+        "state": action.state,
+        "is_follow_up": action.is_follow_up,
+        "result": action.result,
+        "ppn_raised": action.ppn_raised,
+    }
+
+
+def _saved(upload: UploadedFile):
+    handle = tempfile.NamedTemporaryFile(suffix=Path(upload.name or "").suffix.lower())  # noqa: SIM115
+    for chunk in upload.chunks():
+        handle.write(chunk)
+    handle.flush()
+    return handle
+
+
+@router.get("/victim-lists", response=list[ListOut])
+def lists(request):
+    return list(services.visible_lists(request.auth)[:100])
+
+
+@router.post("/victim-lists", response={201: ListImportOut, 422: Rejected})
+def upload_list(request, file: File[UploadedFile], profile: Form[str] = "default"):
+    """Upload an NFIB victim list; rows already held are not added twice."""
+    with _saved(file) as handle:
+        try:
+            victim_list, added = services.import_victim_list(
+                Path(handle.name),
+                user=request.auth,
+                profile_name=profile,
+                original_name=file.name or "",
+            )
+        except FileRejected as rejected:
+            return Status(
+                422,
+                {
+                    "detail": "List rejected: nothing was added",
+                    "profile": rejected.profile,
+                    "problems": [p.as_dict() for p in rejected.problems],
+                },
+            )
+    return Status(
+        201,
+        {
+            "list": victim_list,
+            "added_now": added,
+            "segments": services.segment_counts(request.auth, victim_list),
+        },
+    )
+
+
+@router.get("/victim-lists/{list_id}/entries", response=list[EntryOut])
+def list_entries(request, list_id: int, segment: str = "VS4"):
+    victim_list = services.get_list(request.auth, list_id)
+    entries = list(services.segment_entries(request.auth, victim_list, segment))
+    audit.record(
+        request.auth,
+        AuditAction.DISCLOSURE,
+        "victim_list",
+        str(list_id),
+        f"API read of {len(entries)} victims ({segment})",
+    )
+    return entries
+
+
+@router.get("/victim-entries/{entry_id}", response=EntryOut)
+def entry(request, entry_id: int):
+    return services.get_entry(request.auth, entry_id)
+
+
+@router.post("/victim-entries/{entry_id}/decision", response={201: TaskOut, 422: Invalid})
+def decide(request, entry_id: int, payload: DecisionIn):
+    found = services.get_entry(request.auth, entry_id)
+    try:
+        action = services.decide_response(request.auth, found, **payload.dict())
+    except services.InvalidInput as invalid:
+        return Status(422, {"detail": "Decision not saved", "problems": invalid.problems})
+    return Status(201, _task(action))
+
+
+@router.get("/vulnerability-tasks", response=list[TaskOut])
+def my_tasks(request):
+    """Open tasks assigned to the signed-in officer, soonest first."""
+    return [_task(a) for a in services.my_tasks(request.auth)]
+
+
+@router.post("/vulnerability-tasks/{task_id}/result", response={200: ResultOut, 422: Invalid})
+def record_result(request, task_id: int, payload: ResultIn):
+    action = services.get_action(request.auth, task_id)
+    try:
+        follow_up = services.record_result(request.auth, action, **payload.dict())
+    except services.InvalidInput as invalid:
+        return Status(422, {"detail": "Result not saved", "problems": invalid.problems})
+    return Status(
+        200, {"task": _task(action), "follow_up": _task(follow_up) if follow_up else None}
+    )
+
+
+@router.post(
+    "/victim-entries/{entry_id}/partner-referrals", response={201: PartnerOut, 422: Invalid}
+)
+def partner_referral(request, entry_id: int, payload: PartnerIn):
+    found = services.get_entry(request.auth, entry_id)
+    try:
+        referral = services.refer_to_partner(request.auth, found, **payload.dict())
+    except services.InvalidInput as invalid:
+        return Status(422, {"detail": "Referral not saved", "problems": invalid.problems})
+    return Status(
+        201, {"id": referral.pk, "partner": referral.partner, "consent": referral.consent}
+    )
+
+
+@router.post("/ecvcu-referrals", response={201: EcvcuOut, 422: Rejected})
+def ecvcu(request, file: File[UploadedFile]):
+    with _saved(file) as handle:
+        try:
+            added, marked = services.import_ecvcu_referrals(
+                Path(handle.name), user=request.auth, original_name=file.name or ""
+            )
+        except FileRejected as rejected:
+            return Status(
+                422,
+                {
+                    "detail": "File rejected",
+                    "profile": rejected.profile,
+                    "problems": [p.as_dict() for p in rejected.problems],
+                },
+            )
+    return Status(201, {"added": added, "victims_marked": marked})
+
+
+class WeeklyOut(Schema):
+    week_start: date
+    total: int
+    top_individuals: list[EntryOut]
+    top_businesses: list[EntryOut]
+    districts: dict[str, int]
+    under_18: list[EntryOut]
+
+
+@router.get("/weekly-lists", response=WeeklyOut)
+def weekly(request, week: date):
+    start = week - timedelta(days=week.weekday())
+    lists = services.weekly_lists(request.auth, start)
+    audit.record(
+        request.auth,
+        AuditAction.DISCLOSURE,
+        "weekly_list",
+        start.isoformat(),
+        "API read of weekly lists",
+    )
+    return {**lists, "week_start": start, "districts": dict(lists["districts"])}
