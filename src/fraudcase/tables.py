@@ -10,6 +10,8 @@ from pathlib import Path
 
 import polars as pl
 
+from fraudcase.formats import DATE_FORMATS
+
 # A cell starting with one of these runs as a formula in spreadsheet programs (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -53,16 +55,23 @@ class FileRejected(Exception):
         return "\n".join(lines)
 
 
-def read_text_table(path: Path, *, original_name: str = "") -> pl.DataFrame:
-    """Read a csv or xlsx file with every cell as text (empty cells as ""); headings trimmed."""
+def read_text_table(
+    path: Path, *, original_name: str = "", strip: set[str] | None = None
+) -> pl.DataFrame:
+    """Read a csv or xlsx file with every cell as text (empty cells as ""); headings trimmed.
+
+    Cells are stripped of surrounding spaces: all of them, or only the headings in `strip`.
+    A csv that is not valid UTF-8 (Windows exports) is read with bad bytes replaced.
+    """
     name = (original_name or path.name).lower()
     try:
         if name.endswith((".xlsx", ".xlsm", ".xls")):
             frame = pl.read_excel(path, engine="calamine", infer_schema_length=0)
         elif name.endswith((".csv", ".txt")):
-            frame = pl.read_csv(
-                path, infer_schema=False, encoding="utf8-lossy", truncate_ragged_lines=False
-            )
+            try:
+                frame = pl.read_csv(path, infer_schema=False)
+            except pl.exceptions.ComputeError:
+                frame = pl.read_csv(path, infer_schema=False, encoding="utf8-lossy")
         else:
             raise FileRejected([Problem(0, "file", "The file must be .csv or .xlsx")])
     except FileRejected:
@@ -70,7 +79,9 @@ def read_text_table(path: Path, *, original_name: str = "") -> pl.DataFrame:
     except Exception as exc:  # polars/calamine raise many types for a broken file
         raise FileRejected([Problem(0, "file", f"The file could not be read: {exc}")]) from exc
     frame = frame.rename({c: c.strip() for c in frame.columns})
-    return frame.with_columns(pl.all().cast(pl.String).fill_null("").str.strip_chars())
+    frame = frame.with_columns(pl.all().cast(pl.String).fill_null(""))
+    wanted = frame.columns if strip is None else [c for c in frame.columns if c.lower() in strip]
+    return frame.with_columns(pl.col(wanted).str.strip_chars()) if wanted else frame
 
 
 def apply_profile(
@@ -113,14 +124,33 @@ def neutralise(value):
     return value
 
 
-def neutralise_frame(frame: pl.DataFrame) -> pl.DataFrame:
-    """Column-wise formula neutralisation for bulk exports."""
-    pattern = r"^[=+\-@\t\r]"
+def neutralise_frame(frame: pl.DataFrame, columns: list[str] | None = None) -> pl.DataFrame:
+    """Column-wise formula neutralisation for bulk exports: every text column, or `columns`."""
+    names = columns or [c for c, dtype in frame.schema.items() if dtype == pl.String]
     return frame.with_columns(
-        pl.when(pl.col(c).str.contains(pattern))
+        pl.when(pl.col(c).str.slice(0, 1).is_in(FORMULA_PREFIXES))
         .then(pl.lit("'") + pl.col(c))
         .otherwise(pl.col(c))
         .alias(c)
-        for c, dtype in frame.schema.items()
-        if dtype == pl.String
+        for c in names
     )
+
+
+def date_expr(column: str, fmt: str = "") -> pl.Expr:
+    """A Date column from text, in the profile's format or ISO then UK day-first; null if none.
+
+    Spreadsheets give dates as "2026-10-05 00:00:00": the time is dropped first.
+    """
+    text = pl.col(column).str.replace(r"\s.*$", "")
+    formats = (fmt,) if fmt else DATE_FORMATS
+    return pl.coalesce([text.str.strptime(pl.Date, f, strict=False) for f in formats])
+
+
+def parse_dates(frame: pl.DataFrame, column: str, fmt: str = "") -> pl.Series:
+    """`date_expr`, but trying the other formats only when some cells are not ISO dates."""
+    if not fmt:
+        iso = frame.select(pl.col(column).str.strptime(pl.Date, DATE_FORMATS[0], strict=False))
+        iso_series = iso.to_series()
+        if not ((iso_series.is_null()) & (frame[column] != "")).any():
+            return iso_series
+    return frame.select(date_expr(column, fmt)).to_series()

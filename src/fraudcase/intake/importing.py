@@ -18,7 +18,14 @@ from django.utils import timezone
 from fraudcase import bulk
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
-from fraudcase.tables import FileRejected, Problem, Profile, apply_profile, read_text_table
+from fraudcase.tables import (
+    FileRejected,
+    Problem,
+    Profile,
+    apply_profile,
+    date_expr,
+    read_text_table,
+)
 
 from . import rules
 from .models import (
@@ -73,12 +80,6 @@ class ImportResult:
         )
 
 
-def _parse_date(column: str, fmt: str) -> pl.Expr:
-    text = pl.col(column).str.split(" ").list.first()
-    formats = (fmt,) if fmt else rules.DATE_FORMATS
-    return pl.coalesce([text.str.strptime(pl.Date, f, strict=False) for f in formats])
-
-
 def _prepare(frame: pl.DataFrame, profile: Profile, today) -> tuple[pl.DataFrame, list[Problem]]:
     """Parse and check every cell column-wise. Returns the typed frame and all problems."""
     type_map = {**rules.VICTIM_TYPES, **{k.lower(): v for k, v in profile.victim_type_map.items()}}
@@ -90,8 +91,8 @@ def _prepare(frame: pl.DataFrame, profile: Profile, today) -> tuple[pl.DataFrame
         .str.split(";")
         .list.eval(pl.element().filter(pl.element() != ""))
         .alias("nfrc_list"),
-        _parse_date("disseminated_on", profile.date_format).alias("disseminated_date"),
-        _parse_date("dob", profile.date_format).alias("dob_date"),
+        date_expr("disseminated_on", profile.date_format).alias("disseminated_date"),
+        date_expr("dob", profile.date_format).alias("dob_date"),
         pl.col("loss_gbp")
         .str.replace_all(r"[£,]", "")
         .cast(pl.Decimal(14, 2), strict=False)

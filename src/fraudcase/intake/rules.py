@@ -10,6 +10,8 @@ import phonenumbers
 from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
+from fraudcase.formats import DATE_FORMATS, VICTIM_TYPES
+
 # §5.1: each victim is recorded within 24 hours of the dissemination.
 RECORDING_WINDOW = timedelta(hours=24)
 
@@ -76,28 +78,12 @@ def call_for_service_decision(
 
 # ---------------------------------------------------------------- values in files
 
-VICTIM_TYPES = {
-    "individual": "individual",
-    "person": "individual",
-    "business": "business",
-    "company": "business",
-    "charity": "charity",
-    "public body": "public_body",
-    "public_body": "public_body",
-    "organisation": "other_organisation",
-    "other organisation": "other_organisation",
-    "other_organisation": "other_organisation",
-}
-
 
 def victim_type(text: str, extra: dict[str, str] | None = None) -> str | None:
     """The VictimType value for a file's spelling, or None if it is not one we know."""
     key = (text or "").strip().lower()
     mapping = {**VICTIM_TYPES, **{k.lower(): v for k, v in (extra or {}).items()}}
     return mapping.get(key)
-
-
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d")
 
 
 def parse_date(text: str, fmt: str = "") -> date | None:
