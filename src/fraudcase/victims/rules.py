@@ -1,7 +1,7 @@
 """The victim vulnerability process as pure rules (seed 001 §6, §6.6, App. C; DOMAIN.md).
 
-The bulk scan (`victims/scanning.py`) applies the same rules as polars expressions; a test checks that
-both give the same answer row for row.
+The bulk scan (`victims/scanning.py`) applies the same rules as polars expressions; a test
+checks that both give the same answer row for row.
 """
 
 import re
