@@ -1,6 +1,7 @@
 """GOV.UK-styled form widgets shared by every app."""
 
 from django import forms
+from django.conf import settings
 
 
 class GovukMixin:
@@ -29,3 +30,23 @@ class GovukMixin:
                 widget.attrs["aria-describedby"] = f"id_{name}-hint"
             if isinstance(widget, forms.Textarea):
                 widget.attrs.setdefault("rows", 4)
+
+
+class FileUploadForm(GovukMixin, forms.Form):
+    """A csv or xlsx file and the import profile that maps its headings."""
+
+    file = forms.FileField(label="File", help_text="A .csv or .xlsx file.")
+    profile = forms.CharField(
+        label="Import profile",
+        initial="default",
+        required=False,
+        help_text="Leave as 'default' unless the file's headings need mapping.",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError("The file must be a .csv or .xlsx file")
+        if upload.size > settings.FRAUDCASE_IMPORT_MAX_BYTES:
+            raise forms.ValidationError("The file is too large")
+        return upload

@@ -47,6 +47,13 @@ class FileRejected(Exception):
     profile: str = "default"
     extra: dict = field(default_factory=dict)
 
+    def as_api(self, detail: str = "File rejected: nothing was imported") -> dict:
+        return {
+            "detail": detail,
+            "profile": self.profile,
+            "problems": [p.as_dict() for p in self.problems],
+        }
+
     def __str__(self) -> str:
         lines = [f"File rejected ({len(self.problems)} problems, profile '{self.profile}'):"]
         lines += [f"  row {p.row}, {p.column}: {p.problem}" for p in self.problems[:200]]

@@ -1,9 +1,7 @@
 """django-ninja routes for intake: the same services, and so the same access rules, as the pages."""
 
-import tempfile
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 
 from django.db import transaction
 from ninja import File, Form, Router, Schema, Status
@@ -12,6 +10,7 @@ from ninja.files import UploadedFile
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.tables import FileRejected
+from fraudcase.uploads import saved_upload
 
 from . import services
 from .importing import import_nfib_package
@@ -220,14 +219,10 @@ def add_log_entry(request, ref: str, payload: LogEntryIn):
 @router.post("/imports/nfib-package", response={200: ImportOut, 422: Rejected})
 def import_package(request, file: File[UploadedFile], profile: Form[str] = "default"):
     """Import a dissemination package (csv or xlsx). A bad file is rejected whole (422)."""
-    suffix = Path(file.name or "").suffix.lower()
-    with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
-        for chunk in file.chunks():
-            handle.write(chunk)
-        handle.flush()
+    with saved_upload(file) as path:
         try:
             result = import_nfib_package(
-                Path(handle.name),
+                path,
                 user=request.auth,
                 profile_name=profile,
                 original_name=file.name or "",
@@ -235,11 +230,7 @@ def import_package(request, file: File[UploadedFile], profile: Form[str] = "defa
         except FileRejected as rejected:
             return Status(
                 422,
-                {
-                    "detail": "File rejected: nothing was imported",
-                    "profile": rejected.profile,
-                    "problems": [p.as_dict() for p in rejected.problems],
-                },
+                rejected.as_api("File rejected: nothing was imported"),
             )
     return Status(200, result.as_dict())
 

@@ -1,30 +1,16 @@
 from django import forms
 from django.conf import settings
 
-from fraudcase.forms import GovukMixin
+from fraudcase.forms import FileUploadForm, GovukMixin
 
 from .models import Criterion, ReferrerType, VictimType
 
 
-class NFIBUploadForm(GovukMixin, forms.Form):
-    file = forms.FileField(
-        label="Dissemination package file",
-        help_text="A .csv or .xlsx file with one row per victim.",
-    )
-    profile = forms.CharField(
-        label="Import profile",
-        initial="default",
-        required=False,
-        help_text="Leave as 'default' unless the file's headings need mapping.",
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError("The file must be a .csv or .xlsx file")
-        if upload.size > settings.FRAUDCASE_IMPORT_MAX_BYTES:
-            raise forms.ValidationError("The file is too large")
-        return upload
+class NFIBUploadForm(FileUploadForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].label = "Dissemination package file"
+        self.fields["file"].help_text = "A .csv or .xlsx file with one row per victim."
 
 
 class SearchForm(GovukMixin, forms.Form):

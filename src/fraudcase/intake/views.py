@@ -1,8 +1,5 @@
 """Pages for intake and reports: request -> service -> template."""
 
-import tempfile
-from pathlib import Path
-
 import polars as pl
 from django.contrib import messages
 from django.contrib.auth.decorators import user_passes_test
@@ -17,6 +14,7 @@ from fraudcase import exports
 from fraudcase.accounts.models import Role
 from fraudcase.audit import services as audit
 from fraudcase.tables import FileRejected
+from fraudcase.uploads import saved_upload
 
 from . import services
 from .forms import (
@@ -197,14 +195,10 @@ def import_nfib(request):
     context = {"form": form}
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        suffix = Path(upload.name).suffix.lower()
-        with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
-            for chunk in upload.chunks():
-                handle.write(chunk)
-            handle.flush()
+        with saved_upload(upload) as path:
             try:
                 result = import_nfib_package(
-                    Path(handle.name),
+                    path,
                     user=request.user,
                     profile_name=form.cleaned_data["profile"] or "default",
                     original_name=upload.name,

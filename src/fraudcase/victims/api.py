@@ -1,9 +1,7 @@
 """django-ninja routes for the vulnerability workbench: the same services and access rules."""
 
-import tempfile
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -11,6 +9,7 @@ from ninja.files import UploadedFile
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.tables import FileRejected
+from fraudcase.uploads import saved_upload
 
 from . import services
 
@@ -135,14 +134,6 @@ def _task(action) -> dict:
     }
 
 
-def _saved(upload: UploadedFile):
-    handle = tempfile.NamedTemporaryFile(suffix=Path(upload.name or "").suffix.lower())  # noqa: SIM115
-    for chunk in upload.chunks():
-        handle.write(chunk)
-    handle.flush()
-    return handle
-
-
 @router.get("/victim-lists", response=list[ListOut])
 def lists(request):
     return list(services.visible_lists(request.auth)[:100])
@@ -151,10 +142,10 @@ def lists(request):
 @router.post("/victim-lists", response={201: ListImportOut, 422: Rejected})
 def upload_list(request, file: File[UploadedFile], profile: Form[str] = "default"):
     """Upload an NFIB victim list; rows already held are not added twice."""
-    with _saved(file) as handle:
+    with saved_upload(file) as path:
         try:
             victim_list, added = services.import_victim_list(
-                Path(handle.name),
+                path,
                 user=request.auth,
                 profile_name=profile,
                 original_name=file.name or "",
@@ -162,11 +153,7 @@ def upload_list(request, file: File[UploadedFile], profile: Form[str] = "default
         except FileRejected as rejected:
             return Status(
                 422,
-                {
-                    "detail": "List rejected: nothing was added",
-                    "profile": rejected.profile,
-                    "problems": [p.as_dict() for p in rejected.problems],
-                },
+                rejected.as_api("List rejected: nothing was added"),
             )
     return Status(
         201,
@@ -241,19 +228,15 @@ def partner_referral(request, entry_id: int, payload: PartnerIn):
 
 @router.post("/ecvcu-referrals", response={201: EcvcuOut, 422: Rejected})
 def ecvcu(request, file: File[UploadedFile]):
-    with _saved(file) as handle:
+    with saved_upload(file) as path:
         try:
             added, marked = services.import_ecvcu_referrals(
-                Path(handle.name), user=request.auth, original_name=file.name or ""
+                path, user=request.auth, original_name=file.name or ""
             )
         except FileRejected as rejected:
             return Status(
                 422,
-                {
-                    "detail": "File rejected",
-                    "profile": rejected.profile,
-                    "problems": [p.as_dict() for p in rejected.problems],
-                },
+                rejected.as_api("File rejected"),
             )
     return Status(201, {"added": added, "victims_marked": marked})
 

@@ -1,9 +1,7 @@
 """The vulnerability workbench pages: request -> service -> template."""
 
 import re
-import tempfile
 from datetime import date, timedelta
-from pathlib import Path
 
 import polars as pl
 from django.contrib import messages
@@ -17,6 +15,7 @@ from fraudcase import exports
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.tables import FileRejected
+from fraudcase.uploads import saved_upload
 
 from . import services
 from .forms import DecisionForm, NextOfKinForm, PartnerForm, ResultForm, VictimListUploadForm
@@ -29,13 +28,10 @@ def workbench(request):
     context = {"form": form, "lists": lists}
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix.lower()) as handle:
-            for chunk in upload.chunks():
-                handle.write(chunk)
-            handle.flush()
+        with saved_upload(upload) as path:
             try:
                 victim_list, added = services.import_victim_list(
-                    Path(handle.name),
+                    path,
                     user=request.user,
                     original_name=upload.name,
                     profile_name=form.cleaned_data["profile"] or "default",
@@ -58,13 +54,10 @@ def ecvcu_upload(request):
     form = VictimListUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix.lower()) as handle:
-            for chunk in upload.chunks():
-                handle.write(chunk)
-            handle.flush()
+        with saved_upload(upload) as path:
             try:
                 added, marked = services.import_ecvcu_referrals(
-                    Path(handle.name), user=request.user, original_name=upload.name
+                    path, user=request.user, original_name=upload.name
                 )
             except FileRejected as rejected:
                 return render(
