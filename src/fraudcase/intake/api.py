@@ -7,6 +7,7 @@ from django.db import transaction
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from fraudcase.api_schemas import Invalid, Rejected
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.tables import FileRejected
@@ -16,18 +17,6 @@ from . import services
 from .importing import import_nfib_package
 
 router = Router(tags=["intake"])
-
-
-class Problem(Schema):
-    row: int
-    column: str
-    problem: str
-
-
-class Rejected(Schema):
-    detail: str
-    profile: str
-    problems: list[Problem]
 
 
 class ImportOut(Schema):
@@ -140,11 +129,6 @@ class ReferralIn(Schema):
     postcode: str = ""
     summary: str
     storage_decision: str = ""
-
-
-class Invalid(Schema):
-    detail: str
-    problems: dict[str, str]
 
 
 def _summary(report) -> dict:

@@ -6,6 +6,7 @@ from decimal import Decimal
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from fraudcase.api_schemas import Invalid, Rejected
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.tables import FileRejected
@@ -14,23 +15,6 @@ from fraudcase.uploads import saved_upload
 from . import services
 
 router = Router(tags=["vulnerability"])
-
-
-class Problem(Schema):
-    row: int
-    column: str
-    problem: str
-
-
-class Rejected(Schema):
-    detail: str
-    profile: str
-    problems: list[Problem]
-
-
-class Invalid(Schema):
-    detail: str
-    problems: dict[str, str]
 
 
 class ListOut(Schema):
