@@ -1,0 +1,250 @@
+"""Triage rules as pure functions: tiers, Victims' Code clocks, cease and desist, outcomes.
+
+Seed 001 §5.2-§5.7 and Appendices B and D; DOMAIN.md "Screening matrix and tiers", "Victims'
+Code deadlines", "Outcomes". Dates come in as arguments; nothing here reads a clock.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import IntEnum, StrEnum
+from functools import lru_cache
+
+# ---------------------------------------------------------------- working days
+
+
+@lru_cache(maxsize=16)
+def _bank_holidays(year: int) -> frozenset[date]:
+    # England and Wales: without subdiv="ENG" Easter Monday and the August holiday are missing.
+    import holidays
+
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and day not in _bank_holidays(day.year)
+
+
+def add_working_days(event: date, days: int) -> date:
+    """The date `days` working days after `event`; day 1 is the first working day after it."""
+    if days < 1:
+        raise ValueError("days must be at least 1")
+    day = event
+    counted = 0
+    while counted < days:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            counted += 1
+    return day
+
+
+# §5.6 and DOMAIN.md: an update on the report's status within 1 working day for victims
+# entitled to the enhanced service, 5 otherwise.
+ENHANCED_UPDATE_DAYS = 1
+STANDARD_UPDATE_DAYS = 5
+DECISION_EXPLANATION_DAYS = 5  # information, and a decision not to investigate explained
+EVIDENCE_WINDOW_DAYS = 28  # §5.2: then filed pending further information
+NFIB_RETURN_WORKING_DAY = 7  # §5.7: the monthly outcome return
+
+
+def vcop_update_due(received: date, *, enhanced: bool) -> date:
+    return add_working_days(received, ENHANCED_UPDATE_DAYS if enhanced else STANDARD_UPDATE_DAYS)
+
+
+def decision_explanation_due(decided: date) -> date:
+    return add_working_days(decided, DECISION_EXPLANATION_DAYS)
+
+
+def evidence_due(requested: date) -> date:
+    """Calendar days: evidence not in by then means the report is filed pending information."""
+    return requested + timedelta(days=EVIDENCE_WINDOW_DAYS)
+
+
+def nfib_return_due(year: int, month: int) -> date:
+    """The monthly NFIB outcome return is due by the 7th working day after the month ends."""
+    last = (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
+    return add_working_days(last, NFIB_RETURN_WORKING_DAY)
+
+
+# ---------------------------------------------------------------- tiers (App. D)
+
+
+class Tier(IntEnum):
+    SERIOUS_AND_COMPLEX = 1
+    VFT_WITH_ECU_SUPPORT = 2
+    VFT = 3
+    VFT_OR_NEIGHBOURHOOD = 4
+
+
+TEAM_FOR_TIER = {
+    Tier.SERIOUS_AND_COMPLEX: "ECU (serious and complex)",
+    Tier.VFT_WITH_ECU_SUPPORT: "VFT with ECU support",
+    Tier.VFT: "VFT",
+    Tier.VFT_OR_NEIGHBOURHOOD: "VFT or neighbourhood",
+}
+
+TIER_1_FACTS = {
+    "bribery_or_corruption": "Bribery and corruption",
+    "fraud_against_local_government": "Fraud against local government",
+    "politically_exposed_person": "Politically exposed person",
+    "charity_organiser": "Charity organiser",
+    "election_offence": "Election offence",
+    "professional_enabler": "Professional enabler",
+    "organised_crime_group": "Organised crime group",
+    "significant_regional_or_international": "Significant regional or international enquiries",
+    "sar_derived": "SAR-derived financial crime",
+    "significant_reputational_risk": "Significant reputational or organisational risk",
+}
+TIER_2_FACTS = {
+    "offender_in_position_of_trust": "Offender in a position of trust",
+    "ponzi_boiler_room_or_advance_fee_at_scale": "Ponzi, boiler room or advance fee at scale",
+    "corporate_fraud": "Corporate fraud",
+}
+TIER_1_VICTIMS = 100
+TIER_2_VICTIMS = 10
+
+
+@dataclass(frozen=True)
+class TierFacts:
+    """What App. D looks at. Unset facts are False; `victims` counts every victim in the series."""
+
+    victims: int = 1
+    bribery_or_corruption: bool = False
+    fraud_against_local_government: bool = False
+    politically_exposed_person: bool = False
+    charity_organiser: bool = False
+    election_offence: bool = False
+    professional_enabler: bool = False
+    organised_crime_group: bool = False
+    significant_regional_or_international: bool = False
+    sar_derived: bool = False
+    significant_reputational_risk: bool = False
+    offender_in_position_of_trust: bool = False
+    ponzi_boiler_room_or_advance_fee_at_scale: bool = False
+    corporate_fraud: bool = False
+    high_value: bool = False
+    multiple_suspects: bool = False
+    repeat_or_vulnerable_victim: bool = False
+
+
+@dataclass(frozen=True)
+class TierDecision:
+    tier: Tier
+    team: str
+    reasons: tuple[str, ...]
+
+
+def screening_tier(facts: TierFacts) -> TierDecision:
+    """The App. D tier and team, the most serious that applies, with the reasons in words."""
+    reasons = [label for name, label in TIER_1_FACTS.items() if getattr(facts, name)]
+    if facts.victims >= TIER_1_VICTIMS:
+        reasons.append(f"{facts.victims} victims ({TIER_1_VICTIMS} or more)")
+    if reasons:
+        return _decision(Tier.SERIOUS_AND_COMPLEX, reasons)
+    reasons = [label for name, label in TIER_2_FACTS.items() if getattr(facts, name)]
+    if facts.victims >= TIER_2_VICTIMS:
+        reasons.append(f"{facts.victims} victims ({TIER_2_VICTIMS} or more)")
+    if reasons:
+        return _decision(Tier.VFT_WITH_ECU_SUPPORT, reasons)
+    if facts.high_value:
+        reasons.append("High value")
+    if facts.multiple_suspects:
+        reasons.append("Multiple suspects")
+    if facts.repeat_or_vulnerable_victim:
+        reasons.append("Repeat or vulnerable victim")
+    if reasons:
+        return _decision(Tier.VFT, [f"Fewer than {TIER_2_VICTIMS} victims", *reasons])
+    return _decision(
+        Tier.VFT_OR_NEIGHBOURHOOD, ["Not complex: one or few victims and suspects, low value"]
+    )
+
+
+def _decision(tier: Tier, reasons: list[str]) -> TierDecision:
+    return TierDecision(tier, TEAM_FOR_TIER[tier], tuple(reasons))
+
+
+class TaskingReason(StrEnum):
+    """Why a supervisor tasks a report up or down a tier (App. D)."""
+
+    COMPLEXITY = "complexity"
+    RISK = "reputational_or_organisational_risk"
+    RESOURCES = "resources"
+
+
+def retask(tier: Tier, *, up: bool, reason: str, explanation: str) -> Tier:
+    """A supervisor's up- or down-tasking: one tier, for a listed reason, explained in words."""
+    if reason not in {r.value for r in TaskingReason}:
+        raise ValueError("Choose complexity, reputational or organisational risk, or resources")
+    if not explanation.strip():
+        raise ValueError("Explain the change of tier")
+    new = tier - 1 if up else tier + 1
+    if new not in Tier._value2member_map_:
+        raise ValueError(f"Tier {tier} cannot be tasked {'up' if up else 'down'}")
+    return Tier(new)
+
+
+# ---------------------------------------------------------------- outcomes (§5.7)
+
+HOME_OFFICE_OUTCOMES = {
+    1: "Charged/summonsed", 2: "Youth caution", 3: "Adult caution",
+    4: "Taken into consideration", 5: "Offender died", 6: "Penalty notice for disorder",
+    7: "Cannabis/khat warning", 8: "Community resolution",
+    9: "Prosecution not in the public interest (CPS)",
+    10: "Formal action not in the public interest (police)",
+    11: "Prosecution prevented: suspect under age",
+    12: "Prosecution prevented: suspect too ill",
+    13: "Prosecution prevented: victim or key witness dead or too ill",
+    14: "Evidential difficulties: suspect not identified, victim does not support",
+    15: "Evidential difficulties: suspect identified, victim supports",
+    16: "Evidential difficulties: suspect identified, victim does not support",
+    17: "Time limit expired", 18: "Investigation complete, no suspect identified",
+    19: "NFIB (fraud case)", 20: "Transferred to another body",
+    21: "Further investigation not in the public interest (police)",
+    22: "Diversionary, educational or intervention activity",
+}  # fmt: skip
+# The seed counts outcomes 1-10 as positive; configurable where outcomes are stored.
+DEFAULT_POSITIVE_OUTCOMES = frozenset(range(1, 11))
+
+
+def is_positive(outcome: int, positive: frozenset[int] = DEFAULT_POSITIVE_OUTCOMES) -> bool:
+    return outcome in positive
+
+
+# ---------------------------------------------------------------- cease and desist (outcome 10)
+
+
+@dataclass(frozen=True)
+class CeaseAndDesistFacts:
+    no_criminal_record: bool
+    no_earlier_notice: bool
+    isolated_minor_low_value: bool
+    bank_account_insufficient_evidence: bool
+    low_reoffending_risk: bool
+    most_proportionate: bool
+    suspect_under_18: bool = False
+    appropriate_adult_present_and_consenting: bool = False
+
+
+def cease_and_desist_problems(facts: CeaseAndDesistFacts) -> list[str]:
+    """Every §5.7 condition that fails; a notice may be served only when the list is empty."""
+    problems = []
+    if not facts.no_criminal_record:
+        problems.append("The suspect has a criminal record")
+    if not facts.no_earlier_notice:
+        problems.append("The suspect has already had a cease and desist notice")
+    if not (facts.isolated_minor_low_value or facts.bank_account_insufficient_evidence):
+        problems.append(
+            "The fraud is not isolated, minor and low value, nor a bank account used "
+            "with insufficient evidence for a realistic prospect of conviction"
+        )
+    if not facts.low_reoffending_risk:
+        problems.append("The assessed risk of re-offending is not low")
+    if not facts.most_proportionate:
+        problems.append("A notice is not the most proportionate outcome")
+    if facts.suspect_under_18 and not facts.appropriate_adult_present_and_consenting:
+        problems.append("A child or young person needs an appropriate adult present and consenting")
+    return problems
+
+
+def untraceable_suspect_action(has_pnc_record: bool) -> str:
+    """§5.7 (2): how a notice is recorded when the suspect cannot be traced to serve it."""
+    return "PNC interest marker" if has_pnc_record else "Intelligence log"

@@ -1,0 +1,122 @@
+"""Triage rules straight from the policy: App. D tiers, Victims' Code clocks, cease and desist."""
+
+from datetime import date
+
+import pytest
+
+from fraudcase.triage import rules
+from fraudcase.triage.rules import CeaseAndDesistFacts, Tier, TierFacts
+
+
+@pytest.mark.parametrize(
+    ("facts", "tier"),
+    [
+        (TierFacts(bribery_or_corruption=True), Tier.SERIOUS_AND_COMPLEX),
+        (TierFacts(election_offence=True), Tier.SERIOUS_AND_COMPLEX),
+        (TierFacts(politically_exposed_person=True), Tier.SERIOUS_AND_COMPLEX),
+        (TierFacts(victims=100), Tier.SERIOUS_AND_COMPLEX),
+        (TierFacts(victims=99), Tier.VFT_WITH_ECU_SUPPORT),
+        (TierFacts(sar_derived=True), Tier.SERIOUS_AND_COMPLEX),
+        (TierFacts(organised_crime_group=True, victims=1), Tier.SERIOUS_AND_COMPLEX),
+        (TierFacts(victims=10), Tier.VFT_WITH_ECU_SUPPORT),
+        (TierFacts(offender_in_position_of_trust=True), Tier.VFT_WITH_ECU_SUPPORT),
+        (TierFacts(corporate_fraud=True), Tier.VFT_WITH_ECU_SUPPORT),
+        (TierFacts(victims=9, high_value=True), Tier.VFT),
+        (TierFacts(victims=2, multiple_suspects=True), Tier.VFT),
+        (TierFacts(repeat_or_vulnerable_victim=True), Tier.VFT),
+        (TierFacts(victims=9), Tier.VFT_OR_NEIGHBOURHOOD),
+        (TierFacts(), Tier.VFT_OR_NEIGHBOURHOOD),
+    ],
+)
+def test_appendix_d_tiers(facts, tier):
+    decision = rules.screening_tier(facts)
+    assert decision.tier == tier
+    assert decision.team == rules.TEAM_FOR_TIER[tier]
+    assert decision.reasons
+
+
+def test_the_most_serious_tier_wins_and_says_why():
+    decision = rules.screening_tier(TierFacts(victims=150, offender_in_position_of_trust=True))
+    assert decision.tier == Tier.SERIOUS_AND_COMPLEX
+    assert decision.reasons == ("150 victims (100 or more)",)
+
+
+def test_retasking_moves_one_tier_for_a_listed_reason():
+    assert rules.retask(Tier.VFT, up=True, reason="complexity", explanation="Many banks") == 2
+    assert rules.retask(Tier.VFT, up=False, reason="resources", explanation="Staffing") == 4
+    with pytest.raises(ValueError):
+        rules.retask(Tier.SERIOUS_AND_COMPLEX, up=True, reason="complexity", explanation="x")
+    with pytest.raises(ValueError):
+        rules.retask(Tier.VFT, up=True, reason="hunch", explanation="x")
+    with pytest.raises(ValueError):
+        rules.retask(Tier.VFT, up=True, reason="resources", explanation=" ")
+
+
+@pytest.mark.parametrize(
+    ("received", "enhanced", "due"),
+    [
+        (date(2026, 12, 24), False, date(2027, 1, 5)),  # Christmas, Boxing Day (Mon), New Year
+        (date(2026, 12, 24), True, date(2026, 12, 29)),
+        (date(2026, 11, 20), True, date(2026, 11, 23)),  # Friday -> Monday
+        (date(2026, 11, 19), False, date(2026, 11, 26)),
+        (date(2027, 3, 25), True, date(2027, 3, 30)),  # Good Friday 26th, Easter Monday 29th
+        (date(2027, 8, 27), True, date(2027, 8, 31)),  # August bank holiday Monday 30th
+    ],
+)
+def test_victims_code_update_deadlines_in_working_days(received, enhanced, due):
+    assert rules.vcop_update_due(received, enhanced=enhanced) == due
+
+
+def test_evidence_window_and_nfib_return():
+    assert rules.evidence_due(date(2026, 11, 1)) == date(2026, 11, 29)
+    # November 2026 ends on a Monday (30th): seven working days -> Wednesday 9 December.
+    assert rules.nfib_return_due(2026, 11) == date(2026, 12, 9)
+    # December 2026 ends on a Thursday; 1 Jan is a holiday -> Tuesday 12 January 2027.
+    assert rules.nfib_return_due(2026, 12) == date(2027, 1, 12)
+
+
+GOOD = CeaseAndDesistFacts(
+    no_criminal_record=True,
+    no_earlier_notice=True,
+    isolated_minor_low_value=True,
+    bank_account_insufficient_evidence=False,
+    low_reoffending_risk=True,
+    most_proportionate=True,
+)
+
+
+def test_cease_and_desist_allowed_when_every_condition_holds():
+    assert rules.cease_and_desist_problems(GOOD) == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"no_criminal_record": False},
+        {"no_earlier_notice": False},
+        {"isolated_minor_low_value": False},
+        {"low_reoffending_risk": False},
+        {"most_proportionate": False},
+        {"suspect_under_18": True},
+    ],
+)
+def test_cease_and_desist_refused_when_any_condition_fails(change):
+    from dataclasses import replace
+
+    assert len(rules.cease_and_desist_problems(replace(GOOD, **change))) == 1
+
+
+def test_a_bank_account_with_insufficient_evidence_also_qualifies():
+    from dataclasses import replace
+
+    facts = replace(GOOD, isolated_minor_low_value=False, bank_account_insufficient_evidence=True)
+    assert rules.cease_and_desist_problems(facts) == []
+    young = replace(GOOD, suspect_under_18=True, appropriate_adult_present_and_consenting=True)
+    assert rules.cease_and_desist_problems(young) == []
+
+
+def test_untraceable_suspects_and_positive_outcomes():
+    assert rules.untraceable_suspect_action(True) == "PNC interest marker"
+    assert rules.untraceable_suspect_action(False) == "Intelligence log"
+    assert [o for o in rules.HOME_OFFICE_OUTCOMES if rules.is_positive(o)] == list(range(1, 11))
+    assert len(rules.HOME_OFFICE_OUTCOMES) == 22
