@@ -7,6 +7,7 @@ from ninja.security import HttpBearer, django_auth
 from fraudcase.accounts.services import user_for_token
 from fraudcase.intake.api import router as intake_router
 from fraudcase.intake.services import JustificationRequired
+from fraudcase.triage.api import router as triage_router
 from fraudcase.victims.api import router as victims_router
 
 
@@ -29,6 +30,7 @@ api = NinjaAPI(
 )
 api.add_router("/v1", intake_router)
 api.add_router("/v1", victims_router)
+api.add_router("/v1", triage_router)
 
 
 @api.exception_handler(JustificationRequired)

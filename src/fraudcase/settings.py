@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "fraudcase.audit",
     "fraudcase.intake",
     "fraudcase.victims",
+    "fraudcase.triage",
 ]
 
 MIDDLEWARE = [

@@ -248,3 +248,126 @@ def cease_and_desist_problems(facts: CeaseAndDesistFacts) -> list[str]:
 def untraceable_suspect_action(has_pnc_record: bool) -> str:
     """§5.7 (2): how a notice is recorded when the suspect cannot be traced to serve it."""
     return "PNC interest marker" if has_pnc_record else "Intelligence log"
+
+
+# ---------------------------------------------------------------- screening matrix (App. B)
+
+MATRIX_HEADINGS = (
+    "victim",
+    "offender",
+    "evidence",
+    "geography",
+    "victims",
+    "connected_reports",
+    "value",
+    "modus_operandi",
+)
+
+
+def scoring_problems(scoring: dict) -> list[str]:
+    """What makes a scoring unusable; empty when headings, multipliers and thresholds are sound."""
+    problems = []
+    headings = scoring.get("headings", {}) if isinstance(scoring, dict) else {}
+    for heading in MATRIX_HEADINGS:
+        options = headings.get(heading, {}).get("options", {})
+        if not options:
+            problems.append(f"Heading '{heading}' has no options")
+        for key, option in options.items():
+            if not (
+                isinstance(option, list)
+                and len(option) == 2
+                and isinstance(option[1], int | float)
+                and option[1] >= 0
+            ):
+                problems.append(f"Option '{heading}.{key}' needs [label, points >= 0]")
+    for key, multiplier in (
+        scoring.get("multipliers", {}) if isinstance(scoring, dict) else {}
+    ).items():
+        if not (
+            isinstance(multiplier, list)
+            and len(multiplier) == 2
+            and isinstance(multiplier[1], int | float)
+            and multiplier[1] >= 1
+        ):
+            problems.append(f"Multiplier '{key}' needs [label, factor >= 1]")
+    thresholds = scoring.get("tier_thresholds", {}) if isinstance(scoring, dict) else {}
+    if sorted(thresholds) != ["1", "2", "3"]:
+        problems.append("tier_thresholds needs scores for tiers 1, 2 and 3")
+    return problems
+
+
+@dataclass(frozen=True)
+class Screening:
+    score: float
+    score_tier: Tier
+    tier: Tier
+    team: str
+    reasons: tuple[str, ...]
+
+
+def facts_from_matrix(answers: dict[str, str], multipliers: list[str]) -> TierFacts:
+    """The App. D facts that the matrix answers already establish."""
+    victims = {"1000_plus": 1000, "100_plus": 100, "10_plus": 10}.get(answers.get("victims", ""), 1)
+    return TierFacts(
+        victims=victims,
+        bribery_or_corruption=answers.get("modus_operandi") == "bribery_corruption",
+        election_offence=answers.get("modus_operandi") == "election",
+        politically_exposed_person="politically_exposed_person" in multipliers,
+        significant_reputational_risk="organisational_risk" in multipliers,
+        significant_regional_or_international=answers.get("geography")
+        in ("international", "several_regions"),
+        offender_in_position_of_trust=answers.get("offender") == "position_of_trust",
+        high_value=answers.get("value") == "high",
+        repeat_or_vulnerable_victim=answers.get("victim") == "vulnerable",
+    )
+
+
+def screen(
+    scoring: dict, answers: dict[str, str], multipliers: list[str], extra: TierFacts | None = None
+) -> Screening:
+    """Score the App. B matrix and give the App. D tier, which wins over the score.
+
+    Raises ValueError naming every unknown heading, option or multiplier, or missing answer.
+    """
+    headings = scoring["headings"]
+    problems = [f"Unknown heading '{h}'" for h in answers if h not in headings]
+    problems += [f"Answer '{h}' is missing" for h in headings if h not in answers]
+    problems += [
+        f"'{answers[h]}' is not an option of '{h}'"
+        for h in headings
+        if h in answers and answers[h] not in headings[h]["options"]
+    ]
+    problems += [
+        f"Unknown multiplier '{m}'" for m in multipliers if m not in scoring["multipliers"]
+    ]
+    if problems:
+        raise ValueError("; ".join(problems))
+    points = sum(headings[h]["options"][answers[h]][1] for h in headings)
+    factor = 1.0
+    for name in dict.fromkeys(multipliers):
+        factor *= scoring["multipliers"][name][1]
+    score = round(points * factor, 1)
+    thresholds = scoring["tier_thresholds"]
+    score_tier = next(
+        (Tier(int(t)) for t in ("1", "2", "3") if score >= thresholds[t]), Tier.VFT_OR_NEIGHBOURHOOD
+    )
+    facts = facts_from_matrix(answers, multipliers)
+    if extra is not None:
+        facts = _combined(facts, extra)
+    decision = screening_tier(facts)
+    reasons = [f"Matrix score {score:g} ({points:g} points x {factor:g})", *decision.reasons]
+    if score_tier != decision.tier:
+        reasons.append(
+            f"The score alone suggests tier {int(score_tier)}; Appendix D gives tier "
+            f"{int(decision.tier)}, which wins"
+        )
+    return Screening(score, score_tier, decision.tier, decision.team, tuple(reasons))
+
+
+def _combined(a: TierFacts, b: TierFacts) -> TierFacts:
+    """Facts from two sources: the larger victim count, and any fact either establishes."""
+    values = {}
+    for name in TierFacts.__dataclass_fields__:
+        left, right = getattr(a, name), getattr(b, name)
+        values[name] = max(left, right) if name == "victims" else (left or right)
+    return TierFacts(**values)
