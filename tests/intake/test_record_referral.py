@@ -69,3 +69,13 @@ def test_referrals_through_the_api(assessor, client):
     response = client.post("/api/v1/referrals", {**FORM, "files": [upload]})
     assert response.status_code == 201, response.content
     assert Report.objects.get().attachments.count() == 1
+
+
+def test_the_api_refuses_an_unknown_referrer_or_victim_type(assessor, client):
+    client.force_login(assessor)
+    response = client.post(
+        "/api/v1/referrals", {**FORM, "referrer_type": "aliens", "victim_type": "robot"}
+    )
+    assert response.status_code == 422
+    assert set(response.json()["problems"]) == {"referrer_type", "victim_type"}
+    assert not Report.objects.exists()

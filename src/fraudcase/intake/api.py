@@ -276,6 +276,8 @@ def record_referral(request, payload: Form[ReferralIn], files: File[list[Uploade
         referral = services.record_referral(
             request.auth, services.ReferralInput(**payload.dict()), list(files or [])
         )
+    except services.InvalidInput as invalid:
+        return Status(422, {"detail": "Invalid referral", "problems": invalid.problems})
     except services.AttachmentRejected as rejected:
         return Status(422, {"detail": "Attachment refused", "problems": {"files": str(rejected)}})
     return Status(201, _summary(referral.report))

@@ -29,6 +29,7 @@ from .models import (
     EntryKind,
     Identifier,
     Referral,
+    ReferrerType,
     Report,
     Source,
     Suspect,
@@ -334,7 +335,17 @@ class ReferralInput:
 
 
 def record_referral(user, data: ReferralInput, uploads: list[UploadedFile]) -> Referral:
-    """Record a referral with its material; files are checked before anything is written."""
+    """Record a referral with its material; files are checked before anything is written.
+
+    Raises InvalidInput for an unknown referrer or victim type, AttachmentRejected for a file.
+    """
+    problems = {}
+    if data.referrer_type not in ReferrerType.values:
+        problems["referrer_type"] = f"'{data.referrer_type}' is not a referrer type"
+    if data.victim_type not in VictimType.values:
+        problems["victim_type"] = f"'{data.victim_type}' is not a victim type"
+    if problems:
+        raise InvalidInput(problems)
     for upload in uploads:
         check_attachment(upload)
     stored = [(_store(upload), upload) for upload in uploads]
@@ -353,7 +364,7 @@ def record_referral(user, data: ReferralInput, uploads: list[UploadedFile]) -> R
                     "postcode": data.postcode,
                 },
                 log_text=f"Recorded from a referral by {data.referrer_name} "
-                f"({dict(_referrer_labels())[data.referrer_type]}).",
+                f"({ReferrerType(data.referrer_type).label}).",
             )
             referral = Referral.objects.create(
                 report=report,
@@ -377,12 +388,6 @@ def record_referral(user, data: ReferralInput, uploads: list[UploadedFile]) -> R
             (settings.ATTACHMENT_ROOT / storage_name).unlink(missing_ok=True)
         raise
     return referral
-
-
-def _referrer_labels():
-    from .models import ReferrerType
-
-    return ReferrerType.choices
 
 
 def open_attachment(user, local_reference: str, attachment_id: int, justification: str = ""):

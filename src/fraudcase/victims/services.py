@@ -414,6 +414,8 @@ def refer_to_partner(
     notes: str = "",
 ) -> PartnerReferral:
     problems = rules.partner_referral_problems(consent)
+    if partner not in Partner.values:
+        problems["partner"] = f"'{partner}' is not a partner we refer to"
     if partner == Partner.OTHER and not other_partner.strip():
         problems["other_partner"] = "Name the partner"
     if problems:
