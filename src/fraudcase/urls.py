@@ -5,6 +5,7 @@ from django.urls import path
 
 from fraudcase.api import api
 from fraudcase.intake import views as intake
+from fraudcase.triage import views as triage
 from fraudcase.victims import views as victims
 
 urlpatterns = [
@@ -26,6 +27,7 @@ urlpatterns = [
     path("calls-for-service/double-key/", intake.double_key_list, name="cfs-double-key"),
     path("calls-for-service/<int:call_id>/sent/", intake.double_key_sent, name="cfs-sent"),
     path("referrals/new/", intake.referral_new, name="referral-new"),
+    path("triage/queue/", triage.queue, name="assessor-queue"),
     path("vulnerability/", victims.workbench, name="workbench"),
     path("vulnerability/lists/<int:list_id>/", victims.victim_list, name="victim-list"),
     path("vulnerability/ecvcu/", victims.ecvcu_upload, name="ecvcu-upload"),

@@ -120,3 +120,15 @@ def test_untraceable_suspects_and_positive_outcomes():
     assert rules.untraceable_suspect_action(False) == "Intelligence log"
     assert [o for o in rules.HOME_OFFICE_OUTCOMES if rules.is_positive(o)] == list(range(1, 11))
     assert len(rules.HOME_OFFICE_OUTCOMES) == 22
+
+
+@pytest.mark.parametrize("today", [date(2026, 12, 29), date(2027, 1, 5), date(2026, 11, 23)])
+def test_received_windows_agree_with_the_deadlines(today):
+    for offset in range(0, 25):
+        received = today - __import__("datetime").timedelta(days=offset)
+        state = rules.deadline_state(rules.vcop_update_due(received, enhanced=False), today)
+        first, last = rules.received_window(state, today, rules.STANDARD_UPDATE_DAYS)
+        assert (first is None or first <= received) and (last is None or received <= last), (
+            received,
+            state,
+        )

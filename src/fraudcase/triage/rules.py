@@ -371,3 +371,45 @@ def _combined(a: TierFacts, b: TierFacts) -> TierFacts:
         left, right = getattr(a, name), getattr(b, name)
         values[name] = max(left, right) if name == "victims" else (left or right)
     return TierFacts(**values)
+
+
+# ---------------------------------------------------------------- the assessor's queue
+
+
+# Who works the assessment queue (DOMAIN.md "Who uses it": assessors record and assess, the
+# VFT supervisor decides, the evaluator takes complex reports).
+QUEUE_ROLES = frozenset({"assessor", "vft_supervisor", "evaluator"})
+
+
+class DeadlineState(StrEnum):
+    OVERDUE = "overdue"
+    DUE_TODAY = "due_today"
+    DUE_LATER = "due_later"
+
+
+def deadline_state(due: date, today: date) -> DeadlineState:
+    if due < today:
+        return DeadlineState.OVERDUE
+    return DeadlineState.DUE_TODAY if due == today else DeadlineState.DUE_LATER
+
+
+def received_window(state: str, today: date, working_days: int) -> tuple[date | None, date | None]:
+    """The received dates (first, last; inclusive, None = open) whose deadline is in `state`.
+
+    Deadlines only grow with the received date, so each state is one range of received dates:
+    this lets a queue filter on deadline state in SQL.
+    """
+    # The last received date whose deadline is before today, and the last on or before today.
+    day = today
+    while add_working_days(day, working_days) >= today:
+        day -= timedelta(days=1)
+    last_overdue = day
+    day = today
+    while add_working_days(day, working_days) > today:
+        day -= timedelta(days=1)
+    last_due_today = day
+    if state == DeadlineState.OVERDUE:
+        return None, last_overdue
+    if state == DeadlineState.DUE_TODAY:
+        return last_overdue + timedelta(days=1), last_due_today
+    return last_due_today + timedelta(days=1), None

@@ -1,0 +1,12 @@
+from fraudcase.triage import rules as triage_rules
+from fraudcase.victims import rules as victim_rules
+
+
+def navigation(request) -> dict:
+    """Lets the menu show the workbench and the assessor queue only to those who may use them."""
+    user = getattr(request, "user", None)
+    role = getattr(user, "role", "") if user is not None and user.is_authenticated else ""
+    return {
+        "may_work_vulnerability": victim_rules.may_work_vulnerability(role),
+        "may_assess": role in triage_rules.QUEUE_ROLES,
+    }

@@ -1,0 +1,76 @@
+"""The assessor's queue: recorded reports oldest first with their deadlines, filterable."""
+
+from datetime import date
+
+import pytest
+from django.utils import timezone
+
+from fraudcase.intake.importing import import_nfib_package
+from fraudcase.intake.models import Report
+from fraudcase.triage import services
+from tests.conftest import victim_row
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reports(assessor, write_package):
+    import_nfib_package(
+        write_package(
+            [
+                victim_row(1, disseminated_on="2026-12-24", fraud_type="NFIB1H"),
+                victim_row(2, disseminated_on="2026-12-30", package_ref="P2"),
+                victim_row(3, disseminated_on="2026-12-18", package_ref="P3"),
+            ]
+        ),
+        user=assessor,
+        today=date(2027, 1, 1),
+    )
+
+
+def test_the_queue_is_oldest_first_with_the_update_deadline(reports, assessor):
+    today = date(2027, 1, 5)
+    rows = services.with_deadlines(services.assessor_queue(assessor, today=today), today)
+    assert [r["report"].victim.surname for r in rows] == ["Victim3", "Victim1", "Victim2"]
+    assert [r["update_due"] for r in rows] == [
+        date(2026, 12, 29),
+        date(2027, 1, 5),
+        date(2027, 1, 7),
+    ]
+    assert [r["state"] for r in rows] == ["overdue", "due_today", "due_later"]
+
+
+@pytest.mark.parametrize(
+    ("deadline", "surnames"),
+    [
+        ("overdue", ["Victim3"]),
+        ("due_today", ["Victim1"]),
+        ("due_later", ["Victim2"]),
+    ],
+)
+def test_the_queue_filters_on_deadline_state(reports, assessor, deadline, surnames):
+    found = services.assessor_queue(assessor, today=date(2027, 1, 5), deadline=deadline)
+    assert [r.victim.surname for r in found] == surnames
+
+
+def test_the_queue_filters_on_source_and_fraud_type(reports, assessor):
+    today = timezone.localdate()
+    assert services.assessor_queue(assessor, today=today, fraud_type="nfib1h").count() == 1
+    assert services.assessor_queue(assessor, today=today, source="referral").count() == 0
+
+
+def test_the_page_and_its_export(reports, assessor, client):
+    client.force_login(assessor)
+    page = client.get("/triage/queue/").content.decode()
+    assert "3 reports" in page and "Victim3" in page
+    export = client.get("/triage/queue/?deadline=&export=csv").content.decode()
+    assert export.splitlines()[0].startswith("local_reference,source,received_at")
+
+
+def test_restricted_reports_are_not_in_the_queue_and_other_roles_get_404(
+    reports, assessor, fvo, client
+):
+    Report.objects.filter(victim__surname="Victim1").update(handling_marking="OFFICIAL-SENSITIVE")
+    assert services.assessor_queue(assessor, today=date(2027, 1, 5)).count() == 2
+    client.force_login(fvo)
+    assert client.get("/triage/queue/").status_code == 404
