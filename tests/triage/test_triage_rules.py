@@ -132,3 +132,17 @@ def test_received_windows_agree_with_the_deadlines(today):
             received,
             state,
         )
+
+
+def test_the_assessment_lists_are_the_policys_own():
+    assert len(rules.FACTORS_TOWARDS_INVESTIGATION) == 16
+    assert len(rules.FACTORS_TOWARDS_CAUTION) == 12
+    assert len(rules.PROPORTIONALITY_QUESTIONS) == 3
+    assert rules.THRIVE == (
+        "Threat",
+        "Harm",
+        "Risk",
+        "Investigation",
+        "Vulnerability",
+        "Engagement",
+    )
