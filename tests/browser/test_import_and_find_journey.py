@@ -37,6 +37,11 @@ def test_sign_in_import_a_package_and_find_a_victim_by_nfrc(
     assert "NFRC261010000004" in page.inner_text("main")
     assert_accessible(page)
 
+    page.click("a.govuk-button:has-text('Assess this report')")
+    page.wait_for_selector("h1:has-text('Assessment')")
+    assert "Pre-filled: Victim aged 89" in page.inner_text("main")
+    assert_accessible(page)
+
     page.click("a.moj-primary-navigation__link:has-text('Assess')")
     page.wait_for_selector("h1:has-text('Reports to assess')")
     assert "4 reports" in page.inner_text("main")

@@ -16,6 +16,7 @@ class Source(models.TextChoices):
 
 class ReportStatus(models.TextChoices):
     RECORDED = "recorded", "Recorded"
+    ASSESSED = "assessed", "Assessed: awaiting supervisor decision"
     FILED_PENDING_INFORMATION = "filed_pending", "Filed pending information"
     CLOSED = "closed", "Closed"
 

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from .rules import RECOMMENDATION_LABELS
+
 
 class ScoringVersion(models.Model):
     """A complete scoring of App. B. Change the scoring by adding a version and making it active."""
@@ -27,3 +29,31 @@ class ScoringVersion(models.Model):
 
     def __str__(self) -> str:
         return self.version + (" (active)" if self.is_active else "")
+
+
+class Assessment(models.Model):
+    """The assessor's record of §5.2 for one report, with the matrix score and App. D tier."""
+
+    report = models.OneToOneField(
+        "intake.Report", on_delete=models.CASCADE, related_name="assessment"
+    )
+    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    assessed_at = models.DateTimeField(auto_now_add=True)
+    entitlements = models.JSONField(default=dict, help_text="VCOP entitlement -> date given")
+    repeat_victim = models.BooleanField(default=False)
+    thrive = models.JSONField(default=dict)
+    ndm_rationale = models.TextField()
+    factors_towards_investigation = models.JSONField(default=list)
+    factors_towards_caution = models.JSONField(default=list)
+    proportionality = models.JSONField(default=dict)
+    matrix_answers = models.JSONField(default=dict)
+    multipliers = models.JSONField(default=list)
+    scoring_version = models.CharField(max_length=60)
+    score = models.FloatField()
+    tier = models.PositiveSmallIntegerField()
+    team = models.CharField(max_length=60)
+    reasons = models.JSONField(default=list)
+    recommendation = models.CharField(
+        max_length=20, choices=[(r.value, label) for r, label in RECOMMENDATION_LABELS.items()]
+    )
+    rationale = models.TextField(blank=True)

@@ -479,3 +479,81 @@ class Recommendation(StrEnum):
     ALLOCATE = "allocate"
     EVALUATE = "evaluate"
     NO_FURTHER_ACTION = "no_further_action"
+
+
+RECOMMENDATION_LABELS = {
+    Recommendation.ALLOCATE: "Allocate for investigation or disruption",
+    Recommendation.EVALUATE: "Send for evaluation",
+    Recommendation.NO_FURTHER_ACTION: "No further action",
+}
+
+
+def assessment_problems(recommendation: str, rationale: str) -> dict[str, str]:
+    """§5.6: no further action needs its rationale on the matrix (the victim is told why)."""
+    if recommendation == Recommendation.NO_FURTHER_ACTION and not rationale.strip():
+        return {"rationale": "Give the rationale for no further action: the victim is told why"}
+    return {}
+
+
+# ---------------------------------------------------------------- matrix pre-fill (issue 3)
+
+# Words in an account that suggest an offender in a position of trust (App. B illustration).
+POSITION_OF_TRUST_WORDS = (
+    "power of attorney",
+    "attorney",
+    "carer",
+    "solicitor",
+    "financial adviser",
+    "financial advisor",
+    "bank official",
+    "accountant",
+    "minister",
+    "teacher",
+    "community leader",
+)
+# Value bands for App. B "Scale 4" (project decision, docs/rules.md).
+HIGH_VALUE_GBP = 10_000
+MEDIUM_VALUE_GBP = 1_000
+
+
+def matrix_prefill(
+    *,
+    victims_in_package: int,
+    linked_reports: int,
+    loss_gbp: float | None,
+    victim_age: int | None,
+    victim_individual: bool,
+    narrative: str,
+) -> dict[str, tuple[str, str]]:
+    """Matrix answers the data already gives: heading -> (option, why). The assessor confirms."""
+    answers: dict[str, tuple[str, str]] = {}
+    if victims_in_package >= 1000:
+        answers["victims"] = ("1000_plus", f"{victims_in_package} victims in the package")
+    elif victims_in_package >= 100:
+        answers["victims"] = ("100_plus", f"{victims_in_package} victims in the package")
+    elif victims_in_package >= 10:
+        answers["victims"] = ("10_plus", f"{victims_in_package} victims in the package")
+    else:
+        answers["victims"] = ("under_10", f"{victims_in_package} victim(s) in the package")
+    answers["connected_reports"] = (
+        ("10_plus" if linked_reports >= 10 else "1_to_10"),
+        f"{linked_reports} other report(s) share a suspect identifier",
+    )
+    if loss_gbp is not None:
+        band = (
+            "high"
+            if loss_gbp >= HIGH_VALUE_GBP
+            else "medium"
+            if loss_gbp >= MEDIUM_VALUE_GBP
+            else "low"
+        )
+        answers["value"] = (band, f"Loss of £{loss_gbp:,.2f}")
+    if victim_age is not None and victim_age >= 75:
+        answers["victim"] = ("vulnerable", f"Victim aged {victim_age}")
+    elif victim_individual:
+        answers["victim"] = ("public", "An individual victim")
+    text = (narrative or "").lower()
+    found = [w for w in POSITION_OF_TRUST_WORDS if w in text]
+    if found:
+        answers["offender"] = ("position_of_trust", f"The account mentions '{found[0]}'")
+    return answers

@@ -1,13 +1,17 @@
 """Reads and writes for triage: the scoring in force, and the assessor's queue."""
 
+from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
-from fraudcase.intake.models import ReportStatus
+from fraudcase.audit import services as audit
+from fraudcase.audit.models import AuditAction
+from fraudcase.intake.models import EnquiryLogEntry, EntryKind, Identifier, ReportStatus
 from fraudcase.intake.services import visible_reports
+from fraudcase.victims.rules import age_on
 
 from . import rules
-from .models import ScoringVersion
+from .models import Assessment, ScoringVersion
 from .scoring import DEFAULT_SCORING, DEFAULT_VERSION
 
 
@@ -58,3 +62,101 @@ def with_deadlines(reports, today) -> list[dict]:
             {"report": report, "update_due": due, "state": rules.deadline_state(due, today)}
         )
     return rows
+
+
+# ---------------------------------------------------------------- assessment
+
+
+class InvalidInput(Exception):
+    def __init__(self, problems: dict[str, str]):
+        super().__init__("; ".join(problems.values()))
+        self.problems = problems
+
+
+def matrix_prefill(user, report) -> dict[str, tuple[str, str]]:
+    """What the data already says for the matrix (victims in the package, linked reports, ...)."""
+    visible = visible_reports(user)
+    in_package = visible.filter(package=report.package).count() if report.package_id else 1
+    identifiers = list(report.identifiers.values_list("normalised", flat=True))
+    linked = (
+        (
+            visible.exclude(pk=report.pk)
+            .filter(
+                pk__in=Identifier.objects.filter(normalised__in=identifiers).values("report_id")
+            )
+            .count()
+        )
+        if identifiers
+        else 0
+    )
+    victim = report.victim
+    age = age_on(victim.dob, timezone.localdate(report.received_at)) if victim.dob else None
+    return rules.matrix_prefill(
+        victims_in_package=in_package, linked_reports=linked,
+        loss_gbp=float(report.loss_gbp) if report.loss_gbp is not None else None,
+        victim_age=age, victim_individual=victim.victim_type == "individual",
+        narrative=report.narrative,
+    )  # fmt: skip
+
+
+def record_assessment(user, report, data: dict):
+    """Save the assessment, score the matrix, and send the report for the supervisor's decision."""
+    if not queue_allowed(user):
+        raise Http404("No such page")
+    problems = rules.assessment_problems(data["recommendation"], data["rationale"])
+    if report.status != ReportStatus.RECORDED:
+        problems["recommendation"] = "This report has already been assessed"
+    if problems:
+        raise InvalidInput(problems)
+    version, scoring = active_scoring()
+    answers = {h: data[f"matrix_{h}"] for h in scoring["headings"]}
+    result = rules.screen(scoring, answers, data["multipliers"])
+    with transaction.atomic():
+        assessment = Assessment.objects.create(
+            report=report, assessor=user,
+            entitlements={rules.VCOP_ENTITLEMENTS[i]: data[f"entitlement_{i}"].isoformat()
+                          for i in range(len(rules.VCOP_ENTITLEMENTS))
+                          if data.get(f"entitlement_{i}")},
+            repeat_victim=data["repeat_victim"],
+            thrive={n: data[f"thrive_{n.lower()}"] for n in rules.THRIVE},
+            ndm_rationale=data["ndm_rationale"],
+            factors_towards_investigation=[rules.FACTORS_TOWARDS_INVESTIGATION[int(i)]
+                                           for i in data["factors_for"]],
+            factors_towards_caution=[rules.FACTORS_TOWARDS_CAUTION[int(i)]
+                                     for i in data["factors_caution"]],
+            proportionality={q: data[f"proportionality_{i}"]
+                             for i, q in enumerate(rules.PROPORTIONALITY_QUESTIONS)},
+            matrix_answers=answers, multipliers=data["multipliers"], scoring_version=version,
+            score=result.score, tier=int(result.tier), team=result.team,
+            reasons=list(result.reasons), recommendation=data["recommendation"],
+            rationale=data["rationale"].strip(),
+        )  # fmt: skip
+        type(report).objects.filter(pk=report.pk).update(status=ReportStatus.ASSESSED)
+        label = rules.RECOMMENDATION_LABELS[rules.Recommendation(data["recommendation"])]
+        EnquiryLogEntry.objects.create(
+            report=report, kind=EntryKind.NOTE, at=timezone.now(), author=user,
+            text=f"Assessed: tier {result.tier} ({result.team}), matrix score {result.score:g} "
+                 f"({version}). Recommendation: {label}.",
+        )  # fmt: skip
+        audit.record(
+            user,
+            AuditAction.ALTERATION,
+            "report",
+            report.local_reference,
+            f"Assessment recorded: tier {result.tier}, {label}",
+        )
+    return assessment
+
+
+def repeat_reports(user, report):
+    """Other reports the user may see for the same person (name and date of birth)."""
+    victim = report.victim
+    if victim.victim_type != "individual" or victim.dob is None:
+        return visible_reports(user).none()
+    return (
+        visible_reports(user)
+        .exclude(pk=report.pk)
+        .filter(victim__search_name=victim.search_name, victim__dob=victim.dob)
+        .select_related("victim")
+        .order_by("-received_at")
+    )

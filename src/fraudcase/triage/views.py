@@ -1,15 +1,19 @@
 """Triage pages: request -> service -> template."""
 
 import polars as pl
-from django.shortcuts import render
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from fraudcase import exports
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
+from fraudcase.intake import services as intake_services
 from fraudcase.intake.models import Source
 
 from . import rules, services
+from .forms import AssessmentForm
 
 PAGE = 100
 
@@ -52,4 +56,40 @@ def queue(request):
                       (rules.DeadlineState.DUE_TODAY, "Due today"),
                       (rules.DeadlineState.DUE_LATER, "Due later")],
         "query": request.GET.urlencode(),
+    })  # fmt: skip
+
+
+def assess(request, ref):
+    """One page for the whole §5.2 assessment; the matrix pre-filled where the data allows."""
+    if not services.queue_allowed(request.user):
+        raise Http404("No such page")
+    report = intake_services.get_report(
+        request.user, ref, justification=request.session.get("justifications", {}).get(ref, "")
+    )
+    version, scoring = services.active_scoring()
+    prefill = services.matrix_prefill(request.user, report)
+    form = AssessmentForm(request.POST or None, scoring=scoring, prefill=prefill)
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment = services.record_assessment(request.user, report, form.cleaned_data)
+        except services.InvalidInput as invalid:
+            for field, problem in invalid.problems.items():
+                form.add_error(field if field in form.fields else None, problem)
+        else:
+            messages.success(
+                request,
+                f"Assessment saved: tier {assessment.tier} "
+                f"({assessment.team}). Sent for the supervisor's decision.",
+            )
+            return redirect("report-detail", ref=ref)
+    fields = {name: form[name] for name in form.fields}
+    return render(request, "triage/assess.html", {
+        "report": report, "form": form, "version": version,
+        "entitlements": [form[f"entitlement_{i}"] for i in range(len(rules.VCOP_ENTITLEMENTS))],
+        "thrive": [form[f"thrive_{n.lower()}"] for n in rules.THRIVE],
+        "proportionality": [form[f"proportionality_{i}"]
+                            for i in range(len(rules.PROPORTIONALITY_QUESTIONS))],
+        "matrix": [form[f"matrix_{h}"] for h in scoring["headings"]],
+        "fields": fields,
+        "repeat_reports": services.repeat_reports(request.user, report),
     })  # fmt: skip

@@ -1,0 +1,102 @@
+"""§5.2 assessment on one page: the matrix pre-filled from the data, scored, tiered, recorded."""
+
+import pytest
+
+from fraudcase.intake.importing import import_nfib_package
+from fraudcase.intake.models import Report
+from fraudcase.triage import rules, services
+from fraudcase.triage.models import Assessment
+
+pytestmark = pytest.mark.django_db
+
+ANSWERS = {
+    "matrix_victim": "public",
+    "matrix_offender": "other",
+    "matrix_evidence": "known_available",
+    "matrix_geography": "single_lpa",
+    "matrix_victims": "under_10",
+    "matrix_connected_reports": "1_to_10",
+    "matrix_value": "low",
+    "matrix_modus_operandi": "internet",
+}
+
+
+def form(**overrides):
+    data = {
+        **ANSWERS,
+        "ndm_rationale": "Proportionate: local suspect, evidence available",
+        "proportionality_0": "yes",
+        "proportionality_1": "yes",
+        "proportionality_2": "yes",
+        "recommendation": "allocate",
+        "entitlement_0": "2026-10-06",
+        "thrive_threat": "Low",
+        "factors_for": ["3"],
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def imported(assessor, example_package):
+    import_nfib_package(example_package, user=assessor)
+
+
+def report(nfrc):
+    return Report.objects.get(nfrc_numbers__number=nfrc)
+
+
+def test_the_matrix_is_prefilled_from_the_data_and_says_why(imported, assessor):
+    albert = services.matrix_prefill(assessor, report("NFRC261010000004"))
+    assert albert["victim"] == ("vulnerable", "Victim aged 89")
+    assert albert["value"] == ("medium", "Loss of £4,500.00")
+    margaret = services.matrix_prefill(assessor, report("NFRC261010000001"))
+    assert margaret["connected_reports"] == (
+        "1_to_10",
+        "1 other report(s) share a suspect identifier",
+    )
+    assert margaret["victims"] == ("under_10", "2 victim(s) in the package")
+
+
+def test_position_of_trust_is_read_from_the_account():
+    prefill = rules.matrix_prefill(
+        victims_in_package=1,
+        linked_reports=0,
+        loss_gbp=None,
+        victim_age=80,
+        victim_individual=True,
+        narrative="Her carer used the bank card",
+    )
+    assert prefill["offender"] == ("position_of_trust", "The account mentions 'carer'")
+
+
+def test_an_assessment_is_scored_tiered_and_sent_for_decision(imported, assessor, client):
+    client.force_login(assessor)
+    albert = report("NFRC261010000004")
+    page = client.get(f"/reports/{albert.local_reference}/assess/").content.decode()
+    assert "Pre-filled: Victim aged 89" in page
+    response = client.post(f"/reports/{albert.local_reference}/assess/", form())
+    assert response.status_code == 302
+    assessment = Assessment.objects.get()
+    assert (assessment.tier, assessment.scoring_version) == (4, "leics-default-1")
+    assert assessment.factors_towards_investigation == [rules.FACTORS_TOWARDS_INVESTIGATION[3]]
+    assert assessment.entitlements == {rules.VCOP_ENTITLEMENTS[0]: "2026-10-06"}
+    albert.refresh_from_db()
+    assert albert.status == "assessed"
+    assert albert.local_reference not in client.get("/triage/queue/").content.decode()
+
+
+def test_no_further_action_needs_a_rationale(imported, assessor, client):
+    client.force_login(assessor)
+    albert = report("NFRC261010000004")
+    page = client.post(
+        f"/reports/{albert.local_reference}/assess/", form(recommendation="no_further_action")
+    )
+    assert "Give the rationale for no further action" in page.content.decode()
+    assert not Assessment.objects.exists()
+
+
+def test_only_assessors_supervisors_and_evaluators_assess(imported, fvo, client):
+    client.force_login(fvo)
+    albert = report("NFRC261010000004")
+    assert client.get(f"/reports/{albert.local_reference}/assess/").status_code == 404
