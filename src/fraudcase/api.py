@@ -28,9 +28,10 @@ api = NinjaAPI(
     auth=[BearerToken(), django_auth],
     urls_namespace="api",
 )
+# Routers with /reports/{ref}/... routes come before intake's /reports/{ref}.
+api.add_router("/v1", triage_router)
 api.add_router("/v1", intake_router)
 api.add_router("/v1", victims_router)
-api.add_router("/v1", triage_router)
 
 
 @api.exception_handler(JustificationRequired)

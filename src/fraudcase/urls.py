@@ -16,6 +16,7 @@ urlpatterns = [
     path("reports/<path:ref>/justify/", intake.report_justify, name="report-justify"),
     path("reports/<path:ref>/audit/", intake.report_audit, name="report-audit"),
     path("reports/<path:ref>/assess/", triage.assess, name="report-assess"),
+    path("reports/<path:ref>/decide/", triage.decide, name="report-decide"),
     path("reports/<path:ref>/erase/", intake.report_erase, name="report-erase"),
     path(
         "reports/<path:ref>/attachments/<int:attachment_id>/",

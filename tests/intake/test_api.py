@@ -62,3 +62,18 @@ def test_api_docs_load_no_outside_assets(client):
     page = client.get("/api/docs").content.decode()
     assert "swagger-ui" in page
     assert "cdn.jsdelivr.net" not in page
+
+
+def test_add_to_the_enquiry_log_through_the_api(assessor, client, example_package):
+    from fraudcase.intake.importing import import_nfib_package
+
+    import_nfib_package(example_package, user=assessor)
+    report = Report.objects.get(nfrc_numbers__number="NFRC261010000001")
+    client.force_login(assessor)
+    response = client.post(
+        f"/api/v1/reports/{report.local_reference}/log",
+        {"text": "Victim called back"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    assert report.log_entries.first().text == "Victim called back"

@@ -154,6 +154,19 @@ def find_reports(request, q: str, limit: int = 50):
     return [_summary(r) for r in rows]
 
 
+@router.post("/reports/{path:ref}/log", response={201: LogEntryOut})
+def add_log_entry(request, ref: str, payload: LogEntryIn):
+    with transaction.atomic():
+        report = services.get_report(
+            request.auth, ref, justification=request.headers.get("X-Justification", "")
+        )
+        entry = services.add_log_entry(request.auth, report, payload.text)
+    return Status(
+        201, {"at": entry.at, "kind": entry.kind, "author": str(request.auth), "text": entry.text}
+    )
+
+
+# Defined after the longer /reports/{ref}/... routes: a reference contains slashes.
 @router.get("/reports/{path:ref}", response=ReportOut)
 def get_report(request, ref: str):
     report = services.get_report(
@@ -186,18 +199,6 @@ def get_report(request, ref: str):
             for e in services.report_timeline(report)
         ],
     }
-
-
-@router.post("/reports/{path:ref}/log", response={201: LogEntryOut})
-def add_log_entry(request, ref: str, payload: LogEntryIn):
-    with transaction.atomic():
-        report = services.get_report(
-            request.auth, ref, justification=request.headers.get("X-Justification", "")
-        )
-        entry = services.add_log_entry(request.auth, report, payload.text)
-    return Status(
-        201, {"at": entry.at, "kind": entry.kind, "author": str(request.auth), "text": entry.text}
-    )
 
 
 @router.post("/imports/nfib-package", response={200: ImportOut, 422: Rejected})

@@ -17,6 +17,9 @@ class Source(models.TextChoices):
 class ReportStatus(models.TextChoices):
     RECORDED = "recorded", "Recorded"
     ASSESSED = "assessed", "Assessed: awaiting supervisor decision"
+    AWAITING_ALLOCATION = "awaiting_allocation", "Awaiting allocation"
+    WITH_EVALUATOR = "with_evaluator", "With the evaluator"
+    NO_FURTHER_ACTION = "no_further_action", "No further action"
     FILED_PENDING_INFORMATION = "filed_pending", "Filed pending information"
     CLOSED = "closed", "Closed"
 

@@ -14,6 +14,8 @@ from fraudcase import exports
 from fraudcase.accounts.models import Role
 from fraudcase.audit import services as audit
 from fraudcase.tables import FileRejected
+from fraudcase.triage import forms as triage_forms
+from fraudcase.triage import rules as triage_rules
 from fraudcase.uploads import saved_upload
 
 from . import services
@@ -129,6 +131,9 @@ def report_detail(request, ref):
             "log_form": log_form,
             "call": getattr(report, "call_for_service", None),
             "referral": getattr(report, "referral", None),
+            "decision_form": triage_forms.DecisionForm(prefix=None)
+            if request.user.role in triage_rules.DECIDING_ROLES and report.status == "assessed"
+            else None,
         },
     )
 

@@ -58,3 +58,47 @@ def screen(request, payload: ScreenIn):
         "scoring_version": version,
         "reasons": list(result.reasons),
     }
+
+
+class DecisionIn(Schema):
+    decision: str
+    reason: str = ""
+    retask_direction: str = ""
+    retask_reason: str = ""
+    retask_explanation: str = ""
+
+
+class DecisionOut(Schema):
+    local_reference: str
+    decision: str
+    tier: int
+    status: str
+
+
+class ConflictOut(Schema):
+    detail: str
+
+
+@router.post(
+    "/reports/{path:ref}/decision", response={200: DecisionOut, 409: ConflictOut, 422: Invalid}
+)
+def decide(request, ref: str, payload: DecisionIn):
+    """The VFT supervisor's decision on an assessed report; 409 if someone decided it first."""
+    from fraudcase.intake import services as intake_services
+
+    report = intake_services.get_report(
+        request.auth, ref, justification=request.headers.get("X-Justification", "")
+    )
+    try:
+        made = services.decide(request.auth, report, **payload.dict())
+    except services.Conflict as conflict:
+        return Status(409, {"detail": str(conflict)})
+    except services.InvalidInput as invalid:
+        return Status(422, {"detail": "Decision not saved", "problems": invalid.problems})
+    report.refresh_from_db()
+    return {
+        "local_reference": report.local_reference,
+        "decision": made.decision,
+        "tier": made.tier,
+        "status": report.status,
+    }

@@ -71,3 +71,32 @@ class AssessmentForm(GovukMixin, forms.Form):
             required=False,
             widget=forms.Textarea,
         )
+
+
+class DecisionForm(GovukMixin, forms.Form):
+    decision = forms.ChoiceField(
+        label="Decision",
+        widget=forms.RadioSelect,
+        choices=[(r.value, label) for r, label in rules.RECOMMENDATION_LABELS.items()],
+    )
+    reason = forms.CharField(
+        label="Reason (required for no further action)", required=False, widget=forms.Textarea
+    )
+    retask_direction = forms.ChoiceField(
+        label="Change the tier",
+        required=False,
+        choices=[("", "Keep the tier"), ("up", "Task up a tier"), ("down", "Task down a tier")],
+    )
+    retask_reason = forms.ChoiceField(
+        label="Reason for the change",
+        required=False,
+        choices=[
+            ("", "No change"),
+            ("complexity", "Complexity"),
+            ("reputational_or_organisational_risk", "Reputational or organisational risk"),
+            ("resources", "Resources"),
+        ],
+    )
+    retask_explanation = forms.CharField(
+        label="Explain the change of tier", required=False, widget=forms.Textarea
+    )

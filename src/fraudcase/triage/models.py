@@ -57,3 +57,21 @@ class Assessment(models.Model):
         max_length=20, choices=[(r.value, label) for r, label in RECOMMENDATION_LABELS.items()]
     )
     rationale = models.TextField(blank=True)
+
+
+class SupervisorDecision(models.Model):
+    """The VFT supervisor's route for an assessed report (§5.3), with any change of tier."""
+
+    report = models.OneToOneField(
+        "intake.Report", on_delete=models.CASCADE, related_name="supervisor_decision"
+    )
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    decided_at = models.DateTimeField(auto_now_add=True)
+    decision = models.CharField(
+        max_length=20, choices=[(r.value, label) for r, label in RECOMMENDATION_LABELS.items()]
+    )
+    reason = models.TextField(blank=True)
+    tier_before = models.PositiveSmallIntegerField()
+    tier = models.PositiveSmallIntegerField()
+    retask_reason = models.CharField(max_length=40, blank=True)
+    retask_explanation = models.TextField(blank=True)

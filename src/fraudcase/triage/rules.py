@@ -557,3 +557,33 @@ def matrix_prefill(
     if found:
         answers["offender"] = ("position_of_trust", f"The account mentions '{found[0]}'")
     return answers
+
+
+# ---------------------------------------------------------------- supervisor decisions (§5.3)
+
+DECIDING_ROLES = frozenset({"vft_supervisor"})
+# Where each decision sends an assessed report.
+STATUS_AFTER_DECISION = {
+    Recommendation.ALLOCATE: "awaiting_allocation",
+    Recommendation.EVALUATE: "with_evaluator",
+    Recommendation.NO_FURTHER_ACTION: "no_further_action",
+}
+
+
+def decision_problems(
+    decision: str, reason: str, retask_direction: str, retask_reason: str, retask_explanation: str
+) -> dict[str, str]:
+    """A supervisor's decision: a known route, reasons for NFA, and a complete re-tasking."""
+    problems = {}
+    if decision not in STATUS_AFTER_DECISION:
+        problems["decision"] = "Choose allocate, evaluate or no further action"
+    if decision == Recommendation.NO_FURTHER_ACTION and not reason.strip():
+        problems["reason"] = "Give the reason for no further action: the victim is told why"
+    if retask_direction and (
+        retask_reason not in {r.value for r in TaskingReason} or not retask_explanation.strip()
+    ):
+        problems["retask_reason"] = (
+            "Re-tasking needs a reason (complexity, reputational or "
+            "organisational risk, resources) and an explanation"
+        )
+    return problems

@@ -11,7 +11,7 @@ from fraudcase.intake.services import visible_reports
 from fraudcase.victims.rules import age_on
 
 from . import rules
-from .models import Assessment, ScoringVersion
+from .models import Assessment, ScoringVersion, SupervisorDecision
 from .scoring import DEFAULT_SCORING, DEFAULT_VERSION
 
 
@@ -160,3 +160,76 @@ def repeat_reports(user, report):
         .select_related("victim")
         .order_by("-received_at")
     )
+
+
+# ---------------------------------------------------------------- supervisor decisions
+
+
+class Conflict(Exception):
+    """Someone else changed the report first; nothing was saved."""
+
+
+def decide(
+    user,
+    report,
+    *,
+    decision: str,
+    reason: str = "",
+    retask_direction: str = "",
+    retask_reason: str = "",
+    retask_explanation: str = "",
+):
+    """The supervisor routes an assessed report. Exactly one of two concurrent decisions wins.
+
+    The winner is whoever moves the report out of "assessed" first (a conditional UPDATE); the
+    other gets Conflict. Raises Http404 for users who may not decide, InvalidInput for bad input.
+    """
+    if user.role not in rules.DECIDING_ROLES:
+        raise Http404("No such page")
+    problems = rules.decision_problems(
+        decision, reason, retask_direction, retask_reason, retask_explanation
+    )
+    if problems:
+        raise InvalidInput(problems)
+    assessment = Assessment.objects.filter(report=report).first()
+    if assessment is None:
+        raise Conflict("This report has not been assessed")
+    tier = rules.Tier(assessment.tier)
+    if retask_direction:
+        try:
+            tier = rules.retask(
+                tier,
+                up=retask_direction == "up",
+                reason=retask_reason,
+                explanation=retask_explanation,
+            )
+        except ValueError as refused:
+            raise InvalidInput({"retask_direction": str(refused)}) from refused
+    new_status = rules.STATUS_AFTER_DECISION[rules.Recommendation(decision)]
+    with transaction.atomic():
+        moved = (
+            type(report)
+            .objects.filter(pk=report.pk, status=ReportStatus.ASSESSED)
+            .update(status=new_status)
+        )
+        if moved != 1:
+            raise Conflict("This report was decided by someone else just now: look again")
+        made = SupervisorDecision.objects.create(
+            report=report, decided_by=user, decision=decision, reason=reason.strip(),
+            tier_before=assessment.tier, tier=int(tier), retask_reason=retask_reason,
+            retask_explanation=retask_explanation.strip(),
+        )  # fmt: skip
+        label = rules.RECOMMENDATION_LABELS[rules.Recommendation(decision)]
+        text = f"Supervisor decision: {label}."
+        if int(tier) != assessment.tier:
+            text += (
+                f" Tasked from tier {assessment.tier} to tier {int(tier)} "
+                f"({retask_reason}): {retask_explanation.strip()}"
+            )
+        if reason.strip():
+            text += f" Reason: {reason.strip()}"
+        EnquiryLogEntry.objects.create(
+            report=report, kind=EntryKind.NOTE, at=timezone.now(), author=user, text=text
+        )
+        audit.record(user, AuditAction.ALTERATION, "report", report.local_reference, text[:200])
+    return made

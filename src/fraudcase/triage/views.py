@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from fraudcase import exports
 from fraudcase.audit import services as audit
@@ -13,7 +14,7 @@ from fraudcase.intake import services as intake_services
 from fraudcase.intake.models import Source
 
 from . import rules, services
-from .forms import AssessmentForm
+from .forms import AssessmentForm, DecisionForm
 
 PAGE = 100
 
@@ -93,3 +94,24 @@ def assess(request, ref):
         "fields": fields,
         "repeat_reports": services.repeat_reports(request.user, report),
     })  # fmt: skip
+
+
+@require_POST
+def decide(request, ref):
+    """The supervisor's route for an assessed report, from the report page."""
+    report = intake_services.get_report(
+        request.user, ref, justification=request.session.get("justifications", {}).get(ref, "")
+    )
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose a decision.")
+        return redirect("report-detail", ref=ref)
+    try:
+        services.decide(request.user, report, **form.cleaned_data)
+    except services.Conflict as conflict:
+        messages.error(request, str(conflict))
+    except services.InvalidInput as invalid:
+        messages.error(request, " ".join(invalid.problems.values()))
+    else:
+        messages.success(request, "Decision recorded.")
+    return redirect("report-detail", ref=ref)
