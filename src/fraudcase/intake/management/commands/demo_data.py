@@ -104,11 +104,58 @@ class Command(BaseCommand):
         if not CallForService.objects.exists():
             self._calls_and_referrals(assessor)
         self._victim_list(User.objects.get(username="fvo"))
+        self._assess_some(assessor)
         if not options["quiet"]:
             self.stdout.write(f"Demo data: {result.message}")
             self.stdout.write(
                 f"Demo users (password '{DEMO_PASSWORD}'): " + ", ".join(u[0] for u in USERS)
             )
+
+    def _assess_some(self, assessor):
+        """Three reports assessed, so the supervisor has decisions waiting."""
+        from datetime import date as day
+
+        from fraudcase.triage import rules as triage_rules
+        from fraudcase.triage import services as triage_services
+        from fraudcase.triage.models import Assessment
+
+        if Assessment.objects.exists():
+            return
+        _, scoring = triage_services.active_scoring()
+        reports = services.visible_reports(assessor).filter(status="recorded").order_by("id")[:3]
+        for report in reports:
+            prefill = triage_services.matrix_prefill(assessor, report)
+            # Not pre-filled: the demo picks the option worth fewest points.
+            data = {
+                f"matrix_{h}": prefill.get(
+                    h, (min(spec["options"], key=lambda k, o=spec["options"]: o[k][1]), "")
+                )[0]
+                for h, spec in scoring["headings"].items()
+            }
+            data.update(
+                {
+                    f"entitlement_{i}": day(2026, 11, 2)
+                    for i in range(len(triage_rules.VCOP_ENTITLEMENTS))
+                }
+            )
+            data.update({f"thrive_{n.lower()}": "" for n in triage_rules.THRIVE})
+            data.update(
+                {
+                    f"proportionality_{i}": "yes"
+                    for i in range(len(triage_rules.PROPORTIONALITY_QUESTIONS))
+                }
+            )
+            data.update(
+                repeat_victim=False,
+                factors_for=["3"],
+                factors_caution=[],
+                multipliers=[],
+                recommendation="allocate",
+                rationale="",
+                ndm_rationale="Demo: lines of enquiry on the suspect's bank account",
+            )
+            with transaction.atomic():
+                triage_services.record_assessment(assessor, report, data)
 
     def _victim_list(self, fvo):
         """A month's NFIB victim list, segmented, for the Fraud Vulnerability Officer."""

@@ -1,0 +1,33 @@
+"""`fraudcase demo-data` gives a demo that works, and running it again adds nothing."""
+
+import pytest
+from django.core.management import call_command
+
+from fraudcase.accounts.models import User
+from fraudcase.intake.models import CallForService, Identifier, Report
+from fraudcase.triage.models import Assessment
+from fraudcase.victims.models import VictimList
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return (
+        User.objects.count(),
+        Report.objects.count(),
+        CallForService.objects.count(),
+        Assessment.objects.count(),
+        VictimList.objects.count(),
+    )
+
+
+def test_demo_data_loads_once(capsys):
+    call_command("demo_data", "--victims", "80", "--quiet")
+    first = counts()
+    assert first[0] == 9 and first[1] > 70 and first[3] == 3 and first[4] == 1
+    assert User.objects.get(username="admin").check_password("fraudcase-demo")
+    # Suspect identifiers are shared across reports, so search and linking have something to find.
+    shared = Identifier.objects.values("normalised").distinct().count()
+    assert shared < Identifier.objects.count()
+    call_command("demo_data", "--victims", "80", "--quiet")
+    assert counts() == first
