@@ -124,13 +124,6 @@ def apply_profile(
     return frame.select(selected).with_row_index("row", offset=2)
 
 
-def neutralise(value):
-    """Make a cell safe to open in a spreadsheet: text that would run as a formula gets a '."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 def neutralise_frame(frame: pl.DataFrame, columns: list[str] | None = None) -> pl.DataFrame:
     """Column-wise formula neutralisation for bulk exports: every text column, or `columns`."""
     names = columns or [c for c, dtype in frame.schema.items() if dtype == pl.String]

@@ -10,15 +10,6 @@ def markings_cleared_for(clearance: str) -> list[str]:
     return MARKING_ORDER[: MARKING_ORDER.index(clearance) + 1]
 
 
-def may_see(
-    *, clearance: str, user_team_ids: set[int], marking: str, restricted_to_team_id: int | None
-) -> bool:
-    """Visible if the marking is cleared and any team restriction includes the user."""
-    if marking not in markings_cleared_for(clearance):
-        return False
-    return restricted_to_team_id is None or restricted_to_team_id in user_team_ids
-
-
 def is_locked_out(locked_until: datetime | None, now: datetime) -> bool:
     return locked_until is not None and locked_until > now
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from fraudcase import bulk
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
+from fraudcase.formats import VICTIM_TYPES
 from fraudcase.tables import (
     FileRejected,
     Problem,
@@ -82,7 +83,7 @@ class ImportResult:
 
 def _prepare(frame: pl.DataFrame, profile: Profile, today) -> tuple[pl.DataFrame, list[Problem]]:
     """Parse and check every cell column-wise. Returns the typed frame and all problems."""
-    type_map = {**rules.VICTIM_TYPES, **{k.lower(): v for k, v in profile.victim_type_map.items()}}
+    type_map = {**VICTIM_TYPES, **{k.lower(): v for k, v in profile.victim_type_map.items()}}
     frame = frame.with_columns(
         pl.col("package_ref").str.to_uppercase(),
         pl.col("nfrc")

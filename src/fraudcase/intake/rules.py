@@ -3,14 +3,13 @@
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 import phonenumbers
 from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
-from fraudcase.formats import DATE_FORMATS, VICTIM_TYPES
+from fraudcase.formats import DATE_FORMATS
 
 # §5.1: each victim is recorded within 24 hours of the dissemination.
 RECORDING_WINDOW = timedelta(hours=24)
@@ -79,13 +78,6 @@ def call_for_service_decision(
 # ---------------------------------------------------------------- values in files
 
 
-def victim_type(text: str, extra: dict[str, str] | None = None) -> str | None:
-    """The VictimType value for a file's spelling, or None if it is not one we know."""
-    key = (text or "").strip().lower()
-    mapping = {**VICTIM_TYPES, **{k.lower(): v for k, v in (extra or {}).items()}}
-    return mapping.get(key)
-
-
 def parse_date(text: str, fmt: str = "") -> date | None:
     """A date from a file cell, ISO or UK day-first; None if impossible (e.g. 31/02/2026)."""
     text = (text or "").strip()
@@ -99,24 +91,7 @@ def parse_date(text: str, fmt: str = "") -> date | None:
     return None
 
 
-def parse_money(text: str) -> Decimal | None:
-    """Pounds from '1,150.00', '£640' or '640'; None if not a number."""
-    cleaned = (text or "").strip().replace(",", "").replace("£", "")
-    if not cleaned:
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    return value.quantize(Decimal("0.01")) if value.is_finite() else None
-
-
 NFRC_PATTERN = re.compile(r"^NFRC\d{6,20}$")
-
-
-def split_nfrc(text: str) -> list[str]:
-    """All NFRC numbers in one cell (several may be separated by ; , or spaces), upper-cased."""
-    return [p for p in re.split(r"[;,\s]+", (text or "").strip().upper()) if p]
 
 
 def normalise_postcode(text: str) -> str:
@@ -189,11 +164,9 @@ def normalise_iban(text: str) -> str | None:
 def normalise_identifier(kind: str, text: str) -> str | None:
     """Normalise one identifier of a kind (IdentifierKind value) typed by a user."""
     if kind == "uk_bank_account":
-        sort, _, account = re.sub(r"[^\d ]", " ", text or "").strip().partition(" ")
+        # Typed as one run of digits and separators: 6-digit sort code, then the account.
         digits = re.sub(r"\D", "", text or "")
-        if len(digits) in (13, 14):
-            sort, account = digits[:6], digits[6:]
-        return normalise_uk_account(sort, account)
+        return normalise_uk_account(digits[:6], digits[6:]) if len(digits) >= 12 else None
     return {
         "phone": normalise_phone,
         "email": normalise_email,

@@ -13,8 +13,7 @@ from django.utils import timezone
 from fraudcase import bulk
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
-from fraudcase.intake.rules import parse_date
-from fraudcase.tables import FileRejected, Problem, apply_profile, read_text_table
+from fraudcase.tables import FileRejected, Problem, apply_profile, date_expr, read_text_table
 
 from . import rules
 from .models import (
@@ -232,32 +231,37 @@ def import_ecvcu_referrals(path: Path, *, user, original_name: str = "") -> tupl
         column_map={},
         profile_name="default",
     )
-    problems = []
-    parsed = {}
-    for row, nfrc, _fore, _sur, dob, referred_on in frame.iter_rows():
-        if not nfrc:
-            problems.append(Problem(row, "nfrc", "NFRC number is missing"))
-        for column, text in (("dob", dob), ("referred_on", referred_on)):
-            value = parse_date(text) if text else None
-            if text and value is None:
-                problems.append(Problem(row, column, f"'{text}' is not a real date"))
-            parsed[(row, column)] = value
+    frame = frame.with_columns(
+        pl.col("nfrc").str.to_uppercase(),
+        date_expr("dob").alias("dob_day"),
+        date_expr("referred_on").alias("referred_day"),
+    )
+    checks = [
+        ("nfrc", pl.col("nfrc") == "", pl.lit("NFRC number is missing")),
+        ("dob", (pl.col("dob") != "") & pl.col("dob_day").is_null(),
+         pl.format("'{}' is not a real date", pl.col("dob"))),
+        ("referred_on", (pl.col("referred_on") != "") & pl.col("referred_day").is_null(),
+         pl.format("'{}' is not a real date", pl.col("referred_on"))),
+    ]  # fmt: skip
+    problems = [
+        Problem(row, column, problem)
+        for column, condition, message in checks
+        for row, problem in frame.filter(condition).select("row", message).iter_rows()
+    ]
     if problems:
-        raise FileRejected(problems)
+        raise FileRejected(sorted(problems, key=lambda p: p.row))
     with transaction.atomic():
-        held = set(
-            EcvcuReferral.objects.filter(
-                nfrc__in=frame["nfrc"].str.to_uppercase().to_list()
-            ).values_list("nfrc", flat=True)
+        held = set()
+        for chunk in bulk.chunked(frame["nfrc"].to_list()):
+            held.update(EcvcuReferral.objects.filter(nfrc__in=chunk).values_list("nfrc", flat=True))
+        new = frame.filter(~pl.col("nfrc").is_in(list(held))).unique(
+            "nfrc", keep="first", maintain_order=True
         )
-        new = {}
-        for row, nfrc, fore, sur, _dob, _ref in frame.iter_rows():
-            nfrc = nfrc.upper()
-            if nfrc not in held and nfrc not in new:
-                new[nfrc] = (nfrc, fore, sur, parsed[(row, "dob")], parsed[(row, "referred_on")])
         EcvcuReferral.objects.bulk_create(
-            EcvcuReferral(**dict(zip(ECVCU_COLUMNS, values, strict=True)))
-            for values in new.values()
+            EcvcuReferral(nfrc=nfrc, forename=fore, surname=sur, dob=dob, referred_on=referred)
+            for nfrc, fore, sur, dob, referred in new.select(
+                "nfrc", "forename", "surname", "dob_day", "referred_day"
+            ).iter_rows()
         )
         marked = _mark_ecvcu(VictimListEntry.objects.all())
         audit.record(
@@ -265,9 +269,9 @@ def import_ecvcu_referrals(path: Path, *, user, original_name: str = "") -> tupl
             AuditAction.COLLECTION,
             "ecvcu_referrals",
             (original_name or path.name)[:100],
-            f"{len(new)} national ECVCU referrals imported; {marked} local victims marked",
+            f"{new.height} national ECVCU referrals imported; {marked} local victims marked",
         )
-    return len(new), marked
+    return new.height, marked
 
 
 # ---------------------------------------------------------------- weekly lists (WMP ¶63)
