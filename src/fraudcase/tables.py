@@ -14,6 +14,7 @@ from fraudcase.formats import DATE_FORMATS
 
 # A cell starting with one of these runs as a formula in spreadsheet programs (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PATTERN = r"^[=+\-@\t\r]"
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,16 @@ def read_text_table(
     frame = frame.rename({c: c.strip() for c in frame.columns})
     frame = frame.with_columns(pl.all().cast(pl.String).fill_null(""))
     wanted = frame.columns if strip is None else [c for c in frame.columns if c.lower() in strip]
-    return frame.with_columns(pl.col(wanted).str.strip_chars()) if wanted else frame
+    return _stripped(frame, wanted)
+
+
+def _stripped(frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
+    """Strip surrounding spaces, rewriting only the columns that have any (most have none)."""
+    if not columns or frame.height == 0:
+        return frame
+    padded = frame.select(pl.col(c).str.contains(r"^\s|\s$").any() for c in columns).row(0)
+    dirty = [c for c, has in zip(columns, padded, strict=True) if has]
+    return frame.with_columns(pl.col(dirty).str.strip_chars()) if dirty else frame
 
 
 def apply_profile(
@@ -125,15 +135,17 @@ def apply_profile(
 
 
 def neutralise_frame(frame: pl.DataFrame, columns: list[str] | None = None) -> pl.DataFrame:
-    """Column-wise formula neutralisation for bulk exports: every text column, or `columns`."""
+    """Column-wise formula neutralisation for bulk exports: every text column, or `columns`.
+
+    Only the columns that hold a cell starting like a formula are rewritten: finding them is
+    one cheap pass, rewriting a million-row column is not.
+    """
     names = columns or [c for c, dtype in frame.schema.items() if dtype == pl.String]
-    return frame.with_columns(
-        pl.when(pl.col(c).str.slice(0, 1).is_in(FORMULA_PREFIXES))
-        .then(pl.lit("'") + pl.col(c))
-        .otherwise(pl.col(c))
-        .alias(c)
-        for c in names
-    )
+    if not names or frame.height == 0:
+        return frame
+    hits = frame.select(pl.col(c).str.contains(FORMULA_PATTERN).any() for c in names).row(0)
+    dirty = [c for c, hit in zip(names, hits, strict=True) if hit]
+    return frame.with_columns(pl.col(c).str.replace(FORMULA_PATTERN, "'$0") for c in dirty)
 
 
 def date_expr(column: str, fmt: str = "") -> pl.Expr:

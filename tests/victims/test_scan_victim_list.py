@@ -213,8 +213,26 @@ def test_a_profile_maps_other_headings(tmp_path):
 
 @pytest.mark.django_db
 def test_formulas_are_neutralised_in_the_output(tmp_path):
-    _, out = scanned(tmp_path, [row(1, surname='=HYPERLINK("http://x")')])
-    assert out["surname"][0].startswith("'=")
+    _, out = scanned(
+        tmp_path,
+        [row(1, surname='=HYPERLINK("http://x")'), row(2, forename="+Ann")],
+        victim_columns=True,
+    )
+    assert out["surname"].to_list() == ['\'=HYPERLINK("http://x")', "Person2"]
+    assert out["forename"].to_list() == ["Ann", "'+Ann"]
+
+
+@pytest.mark.django_db
+def test_the_output_holds_the_findings_and_copies_no_personal_data_unless_asked(tmp_path):
+    _, out = scanned(tmp_path, [row(1, forename="Jo", surname="Bloggs"), row(2)])
+    assert out.columns == [
+        "nfrc", "status", "under_18", "dob_missing", "keywords", "response", "reasons",
+        "repeat_reports",
+    ]  # fmt: skip
+    assert out["nfrc"].to_list() == [row(1)["nfrc"], row(2)["nfrc"]]
+    _, full = scanned(tmp_path, [row(1, forename="Jo", surname="Bloggs")], victim_columns=True)
+    assert {"forename", "surname", "dob", "postcode", "loss_gbp"} <= set(full.columns)
+    assert full["surname"].item() == "Bloggs"
 
 
 @pytest.mark.django_db

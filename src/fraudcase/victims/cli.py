@@ -21,6 +21,12 @@ def add_arguments(parser) -> None:
         help="check repeat victims against the reports this user may see (default "
         "FRAUDCASE_USER); without a user only repeats within the list are found",
     )
+    parser.add_argument(
+        "--with-victim-columns",
+        action="store_true",
+        help="copy the victim's details (names, dates, postcode, loss) from the list into the "
+        "output; by default it has the NFRC number and the findings, row for row",
+    )
     parser.add_argument("--json", action="store_true", help="print counts per status")
 
 
@@ -42,14 +48,22 @@ def run(options: dict, stdout=None, stderr=None) -> int:
     try:
         if options["json"] or not stderr.isatty():
             result = scan_victim_list(
-                path, out=options["out"], user=user, profile_name=options["profile"]
+                path,
+                out=options["out"],
+                user=user,
+                profile_name=options["profile"],
+                victim_columns=options.get("with_victim_columns", False),
             )
         else:
             from rich.console import Console
 
             with Console(stderr=True).status(f"Scanning {path.name}..."):
                 result = scan_victim_list(
-                    path, out=options["out"], user=user, profile_name=options["profile"]
+                    path,
+                    out=options["out"],
+                    user=user,
+                    profile_name=options["profile"],
+                    victim_columns=options.get("with_victim_columns", False),
                 )
     except FileRejected as rejected:
         if options["json"]:
