@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from ninja.security import HttpBearer, django_auth
 
 from fraudcase.accounts.services import user_for_token
+from fraudcase.cases.api import router as cases_router
 from fraudcase.intake.api import router as intake_router
 from fraudcase.intake.services import JustificationRequired
 from fraudcase.triage.api import router as triage_router
@@ -30,6 +31,7 @@ api = NinjaAPI(
 )
 # Routers with /reports/{ref}/... routes come before intake's /reports/{ref}.
 api.add_router("/v1", triage_router)
+api.add_router("/v1", cases_router)
 api.add_router("/v1", intake_router)
 api.add_router("/v1", victims_router)
 

@@ -9,4 +9,5 @@ def navigation(request) -> dict:
     return {
         "may_work_vulnerability": victim_rules.may_work_vulnerability(role),
         "may_assess": role in triage_rules.QUEUE_ROLES,
+        "may_allocate": role in triage_rules.DECIDING_ROLES,
     }

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "fraudcase.intake",
     "fraudcase.victims",
     "fraudcase.triage",
+    "fraudcase.cases",
 ]
 
 MIDDLEWARE = [
@@ -180,6 +181,18 @@ FRAUDCASE_IMPORT_MAX_BYTES = int(os.environ.get("FRAUDCASE_IMPORT_MAX_BYTES", st
 
 # Local references look like FC/000123/26; the prefix is the force's choice.
 FRAUDCASE_REFERENCE_PREFIX = os.environ.get("FRAUDCASE_REFERENCE_PREFIX", "FC")
+
+# Home Office outcome types counted as positive (§5.7: the seed counts 1-10), e.g. "1-10,22".
+FRAUDCASE_POSITIVE_OUTCOMES = os.environ.get("FRAUDCASE_POSITIVE_OUTCOMES", "1-10")
+# Who letters to victims come from, and how the victim gets in touch.
+FRAUDCASE_FORCE_NAME = os.environ.get("FRAUDCASE_FORCE_NAME", "Leicestershire Police")
+FRAUDCASE_TEAM_CONTACT = os.environ.get(
+    "FRAUDCASE_TEAM_CONTACT",
+    "Call 101 (Monday to Friday, 8am to 4pm) and ask for the Volume Fraud Team.",
+)
+FRAUDCASE_FORCE_WEBSITE = os.environ.get(
+    "FRAUDCASE_FORCE_WEBSITE", "https://www.leics.police.uk/advice/advice-and-information/fa/fraud/"
+)
 
 LOGGING = {
     "version": 1,

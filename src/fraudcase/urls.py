@@ -4,6 +4,7 @@ from django.http import HttpResponse
 from django.urls import path
 
 from fraudcase.api import api
+from fraudcase.cases import views as cases
 from fraudcase.intake import views as intake
 from fraudcase.triage import views as triage
 from fraudcase.victims import views as victims
@@ -17,6 +18,22 @@ urlpatterns = [
     path("reports/<path:ref>/audit/", intake.report_audit, name="report-audit"),
     path("reports/<path:ref>/assess/", triage.assess, name="report-assess"),
     path("reports/<path:ref>/decide/", triage.decide, name="report-decide"),
+    path("reports/<path:ref>/evaluate/", triage.evaluate, name="report-evaluate"),
+    path("reports/<path:ref>/evidence/", triage.evidence, name="report-evidence"),
+    path(
+        "reports/<path:ref>/evidence/<int:request_id>/received/",
+        triage.evidence_received,
+        name="report-evidence-received",
+    ),
+    path("reports/<path:ref>/allocate/", cases.allocate, name="report-allocate"),
+    path("reports/<path:ref>/finalise/", cases.finalise, name="report-finalise"),
+    path("reports/<path:ref>/case/<slug:action>/", cases.case_action, name="case-action"),
+    path("reports/<path:ref>/letters/<slug:kind>/", cases.letter, name="report-letter"),
+    path(
+        "reports/<path:ref>/cease-and-desist/",
+        cases.cease_and_desist_notice,
+        name="report-cease-and-desist",
+    ),
     path("reports/<path:ref>/erase/", intake.report_erase, name="report-erase"),
     path(
         "reports/<path:ref>/attachments/<int:attachment_id>/",
@@ -30,6 +47,8 @@ urlpatterns = [
     path("calls-for-service/<int:call_id>/sent/", intake.double_key_sent, name="cfs-sent"),
     path("referrals/new/", intake.referral_new, name="referral-new"),
     path("triage/queue/", triage.queue, name="assessor-queue"),
+    path("cases/allocation/", cases.board, name="allocation-board"),
+    path("deadlines/", cases.deadlines, name="deadlines"),
     path("vulnerability/", victims.workbench, name="workbench"),
     path("vulnerability/lists/<int:list_id>/", victims.victim_list, name="victim-list"),
     path("vulnerability/ecvcu/", victims.ecvcu_upload, name="ecvcu-upload"),

@@ -43,6 +43,14 @@ class Team(models.Model):
         return self.name
 
 
+class Experience(models.TextChoices):
+    """Investigator experience, for balancing allocation (§5.4)."""
+
+    TRAINEE = "trainee", "Trainee investigator"
+    PIP1 = "pip1", "PIP level 1"
+    PIP2 = "pip2", "PIP level 2 (serious and complex)"
+
+
 class User(AbstractUser):
     role = models.CharField(max_length=30, choices=Role.choices, default=Role.ASSESSOR)
     clearance = models.CharField(
@@ -52,6 +60,15 @@ class User(AbstractUser):
         help_text="The highest handling marking this user may see.",
     )
     teams = models.ManyToManyField(Team, blank=True, related_name="members")
+    experience = models.CharField(
+        max_length=10,
+        choices=Experience.choices,
+        blank=True,
+        help_text="Investigators and evaluators: shown on the allocation board.",
+    )
+    case_capacity = models.PositiveSmallIntegerField(
+        default=12, help_text="Open cases this investigator can carry (allocation board)."
+    )
     failed_logins = models.PositiveIntegerField(default=0, editable=False)
     locked_until = models.DateTimeField(null=True, blank=True)
 

@@ -19,9 +19,11 @@ class ReportStatus(models.TextChoices):
     ASSESSED = "assessed", "Assessed: awaiting supervisor decision"
     AWAITING_ALLOCATION = "awaiting_allocation", "Awaiting allocation"
     WITH_EVALUATOR = "with_evaluator", "With the evaluator"
-    NO_FURTHER_ACTION = "no_further_action", "No further action"
+    EVALUATED = "evaluated", "Evaluated: awaiting supervisor decision"
+    UNDER_INVESTIGATION = "under_investigation", "Allocated: under investigation"
+    NO_FURTHER_ACTION = "no_further_action", "No further action: awaiting outcome"
     FILED_PENDING_INFORMATION = "filed_pending", "Filed pending information"
-    CLOSED = "closed", "Closed"
+    CLOSED = "closed", "Finalised"
 
 
 class VictimType(models.TextChoices):
@@ -315,3 +317,22 @@ class ImportProfile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_kind_display()})"
+
+
+class StatusChange(models.Model):
+    """Every move of a report between statuses: who, when, why. Time in each state comes
+    from consecutive changes (the first state starts when the report was received)."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="status_changes")
+    transition = models.CharField(max_length=20)
+    from_status = models.CharField(max_length=20, choices=ReportStatus.choices)
+    to_status = models.CharField(max_length=20, choices=ReportStatus.choices)
+    at = models.DateTimeField()
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["report", "at"])]

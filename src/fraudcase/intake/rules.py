@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from functools import lru_cache
 
 import phonenumbers
@@ -216,3 +217,54 @@ def classify_search_term(term: str) -> SearchTerm:
     has_letters = bool(re.search(r"[A-Za-z]", term)) and "@" not in term
     name = term.lower() if has_letters and len(term) >= 2 else None
     return SearchTerm(None, None, None, tuple(sorted(identifiers)), name)
+
+
+# ---------------------------------------------------------------- a report's life (§5.2-§5.7)
+# One table of every move a report may make, who may make it, and from where (the Dispatch
+# way: every status change in one place). Statuses are the values of intake.ReportStatus.
+
+
+class Transition(StrEnum):
+    ASSESS = "assess"
+    DECIDE = "decide"
+    EVALUATE = "evaluate"
+    ALLOCATE = "allocate"
+    FINALISE = "finalise"
+    FILE_PENDING = "file_pending"
+    REOPEN = "reopen"
+
+
+EVIDENCE_STAGES = frozenset(
+    {"recorded", "assessed", "with_evaluator", "awaiting_allocation", "under_investigation"}
+)
+LIFECYCLE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    # transition: (statuses it may start from, roles that may make it)
+    Transition.ASSESS: (frozenset({"recorded"}),
+                        frozenset({"assessor", "vft_supervisor", "evaluator"})),
+    # §5.3: the VFT supervisor decides on the assessor's or the evaluator's recommendation.
+    Transition.DECIDE: (frozenset({"assessed", "evaluated"}), frozenset({"vft_supervisor"})),
+    # App. F: the fraud evaluator/investigator evaluates and returns it to the supervisor.
+    Transition.EVALUATE: (frozenset({"with_evaluator"}),
+                          frozenset({"evaluator", "investigator"})),
+    # §5.4: allocation balances caseload, by the supervisor.
+    Transition.ALLOCATE: (frozenset({"awaiting_allocation"}), frozenset({"vft_supervisor"})),
+    # §5.7: the officer in the case or a supervisor records the outcome.
+    Transition.FINALISE: (frozenset({"under_investigation", "no_further_action"}),
+                          frozenset({"investigator", "evaluator", "vft_supervisor"})),
+    # §5.2: evidence not in within 28 days; filed by the daily job (no user) or by hand.
+    Transition.FILE_PENDING: (EVIDENCE_STAGES,
+                              frozenset({"assessor", "vft_supervisor", "evaluator",
+                                         "investigator", "system"})),
+    Transition.REOPEN: (frozenset({"filed_pending"}),
+                        frozenset({"assessor", "vft_supervisor", "evaluator", "investigator"})),
+}  # fmt: skip
+
+
+def transition_problem(transition: str, role: str, status: str) -> str | None:
+    """Why this role may not make this move from this status now; None when it may."""
+    starts, roles = LIFECYCLE[transition]
+    if role not in roles:
+        return "Your role may not do this"
+    if status not in starts:
+        return "The report has moved on since you opened it: look again"
+    return None

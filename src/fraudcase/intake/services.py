@@ -31,7 +31,9 @@ from .models import (
     Referral,
     ReferrerType,
     Report,
+    ReportStatus,
     Source,
+    StatusChange,
     Suspect,
     Victim,
     VictimType,
@@ -406,6 +408,54 @@ def open_attachment(user, local_reference: str, attachment_id: int, justificatio
 
 class NotPermitted(Exception):
     pass
+
+
+# ---------------------------------------------------------------- moving a report on
+
+
+class Conflict(Exception):
+    """Someone else moved the report first (or it is not where this step starts); nothing saved."""
+
+
+def may(user, transition: str, report: Report) -> bool:
+    """Whether this user may make this move on this report now (for showing buttons)."""
+    role = getattr(user, "role", "system") if user is not None else "system"
+    return rules.transition_problem(transition, role, report.status) is None
+
+
+def move(
+    user, report: Report, transition: str, to: str, *, reason: str = "", log: str = ""
+) -> StatusChange:
+    """Move a report on, inside the caller's transaction: exactly one of two racing moves wins.
+
+    Checks the role and starting status against `rules.LIFECYCLE`; a role that may never make
+    the move gets Http404 (the step does not exist for them); a report that has moved on
+    raises Conflict. Records who, when and why as a StatusChange, on the report's timeline
+    and in the audit log. `user` None is the system (the daily evidence job).
+    """
+    role = user.role if user is not None else "system"
+    starts, roles = rules.LIFECYCLE[transition]
+    if role not in roles:
+        raise Http404("No such page")
+    current = report.status
+    # Conditional on the status this user saw: if anyone moved it since, nothing is changed.
+    moved = 0
+    if current in starts:
+        moved = Report.objects.filter(pk=report.pk, status=current).update(status=to)
+    if moved != 1:
+        raise Conflict("This report has moved on since you opened it: look again")
+    now = timezone.now()
+    change = StatusChange.objects.create(
+        report=report, transition=transition, from_status=current, to_status=to, at=now,
+        by=user, reason=reason.strip(),
+    )  # fmt: skip
+    report.status = to
+    text = log or f"{ReportStatus(to).label}." + (f" {reason.strip()}" if reason.strip() else "")
+    EnquiryLogEntry.objects.create(report=report, kind=EntryKind.NOTE, at=now, author=user,
+                                   text=text)  # fmt: skip
+    audit.record(user, AuditAction.ALTERATION, "report", report.local_reference,
+                 f"{transition}: {current} -> {to}"[:200])  # fmt: skip
+    return change
 
 
 ERASED = "[erased]"

@@ -13,12 +13,14 @@ from django.views.decorators.http import require_POST
 from fraudcase import exports
 from fraudcase.accounts.models import Role
 from fraudcase.audit import services as audit
+from fraudcase.cases import services as case_services
 from fraudcase.tables import FileRejected
 from fraudcase.triage import forms as triage_forms
 from fraudcase.triage import rules as triage_rules
+from fraudcase.triage import services as triage_services
 from fraudcase.uploads import saved_upload
 
-from . import services
+from . import rules, services
 from .forms import (
     CallForServiceForm,
     ErasureForm,
@@ -29,6 +31,7 @@ from .forms import (
     SearchForm,
 )
 from .importing import import_nfib_package
+from .rules import Transition
 
 SEARCH_PAGE_SIZE = 50
 
@@ -132,8 +135,26 @@ def report_detail(request, ref):
             "call": getattr(report, "call_for_service", None),
             "referral": getattr(report, "referral", None),
             "decision_form": triage_forms.DecisionForm(prefix=None)
-            if request.user.role in triage_rules.DECIDING_ROLES and report.status == "assessed"
+            if services.may(request.user, Transition.DECIDE, report)
             else None,
+            "may_evaluate": services.may(request.user, Transition.EVALUATE, report),
+            "evaluations": [
+                {
+                    "evaluator": e.evaluator,
+                    "completed_at": e.completed_at,
+                    "recommendation_reasons": e.recommendation_reasons,
+                    "recommendation_label": triage_rules.EVALUATION_RECOMMENDATION_LABELS.get(
+                        e.recommendation, e.recommendation
+                    ),
+                }
+                for e in report.evaluations.filter(completed_at__isnull=False)
+            ],
+            "evidence_requests": report.evidence_requests.all(),
+            "evidence_form": triage_forms.EvidenceRequestForm(prefix="evidence")
+            if request.user.role in triage_services.EVIDENCE_ROLES
+            and report.status in (*rules.EVIDENCE_STAGES, "filed_pending")
+            else None,
+            "case_panel": case_services.panel(request.user, report),
         },
     )
 

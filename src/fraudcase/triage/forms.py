@@ -5,6 +5,7 @@ from django import forms
 from fraudcase.forms import GovukMixin
 
 from . import rules
+from .models import EvidenceFrom
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -22,6 +23,12 @@ class AssessmentForm(GovukMixin, forms.Form):
             )
         f["repeat_victim"] = forms.BooleanField(
             label="The victim is a repeat victim", required=False
+        )
+        f["enhanced_service"] = forms.BooleanField(
+            label="The victim is entitled to the enhanced service",
+            required=False,
+            help_text="Vulnerable, intimidated, persistently targeted, or a victim of the most "
+            "serious crime: updates within 1 working day instead of 5.",
         )
         for name in rules.THRIVE:
             f[f"thrive_{name.lower()}"] = forms.CharField(
@@ -100,3 +107,68 @@ class DecisionForm(GovukMixin, forms.Form):
     retask_explanation = forms.CharField(
         label="Explain the change of tier", required=False, widget=forms.Textarea
     )
+
+
+class EvidenceRequestForm(GovukMixin, forms.Form):
+    asked_of = forms.ChoiceField(
+        label="Asked of", widget=forms.RadioSelect, choices=EvidenceFrom.choices
+    )
+    what = forms.CharField(label="Evidence asked for", widget=forms.Textarea)
+
+
+class EvaluationForm(GovukMixin, forms.Form):
+    """App. F on one page: stage 1 (suspect and crime) then stage 2 (Fraud Investigation Model)."""
+
+    summary = forms.CharField(
+        label="What has occurred: the type of fraud and the trace of payments",
+        widget=forms.Textarea,
+    )
+    checks_made = forms.MultipleChoiceField(
+        label="Suspect intelligence checks made", required=False,
+        choices=[(c, c) for c in rules.EVALUATION_CHECKS], widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    checks_notes = forms.CharField(
+        label="What the checks found", required=False, widget=forms.Textarea
+    )
+    disruption_done = forms.MultipleChoiceField(
+        label="Disruption done or possible", required=False,
+        choices=[(d, d) for d in rules.EVALUATION_DISRUPTION],
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    disruption_notes = forms.CharField(
+        label="Disruption notes", required=False, widget=forms.Textarea
+    )
+    case_summary = forms.CharField(label="Case summary", required=False, widget=forms.Textarea)
+    ideal_outcome = forms.CharField(
+        label="Ideal outcome: what the victim wants, and whether it is likely",
+        required=False, widget=forms.Textarea,
+    )  # fmt: skip
+    nature_of_offending = forms.CharField(
+        label="Nature of offending", required=False, widget=forms.Textarea
+    )
+    evidence_assessment = forms.CharField(
+        label="Evidence: what we have, what we need, what is easy or hard to get",
+        required=False, widget=forms.Textarea,
+    )  # fmt: skip
+    tracing_assessment = forms.CharField(
+        label="Tracing of suspects", required=False, widget=forms.Textarea
+    )
+    proportionality = forms.CharField(
+        label="Proportionality of investigating", required=False, widget=forms.Textarea
+    )
+    enforcement_assessment = forms.CharField(
+        label="Enforcement: arrest, search, warrant", required=False, widget=forms.Textarea
+    )
+    recommendation = forms.ChoiceField(
+        label="Recommendation", required=False, widget=forms.RadioSelect,
+        choices=[(r.value, label) for r, label in rules.EVALUATION_RECOMMENDATION_LABELS.items()],
+    )  # fmt: skip
+    recommendation_reasons = forms.CharField(label="Because", required=False, widget=forms.Textarea)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, label in rules.EVALUATION_REQUIREMENTS:
+            self.fields[f"requirement_{key}"] = forms.CharField(
+                label=f"{key}. {label}", required=False, widget=forms.Textarea(attrs={"rows": 3})
+            )
+            self.fields[f"requirement_{key}"].widget.attrs["class"] = "govuk-textarea"

@@ -41,6 +41,11 @@ class Assessment(models.Model):
     assessed_at = models.DateTimeField(auto_now_add=True)
     entitlements = models.JSONField(default=dict, help_text="VCOP entitlement -> date given")
     repeat_victim = models.BooleanField(default=False)
+    enhanced_service = models.BooleanField(
+        default=False,
+        help_text="Vulnerable, intimidated, persistently targeted or most serious crime: "
+        "updates within 1 working day instead of 5 (Victims' Code).",
+    )
     thrive = models.JSONField(default=dict)
     ndm_rationale = models.TextField()
     factors_towards_investigation = models.JSONField(default=list)
@@ -62,8 +67,9 @@ class Assessment(models.Model):
 class SupervisorDecision(models.Model):
     """The VFT supervisor's route for an assessed report (§5.3), with any change of tier."""
 
-    report = models.OneToOneField(
-        "intake.Report", on_delete=models.CASCADE, related_name="supervisor_decision"
+    # More than one: a report sent for evaluation comes back to the supervisor (App. F).
+    report = models.ForeignKey(
+        "intake.Report", on_delete=models.CASCADE, related_name="supervisor_decisions"
     )
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     decided_at = models.DateTimeField(auto_now_add=True)
@@ -75,3 +81,60 @@ class SupervisorDecision(models.Model):
     tier = models.PositiveSmallIntegerField()
     retask_reason = models.CharField(max_length=40, blank=True)
     retask_explanation = models.TextField(blank=True)
+
+
+class EvidenceFrom(models.TextChoices):
+    VICTIM = "victim", "The victim"
+    THIRD_PARTY = "third_party", "A third party (bank, business, other)"
+
+
+class EvidenceRequest(models.Model):
+    """Evidence asked of the victim or a third party (§5.2): 28 days, then filed pending."""
+
+    report = models.ForeignKey(
+        "intake.Report", on_delete=models.CASCADE, related_name="evidence_requests"
+    )
+    asked_of = models.CharField(max_length=20, choices=EvidenceFrom.choices)
+    what = models.TextField()
+    requested_on = models.DateField()
+    due_on = models.DateField()
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    received_on = models.DateField(null=True, blank=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    filed_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [models.Index(fields=["received_on", "due_on"])]
+
+
+class Evaluation(models.Model):
+    """The two-stage evaluation of App. F, returned to the supervisor for decision."""
+
+    report = models.ForeignKey(
+        "intake.Report", on_delete=models.CASCADE, related_name="evaluations"
+    )
+    evaluator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    # Stage 1: suspect and crime evaluation.
+    summary = models.TextField(help_text="What has occurred, the type of fraud, payment trace.")
+    checks_made = models.JSONField(default=list)
+    checks_notes = models.TextField(blank=True)
+    disruption_done = models.JSONField(default=list)
+    disruption_notes = models.TextField(blank=True)
+    stage1_at = models.DateTimeField(null=True, blank=True)
+    # Stage 2: Fraud Investigation Model evaluation.
+    case_summary = models.TextField(blank=True)
+    ideal_outcome = models.TextField(blank=True)
+    requirements = models.JSONField(default=dict, help_text="App. F requirements a-e")
+    nature_of_offending = models.TextField(blank=True)
+    evidence_assessment = models.TextField(blank=True)
+    tracing_assessment = models.TextField(blank=True)
+    proportionality = models.TextField(blank=True)
+    enforcement_assessment = models.TextField(blank=True)
+    recommendation = models.CharField(max_length=20, blank=True)
+    recommendation_reasons = models.TextField(blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)

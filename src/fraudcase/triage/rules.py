@@ -587,3 +587,64 @@ def decision_problems(
             "organisational risk, resources) and an explanation"
         )
     return problems
+
+
+# ---------------------------------------------------------------- evaluation (App. F)
+
+EVALUATION_CHECKS = (
+    "Genie", "Arena", "Experian", "RFI", "DWP", "HMRC", "Utilities", "ACRO", "PND",
+    "FIU intelligence",
+)  # fmt: skip
+EVALUATION_DISRUPTION = (
+    "Advice to the victim",
+    "Website takedown (Cycomms)",
+    "Telecoms disruption (Cycomms)",
+    "Advice to banks",
+    "CIFAS markers",
+    "SARs: account closures",
+    "Financial disruption (DAML SAR)",
+    "Vehicle disruption (NAVCIS)",
+    "Business disruption",
+    "GAIN referral (serious or organised crime)",
+    "Land Registry",
+    "NHS intelligence teams",
+    "Companies House or Insolvency enquiries",
+)
+# Stage 2, item 3: the investigation requirements a-e.
+EVALUATION_REQUIREMENTS = (
+    ("a", "Assessment of offending: fraud type and enabler"),
+    ("b", "Identification and location of suspects"),
+    ("c", "Evidence from bank, Cycomms and witnesses"),
+    ("d", "Financial intelligence"),
+    ("e", "Enforcement: arrest, search, warrant"),
+)
+STAGE_2_FIELDS = (
+    "case_summary", "ideal_outcome", "nature_of_offending", "evidence_assessment",
+    "tracing_assessment", "proportionality", "enforcement_assessment",
+    "recommendation_reasons",
+)  # fmt: skip
+
+
+class EvaluationRecommendation(StrEnum):
+    INVESTIGATE = "investigate"
+    DISRUPT_AND_CLOSE = "disrupt_and_close"
+
+
+EVALUATION_RECOMMENDATION_LABELS = {
+    EvaluationRecommendation.INVESTIGATE: "Investigation is appropriate",
+    EvaluationRecommendation.DISRUPT_AND_CLOSE: "Disruption and prevention only, then close",
+}
+
+
+def evaluation_problems(summary: str, stage_2: dict[str, str] | None) -> dict[str, str]:
+    """What stops an evaluation being saved; `stage_2` None saves stage 1 only."""
+    problems = {}
+    if not summary.strip():
+        problems["summary"] = "Summarise what has occurred and the type of fraud"
+    if stage_2 is not None:
+        for name in STAGE_2_FIELDS:
+            if not (stage_2.get(name) or "").strip():
+                problems[name] = "Complete this part of the stage 2 evaluation"
+        if stage_2.get("recommendation") not in {r.value for r in EvaluationRecommendation}:
+            problems["recommendation"] = "Recommend investigation or disruption and close"
+    return problems

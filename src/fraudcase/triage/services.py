@@ -4,14 +4,15 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
-from fraudcase.audit import services as audit
-from fraudcase.audit.models import AuditAction
-from fraudcase.intake.models import EnquiryLogEntry, EntryKind, Identifier, ReportStatus
-from fraudcase.intake.services import visible_reports
+from fraudcase.intake import rules as intake_rules
+from fraudcase.intake import services as intake_services
+from fraudcase.intake.models import Identifier, ReportStatus
+from fraudcase.intake.rules import Transition
+from fraudcase.intake.services import Conflict, visible_reports
 from fraudcase.victims.rules import age_on
 
 from . import rules
-from .models import Assessment, ScoringVersion, SupervisorDecision
+from .models import Assessment, Evaluation, EvidenceRequest, ScoringVersion, SupervisorDecision
 from .scoring import DEFAULT_SCORING, DEFAULT_VERSION
 
 
@@ -118,6 +119,7 @@ def record_assessment(user, report, data: dict):
                           for i in range(len(rules.VCOP_ENTITLEMENTS))
                           if data.get(f"entitlement_{i}")},
             repeat_victim=data["repeat_victim"],
+            enhanced_service=data.get("enhanced_service", False),
             thrive={n: data[f"thrive_{n.lower()}"] for n in rules.THRIVE},
             ndm_rationale=data["ndm_rationale"],
             factors_towards_investigation=[rules.FACTORS_TOWARDS_INVESTIGATION[int(i)]
@@ -131,20 +133,12 @@ def record_assessment(user, report, data: dict):
             reasons=list(result.reasons), recommendation=data["recommendation"],
             rationale=data["rationale"].strip(),
         )  # fmt: skip
-        type(report).objects.filter(pk=report.pk).update(status=ReportStatus.ASSESSED)
         label = rules.RECOMMENDATION_LABELS[rules.Recommendation(data["recommendation"])]
-        EnquiryLogEntry.objects.create(
-            report=report, kind=EntryKind.NOTE, at=timezone.now(), author=user,
-            text=f"Assessed: tier {result.tier} ({result.team}), matrix score {result.score:g} "
-                 f"({version}). Recommendation: {label}.",
+        intake_services.move(
+            user, report, Transition.ASSESS, ReportStatus.ASSESSED,
+            log=f"Assessed: tier {result.tier} ({result.team}), matrix score {result.score:g} "
+                f"({version}). Recommendation: {label}.",
         )  # fmt: skip
-        audit.record(
-            user,
-            AuditAction.ALTERATION,
-            "report",
-            report.local_reference,
-            f"Assessment recorded: tier {result.tier}, {label}",
-        )
     return assessment
 
 
@@ -165,8 +159,14 @@ def repeat_reports(user, report):
 # ---------------------------------------------------------------- supervisor decisions
 
 
-class Conflict(Exception):
-    """Someone else changed the report first; nothing was saved."""
+def current_tier(report) -> int:
+    """The tier in force: the latest supervisor's (who may have tasked it up or down), else the
+    assessment's. 4 when neither exists (a report allocated without a matrix)."""
+    latest = report.supervisor_decisions.order_by("-decided_at", "-id").first()
+    if latest is not None:
+        return latest.tier
+    assessment = Assessment.objects.filter(report=report).first()
+    return assessment.tier if assessment is not None else 4
 
 
 def decide(
@@ -194,7 +194,8 @@ def decide(
     assessment = Assessment.objects.filter(report=report).first()
     if assessment is None:
         raise Conflict("This report has not been assessed")
-    tier = rules.Tier(assessment.tier)
+    tier_before = current_tier(report)
+    tier = rules.Tier(tier_before)
     if retask_direction:
         try:
             tier = rules.retask(
@@ -206,30 +207,156 @@ def decide(
         except ValueError as refused:
             raise InvalidInput({"retask_direction": str(refused)}) from refused
     new_status = rules.STATUS_AFTER_DECISION[rules.Recommendation(decision)]
-    with transaction.atomic():
-        moved = (
-            type(report)
-            .objects.filter(pk=report.pk, status=ReportStatus.ASSESSED)
-            .update(status=new_status)
+    if decision == rules.Recommendation.EVALUATE and report.status == ReportStatus.EVALUATED:
+        raise InvalidInput({"decision": "This report has been evaluated: allocate it or take "
+                                        "no further action"})  # fmt: skip
+    label = rules.RECOMMENDATION_LABELS[rules.Recommendation(decision)]
+    text = f"Supervisor decision: {label}."
+    if int(tier) != tier_before:
+        text += (
+            f" Tasked from tier {tier_before} to tier {int(tier)} "
+            f"({retask_reason}): {retask_explanation.strip()}"
         )
-        if moved != 1:
-            raise Conflict("This report was decided by someone else just now: look again")
+    if reason.strip():
+        text += f" Reason: {reason.strip()}"
+    with transaction.atomic():
+        try:
+            intake_services.move(user, report, Transition.DECIDE, new_status, reason=reason,
+                                 log=text)  # fmt: skip
+        except Conflict as conflict:
+            raise Conflict(
+                "This report was decided by someone else just now: look again"
+            ) from conflict
         made = SupervisorDecision.objects.create(
             report=report, decided_by=user, decision=decision, reason=reason.strip(),
-            tier_before=assessment.tier, tier=int(tier), retask_reason=retask_reason,
+            tier_before=tier_before, tier=int(tier), retask_reason=retask_reason,
             retask_explanation=retask_explanation.strip(),
         )  # fmt: skip
-        label = rules.RECOMMENDATION_LABELS[rules.Recommendation(decision)]
-        text = f"Supervisor decision: {label}."
-        if int(tier) != assessment.tier:
-            text += (
-                f" Tasked from tier {assessment.tier} to tier {int(tier)} "
-                f"({retask_reason}): {retask_explanation.strip()}"
-            )
-        if reason.strip():
-            text += f" Reason: {reason.strip()}"
-        EnquiryLogEntry.objects.create(
-            report=report, kind=EntryKind.NOTE, at=timezone.now(), author=user, text=text
-        )
-        audit.record(user, AuditAction.ALTERATION, "report", report.local_reference, text[:200])
     return made
+
+
+# ---------------------------------------------------------------- evidence window (§5.2)
+
+EVIDENCE_ROLES = frozenset({"assessor", "vft_supervisor", "evaluator", "investigator"})
+
+
+def request_evidence(user, report, *, asked_of: str, what: str, today) -> EvidenceRequest:
+    """Record evidence asked of the victim or a third party; due in 28 days."""
+    if user.role not in EVIDENCE_ROLES:
+        raise Http404("No such page")
+    if not what.strip():
+        raise InvalidInput({"what": "Say what evidence was asked for"})
+    with transaction.atomic():
+        made = EvidenceRequest.objects.create(
+            report=report, asked_of=asked_of, what=what.strip(), requested_on=today,
+            due_on=rules.evidence_due(today), requested_by=user,
+        )  # fmt: skip
+        intake_services.add_log_entry(
+            user, report, f"Evidence requested from {made.get_asked_of_display().lower()}: "
+            f"{made.what} (due {made.due_on:%d %B %Y}; filed pending information if not in)."
+        )  # fmt: skip
+    return made
+
+
+def file_overdue_evidence(today) -> list[str]:
+    """The daily job: file pending information every report whose evidence is past its 28 days.
+
+    Returns the local references filed. Each is one move on the record (user: system).
+    """
+    overdue = EvidenceRequest.objects.filter(
+        received_on__isnull=True, filed_on__isnull=True, due_on__lt=today,
+        report__status__in=sorted(intake_rules.EVIDENCE_STAGES),
+    ).select_related("report")  # fmt: skip
+    filed = []
+    for request in overdue:
+        report = request.report
+        with transaction.atomic():
+            if report.status in intake_rules.EVIDENCE_STAGES:
+                try:
+                    intake_services.move(
+                        None, report, Transition.FILE_PENDING,
+                        ReportStatus.FILED_PENDING_INFORMATION,
+                        reason=f"Evidence asked for on {request.requested_on:%d %B %Y} not "
+                               f"received within 28 days: {request.what}",
+                    )  # fmt: skip
+                except Conflict:
+                    continue
+                filed.append(report.local_reference)
+            EvidenceRequest.objects.filter(pk=request.pk).update(filed_on=today)
+    return filed
+
+
+def evidence_received(user, request: EvidenceRequest, *, today) -> str:
+    """Mark evidence in; a report filed for want of it is reopened where it was. Returns status."""
+    if user.role not in EVIDENCE_ROLES:
+        raise Http404("No such page")
+    report = request.report
+    with transaction.atomic():
+        updated = EvidenceRequest.objects.filter(pk=request.pk, received_on__isnull=True).update(
+            received_on=today, received_by=user
+        )
+        if updated != 1:
+            raise Conflict("This evidence has already been marked as received")
+        intake_services.add_log_entry(user, report, f"Evidence received: {request.what}")
+        waiting = EvidenceRequest.objects.filter(
+            report=report, received_on__isnull=True, due_on__lt=today
+        ).exists()
+        if report.status == ReportStatus.FILED_PENDING_INFORMATION and not waiting:
+            filed = report.status_changes.filter(to_status=ReportStatus.FILED_PENDING_INFORMATION)
+            back_to = filed.order_by("-at", "-id").values_list("from_status", flat=True).first()
+            intake_services.move(
+                user, report, Transition.REOPEN, back_to or ReportStatus.RECORDED,
+                reason="The evidence asked for has arrived",
+            )  # fmt: skip
+    return report.status
+
+
+# ---------------------------------------------------------------- evaluation (App. F)
+
+
+def evaluation_in_progress(report) -> Evaluation | None:
+    return report.evaluations.filter(completed_at__isnull=True).order_by("-id").first()
+
+
+def record_evaluation(user, report, data: dict, *, complete: bool) -> Evaluation:
+    """Save stage 1 (and, if `complete`, stage 2, returning the report to the supervisor)."""
+    starts, roles = intake_rules.LIFECYCLE[Transition.EVALUATE]
+    if user.role not in roles:
+        raise Http404("No such page")
+    stage_2 = {k: data.get(k, "") for k in (*rules.STAGE_2_FIELDS, "recommendation")}
+    problems = rules.evaluation_problems(data.get("summary", ""), stage_2 if complete else None)
+    if report.status not in starts:
+        problems["summary"] = "This report is not with the evaluator"
+    if problems:
+        raise InvalidInput(problems)
+    now = timezone.now()
+    fields = {
+        "summary": data["summary"].strip(), "checks_made": list(data.get("checks_made", [])),
+        "checks_notes": data.get("checks_notes", "").strip(),
+        "disruption_done": list(data.get("disruption_done", [])),
+        "disruption_notes": data.get("disruption_notes", "").strip(),
+        "requirements": {k: data.get(f"requirement_{k}", "").strip()
+                         for k, _ in rules.EVALUATION_REQUIREMENTS},
+        **{k: (v or "").strip() for k, v in stage_2.items()},
+    }  # fmt: skip
+    with transaction.atomic():
+        evaluation = evaluation_in_progress(report)
+        if evaluation is None:
+            evaluation = Evaluation(report=report, evaluator=user, stage1_at=now)
+        for name, value in fields.items():
+            setattr(evaluation, name, value)
+        evaluation.evaluator = user
+        if complete:
+            evaluation.completed_at = now
+            label = rules.EVALUATION_RECOMMENDATION_LABELS[
+                rules.EvaluationRecommendation(stage_2["recommendation"])
+            ]
+            intake_services.move(
+                user, report, Transition.EVALUATE, ReportStatus.EVALUATED,
+                log=f"Evaluation (App. F) complete: {label}. "
+                    f"{stage_2['recommendation_reasons'].strip()} Returned to the supervisor.",
+            )  # fmt: skip
+        else:
+            intake_services.add_log_entry(user, report, "Evaluation stage 1 saved.")
+        evaluation.save()
+    return evaluation

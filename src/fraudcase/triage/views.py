@@ -14,7 +14,7 @@ from fraudcase.intake import services as intake_services
 from fraudcase.intake.models import Source
 
 from . import rules, services
-from .forms import AssessmentForm, DecisionForm
+from .forms import AssessmentForm, DecisionForm, EvaluationForm, EvidenceRequestForm
 
 PAGE = 100
 
@@ -114,4 +114,82 @@ def decide(request, ref):
         messages.error(request, " ".join(invalid.problems.values()))
     else:
         messages.success(request, "Decision recorded.")
+    return redirect("report-detail", ref=ref)
+
+
+def evaluate(request, ref):
+    """App. F on one page: save stage 1, or complete both and return it to the supervisor."""
+    report = intake_services.get_report(
+        request.user, ref, justification=request.session.get("justifications", {}).get(ref, "")
+    )
+    if not intake_services.may(request.user, "evaluate", report):
+        raise Http404("No such page")
+    draft = services.evaluation_in_progress(report)
+    initial = {}
+    if draft is not None:
+        initial = {f.name: getattr(draft, f.name) for f in draft._meta.fields}
+        initial.update({f"requirement_{k}": v for k, v in draft.requirements.items()})
+    form = EvaluationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        complete = request.POST.get("complete") == "yes"
+        try:
+            services.record_evaluation(request.user, report, form.cleaned_data, complete=complete)
+        except services.InvalidInput as invalid:
+            for field, problem in invalid.problems.items():
+                form.add_error(field if field in form.fields else None, problem)
+        except services.Conflict as conflict:
+            messages.error(request, str(conflict))
+            return redirect("report-detail", ref=ref)
+        else:
+            messages.success(
+                request,
+                "Evaluation complete: returned to the supervisor for decision."
+                if complete
+                else "Stage 1 saved.",
+            )
+            return redirect("report-detail", ref=ref)
+    requirements = [form[f"requirement_{k}"] for k, _ in rules.EVALUATION_REQUIREMENTS]
+    return render(
+        request,
+        "triage/evaluate.html",
+        {"report": report, "form": form, "requirements": requirements, "draft": draft},
+    )
+
+
+@require_POST
+def evidence(request, ref):
+    """Record evidence asked of the victim or a third party (28 days, §5.2)."""
+    report = intake_services.get_report(
+        request.user, ref, justification=request.session.get("justifications", {}).get(ref, "")
+    )
+    form = EvidenceRequestForm(request.POST, prefix="evidence")
+    if not form.is_valid():
+        messages.error(request, "Say who the evidence was asked of and what it is.")
+        return redirect("report-detail", ref=ref)
+    try:
+        services.request_evidence(
+            request.user, report, **form.cleaned_data, today=timezone.localdate()
+        )
+    except services.InvalidInput as invalid:
+        messages.error(request, " ".join(invalid.problems.values()))
+    else:
+        messages.success(request, "Evidence request recorded: due in 28 days.")
+    return redirect("report-detail", ref=ref)
+
+
+@require_POST
+def evidence_received(request, ref, request_id):
+    report = intake_services.get_report(
+        request.user, ref, justification=request.session.get("justifications", {}).get(ref, "")
+    )
+    wanted = report.evidence_requests.filter(pk=request_id).first()
+    if wanted is None:
+        raise Http404("No such evidence request")
+    try:
+        status = services.evidence_received(request.user, wanted, today=timezone.localdate())
+    except services.Conflict as conflict:
+        messages.error(request, str(conflict))
+    else:
+        reopened = " The report is reopened." if status != "filed_pending" else ""
+        messages.success(request, f"Evidence marked as received.{reopened}")
     return redirect("report-detail", ref=ref)

@@ -1,0 +1,112 @@
+"""Victims' Code and case clocks: what each officer and team has due today or overdue.
+
+DOMAIN.md "Victims' Code deadlines": the first update 1 working day after receipt for victims
+entitled to the enhanced service, otherwise 5; a decision not to investigate explained within 5
+working days; updates during an investigation as the victim contract says; plus the case's
+supervisor reviews, tasks and evidence requests. Reads start from the user's visible reports.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from fraudcase.intake.models import ReportStatus
+from fraudcase.intake.services import visible_reports
+from fraudcase.triage import rules as triage_rules
+from fraudcase.triage.models import EvidenceRequest, SupervisorDecision
+
+from .models import Case, Letter, LetterKind, Task
+
+BEFORE_ALLOCATION = (
+    ReportStatus.RECORDED, ReportStatus.ASSESSED, ReportStatus.WITH_EVALUATOR,
+    ReportStatus.EVALUATED, ReportStatus.AWAITING_ALLOCATION,
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DueItem:
+    what: str
+    reference: str
+    victim: str
+    due: date
+    state: triage_rules.DeadlineState
+    owner_id: int | None
+    owner: str
+    team_ids: frozenset[int]
+
+
+def _item(what, report, due, today, owner=None, team_ids=frozenset()) -> DueItem:
+    return DueItem(
+        what, report.local_reference, report.victim.display_name, due,
+        triage_rules.deadline_state(due, today), owner.pk if owner else None,
+        str(owner) if owner else "Volume Fraud Team", frozenset(team_ids),
+    )  # fmt: skip
+
+
+def due_items(user, today: date) -> list[DueItem]:
+    """Everything due by today on the reports this user may see, most overdue first."""
+    visible = visible_reports(user)
+    items: list[DueItem] = []
+    # 1. The first update after receipt (§5.6), until the victim has been updated.
+    last_received = triage_rules.received_window("due_today", today, 1)[1]
+    waiting = (
+        visible.filter(status__in=BEFORE_ALLOCATION, victim_updates__isnull=True,
+                       received_at__date__lte=last_received)
+        .select_related("victim", "assessment")
+    )  # fmt: skip
+    for report in waiting.iterator(chunk_size=2000):
+        assessment = getattr(report, "assessment", None)
+        enhanced = bool(assessment and assessment.enhanced_service)
+        due = triage_rules.vcop_update_due(timezone.localdate(report.received_at),
+                                           enhanced=enhanced)  # fmt: skip
+        if due <= today:
+            label = "enhanced service, 1 working day" if enhanced else "5 working days"
+            items.append(_item(f"First update to the victim ({label})", report, due, today))
+    # 2. A decision not to investigate explained to the victim within 5 working days.
+    explained = Letter.objects.filter(kind=LetterKind.NO_INVESTIGATION).values("report_id")
+    decisions = (
+        SupervisorDecision.objects.filter(decision="no_further_action", report__in=visible)
+        .exclude(report_id__in=explained)
+        .select_related("report__victim", "decided_by")
+    )
+    for decision in decisions:
+        due = triage_rules.decision_explanation_due(timezone.localdate(decision.decided_at))
+        if due <= today:
+            items.append(_item("Explain the decision not to investigate (letter)",
+                               decision.report, due, today, decision.decided_by))  # fmt: skip
+    # 3 and 4. Victim contract updates and supervisor reviews on open cases.
+    cases = Case.objects.filter(report__in=visible, closed_at__isnull=True).select_related(
+        "report__victim", "investigator"
+    )
+    for case in cases.filter(next_update_due__lte=today):
+        items.append(_item(f"Victim update (every {case.update_every_days} days, victim contract)",
+                           case.report, case.next_update_due, today, case.investigator,
+                           {case.team_id}))  # fmt: skip
+    for case in cases.filter(next_review_due__lte=today):
+        items.append(_item(f"Supervisor review (tier {case.tier} rota)", case.report,
+                           case.next_review_due, today, None, {case.team_id}))  # fmt: skip
+    # 5. Tasks, and 6. evidence asked for (28 days, then filed pending information).
+    tasks = Task.objects.filter(report__in=visible, done_at__isnull=True, due__lte=today)
+    for task in tasks.select_related("report__victim", "assignee"):
+        items.append(_item(f"Task: {task.text}", task.report, task.due, today, task.assignee))
+    evidence = EvidenceRequest.objects.filter(
+        report__in=visible, received_on__isnull=True, filed_on__isnull=True, due_on__lte=today
+    ).select_related("report__victim", "requested_by")
+    for request in evidence:
+        what = f"Evidence due from {request.get_asked_of_display().lower()}"
+        items.append(_item(what, request.report, request.due_on, today, request.requested_by))
+    return sorted(items, key=lambda i: (i.due, i.reference))
+
+
+def for_scope(user, items: list[DueItem], scope: str) -> list[DueItem]:
+    """ "mine": owned by the user (supervisors also own reviews and the VFT's unowned first
+    updates); "team": owned by anyone in the user's teams, or by the team itself."""
+    if scope == "mine":
+        supervisor = user.role == "vft_supervisor"
+        return [i for i in items if i.owner_id == user.pk
+                or (supervisor and i.owner_id is None)]  # fmt: skip
+    team_ids = set(user.teams.values_list("id", flat=True))
+    colleagues = set(type(user).objects.filter(teams__in=team_ids).values_list("id", flat=True))
+    return [i for i in items if i.owner_id in colleagues or i.owner_id is None
+            or i.team_ids & team_ids]  # fmt: skip

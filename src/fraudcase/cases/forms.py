@@ -1,0 +1,127 @@
+"""Forms for allocation, case work and finalisation."""
+
+from django import forms
+
+from fraudcase.forms import GovukMixin
+from fraudcase.triage.rules import HOME_OFFICE_OUTCOMES
+
+from . import rules
+
+
+class AllocationForm(GovukMixin, forms.Form):
+    def __init__(self, *args, investigators, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["investigator"] = forms.TypedChoiceField(
+            label="Investigator", coerce=int, widget=forms.RadioSelect, choices=investigators,
+            help_text="Suitable investigators with the lightest load are listed first.",
+        )  # fmt: skip
+        self.fields["team"] = forms.TypedChoiceField(
+            label="Team", coerce=int, choices=[("", "Choose a team"), *teams]
+        )
+        self.fields["update_every_days"] = forms.TypedChoiceField(
+            label="Victim contract: update the victim every", coerce=int, initial=28,
+            choices=[(d, f"{d} days") for d in rules.UPDATE_FREQUENCIES],
+        )  # fmt: skip
+        self.fields["override_reason"] = forms.CharField(
+            label="Reason, if the investigator is not a suitable match", required=False,
+            widget=forms.Textarea,
+        )  # fmt: skip
+        for name in ("team", "update_every_days"):
+            self.fields[name].widget.attrs["class"] = "govuk-select"
+
+
+class ReviewForm(GovukMixin, forms.Form):
+    notes = forms.CharField(label="What the review found", widget=forms.Textarea)
+    recommendations = forms.CharField(
+        label="Further recommendations", required=False, widget=forms.Textarea
+    )
+
+
+class TaskForm(GovukMixin, forms.Form):
+    text = forms.CharField(label="Task", max_length=300)
+    due = forms.DateField(label="Due", widget=forms.DateInput(), help_text="e.g. 2026-12-01")
+
+    def __init__(self, *args, assignees, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"] = forms.TypedChoiceField(
+            label="Assign to", coerce=int, choices=assignees
+        )
+        self.fields["assignee"].widget.attrs["class"] = "govuk-select"
+
+
+class DisruptionForm(GovukMixin, forms.Form):
+    kind = forms.ChoiceField(
+        label="Disruption",
+        choices=[(k.value, label) for k, label in rules.DISRUPTION_LABELS.items()],
+    )
+    on = forms.DateField(label="Date", widget=forms.DateInput(), help_text="e.g. 2026-12-01")
+    detail = forms.CharField(label="Detail", required=False, widget=forms.Textarea)
+
+
+class VictimUpdateForm(GovukMixin, forms.Form):
+    method = forms.ChoiceField(
+        label="How",
+        choices=[(m.value, label) for m, label in rules.UPDATE_METHOD_LABELS.items()],
+    )
+    summary = forms.CharField(label="What the victim was told", widget=forms.Textarea)
+
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+class FinalisationForm(GovukMixin, forms.Form):
+    outcome = forms.TypedChoiceField(
+        label="Home Office outcome type",
+        coerce=int,
+        choices=[("", "Choose an outcome"), *((n, f"{n}. {label}")
+                                             for n, label in HOME_OFFICE_OUTCOMES.items())],
+    )  # fmt: skip
+    rationale = forms.CharField(
+        label="Rationale", required=False, widget=forms.Textarea,
+        help_text="Required unless someone was charged, cautioned or otherwise dealt with: the "
+        "victim is told why.",
+    )  # fmt: skip
+    cease_and_desist = forms.BooleanField(
+        label="The formal action is a cease and desist notice", required=False
+    )
+    no_criminal_record = forms.BooleanField(
+        label="The suspect has no criminal record", required=False
+    )
+    no_earlier_notice = forms.BooleanField(
+        label="The suspect has had no cease and desist notice before", required=False
+    )
+    isolated_minor_low_value = forms.BooleanField(
+        label="An isolated, minor, low-value fraud (for example online sales)", required=False
+    )
+    bank_account_insufficient_evidence = forms.BooleanField(
+        label="A bank account was used, with insufficient evidence for a realistic prospect of "
+        "conviction",
+        required=False,
+    )
+    low_reoffending_risk = forms.BooleanField(
+        label="The assessed risk of re-offending is low", required=False
+    )
+    most_proportionate = forms.BooleanField(
+        label="A notice is the most proportionate outcome", required=False
+    )
+    suspect_under_18 = forms.BooleanField(label="The suspect is under 18", required=False)
+    appropriate_adult_present_and_consenting = forms.BooleanField(
+        label="An appropriate adult was present and consented", required=False
+    )
+    suspect_traced = forms.ChoiceField(
+        label="Could the suspect be traced to serve the notice?", choices=YES_NO,
+        initial="yes", widget=forms.RadioSelect, required=False,
+    )  # fmt: skip
+    suspect_has_pnc_record = forms.BooleanField(
+        label="The suspect has a PNC record", required=False
+    )
+
+    def facts(self):
+        from fraudcase.triage.rules import CeaseAndDesistFacts
+
+        data = self.cleaned_data
+        if not data.get("cease_and_desist"):
+            return None
+        return CeaseAndDesistFacts(
+            **{name: bool(data.get(name)) for name in CeaseAndDesistFacts.__dataclass_fields__}
+        )

@@ -1,0 +1,224 @@
+"""Case rules as pure functions: allocation by workload, reviews, victim updates, outcomes.
+
+Seed 001 §5.4-§5.7 and App. D; DOMAIN.md "Allocation and investigation", "Victims' Code
+deadlines", "Outcomes". Dates come in as arguments; nothing here reads a clock.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from fraudcase.triage.rules import (
+    HOME_OFFICE_OUTCOMES,
+    CeaseAndDesistFacts,
+    cease_and_desist_problems,
+)
+
+# ---------------------------------------------------------------- allocation (§5.4, App. D)
+
+# App. D: which teams take which tier. Tier 2 is the VFT with ECU support.
+TEAMS_FOR_TIER: dict[int, frozenset[str]] = {
+    1: frozenset({"ecu"}),
+    2: frozenset({"vft", "ecu"}),
+    3: frozenset({"vft"}),
+    4: frozenset({"vft", "neighbourhood"}),
+}
+# Project decision (docs/rules.md): a tier 1 or 2 case needs a PIP 2 investigator, tier 3 at
+# least PIP 1; anyone may take tier 4. A supervisor may allocate otherwise, giving the reason.
+EXPERIENCE_FOR_TIER: dict[int, frozenset[str]] = {
+    1: frozenset({"pip2"}),
+    2: frozenset({"pip2"}),
+    3: frozenset({"pip1", "pip2"}),
+    4: frozenset({"trainee", "pip1", "pip2", ""}),
+}
+# A serious and complex case weighs more than a simple one when caseloads are compared.
+TIER_WEIGHT = {1: 4, 2: 3, 3: 2, 4: 1}
+INVESTIGATING_ROLES = frozenset({"investigator", "evaluator"})
+
+
+def weighted_load(open_tiers: list[int]) -> int:
+    """Caseload as the sum of tier weights (a tier 1 case counts as four tier 4 cases)."""
+    return sum(TIER_WEIGHT.get(t, 1) for t in open_tiers)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    user_id: int
+    name: str
+    team_kinds: frozenset[str]
+    experience: str
+    capacity: int
+    open_tiers: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Suitability:
+    suitable: bool
+    reasons: tuple[str, ...]
+    load: int
+    spare: int
+
+
+def suitability(candidate: Candidate, tier: int) -> Suitability:
+    """Whether an investigator suits a case of this tier, and their load (§5.4, App. D)."""
+    reasons = []
+    if not candidate.team_kinds & TEAMS_FOR_TIER[tier]:
+        reasons.append(f"Not in a team that takes tier {tier} cases (App. D)")
+    if candidate.experience not in EXPERIENCE_FOR_TIER[tier]:
+        reasons.append(f"Experience does not match tier {tier}")
+    load = weighted_load(list(candidate.open_tiers))
+    spare = candidate.capacity - len(candidate.open_tiers)
+    if spare <= 0:
+        reasons.append("At or over capacity")
+    return Suitability(not reasons, tuple(reasons), load, spare)
+
+
+def ranked(candidates: list[Candidate], tier: int) -> list[tuple[Candidate, Suitability]]:
+    """Suitable investigators first, then the lightest weighted load, then the most spare."""
+    rows = [(c, suitability(c, tier)) for c in candidates]
+    return sorted(rows, key=lambda r: (not r[1].suitable, r[1].load, -r[1].spare, r[0].name))
+
+
+def allocation_problems(
+    candidate: Candidate | None, tier: int, override_reason: str
+) -> dict[str, str]:
+    problems = {}
+    if candidate is None:
+        return {"investigator": "Choose an investigator"}
+    fit = suitability(candidate, tier)
+    if not fit.suitable and not override_reason.strip():
+        problems["override_reason"] = (
+            f"{candidate.name}: {'; '.join(fit.reasons)}. Give the reason to allocate anyway"
+        )
+    return problems
+
+
+# ---------------------------------------------------------------- reviews and victim updates
+
+# Project decision (docs/rules.md): supervisors review each open case on a rota, more often
+# for the more serious tiers. The seed says reviews happen on a rota but not how often.
+REVIEW_EVERY_DAYS = {1: 14, 2: 21, 3: 28, 4: 28}
+# The victim contract fixes how often updates are given (§5.2); 28 days unless agreed.
+DEFAULT_UPDATE_EVERY_DAYS = 28
+UPDATE_FREQUENCIES = (7, 14, 28, 56)
+
+
+def next_review_due(last: date, tier: int) -> date:
+    return last + timedelta(days=REVIEW_EVERY_DAYS.get(tier, 28))
+
+
+def next_update_due(last: date, every_days: int) -> date:
+    return last + timedelta(days=every_days)
+
+
+class DisruptionKind(StrEnum):
+    """Disruption actions (§5.5, App. F stage 1; WMP seed ¶12 'disruption used')."""
+
+    BANK_ACCOUNT_CLOSURE = "bank_account_closure"
+    CIFAS_MARKER = "cifas_marker"
+    WEBSITE_TAKEDOWN = "website_takedown"
+    TELEPHONE_TAKEDOWN = "telephone_takedown"
+    INTELLIGENCE_SUBMITTED = "intelligence_submitted"
+    CEASE_AND_DESIST = "cease_and_desist"
+
+
+DISRUPTION_LABELS = {
+    DisruptionKind.BANK_ACCOUNT_CLOSURE: "Bank account closure",
+    DisruptionKind.CIFAS_MARKER: "CIFAS marker",
+    DisruptionKind.WEBSITE_TAKEDOWN: "Website takedown",
+    DisruptionKind.TELEPHONE_TAKEDOWN: "Telephone number takedown",
+    DisruptionKind.INTELLIGENCE_SUBMITTED: "Intelligence submitted",
+    DisruptionKind.CEASE_AND_DESIST: "Cease and desist notice",
+}
+
+
+class UpdateMethod(StrEnum):
+    TELEPHONE = "telephone"
+    VISIT = "visit"
+    LETTER = "letter"
+    EMAIL = "email"
+
+
+UPDATE_METHOD_LABELS = {
+    UpdateMethod.TELEPHONE: "Telephone",
+    UpdateMethod.VISIT: "Visit",
+    UpdateMethod.LETTER: "Letter",
+    UpdateMethod.EMAIL: "E-mail",
+}
+
+# ---------------------------------------------------------------- finalisation (§5.7)
+
+CEASE_AND_DESIST_OUTCOME = 10
+# Outcomes where the report ends without anyone being dealt with: the rationale is what the
+# victim is told and what a review reads (§5.4 "NFA needs a rationale").
+RATIONALE_REQUIRED = frozenset({9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21, 22})
+
+
+def parse_outcome_set(text: str) -> frozenset[int]:
+    """ "1-10" or "1-10,22" -> the outcome types that count as positive. ValueError if bad."""
+    chosen: set[int] = set()
+    for part in (p.strip() for p in text.split(",") if p.strip()):
+        first, _, last = part.partition("-")
+        low, high = int(first), int(last or first)
+        if not (1 <= low <= high <= 22):
+            raise ValueError(f"'{part}' is not a range of outcome types 1-22")
+        chosen.update(range(low, high + 1))
+    if not chosen:
+        raise ValueError("No outcome types given")
+    return frozenset(chosen)
+
+
+def finalisation_problems(
+    outcome: int | None,
+    rationale: str,
+    cease_and_desist: CeaseAndDesistFacts | None,
+) -> dict[str, str]:
+    """Every reason the outcome cannot be recorded as given; empty when it can."""
+    problems = {}
+    if outcome not in HOME_OFFICE_OUTCOMES:
+        return {"outcome": "Choose a Home Office outcome type (1-22)"}
+    if outcome in RATIONALE_REQUIRED and not rationale.strip():
+        problems["rationale"] = "Give the rationale: the victim is told why"
+    if cease_and_desist is not None:
+        if outcome != CEASE_AND_DESIST_OUTCOME:
+            problems["outcome"] = (
+                "A cease and desist notice is outcome 10 (formal action not in the public interest)"
+            )
+        refused = cease_and_desist_problems(cease_and_desist)
+        if refused:
+            problems["cease_and_desist"] = "A notice may not be served: " + "; ".join(refused)
+    return problems
+
+
+# ---------------------------------------------------------------- time in each state
+
+
+@dataclass(frozen=True)
+class Move:
+    transition: str
+    from_status: str
+    to_status: str
+    at: datetime
+
+
+def time_in_states(received: datetime, moves: list[Move], now: datetime) -> dict[str, timedelta]:
+    """How long the report spent in each status: the first starts when it was received."""
+    spent: dict[str, timedelta] = {}
+    status, since = "recorded", received
+    for move in sorted(moves, key=lambda m: m.at):
+        spent[move.from_status] = spent.get(move.from_status, timedelta()) + (move.at - since)
+        status, since = move.to_status, move.at
+    if status != "closed":
+        spent[status] = spent.get(status, timedelta()) + (now - since)
+    return spent
+
+
+def milestones(received: datetime, moves: list[Move]) -> dict[str, timedelta | None]:
+    """Time from receipt to the first assessment, allocation and finalisation (§9)."""
+
+    def first(transition: str) -> timedelta | None:
+        times = [m.at for m in moves if m.transition == transition]
+        return min(times) - received if times else None
+
+    return {"assess": first("assess"), "allocate": first("allocate"),
+            "finalise": first("finalise")}  # fmt: skip

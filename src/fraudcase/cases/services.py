@@ -1,0 +1,424 @@
+"""Reads and writes for cases: allocation, reviews, tasks, disruption, victim updates, outcomes.
+
+Every read starts from `intake.services.visible_reports` so a case the user may not see does
+not exist for them; every write records who, when and why on the report's timeline and in the
+audit log; every change of status goes through `intake.services.move`.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count
+from django.http import Http404
+from django.utils import timezone
+
+from fraudcase.accounts.models import Team, User
+from fraudcase.audit import services as audit
+from fraudcase.audit.models import AuditAction
+from fraudcase.intake import services as intake_services
+from fraudcase.intake.models import Report, ReportStatus
+from fraudcase.intake.rules import Transition
+from fraudcase.intake.services import Conflict, InvalidInput, visible_reports
+from fraudcase.triage import rules as triage_rules
+from fraudcase.triage import services as triage_services
+
+from . import rules
+from .models import (
+    Case,
+    DisruptionAction,
+    Finalisation,
+    Letter,
+    LetterKind,
+    SupervisorReview,
+    Task,
+    VictimUpdate,
+)
+
+SUPERVISING_ROLES = frozenset({"vft_supervisor"})
+CASE_ROLES = frozenset({"investigator", "evaluator", "vft_supervisor"})
+
+
+def _require(user, roles: frozenset[str]) -> None:
+    if getattr(user, "role", None) not in roles:
+        raise Http404("No such page")
+
+
+def may_work_cases(user) -> bool:
+    return getattr(user, "role", None) in CASE_ROLES
+
+
+def positive_outcomes() -> frozenset[int]:
+    return rules.parse_outcome_set(settings.FRAUDCASE_POSITIVE_OUTCOMES)
+
+
+# ---------------------------------------------------------------- allocation board (§5.4)
+
+
+def candidates(user) -> list[rules.Candidate]:
+    """Every investigator and evaluator with their open cases' tiers (one aggregate query)."""
+    _require(user, SUPERVISING_ROLES)
+    people = (
+        User.objects.filter(role__in=rules.INVESTIGATING_ROLES, is_active=True)
+        .prefetch_related("teams")
+        .order_by("last_name", "first_name", "username")
+    )
+    open_tiers: dict[int, list[int]] = defaultdict(list)
+    counts = (
+        Case.objects.filter(closed_at__isnull=True)
+        .values("investigator_id", "tier")
+        .annotate(n=Count("id"))
+    )
+    for row in counts:
+        open_tiers[row["investigator_id"]] += [row["tier"]] * row["n"]
+    return [
+        rules.Candidate(
+            user_id=p.pk,
+            name=str(p),
+            team_kinds=frozenset(t.kind for t in p.teams.all()),
+            experience=p.experience,
+            capacity=p.case_capacity,
+            open_tiers=tuple(sorted(open_tiers.get(p.pk, []))),
+        )
+        for p in people
+    ]
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    candidate: rules.Candidate
+    by_tier: dict[int, int]
+    load: int
+    spare: int
+    experience_label: str
+
+
+def allocation_board(user) -> dict:
+    """Each investigator's open cases by tier, their weighted load and spare capacity, the
+    capacity of each team, and the reports waiting for allocation with their tier."""
+    rows = []
+    labels = dict(User._meta.get_field("experience").choices)
+    for c in candidates(user):
+        by_tier = {t: c.open_tiers.count(t) for t in (1, 2, 3, 4)}
+        rows.append(
+            BoardRow(c, by_tier, rules.weighted_load(list(c.open_tiers)),
+                     c.capacity - len(c.open_tiers), labels.get(c.experience, "Not recorded"))
+        )  # fmt: skip
+    teams = []
+    for team in Team.objects.order_by("name"):
+        members = [r for r in rows if team.members.filter(pk=r.candidate.user_id).exists()]
+        if members:
+            teams.append({
+                "team": team, "investigators": len(members),
+                "open": sum(len(r.candidate.open_tiers) for r in members),
+                "capacity": sum(r.candidate.capacity for r in members),
+            })  # fmt: skip
+    waiting = [
+        {"report": r, "tier": triage_services.current_tier(r)}
+        for r in visible_reports(user)
+        .filter(status=ReportStatus.AWAITING_ALLOCATION)
+        .select_related("victim")
+        .order_by("received_at")[:200]
+    ]
+    return {"rows": rows, "teams": teams, "waiting": waiting}
+
+
+def allocate(
+    user,
+    report: Report,
+    *,
+    investigator_id: int,
+    team_id: int,
+    update_every_days: int = rules.DEFAULT_UPDATE_EVERY_DAYS,
+    override_reason: str = "",
+) -> Case:
+    """Allocate to a team and investigator; the review rota and victim contract clocks start."""
+    _require(user, SUPERVISING_ROLES)
+    tier = triage_services.current_tier(report)
+    by_id = {c.user_id: c for c in candidates(user)}
+    candidate = by_id.get(investigator_id)
+    problems = rules.allocation_problems(candidate, tier, override_reason)
+    team = Team.objects.filter(pk=team_id).first()
+    if team is None:
+        problems["team"] = "Choose a team"
+    elif candidate is not None and not team.members.filter(pk=investigator_id).exists():
+        problems["team"] = f"{candidate.name} is not in {team.name}"
+    if update_every_days not in rules.UPDATE_FREQUENCIES:
+        problems["update_every_days"] = "Choose how often the victim is updated"
+    if problems:
+        raise InvalidInput(problems)
+    assert candidate is not None and team is not None
+    now = timezone.now()
+    today = timezone.localdate(now)
+    text = f"Allocated to {candidate.name} ({team.name}), tier {tier}."
+    if override_reason.strip():
+        text += f" Allocated against the board's advice: {override_reason.strip()}"
+    with transaction.atomic():
+        intake_services.move(
+            user, report, Transition.ALLOCATE, ReportStatus.UNDER_INVESTIGATION,
+            reason=override_reason, log=text,
+        )  # fmt: skip
+        return Case.objects.create(
+            report=report, team=team, investigator_id=investigator_id, tier=tier,
+            allocated_by=user, allocated_at=now, allocation_reason=override_reason.strip(),
+            next_review_due=rules.next_review_due(today, tier),
+            update_every_days=update_every_days,
+            next_update_due=rules.next_update_due(today, update_every_days),
+        )  # fmt: skip
+
+
+def record_review(user, case: Case, *, notes: str, recommendations: str = "") -> SupervisorReview:
+    """A supervisor's review on the rota (§5.4); the next one is scheduled by tier."""
+    _require(user, SUPERVISING_ROLES)
+    if not notes.strip():
+        raise InvalidInput({"notes": "Record what the review found"})
+    now = timezone.now()
+    with transaction.atomic():
+        review = SupervisorReview.objects.create(
+            case=case, reviewed_by=user, reviewed_at=now, notes=notes.strip(),
+            recommendations=recommendations.strip(),
+        )  # fmt: skip
+        Case.objects.filter(pk=case.pk).update(
+            next_review_due=rules.next_review_due(timezone.localdate(now), case.tier)
+        )
+        text = f"Supervisor review: {notes.strip()}"
+        if recommendations.strip():
+            text += f" Recommendations: {recommendations.strip()}"
+        intake_services.add_log_entry(user, case.report, text)
+    return review
+
+
+def reviews_due(user, today: date):
+    """Open cases whose supervisor review is due by today, oldest due first."""
+    _require(user, SUPERVISING_ROLES)
+    return (
+        Case.objects.filter(
+            report__in=visible_reports(user), closed_at__isnull=True, next_review_due__lte=today
+        )
+        .select_related("report", "investigator", "team")
+        .order_by("next_review_due")
+    )
+
+
+# ---------------------------------------------------------------- investigation (§5.5, §5.6)
+
+
+def add_task(user, report: Report, *, text: str, assignee_id: int, due: date) -> Task:
+    _require(user, CASE_ROLES)
+    assignee = User.objects.filter(pk=assignee_id, is_active=True).first()
+    problems = {}
+    if not text.strip():
+        problems["text"] = "Say what needs doing"
+    if assignee is None:
+        problems["assignee"] = "Choose who will do it"
+    if problems:
+        raise InvalidInput(problems)
+    with transaction.atomic():
+        task = Task.objects.create(
+            report=report, text=text.strip(), assignee=assignee, due=due, created_by=user,
+            created_at=timezone.now(),
+        )  # fmt: skip
+        intake_services.add_log_entry(
+            user, report, f"Task for {assignee}: {task.text} (due {due:%d %B %Y})"
+        )
+    return task
+
+
+def complete_task(user, report: Report, task_id: int) -> Task:
+    _require(user, CASE_ROLES)
+    task = Task.objects.filter(pk=task_id, report=report).first()
+    if task is None:
+        raise Http404("No such task")
+    with transaction.atomic():
+        if (
+            Task.objects.filter(pk=task.pk, done_at__isnull=True).update(
+                done_at=timezone.now(), done_by=user
+            )
+            != 1
+        ):
+            raise Conflict("This task was already marked done")
+        intake_services.add_log_entry(user, report, f"Task done: {task.text}")
+    return task
+
+
+def add_disruption(user, report: Report, *, kind: str, on: date, detail: str = ""):
+    _require(user, CASE_ROLES)
+    if kind not in {k.value for k in rules.DisruptionKind}:
+        raise InvalidInput({"kind": "Choose the disruption used"})
+    with transaction.atomic():
+        action = DisruptionAction.objects.create(
+            report=report, kind=kind, on=on, detail=detail.strip(), by=user
+        )
+        label = rules.DISRUPTION_LABELS[rules.DisruptionKind(kind)]
+        intake_services.add_log_entry(
+            user, report, f"Disruption: {label} on {on:%d %B %Y}. {detail.strip()}".strip()
+        )
+    return action
+
+
+def record_victim_update(user, report: Report, *, method: str, summary: str) -> VictimUpdate:
+    """An update given to the victim; the victim contract's next update is scheduled."""
+    _require(user, CASE_ROLES | {"assessor"})
+    problems = {}
+    if method not in {m.value for m in rules.UpdateMethod}:
+        problems["method"] = "Choose how the victim was updated"
+    if not summary.strip():
+        problems["summary"] = "Say what the victim was told"
+    if problems:
+        raise InvalidInput(problems)
+    now = timezone.now()
+    with transaction.atomic():
+        update = VictimUpdate.objects.create(
+            report=report, at=now, by=user, method=method, summary=summary.strip()
+        )
+        case = Case.objects.filter(report=report).first()
+        if case is not None:
+            Case.objects.filter(pk=case.pk).update(
+                next_update_due=rules.next_update_due(
+                    timezone.localdate(now), case.update_every_days
+                )
+            )
+        intake_services.add_log_entry(
+            user, report, f"Victim updated ({update.get_method_display().lower()}): "
+            f"{update.summary}", kind="contact",
+        )  # fmt: skip
+    return update
+
+
+# ---------------------------------------------------------------- finalisation (§5.7)
+
+
+def finalise(
+    user,
+    report: Report,
+    *,
+    outcome: int | None,
+    rationale: str = "",
+    cease_and_desist: triage_rules.CeaseAndDesistFacts | None = None,
+    suspect_traced: bool = True,
+    suspect_has_pnc_record: bool = False,
+) -> Finalisation:
+    """Record the Home Office outcome and close the report (and its case)."""
+    problems = rules.finalisation_problems(outcome, rationale, cease_and_desist)
+    if problems:
+        raise InvalidInput(problems)
+    assert outcome is not None
+    positive = outcome in positive_outcomes()
+    untraceable = ""
+    if cease_and_desist is not None and not suspect_traced:
+        untraceable = triage_rules.untraceable_suspect_action(suspect_has_pnc_record)
+    now = timezone.now()
+    label = triage_rules.HOME_OFFICE_OUTCOMES[outcome]
+    text = f"Finalised: outcome {outcome} ({label}){' - positive' if positive else ''}."
+    if rationale.strip():
+        text += f" Rationale: {rationale.strip()}"
+    if untraceable:
+        text += f" Suspect untraceable: notice recorded by {untraceable.lower()}."
+    with transaction.atomic():
+        intake_services.move(user, report, Transition.FINALISE, ReportStatus.CLOSED,
+                             reason=rationale, log=text)  # fmt: skip
+        made = Finalisation.objects.create(
+            report=report, outcome=outcome, positive=positive, rationale=rationale.strip(),
+            cease_and_desist=(cease_and_desist.__dict__ if cease_and_desist else None),
+            untraceable_action=untraceable, finalised_by=user, finalised_at=now,
+        )  # fmt: skip
+        Case.objects.filter(report=report).update(closed_at=now)
+        if cease_and_desist is not None:
+            DisruptionAction.objects.create(
+                report=report, kind=rules.DisruptionKind.CEASE_AND_DESIST,
+                on=timezone.localdate(now), detail=untraceable, by=user,
+            )  # fmt: skip
+    return made
+
+
+def time_in_states(report: Report, now=None) -> dict:
+    """Days in each status so far, and days from receipt to assessment, allocation, outcome."""
+    now = now or timezone.now()
+    moves = [
+        rules.Move(c.transition, c.from_status, c.to_status, c.at)
+        for c in report.status_changes.all()
+    ]
+    spent = rules.time_in_states(report.received_at, moves, now)
+    labels = dict(ReportStatus.choices)
+    return {
+        "states": [(labels.get(s, s), round(t.total_seconds() / 86400, 1))
+                   for s, t in spent.items()],
+        "milestones": {k: (round(v.total_seconds() / 86400, 1) if v is not None else None)
+                       for k, v in rules.milestones(report.received_at, moves).items()},
+    }  # fmt: skip
+
+
+def record_letter(user, report: Report, kind: str) -> Letter:
+    """A letter was produced for the victim: a disclosure of personal data, audited."""
+    with transaction.atomic():
+        letter = Letter.objects.create(
+            report=report, kind=kind, produced_at=timezone.now(), produced_by=user
+        )
+        intake_services.add_log_entry(
+            user, report, f"Letter produced: {letter.get_kind_display()}", kind="contact"
+        )
+        audit.record(user, AuditAction.DISCLOSURE, "report", report.local_reference,
+                     f"Letter to the victim: {letter.get_kind_display()}")  # fmt: skip
+    return letter
+
+
+def letter_sections(report: Report, kind: str) -> list:
+    """The wording of one letter for this report. ValueError when it does not apply yet."""
+    from . import letters
+
+    if kind == LetterKind.ACKNOWLEDGEMENT:
+        return letters.acknowledgement(report.local_reference, intake_services.nfrc_numbers(report))
+    if kind == LetterKind.NO_INVESTIGATION:
+        decision = report.supervisor_decisions.filter(decision="no_further_action").last()
+        if decision is None:
+            raise ValueError("No decision not to investigate on this report")
+        return letters.no_investigation(report.local_reference, decision.reason)
+    if kind == LetterKind.FINALISATION:
+        final = getattr(report, "finalisation", None)
+        if final is None:
+            raise ValueError("This report has not been finalised")
+        return letters.finalisation(report.local_reference, final.outcome, final.rationale)
+    raise ValueError("No such letter")
+
+
+def assignee_choices() -> list[tuple[int, str]]:
+    people = User.objects.filter(is_active=True, role__in=CASE_ROLES | {"assessor"})
+    return [(u.pk, str(u)) for u in people.order_by("last_name", "first_name", "username")]
+
+
+def panel(user, report: Report) -> dict:
+    """What the report page shows of the case, and which actions this user may take now."""
+    from .forms import DisruptionForm, ReviewForm, TaskForm, VictimUpdateForm
+
+    case = Case.objects.filter(report=report).select_related("investigator", "team").first()
+    works = may_work_cases(user)
+    letters_allowed = works or user.role == "assessor"
+    nfa = report.supervisor_decisions.filter(decision="no_further_action").exists()
+    final = getattr(report, "finalisation", None)
+    return {
+        "case": case,
+        "tasks": report.tasks.select_related("assignee"),
+        "disruption": report.disruption_actions.select_related("by"),
+        "victim_updates": report.victim_updates.select_related("by"),
+        "reviews": case.reviews.select_related("reviewed_by") if case else [],
+        "finalisation": final,
+        "outcome_label": triage_rules.HOME_OFFICE_OUTCOMES.get(final.outcome) if final else "",
+        "time_in_states": time_in_states(report),
+        "may_work": works,
+        "may_review": case is not None and user.role in SUPERVISING_ROLES and not case.closed_at,
+        "may_allocate": intake_services.may(user, Transition.ALLOCATE, report),
+        "may_finalise": intake_services.may(user, Transition.FINALISE, report),
+        "task_form": TaskForm(assignees=assignee_choices(), prefix="task") if works else None,
+        "disruption_form": DisruptionForm(prefix="disruption") if works else None,
+        "update_form": VictimUpdateForm(prefix="update")
+        if works or user.role == "assessor" else None,
+        "review_form": ReviewForm(prefix="review"),
+        "letters": [
+            (k.value, k.label) for k in LetterKind
+            if letters_allowed and (k != LetterKind.NO_INVESTIGATION or nfa)
+            and (k != LetterKind.FINALISATION or final is not None)
+        ],
+        "letters_sent": report.letters.select_related("produced_by"),
+    }  # fmt: skip

@@ -1,0 +1,238 @@
+"""Case pages: request -> service -> template."""
+
+import polars as pl
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from fraudcase import exports
+from fraudcase.audit import services as audit
+from fraudcase.audit.models import AuditAction
+from fraudcase.intake import services as intake_services
+from fraudcase.intake.models import Report
+
+from . import clocks, letters, services
+from .forms import (
+    AllocationForm,
+    DisruptionForm,
+    FinalisationForm,
+    ReviewForm,
+    TaskForm,
+    VictimUpdateForm,
+)
+from .models import Case
+
+
+def _report(request, ref: str) -> Report:
+    return intake_services.get_report(
+        request.user, ref, justification=request.session.get("justifications", {}).get(ref, "")
+    )
+
+
+def _problems(form, invalid) -> None:
+    for field, problem in invalid.problems.items():
+        form.add_error(field if field in form.fields else None, problem)
+
+
+# ---------------------------------------------------------------- allocation
+
+
+def board(request):
+    """The allocation board: caseloads by tier, team capacity, reports waiting, reviews due."""
+    data = services.allocation_board(request.user)
+    fmt = request.GET.get("export")
+    if fmt in exports.CONTENT_TYPES:
+        frame = pl.DataFrame(
+            [(r.candidate.name, r.experience_label, *(r.by_tier[t] for t in (1, 2, 3, 4)),
+              r.load, r.candidate.capacity, r.spare) for r in data["rows"]],
+            schema=["investigator", "experience", "tier_1", "tier_2", "tier_3", "tier_4",
+                    "weighted_load", "capacity", "spare"], orient="row",
+        )  # fmt: skip
+        audit.record(request.user, AuditAction.DISCLOSURE, "list", "allocation-board",
+                     "Exported the allocation board")  # fmt: skip
+        return exports.download(frame, "allocation-board", fmt)
+    today = timezone.localdate()
+    audit.record(request.user, AuditAction.CONSULTATION, "list", "allocation-board",
+                 "Viewed the allocation board")  # fmt: skip
+    chart_max = max([r.load for r in data["rows"]] + [1])
+    return render(request, "cases/board.html", {
+        **data, "reviews_due": services.reviews_due(request.user, today), "today": today,
+        "chart_max": chart_max,
+    })  # fmt: skip
+
+
+def allocate(request, ref):
+    if request.user.role not in services.SUPERVISING_ROLES:
+        raise Http404("No such page")
+    report = _report(request, ref)
+    tier = services.triage_services.current_tier(report)
+    ranked = services.rules.ranked(services.candidates(request.user), tier)
+    from fraudcase.accounts.models import Team
+
+    teams = [(t.pk, f"{t.name} ({t.get_kind_display()})") for t in Team.objects.order_by("name")]
+    choices = [
+        (c.user_id, f"{c.name}: {'suitable' if fit.suitable else '; '.join(fit.reasons)}. "
+                    f"{len(c.open_tiers)} open, load {fit.load}, {fit.spare} spare")
+        for c, fit in ranked
+    ]  # fmt: skip
+    form = AllocationForm(request.POST or None, investigators=choices, teams=teams)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.allocate(
+                request.user, report, investigator_id=data["investigator"],
+                team_id=data["team"], update_every_days=data["update_every_days"],
+                override_reason=data["override_reason"],
+            )  # fmt: skip
+        except services.InvalidInput as invalid:
+            _problems(form, invalid)
+        except services.Conflict as conflict:
+            messages.error(request, str(conflict))
+            return redirect("report-detail", ref=ref)
+        else:
+            messages.success(request, "Allocated. The review rota and victim updates are set.")
+            return redirect("report-detail", ref=ref)
+    return render(request, "cases/allocate.html", {
+        "report": report, "form": form, "tier": tier, "ranked": ranked,
+    })  # fmt: skip
+
+
+# ---------------------------------------------------------------- case work
+
+
+@require_POST
+def case_action(request, ref, action):
+    """Add a task, mark one done, record disruption, a victim update or a supervisor review."""
+    report = _report(request, ref)
+    try:
+        if action == "task":
+            form = TaskForm(request.POST, assignees=services.assignee_choices(), prefix="task")
+            if form.is_valid():
+                services.add_task(request.user, report, text=form.cleaned_data["text"],
+                                  assignee_id=form.cleaned_data["assignee"],
+                                  due=form.cleaned_data["due"])  # fmt: skip
+        elif action == "task-done":
+            form = None
+            services.complete_task(request.user, report, int(request.POST.get("task", 0)))
+        elif action == "disruption":
+            form = DisruptionForm(request.POST, prefix="disruption")
+            if form.is_valid():
+                services.add_disruption(request.user, report, **form.cleaned_data)
+        elif action == "victim-update":
+            form = VictimUpdateForm(request.POST, prefix="update")
+            if form.is_valid():
+                services.record_victim_update(request.user, report, **form.cleaned_data)
+        elif action == "review":
+            form = ReviewForm(request.POST, prefix="review")
+            case = Case.objects.filter(report=report).first()
+            if case is None:
+                raise Http404("No case")
+            if form.is_valid():
+                services.record_review(request.user, case, **form.cleaned_data)
+        else:
+            raise Http404("No such action")
+    except (services.InvalidInput, services.Conflict) as problem:
+        messages.error(request, str(problem))
+        return redirect("report-detail", ref=ref)
+    if form is not None and not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    else:
+        messages.success(request, "Saved on the case.")
+    return redirect("report-detail", ref=ref)
+
+
+# ---------------------------------------------------------------- finalisation and letters
+
+
+def finalise(request, ref):
+    report = _report(request, ref)
+    if not intake_services.may(request.user, "finalise", report):
+        raise Http404("No such page")
+    form = FinalisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.finalise(
+                request.user, report, outcome=data["outcome"], rationale=data["rationale"],
+                cease_and_desist=form.facts(), suspect_traced=data["suspect_traced"] != "no",
+                suspect_has_pnc_record=data["suspect_has_pnc_record"],
+            )  # fmt: skip
+        except services.InvalidInput as invalid:
+            _problems(form, invalid)
+        except services.Conflict as conflict:
+            messages.error(request, str(conflict))
+            return redirect("report-detail", ref=ref)
+        else:
+            messages.success(request, "Outcome recorded. The report is finalised.")
+            return redirect("report-detail", ref=ref)
+    return render(request, "cases/finalise.html", {"report": report, "form": form})
+
+
+def letter(request, ref, kind):
+    """A letter to the victim as PDF; producing it is recorded (the Victims' Code clock)."""
+    report = _report(request, ref)
+    if not services.may_work_cases(request.user) and request.user.role != "assessor":
+        raise Http404("No such page")
+    try:
+        sections = services.letter_sections(report, kind)
+    except ValueError as refused:
+        raise Http404(str(refused)) from refused
+    services.record_letter(request.user, report, kind)
+    victim = report.victim
+    body = letters.render(
+        letters.Addressee(victim.display_name, victim.address, victim.postcode),
+        report.local_reference, sections, timezone.localdate(),
+    )  # fmt: skip
+    response = HttpResponse(body, content_type="application/pdf")
+    name = f"{report.local_reference.replace('/', '-')}-{kind}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+def cease_and_desist_notice(request, ref):
+    """The printable notice for the suspect, once finalised with a notice that passed §5.7."""
+    report = _report(request, ref)
+    if not services.may_work_cases(request.user):
+        raise Http404("No such page")
+    final = getattr(report, "finalisation", None)
+    if final is None or final.cease_and_desist is None:
+        raise Http404("No cease and desist notice on this report")
+    suspect = report.suspects.first()
+    name = suspect.name if suspect and suspect.name else "The person responsible"
+    sections = letters.cease_and_desist(report.local_reference, name, report.fraud_type)
+    audit.record(request.user, AuditAction.DISCLOSURE, "report", report.local_reference,
+                 "Cease and desist notice printed")  # fmt: skip
+    body = letters.render(letters.Addressee(name, "", ""), report.local_reference, sections,
+                          timezone.localdate())  # fmt: skip
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="cease-and-desist.pdf"'
+    return response
+
+
+# ---------------------------------------------------------------- Victims' Code clocks
+
+
+def deadlines(request):
+    """What is due today and overdue: mine, or my team's."""
+    scope = "team" if request.GET.get("scope") == "team" else "mine"
+    today = timezone.localdate()
+    items = clocks.for_scope(request.user, clocks.due_items(request.user, today), scope)
+    fmt = request.GET.get("export")
+    if fmt in exports.CONTENT_TYPES:
+        frame = pl.DataFrame(
+            [(i.what, i.reference, i.victim, i.due.isoformat(), i.state.value, i.owner)
+             for i in items],
+            schema=["what", "local_reference", "victim", "due", "state", "owner"], orient="row",
+        )  # fmt: skip
+        audit.record(request.user, AuditAction.DISCLOSURE, "list", f"deadlines-{scope}",
+                     f"Exported {len(items)} deadlines")  # fmt: skip
+        return exports.download(frame, f"deadlines-{scope}", fmt)
+    audit.record(request.user, AuditAction.CONSULTATION, "list", f"deadlines-{scope}",
+                 f"Viewed {len(items)} deadlines")  # fmt: skip
+    return render(request, "cases/deadlines.html", {
+        "scope": scope, "today": today,
+        "overdue": [i for i in items if i.state == "overdue"],
+        "due_today": [i for i in items if i.state == "due_today"],
+    })  # fmt: skip

@@ -1,0 +1,147 @@
+"""§5.5-§5.7: tasks, disruption, victim updates, then a Home Office outcome."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from fraudcase.cases import services
+from fraudcase.cases.models import Case, DisruptionAction, Finalisation, Task, VictimUpdate
+from fraudcase.triage.rules import CeaseAndDesistFacts
+
+pytestmark = pytest.mark.django_db
+
+NOTICE_OK = {
+    "cease_and_desist": "on", "no_criminal_record": "on", "no_earlier_notice": "on",
+    "isolated_minor_low_value": "on", "low_reoffending_risk": "on", "most_proportionate": "on",
+}  # fmt: skip
+
+
+def test_the_investigator_works_the_case_from_the_report_page(allocated, vft_investigator, client):
+    client.force_login(vft_investigator)
+    ref = allocated.local_reference
+    page = client.get(f"/reports/{ref}/").content.decode()
+    assert "Add a task" in page and "Record disruption" in page
+    client.post(f"/reports/{ref}/case/task/", {
+        "task-text": "Obtain doorbell footage", "task-assignee": vft_investigator.pk,
+        "task-due": "2026-12-01",
+    })  # fmt: skip
+    task = Task.objects.get()
+    assert (task.text, task.due) == ("Obtain doorbell footage", date(2026, 12, 1))
+    client.post(f"/reports/{ref}/case/task-done/", {"task": task.pk})
+    task.refresh_from_db()
+    assert task.done_by == vft_investigator
+    client.post(f"/reports/{ref}/case/disruption/", {
+        "disruption-kind": "telephone_takedown", "disruption-on": "2026-11-20",
+        "disruption-detail": "Spoofed number reported to the carrier",
+    })  # fmt: skip
+    assert DisruptionAction.objects.get().kind == "telephone_takedown"
+    client.post(f"/reports/{ref}/case/victim-update/", {
+        "update-method": "telephone", "update-summary": "Told him the footage is being obtained",
+    })  # fmt: skip
+    assert VictimUpdate.objects.get().by == vft_investigator
+    case = Case.objects.get()
+    assert case.next_update_due == timezone.localdate() + timedelta(days=case.update_every_days)
+    timeline = [e.text for e in allocated.log_entries.all()]
+    assert any("Disruption: Telephone number takedown" in t for t in timeline)
+    assert any("Victim updated (telephone)" in t for t in timeline)
+
+
+def test_case_work_through_the_api(allocated, vft_investigator, client):
+    client.force_login(vft_investigator)
+    ref = allocated.local_reference
+    answer = client.post(f"/api/v1/reports/{ref}/tasks", {
+        "text": "Call data request", "assignee_id": vft_investigator.pk, "due": "2026-12-03",
+    }, content_type="application/json")  # fmt: skip
+    assert answer.status_code == 200
+    answer = client.post(f"/api/v1/reports/{ref}/disruption", {"kind": "nonsense",
+                         "on": "2026-11-20"}, content_type="application/json")  # fmt: skip
+    assert answer.status_code == 422
+
+
+def test_finalising_records_the_outcome_and_closes_the_case(allocated, vft_investigator, client):
+    client.force_login(vft_investigator)
+    ref = allocated.local_reference
+    page = client.post(f"/reports/{ref}/finalise/", {"outcome": "18"}).content.decode()
+    assert "Give the rationale" in page  # NFA-type outcome without a rationale
+    client.post(f"/reports/{ref}/finalise/", {"outcome": "18", "rationale": "Courier not traced"})
+    allocated.refresh_from_db()
+    final = Finalisation.objects.get()
+    assert (allocated.status, final.outcome, final.positive) == ("closed", 18, False)
+    assert Case.objects.get().closed_at is not None
+    spent = services.time_in_states(allocated)
+    assert spent["milestones"]["finalise"] is not None
+    assert "Allocated: under investigation" in dict(spent["states"])
+
+
+def test_the_positive_outcomes_follow_the_setting(allocated, vft_investigator, settings):
+    settings.FRAUDCASE_POSITIVE_OUTCOMES = "1-10,22"
+    made = services.finalise(vft_investigator, allocated, outcome=22,
+                             rationale="Diverted through an intervention")  # fmt: skip
+    assert made.positive is True
+
+
+def test_a_cease_and_desist_notice_is_refused_when_a_condition_fails(
+    allocated, vft_investigator, client
+):
+    client.force_login(vft_investigator)
+    ref = allocated.local_reference
+    failing = {k: v for k, v in NOTICE_OK.items() if k != "low_reoffending_risk"}
+    page = client.post(f"/reports/{ref}/finalise/", {"outcome": "10", "rationale": "Minor",
+                                                     **failing}).content.decode()  # fmt: skip
+    assert "The assessed risk of re-offending is not low" in page
+    allocated.refresh_from_db()
+    assert allocated.status == "under_investigation"
+    answer = client.post(f"/api/v1/reports/{ref}/finalisation", {
+        "outcome": 10, "rationale": "Minor", "cease_and_desist": {
+            "no_criminal_record": True, "no_earlier_notice": False,
+            "isolated_minor_low_value": True, "bank_account_insufficient_evidence": False,
+            "low_reoffending_risk": True, "most_proportionate": True}},
+        content_type="application/json")  # fmt: skip
+    assert answer.status_code == 422
+    assert "already had a cease and desist" in answer.json()["problems"]["cease_and_desist"]
+
+
+def test_a_served_notice_is_printable_and_counted_as_disruption(
+    allocated, vft_investigator, client
+):
+    client.force_login(vft_investigator)
+    ref = allocated.local_reference
+    client.post(f"/reports/{ref}/finalise/", {"outcome": "10", "rationale": "Minor online sale",
+                                              "suspect_traced": "no", **NOTICE_OK})  # fmt: skip
+    final = Finalisation.objects.get()
+    assert final.untraceable_action == "Intelligence log"  # no PNC record
+    assert DisruptionAction.objects.get().kind == "cease_and_desist"
+    notice = client.get(f"/reports/{ref}/cease-and-desist/")
+    assert notice["Content-Type"] == "application/pdf"
+    assert notice.content.startswith(b"%PDF")
+
+
+def test_an_assessor_cannot_finalise(allocated, assessor, client):
+    client.force_login(assessor)
+    ref = allocated.local_reference
+    assert client.get(f"/reports/{ref}/finalise/").status_code == 404
+    answer = client.post(f"/api/v1/reports/{ref}/finalisation", {"outcome": 1},
+                         content_type="application/json")  # fmt: skip
+    assert answer.status_code == 404
+    with pytest.raises(Exception) as refused:
+        services.finalise(assessor, allocated, outcome=1)
+    assert refused.typename == "Http404"
+    assert not Finalisation.objects.exists()
+
+
+def test_no_further_action_is_finalised_by_the_supervisor(assessed, supervisor):
+    from fraudcase.triage import services as triage
+
+    triage.decide(supervisor, assessed, decision="no_further_action",
+                  reason="No lines of enquiry")  # fmt: skip
+    services.finalise(supervisor, assessed, outcome=18, rationale="No lines of enquiry")
+    assessed.refresh_from_db()
+    assert assessed.status == "closed"
+
+
+def test_cease_and_desist_facts_are_kept(allocated, vft_investigator):
+    facts = CeaseAndDesistFacts(True, True, True, False, True, True)
+    made = services.finalise(vft_investigator, allocated, outcome=10, rationale="Minor",
+                             cease_and_desist=facts)  # fmt: skip
+    assert made.cease_and_desist["most_proportionate"] is True

@@ -1,0 +1,53 @@
+"""Letters to the victim as PDF: acknowledgement (App. H), no investigation, outcome."""
+
+import pytest
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.django_db
+
+
+def text_of(response) -> str:
+    import io
+
+    return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+
+
+def test_the_acknowledgement_carries_the_guidance_sheet(assessed, assessor, client):
+    client.force_login(assessor)
+    answer = client.get(f"/reports/{assessed.local_reference}/letters/acknowledgement/")
+    assert answer["Content-Type"] == "application/pdf"
+    text = text_of(answer)
+    assert assessed.local_reference in text
+    assert "Action Fraud" in text and "How your report is assessed" in text
+    assert "Dear Albert Finch" in text
+    assert assessed.letters.get().produced_by == assessor
+
+
+def test_the_no_investigation_letter_gives_the_reason_and_the_right_to_review(
+    assessed, supervisor, client
+):
+    from fraudcase.triage import services as triage
+
+    client.force_login(supervisor)
+    ref = assessed.local_reference
+    assert client.get(f"/reports/{ref}/letters/no_investigation/").status_code == 404
+    triage.decide(supervisor, assessed, decision="no_further_action",
+                  reason="The caller cannot be traced and no money can be recovered")  # fmt: skip
+    text = text_of(client.get(f"/reports/{ref}/letters/no_investigation/"))
+    assert "cannot be traced" in text
+    assert "Right to Review" in text
+
+
+def test_the_finalisation_letter_names_the_outcome(allocated, vft_investigator, client):
+    from fraudcase.cases import services
+
+    services.finalise(vft_investigator, allocated, outcome=1)
+    client.force_login(vft_investigator)
+    text = text_of(client.get(f"/reports/{allocated.local_reference}/letters/finalisation/"))
+    assert "charged/summonsed" in text
+
+
+def test_an_fvo_cannot_print_case_letters(assessed, fvo, client):
+    client.force_login(fvo)
+    answer = client.get(f"/reports/{assessed.local_reference}/letters/acknowledgement/")
+    assert answer.status_code == 404

@@ -1,0 +1,99 @@
+"""Victims' Code clocks in working days: each officer and team sees what is due and overdue."""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils import timezone
+
+from fraudcase.cases import clocks, services
+from fraudcase.cases.models import Case
+from fraudcase.intake.models import Report
+from fraudcase.triage.models import Assessment
+
+pytestmark = pytest.mark.django_db
+LONDON = ZoneInfo("Europe/London")
+CHRISTMAS_EVE = datetime(2026, 12, 24, 10, tzinfo=LONDON)  # a Thursday
+
+
+def whats_due(user, today, scope="mine", only=None):
+    """(what, reference, due, state) for one report (`only`) or all the user may see."""
+    return [(i.what.split(" (")[0], i.reference, i.due, i.state.value)
+            for i in clocks.for_scope(user, clocks.due_items(user, today), scope)
+            if only is None or i.reference == only.local_reference]  # fmt: skip
+
+
+def test_the_first_update_is_due_after_5_working_days_over_christmas(assessed, supervisor):
+    Report.objects.filter(pk=assessed.pk).update(received_at=CHRISTMAS_EVE)
+    ref = assessed.local_reference
+    assert whats_due(supervisor, date(2027, 1, 4), only=assessed) == []
+    assert whats_due(supervisor, date(2027, 1, 5), only=assessed) == [
+        ("First update to the victim", ref, date(2027, 1, 5), "due_today")
+    ]
+    assert whats_due(supervisor, date(2027, 1, 6), only=assessed)[0][3] == "overdue"
+
+
+def test_the_enhanced_service_is_due_the_next_working_day(assessed, supervisor):
+    Report.objects.filter(pk=assessed.pk).update(received_at=CHRISTMAS_EVE)
+    Assessment.objects.filter(report=assessed).update(enhanced_service=True)
+    assert whats_due(supervisor, date(2026, 12, 29), only=assessed)[0][2] == date(2026, 12, 29)
+
+
+def test_an_update_given_stops_the_first_update_clock(assessed, assessor, supervisor):
+    Report.objects.filter(pk=assessed.pk).update(received_at=CHRISTMAS_EVE)
+    services.record_victim_update(assessor, assessed, method="telephone",
+                                  summary="Explained what happens next")  # fmt: skip
+    assert whats_due(supervisor, date(2027, 1, 6), only=assessed) == []
+
+
+def test_the_investigator_sees_their_victim_updates_and_tasks(
+    allocated, vft_investigator, supervisor, client
+):
+    today = timezone.localdate()
+    Case.objects.update(next_update_due=today - timedelta(days=1), next_review_due=today)
+    services.add_task(supervisor, allocated, text="Call the bank", assignee_id=vft_investigator.pk,
+                      due=today)  # fmt: skip
+    mine = whats_due(vft_investigator, today)
+    assert (
+        "Victim update",
+        allocated.local_reference,
+        today - timedelta(days=1),
+        "overdue",
+    ) in mine
+    assert ("Task: Call the bank", allocated.local_reference, today, "due_today") in mine
+    assert not any(w.startswith("Supervisor review") for w, *_ in mine)
+    assert any(w.startswith("Supervisor review") for w, *_ in whats_due(supervisor, today))
+    # The team view: the supervisor sees the investigator's overdue update too.
+    assert any(w == "Victim update" for w, *_ in whats_due(supervisor, today, "team"))
+    client.force_login(vft_investigator)
+    page = client.get("/deadlines/").content.decode()
+    assert "Overdue (1)" in page and "Call the bank" in page
+    assert client.get("/api/v1/deadlines").json()[0]["state"] == "overdue"
+    export = client.get("/deadlines/?export=xlsx")
+    assert export["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_a_decision_not_to_investigate_must_be_explained_within_5_working_days(
+    assessed, supervisor, client
+):
+    from fraudcase.triage import services as triage
+
+    triage.decide(supervisor, assessed, decision="no_further_action", reason="No lines")
+    decided = timezone.localdate()
+    later = decided + timedelta(days=14)
+    assert any(w.startswith("Explain the decision") for w, *_ in whats_due(supervisor, later))
+    client.force_login(supervisor)
+    letter = client.get(f"/reports/{assessed.local_reference}/letters/no_investigation/")
+    assert letter.content.startswith(b"%PDF")
+    assert not any(w.startswith("Explain the decision") for w, *_ in whats_due(supervisor, later))
+
+
+def test_deadlines_of_reports_a_user_may_not_see_do_not_exist_for_them(assessed, supervisor):
+    from fraudcase.accounts.models import Team, TeamKind
+
+    secret = Team.objects.create(name="Covert", kind=TeamKind.ECU)
+    Report.objects.filter(pk=assessed.pk).update(received_at=CHRISTMAS_EVE,
+                                                 restricted_to_team=secret)  # fmt: skip
+    assert whats_due(supervisor, date(2027, 2, 1), "team", only=assessed) == []
+    assert all(i.reference != assessed.local_reference
+               for i in clocks.due_items(supervisor, date(2027, 2, 1)))  # fmt: skip
