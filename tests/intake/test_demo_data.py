@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from fraudcase.accounts.models import User
+from fraudcase.cases.models import Case, Finalisation
 from fraudcase.intake.models import CallForService, Identifier, Report
 from fraudcase.triage.models import Assessment
 from fraudcase.victims.models import VictimList
@@ -18,13 +19,16 @@ def counts():
         CallForService.objects.count(),
         Assessment.objects.count(),
         VictimList.objects.count(),
+        Case.objects.count(),
+        Finalisation.objects.count(),
     )
 
 
 def test_demo_data_loads_once(capsys):
     call_command("demo_data", "--victims", "80", "--quiet")
     first = counts()
-    assert first[0] == 9 and first[1] > 70 and first[3] == 3 and first[4] == 1
+    assert first[0] == 10 and first[1] > 70 and first[3] == 6 and first[4] == 1
+    assert first[5:] == (2, 1)  # one case under investigation, one finalised
     assert User.objects.get(username="admin").check_password("fraudcase-demo")
     # Suspect identifiers are shared across reports, so search and linking have something to find.
     shared = Identifier.objects.values("normalised").distinct().count()

@@ -74,3 +74,26 @@ def test_restricted_reports_are_not_in_the_queue_and_other_roles_get_404(
     assert services.assessor_queue(assessor, today=date(2027, 1, 5)).count() == 2
     client.force_login(fvo)
     assert client.get("/triage/queue/").status_code == 404
+
+
+def test_the_queue_shows_each_stage_and_filters_by_tier_and_vulnerability(
+    assessor, supervisor, example_package, client
+):
+    from tests.triage.test_assess_a_report import form
+
+    import_nfib_package(example_package, user=assessor)
+    albert = Report.objects.get(nfrc_numbers__number="NFRC261010000004")  # aged 89
+    today = date(2026, 11, 23)
+    vulnerable = services.assessor_queue(assessor, today=today, vulnerability="vulnerable")
+    # Margaret Osei (78) and Albert Finch (89); not Dev Mistry (46) nor the bakery.
+    assert sorted(vulnerable.values_list("victim__surname", flat=True)) == ["Finch", "Osei"]
+    client.force_login(assessor)
+    client.post(f"/reports/{albert.local_reference}/assess/", form())
+    waiting = services.assessor_queue(supervisor, today=today, stage="to_decide")
+    assert list(waiting) == [albert]
+    deciding = {"today": today, "stage": "to_decide"}
+    assert services.assessor_queue(supervisor, **deciding, tier="4").count() == 1
+    assert services.assessor_queue(supervisor, **deciding, tier="1").count() == 0
+    client.force_login(supervisor)
+    page = client.get("/triage/queue/?stage=to_decide").content.decode()
+    assert albert.local_reference in page and "awaiting the supervisor" in page

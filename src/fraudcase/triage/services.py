@@ -1,12 +1,14 @@
 """Reads and writes for triage: the scoring in force, and the assessor's queue."""
 
 from django.db import transaction
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils import timezone
 
 from fraudcase.intake import rules as intake_rules
 from fraudcase.intake import services as intake_services
-from fraudcase.intake.models import Identifier, ReportStatus
+from fraudcase.intake.models import CallForService, Identifier, ReportStatus
 from fraudcase.intake.rules import Transition
 from fraudcase.intake.services import Conflict, visible_reports
 from fraudcase.victims.rules import age_on
@@ -31,19 +33,56 @@ def queue_allowed(user) -> bool:
     return user.is_authenticated and user.role in rules.QUEUE_ROLES
 
 
-def assessor_queue(user, *, today, source: str = "", fraud_type: str = "", deadline: str = ""):
-    """Recorded reports waiting for assessment, oldest first, each with its deadlines.
+QUEUE_STAGES = {
+    "to_assess": ("Recorded: to assess", (ReportStatus.RECORDED,)),
+    "to_decide": ("Assessed or evaluated: awaiting the supervisor's decision",
+                  (ReportStatus.ASSESSED, ReportStatus.EVALUATED)),
+    "with_evaluator": ("With the evaluator", (ReportStatus.WITH_EVALUATOR,)),
+    "filed_pending": ("Filed pending information", (ReportStatus.FILED_PENDING_INFORMATION,)),
+}  # fmt: skip
 
-    The Victims' Code update is shown at the standard 5 working days until the assessment says
-    the victim is entitled to the enhanced service (1 working day).
+
+def assessor_queue(
+    user,
+    *,
+    today,
+    source: str = "",
+    fraud_type: str = "",
+    deadline: str = "",
+    stage: str = "to_assess",
+    tier: str = "",
+    vulnerability: str = "",
+):
+    """Reports at one triage stage (default: recorded, waiting for assessment), oldest first.
+
+    Filters: source, fraud type, the first-update deadline's state, the assessed tier, and
+    vulnerability (an individual aged 70 or over, an assessment giving the enhanced service, or
+    a call for service accepted because the victim is vulnerable). The Victims' Code update is
+    shown at the standard 5 working days until the assessment says the victim is entitled to
+    the enhanced service (1 working day).
     """
     if not queue_allowed(user):
         raise Http404("No such page")
-    reports = visible_reports(user).filter(status=ReportStatus.RECORDED)
+    statuses = QUEUE_STAGES.get(stage, QUEUE_STAGES["to_assess"])[1]
+    reports = visible_reports(user).filter(status__in=statuses)
     if source:
         reports = reports.filter(source=source)
     if fraud_type:
         reports = reports.filter(fraud_type__iexact=fraud_type)
+    if tier in {"1", "2", "3", "4"}:
+        reports = reports.filter(assessment__tier=int(tier))
+    if vulnerability == "vulnerable":
+        day = 28 if (today.month, today.day) == (2, 29) else today.day
+        seventy = today.replace(year=today.year - 70, day=day)
+        reports = reports.filter(
+            Q(victim__victim_type="individual", victim__dob__lte=seventy)
+            | Q(assessment__enhanced_service=True)
+            | Q(
+                pk__in=CallForService.objects.annotate(text=Cast("criteria", TextField()))
+                .filter(text__contains="victim_vulnerable")
+                .values("report_id")
+            )
+        )
     if deadline in {s.value for s in rules.DeadlineState}:
         first, last = rules.received_window(deadline, today, rules.STANDARD_UPDATE_DAYS)
         if first is not None:

@@ -21,7 +21,11 @@ PAGE = 100
 
 def queue(request):
     today = timezone.localdate()
-    filters = {k: request.GET.get(k, "") for k in ("source", "fraud_type", "deadline")}
+    filters = {
+        k: request.GET.get(k, "")
+        for k in ("source", "fraud_type", "deadline", "tier", "vulnerability")
+    }
+    filters["stage"] = request.GET.get("stage") or "to_assess"
     reports = services.assessor_queue(request.user, today=today, **filters)
     fmt = request.GET.get("export")
     if fmt in exports.CONTENT_TYPES:
@@ -53,6 +57,9 @@ def queue(request):
     return render(request, "triage/queue.html", {
         "rows": services.with_deadlines(reports[:PAGE], today), "count": count, "page": PAGE,
         "filters": filters, "sources": Source.choices,
+        "stages": [(k, label) for k, (label, _) in services.QUEUE_STAGES.items()],
+        "stage_label": services.QUEUE_STAGES.get(filters["stage"],
+                                                 services.QUEUE_STAGES["to_assess"])[0],
         "deadlines": [(rules.DeadlineState.OVERDUE, "Overdue"),
                       (rules.DeadlineState.DUE_TODAY, "Due today"),
                       (rules.DeadlineState.DUE_LATER, "Due later")],

@@ -41,6 +41,7 @@ USERS = [
         "Economic Crime Unit",
         "OFFICIAL-SENSITIVE",
     ),
+    ("vft_investigator", "Viv", "Investigator", Role.INVESTIGATOR, "Volume Fraud Team", "OFFICIAL"),
     ("fvo", "Fran", "Vulnerability", Role.FVO, "Protect", "OFFICIAL"),
     ("safeguarding", "Pat", "Safeguarding", Role.SAFEGUARDING, "Protect", "OFFICIAL"),
     (
@@ -61,6 +62,10 @@ USERS = [
         "OFFICIAL-SENSITIVE",
     ),
 ]
+
+
+# Allocation balances caseload by experience (§5.4).
+EXPERIENCE = {"evaluator": "pip2", "investigator": "pip2", "vft_investigator": "pip1"}
 
 
 class Command(BaseCommand):
@@ -90,6 +95,7 @@ class Command(BaseCommand):
                 )
                 if created:
                     user.set_password(DEMO_PASSWORD)
+                    user.experience = EXPERIENCE.get(username, "")
                     user.save()
                     user.teams.add(teams[team])
         admin = User.objects.get(username="admin")
@@ -105,6 +111,7 @@ class Command(BaseCommand):
             self._calls_and_referrals(assessor)
         self._victim_list(User.objects.get(username="fvo"))
         self._assess_some(assessor)
+        self._walk_some(teams["Volume Fraud Team"])
         if not options["quiet"]:
             self.stdout.write(f"Demo data: {result.message}")
             self.stdout.write(
@@ -122,7 +129,7 @@ class Command(BaseCommand):
         if Assessment.objects.exists():
             return
         _, scoring = triage_services.active_scoring()
-        reports = services.visible_reports(assessor).filter(status="recorded").order_by("id")[:3]
+        reports = services.visible_reports(assessor).filter(status="recorded").order_by("id")[:6]
         for report in reports:
             prefill = triage_services.matrix_prefill(assessor, report)
             # Not pre-filled: the demo picks the option worth fewest points.
@@ -156,6 +163,49 @@ class Command(BaseCommand):
             )
             with transaction.atomic():
                 triage_services.record_assessment(assessor, report, data)
+
+    def _walk_some(self, vft):
+        """Of the six assessed: one with the evaluator, one waiting for allocation, one under
+        investigation with a task and a victim update, one finalised; two left for the
+        supervisor's decision."""
+        from fraudcase.cases import services as case_services
+        from fraudcase.cases.models import Case
+        from fraudcase.triage import services as triage_services
+
+        if Case.objects.exists():
+            return
+        supervisor = User.objects.get(username="supervisor")
+        investigator = User.objects.get(username="vft_investigator")
+        assessed = list(services.visible_reports(supervisor).filter(status="assessed")
+                        .order_by("id")[:4])  # fmt: skip
+        if len(assessed) < 4:
+            return
+        evaluate, waiting, investigate, finalise = assessed
+        with transaction.atomic():
+            triage_services.decide(supervisor, evaluate, decision="evaluate",
+                                   reason="Possible series: needs evaluation")  # fmt: skip
+            for report in (waiting, investigate, finalise):
+                triage_services.decide(supervisor, report, decision="allocate")
+            for report in (investigate, finalise):
+                try:
+                    case_services.allocate(supervisor, report, investigator_id=investigator.pk,
+                                           team_id=vft.pk)  # fmt: skip
+                except case_services.InvalidInput:  # a tier the VFT investigator does not suit
+                    case_services.allocate(
+                        supervisor, report, investigator_id=investigator.pk, team_id=vft.pk,
+                        override_reason="Demo: the only investigator free this week",
+                    )  # fmt: skip
+            case_services.add_task(investigator, investigate, text="Request bank statements",
+                                   assignee_id=investigator.pk, due=date(2026, 12, 4))  # fmt: skip
+            case_services.record_victim_update(
+                investigator, investigate, method="telephone",
+                summary="Explained the bank has been asked for statements",
+            )  # fmt: skip
+            case_services.add_disruption(investigator, finalise, kind="bank_account_closure",
+                                         on=date(2026, 11, 10),
+                                         detail="Beneficiary account closed")  # fmt: skip
+            case_services.finalise(investigator, finalise, outcome=18,
+                                   rationale="No suspect identified; account closed")  # fmt: skip
 
     def _victim_list(self, fvo):
         """A month's NFIB victim list, segmented, for the Fraud Vulnerability Officer."""

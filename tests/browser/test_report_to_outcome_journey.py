@@ -1,0 +1,95 @@
+"""One report from import to a Home Office outcome, by the people who do each step, on
+accessible pages: assessor, VFT supervisor (decision, allocation), investigator (case work,
+outcome, letter)."""
+
+import pytest
+
+from tests.browser.conftest import assert_accessible
+from tests.conftest import _person
+from tests.triage.test_assess_a_report import ANSWERS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def sign_in(page, url, username):
+    page.context.clear_cookies()
+    page.goto(f"{url}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "correct-horse-battery")
+    page.click("button:has-text('Sign in')")
+    page.wait_for_selector("h1")
+
+
+def test_one_report_from_import_to_outcome(
+    live_server, page, assessor, supervisor, vft, example_package
+):
+    from fraudcase.accounts.models import HandlingMarking, Role
+
+    _person("vft_investigator", Role.INVESTIGATOR, HandlingMarking.OFFICIAL, vft,
+            experience="pip1")  # fmt: skip
+    url = live_server.url
+    sign_in(page, url, "assessor")
+    page.goto(f"{url}/imports/nfib-package/")
+    page.set_input_files("#id_file", str(example_package))
+    page.click("button:has-text('Import package')")
+    page.wait_for_selector("h1:has-text('Package imported')")
+
+    # The assessor assesses Albert Finch's report.
+    page.goto(f"{url}/reports/?q=NFRC261010000004")
+    page.click("table a.govuk-link")
+    ref = page.inner_text("h1")
+    page.click("a.govuk-button:has-text('Assess this report')")
+    page.wait_for_selector("h1:has-text('Assessment')")
+    for name, value in ANSWERS.items():
+        page.check(f"input[name='{name}'][value='{value}']")
+    page.fill("#id_ndm_rationale", "Courier fraud against an elderly victim; suspect seen")
+    for i in range(3):
+        page.check(f"input[name='proportionality_{i}'][value='yes']")
+    page.check("input[name='recommendation'][value='allocate']")
+    page.click("button:has-text('Save assessment')")
+    page.wait_for_selector("text=Assessment saved")
+    assert_accessible(page)
+
+    # The supervisor decides to allocate, then allocates from the board.
+    sign_in(page, url, "supervisor")
+    page.goto(f"{url}/reports/{ref}/")
+    page.check("input[name='decision'][value='allocate']")
+    page.click("button:has-text('Record decision')")
+    page.wait_for_selector("text=Decision recorded")
+    assert_accessible(page)
+    page.click("a.moj-primary-navigation__link:has-text('Allocation')")
+    page.wait_for_selector("h1:has-text('Allocation board')")
+    assert_accessible(page)
+    page.click("a:has-text('Allocate')  >> nth=0")
+    page.wait_for_selector("h1:has-text('Allocate')")
+    assert_accessible(page)
+    page.check("input[name='investigator'] >> nth=0")
+    page.select_option("#id_team", label="Volume Fraud Team (Volume Fraud Team)")
+    page.click("button:has-text('Allocate')")
+    page.wait_for_selector("text=Allocated.")
+    assert_accessible(page)
+
+    # The investigator works the case and records the outcome.
+    sign_in(page, url, "vft_investigator")
+    page.goto(f"{url}/reports/{ref}/")
+    page.click("summary:has-text('Record a victim update')")
+    page.select_option("#id_update-method", "telephone")
+    page.fill("#id_update-summary", "Told Mr Finch the courier has been identified")
+    page.click("button:has-text('Record update')")
+    page.wait_for_selector("text=Saved on the case")
+    page.click("a.moj-primary-navigation__link:has-text('Deadlines')")
+    page.wait_for_selector("h1:has-text('Deadlines')")
+    assert_accessible(page)
+    page.goto(f"{url}/reports/{ref}/")
+    page.click("a.govuk-button:has-text('Record the outcome')")
+    page.wait_for_selector("h1:has-text('Record the outcome')")
+    assert_accessible(page)
+    page.click("button:has-text('Record outcome and finalise')")
+    page.wait_for_selector(".govuk-error-summary")  # no outcome chosen
+    assert_accessible(page)
+    page.select_option("#id_outcome", "1")
+    page.click("button:has-text('Record outcome and finalise')")
+    page.wait_for_selector("text=Outcome 1: Charged/summonsed")
+    assert "Finalised" in page.inner_text("main")
+    assert "Finalisation (PDF)" in page.inner_text("main")
+    assert_accessible(page)
