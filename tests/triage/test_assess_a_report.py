@@ -100,3 +100,33 @@ def test_only_assessors_supervisors_and_evaluators_assess(imported, fvo, client)
     client.force_login(fvo)
     albert = report("NFRC261010000004")
     assert client.get(f"/reports/{albert.local_reference}/assess/").status_code == 404
+
+
+API_ASSESSMENT = {
+    "entitlements": {"0": "2026-10-06"},
+    "enhanced_service": True,
+    "thrive": {"threat": "Low"},
+    "ndm_rationale": "Proportionate: local suspect, evidence available",
+    "factors_towards_investigation": [3],
+    "proportionality": [True, True, True],
+    "matrix": {k.removeprefix("matrix_"): v for k, v in ANSWERS.items()},
+    "recommendation": "allocate",
+}
+
+
+def test_the_assessment_through_the_api_is_checked_like_the_page(imported, assessor, fvo, client):
+    albert = report("NFRC261010000004")
+    url = f"/api/v1/reports/{albert.local_reference}/assessment"
+    client.force_login(fvo)
+    assert client.post(url, API_ASSESSMENT, content_type="application/json").status_code == 404
+    client.force_login(assessor)
+    bad = client.post(url, {**API_ASSESSMENT, "matrix": {"victim": "nonsense"}},
+                      content_type="application/json")  # fmt: skip
+    assert bad.status_code == 422
+    assert "matrix_victim" in bad.json()["problems"] and "matrix_value" in bad.json()["problems"]
+    answer = client.post(url, API_ASSESSMENT, content_type="application/json")
+    assert answer.status_code == 200, answer.content
+    assert (answer.json()["status"], answer.json()["tier"]) == ("assessed", 4)
+    assert Assessment.objects.get(report=albert).enhanced_service is True
+    again = client.post(url, API_ASSESSMENT, content_type="application/json")
+    assert again.status_code == 409

@@ -1,5 +1,8 @@
 """django-ninja routes for triage."""
 
+from datetime import date
+
+from django.http import Http404, QueryDict
 from ninja import Router, Schema, Status
 
 from fraudcase.api_schemas import Invalid
@@ -102,3 +105,92 @@ def decide(request, ref: str, payload: DecisionIn):
         "tier": made.tier,
         "status": report.status,
     }
+
+
+class AssessmentIn(Schema):
+    """The §5.2 assessment. Indexes refer to the lists in `GET /api/docs` (triage.rules):
+    entitlements by VCOP entitlement number, factors by their place in the §5.2 lists."""
+
+    entitlements: dict[int, date] = {}
+    repeat_victim: bool = False
+    enhanced_service: bool = False
+    thrive: dict[str, str] = {}
+    ndm_rationale: str
+    factors_towards_investigation: list[int] = []
+    factors_towards_caution: list[int] = []
+    proportionality: list[bool]
+    matrix: dict[str, str]
+    multipliers: list[str] = []
+    recommendation: str
+    rationale: str = ""
+
+
+class AssessmentOut(Schema):
+    local_reference: str
+    status: str
+    tier: int
+    team: str
+    score: float
+    scoring_version: str
+
+
+@router.post(
+    "/reports/{path:ref}/assessment",
+    response={200: AssessmentOut, 409: ConflictOut, 422: Invalid},
+)
+def assess(request, ref: str, payload: AssessmentIn):
+    """Record the assessment of a recorded report, score it and send it for decision.
+
+    Checked exactly as the assessment page checks it; 422 names every problem.
+    """
+    from fraudcase.intake import services as intake_services
+
+    from .forms import AssessmentForm
+
+    report = intake_services.get_report(
+        request.auth, ref, justification=request.headers.get("X-Justification", "")
+    )
+    if not services.queue_allowed(request.auth):
+        raise Http404("No such page")
+    version, scoring = services.active_scoring()
+    data: dict = {f"entitlement_{i}": d.isoformat() for i, d in payload.entitlements.items()}
+    data.update({f"thrive_{k.lower()}": v for k, v in payload.thrive.items()})
+    data.update({f"proportionality_{i}": "yes" if v else "no"
+                 for i, v in enumerate(payload.proportionality)})  # fmt: skip
+    data.update({f"matrix_{h}": v for h, v in payload.matrix.items()})
+    data.update(
+        ndm_rationale=payload.ndm_rationale, recommendation=payload.recommendation,
+        rationale=payload.rationale, multipliers=payload.multipliers,
+        factors_for=[str(i) for i in payload.factors_towards_investigation],
+        factors_caution=[str(i) for i in payload.factors_towards_caution],
+    )  # fmt: skip
+    if payload.repeat_victim:
+        data["repeat_victim"] = "on"
+    if payload.enhanced_service:
+        data["enhanced_service"] = "on"
+    form = AssessmentForm(_as_querydict(data), scoring=scoring, prefill={})
+    if not form.is_valid():
+        problems = {k: " ".join(v) for k, v in form.errors.items()}
+        return Status(422, {"detail": "Assessment not saved", "problems": problems})
+    try:
+        made = services.record_assessment(request.auth, report, form.cleaned_data)
+    except services.InvalidInput as invalid:
+        if "already been assessed" in " ".join(invalid.problems.values()):
+            return Status(409, {"detail": "This report has already been assessed"})
+        return Status(422, {"detail": "Assessment not saved", "problems": invalid.problems})
+    except services.Conflict as conflict:
+        return Status(409, {"detail": str(conflict)})
+    return {
+        "local_reference": report.local_reference, "status": "assessed", "tier": made.tier,
+        "team": made.team, "score": made.score, "scoring_version": version,
+    }  # fmt: skip
+
+
+def _as_querydict(data: dict) -> QueryDict:
+    query = QueryDict(mutable=True)
+    for key, value in data.items():
+        if isinstance(value, list):
+            query.setlist(key, value)
+        else:
+            query[key] = value
+    return query
