@@ -36,6 +36,21 @@ def _problems(form, invalid) -> None:
         form.add_error(field if field in form.fields else None, problem)
 
 
+def _submit(request, ref, form, success: str, action):
+    """Run a move from a form page: back to the report when done or overtaken, else None
+    with the problems on the form."""
+    try:
+        action()
+    except services.InvalidInput as invalid:
+        _problems(form, invalid)
+        return None
+    except services.Conflict as conflict:
+        messages.error(request, str(conflict))
+    else:
+        messages.success(request, success)
+    return redirect("report-detail", ref=ref)
+
+
 # ---------------------------------------------------------------- allocation
 
 
@@ -80,20 +95,13 @@ def allocate(request, ref):
     form = AllocationForm(request.POST or None, investigators=choices, teams=teams)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.allocate(
-                request.user, report, investigator_id=data["investigator"],
-                team_id=data["team"], update_every_days=data["update_every_days"],
-                override_reason=data["override_reason"],
-            )  # fmt: skip
-        except services.InvalidInput as invalid:
-            _problems(form, invalid)
-        except services.Conflict as conflict:
-            messages.error(request, str(conflict))
-            return redirect("report-detail", ref=ref)
-        else:
-            messages.success(request, "Allocated. The review rota and victim updates are set.")
-            return redirect("report-detail", ref=ref)
+        done = _submit(request, ref, form, "Allocated. The review rota and victim updates are set.",
+                       lambda: services.allocate(
+                           request.user, report, investigator_id=data["investigator"],
+                           team_id=data["team"], update_every_days=data["update_every_days"],
+                           override_reason=data["override_reason"]))  # fmt: skip
+        if done:
+            return done
     return render(request, "cases/allocate.html", {
         "report": report, "form": form, "tier": tier, "ranked": ranked,
     })  # fmt: skip
@@ -153,20 +161,14 @@ def finalise(request, ref):
     form = FinalisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.finalise(
-                request.user, report, outcome=data["outcome"], rationale=data["rationale"],
-                cease_and_desist=form.facts(), suspect_traced=data["suspect_traced"] != "no",
-                suspect_has_pnc_record=data["suspect_has_pnc_record"],
-            )  # fmt: skip
-        except services.InvalidInput as invalid:
-            _problems(form, invalid)
-        except services.Conflict as conflict:
-            messages.error(request, str(conflict))
-            return redirect("report-detail", ref=ref)
-        else:
-            messages.success(request, "Outcome recorded. The report is finalised.")
-            return redirect("report-detail", ref=ref)
+        done = _submit(request, ref, form, "Outcome recorded. The report is finalised.",
+                       lambda: services.finalise(
+                           request.user, report, outcome=data["outcome"],
+                           rationale=data["rationale"], cease_and_desist=form.facts(),
+                           suspect_traced=data["suspect_traced"] != "no",
+                           suspect_has_pnc_record=data["suspect_has_pnc_record"]))  # fmt: skip
+        if done:
+            return done
     return render(request, "cases/finalise.html", {"report": report, "form": form})
 
 
