@@ -42,6 +42,7 @@ def test_one_report_from_import_to_outcome(
     page.wait_for_selector("h1:has-text('Assessment')")
     for name, value in ANSWERS.items():
         page.check(f"input[name='{name}'][value='{value}']")
+    page.check("input[name='hocr_compliant'][value='yes']")
     page.fill("#id_ndm_rationale", "Courier fraud against an elderly victim; suspect seen")
     for i in range(3):
         page.check(f"input[name='proportionality_{i}'][value='yes']")

@@ -25,6 +25,9 @@ def form(**overrides):
     data = {
         **ANSWERS,
         "ndm_rationale": "Proportionate: local suspect, evidence available",
+        "hocr_compliant": "yes",
+        "full_account": "Caller claimed to be police; courier collected £4,500 in cash",
+        "four_ps": ["Pursue", "Protect"],
         "proportionality_0": "yes",
         "proportionality_1": "yes",
         "proportionality_2": "yes",
@@ -103,6 +106,9 @@ def test_only_assessors_supervisors_and_evaluators_assess(imported, fvo, client)
 
 
 API_ASSESSMENT = {
+    "hocr_compliant": True,
+    "solvability": "Courier seen on a doorbell camera",
+    "four_ps": ["Pursue"],
     "entitlements": {"0": "2026-10-06"},
     "enhanced_service": True,
     "thrive": {"threat": "Low"},
@@ -127,6 +133,8 @@ def test_the_assessment_through_the_api_is_checked_like_the_page(imported, asses
     answer = client.post(url, API_ASSESSMENT, content_type="application/json")
     assert answer.status_code == 200, answer.content
     assert (answer.json()["status"], answer.json()["tier"]) == ("assessed", 4)
-    assert Assessment.objects.get(report=albert).enhanced_service is True
+    saved = Assessment.objects.get(report=albert)
+    assert saved.enhanced_service is True
+    assert (saved.solvability, saved.four_ps) == ("Courier seen on a doorbell camera", ["Pursue"])
     again = client.post(url, API_ASSESSMENT, content_type="application/json")
     assert again.status_code == 409

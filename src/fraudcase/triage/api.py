@@ -111,6 +111,13 @@ class AssessmentIn(Schema):
     """The §5.2 assessment. Indexes refer to the lists in `GET /api/docs` (triage.rules):
     entitlements by VCOP entitlement number, factors by their place in the §5.2 lists."""
 
+    hocr_compliant: bool
+    hocr_notes: str = ""
+    full_account: str = ""
+    solvability: str = ""
+    recoverable_assets: str = ""
+    disruption_opportunities: str = ""
+    four_ps: list[str] = []
     entitlements: dict[int, date] = {}
     repeat_victim: bool = False
     enhanced_service: bool = False
@@ -159,6 +166,9 @@ def assess(request, ref: str, payload: AssessmentIn):
                  for i, v in enumerate(payload.proportionality)})  # fmt: skip
     data.update({f"matrix_{h}": v for h, v in payload.matrix.items()})
     data.update(
+        hocr_compliant="yes" if payload.hocr_compliant else "no", hocr_notes=payload.hocr_notes,
+        **{name: getattr(payload, name) for name, _ in rules.ASSESSMENT_NARRATIVE},
+        four_ps=payload.four_ps,
         ndm_rationale=payload.ndm_rationale, recommendation=payload.recommendation,
         rationale=payload.rationale, multipliers=payload.multipliers,
         factors_for=[str(i) for i in payload.factors_towards_investigation],

@@ -14,6 +14,19 @@ class AssessmentForm(GovukMixin, forms.Form):
     def __init__(self, *args, scoring: dict, prefill: dict[str, tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         f = self.fields
+        f["hocr_compliant"] = forms.ChoiceField(
+            label="Is the crime recorded in line with the Home Office Counting Rules?",
+            choices=YES_NO, widget=forms.RadioSelect,
+        )  # fmt: skip
+        f["hocr_notes"] = forms.CharField(
+            label="What needs correcting", required=False, widget=forms.Textarea
+        )
+        for name, label in rules.ASSESSMENT_NARRATIVE:
+            f[name] = forms.CharField(label=label, required=False, widget=forms.Textarea)
+        f["four_ps"] = forms.MultipleChoiceField(
+            label="Which of the 4Ps apply", required=False,
+            choices=[(p, p) for p in rules.FOUR_PS], widget=forms.CheckboxSelectMultiple,
+        )  # fmt: skip
         for i, text in enumerate(rules.VCOP_ENTITLEMENTS):
             f[f"entitlement_{i}"] = forms.DateField(
                 label=text,

@@ -39,6 +39,15 @@ class Assessment(models.Model):
     )
     assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     assessed_at = models.DateTimeField(auto_now_add=True)
+    hocr_compliant = models.BooleanField(
+        default=True, help_text="Recorded in line with the Home Office Counting Rules"
+    )
+    hocr_notes = models.TextField(blank=True)
+    full_account = models.TextField(blank=True)
+    solvability = models.TextField(blank=True)
+    recoverable_assets = models.TextField(blank=True)
+    disruption_opportunities = models.TextField(blank=True)
+    four_ps = models.JSONField(default=list)
     entitlements = models.JSONField(default=dict, help_text="VCOP entitlement -> date given")
     repeat_victim = models.BooleanField(default=False)
     enhanced_service = models.BooleanField(

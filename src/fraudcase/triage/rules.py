@@ -430,6 +430,15 @@ VCOP_ENTITLEMENTS = (
 )
 
 THRIVE = ("Threat", "Harm", "Risk", "Investigation", "Vulnerability", "Engagement")
+# §5.2: which of the 4Ps apply.
+FOUR_PS = ("Pursue", "Prevent", "Protect", "Prepare")
+# §5.2: what the assessor records about the report itself, before the viability factors.
+ASSESSMENT_NARRATIVE = (
+    ("full_account", "Full account"),
+    ("solvability", "Solvability"),
+    ("recoverable_assets", "Recoverable assets"),
+    ("disruption_opportunities", "Disruption opportunities"),
+)
 
 FACTORS_TOWARDS_INVESTIGATION = (
     "The victims are believed to be vulnerable (older people, people with disabilities, other "

@@ -157,6 +157,10 @@ def record_assessment(user, report, data: dict):
             entitlements={rules.VCOP_ENTITLEMENTS[i]: data[f"entitlement_{i}"].isoformat()
                           for i in range(len(rules.VCOP_ENTITLEMENTS))
                           if data.get(f"entitlement_{i}")},
+            hocr_compliant=data.get("hocr_compliant", "yes") == "yes",
+            hocr_notes=data.get("hocr_notes", "").strip(),
+            **{name: data.get(name, "").strip() for name, _ in rules.ASSESSMENT_NARRATIVE},
+            four_ps=list(data.get("four_ps", [])),
             repeat_victim=data["repeat_victim"],
             enhanced_service=data.get("enhanced_service", False),
             thrive={n: data[f"thrive_{n.lower()}"] for n in rules.THRIVE},

@@ -153,6 +153,9 @@ class Command(BaseCommand):
                 }
             )
             data.update(
+                hocr_compliant="yes",
+                full_account="Demo: account taken from the victim by telephone",
+                four_ps=["Pursue", "Protect"],
                 repeat_victim=False,
                 factors_for=["3"],
                 factors_caution=[],
