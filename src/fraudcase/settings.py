@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "fraudcase.victims",
     "fraudcase.triage",
     "fraudcase.cases",
+    "fraudcase.jobs",
 ]
 
 MIDDLEWARE = [
@@ -181,6 +182,10 @@ FRAUDCASE_IMPORT_MAX_BYTES = int(os.environ.get("FRAUDCASE_IMPORT_MAX_BYTES", st
 
 # Local references look like FC/000123/26; the prefix is the force's choice.
 FRAUDCASE_REFERENCE_PREFIX = os.environ.get("FRAUDCASE_REFERENCE_PREFIX", "FC")
+
+# Imports started from a page run in a background thread and show their progress. Off: run
+# before the page answers (the tests, and anyone who prefers it).
+FRAUDCASE_JOBS_IN_THREAD = not _flag("FRAUDCASE_JOBS_INLINE")
 
 # Home Office outcome types counted as positive (§5.7: the seed counts 1-10), e.g. "1-10,22".
 FRAUDCASE_POSITIVE_OUTCOMES = os.environ.get("FRAUDCASE_POSITIVE_OUTCOMES", "1-10")

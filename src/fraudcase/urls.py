@@ -6,6 +6,7 @@ from django.urls import path
 from fraudcase.api import api
 from fraudcase.cases import views as cases
 from fraudcase.intake import views as intake
+from fraudcase.jobs import views as jobs
 from fraudcase.triage import views as triage
 from fraudcase.victims import views as victims
 
@@ -42,6 +43,7 @@ urlpatterns = [
     ),
     path("reports/<path:ref>/", intake.report_detail, name="report-detail"),
     path("imports/nfib-package/", intake.import_nfib, name="import-nfib"),
+    path("jobs/<uuid:job_id>/", jobs.job_detail, name="job-detail"),
     path("calls-for-service/new/", intake.call_for_service_new, name="cfs-new"),
     path("calls-for-service/double-key/", intake.double_key_list, name="cfs-double-key"),
     path("calls-for-service/<int:call_id>/sent/", intake.double_key_sent, name="cfs-sent"),

@@ -241,12 +241,26 @@ def _victims(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _quiet(stage: str, percent: int) -> None:
+    """No one is watching (the command line and the API wait for the result)."""
+
+
 def import_nfib_package(
-    path: Path, *, user, profile_name: str = "default", original_name: str = "", today=None
+    path: Path,
+    *,
+    user,
+    profile_name: str = "default",
+    original_name: str = "",
+    today=None,
+    progress=_quiet,
 ) -> ImportResult:
-    """Validate and record a dissemination package file. On FileRejected nothing is written."""
+    """Validate and record a dissemination package file. On FileRejected nothing is written.
+
+    `progress(stage, percent)` is told as each stage starts (for the job page).
+    """
     today = today or timezone.localdate()
     profile = load_profile(profile_name)
+    progress("Reading the file", 5)
     frame = read_text_table(path, original_name=original_name)
     frame = apply_profile(
         frame,
@@ -257,8 +271,10 @@ def import_nfib_package(
     )
     if frame.height == 0:
         raise FileRejected([Problem(2, "file", "The file has no rows")], profile=profile.name)
+    progress(f"Checking {frame.height:,} rows", 20)
     frame, problems = _prepare(frame, profile, today)
     victims = _victims(frame)
+    progress("Checking the NFRC numbers against the reports held", 45)
     existing = _existing_reports(victims)
     problems += existing.pop("_problems")
     if problems:
@@ -270,6 +286,7 @@ def import_nfib_package(
         )
         raise FileRejected(problems, profile=profile.name)
     result = ImportResult(rows=frame.height, profile=profile.name)
+    progress(f"Recording {victims.height:,} victims (all or nothing)", 60)
     with transaction.atomic():
         bulk.check_constraints_per_statement()
         _write(
@@ -511,3 +528,11 @@ def _write_suspects(frame: pl.DataFrame, new: pl.DataFrame) -> None:
     bulk.insert_rows(
         Identifier, ["report", "suspect", "kind", "raw", "normalised"], identifiers.iter_rows()
     )
+
+
+def run_import_job(path: Path, user, original_name: str, profile: str, progress) -> dict:
+    """The background job behind the web page's import (fraudcase.jobs)."""
+    result = import_nfib_package(
+        path, user=user, profile_name=profile, original_name=original_name, progress=progress
+    )
+    return {**result.as_dict(), "message": result.message}

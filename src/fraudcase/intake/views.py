@@ -14,11 +14,11 @@ from fraudcase import exports
 from fraudcase.accounts.models import Role
 from fraudcase.audit import services as audit
 from fraudcase.cases import services as case_services
-from fraudcase.tables import FileRejected
+from fraudcase.jobs import services as job_services
+from fraudcase.jobs.models import JobKind
 from fraudcase.triage import forms as triage_forms
 from fraudcase.triage import rules as triage_rules
 from fraudcase.triage import services as triage_services
-from fraudcase.uploads import saved_upload
 
 from . import rules, services
 from .forms import (
@@ -30,7 +30,6 @@ from .forms import (
     ReferralForm,
     SearchForm,
 )
-from .importing import import_nfib_package
 from .rules import Transition
 
 SEARCH_PAGE_SIZE = 50
@@ -217,24 +216,15 @@ def attachment_download(request, ref, attachment_id):
 
 
 def import_nfib(request):
+    """Upload a package; the import runs as a job whose page shows its progress."""
     form = NFIBUploadForm(request.POST or None, request.FILES or None)
-    context = {"form": form}
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        with saved_upload(upload) as path:
-            try:
-                result = import_nfib_package(
-                    path,
-                    user=request.user,
-                    profile_name=form.cleaned_data["profile"] or "default",
-                    original_name=upload.name,
-                )
-            except FileRejected as rejected:
-                context["rejected"] = rejected
-                return render(request, "intake/import.html", context, status=422)
-        context["result"] = result
-        context["first_references"] = result.local_references[:20]
-    return render(request, "intake/import.html", context)
+        job = job_services.start(
+            JobKind.NFIB_PACKAGE, request.user, form.cleaned_data["file"],
+            profile=form.cleaned_data["profile"] or "default",
+        )  # fmt: skip
+        return redirect("job-detail", job_id=job.pk)
+    return render(request, "intake/import.html", {"form": form})
 
 
 def call_for_service_new(request):

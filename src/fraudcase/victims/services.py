@@ -101,17 +101,21 @@ def segment_counts(user, victim_list: VictimList) -> dict[str, int]:
 
 
 def import_victim_list(
-    path: Path, *, user, profile_name: str = "default", original_name: str = ""
+    path: Path, *, user, profile_name: str = "default", original_name: str = "", progress=None
 ) -> tuple[VictimList, int]:
     """Scan and keep a list; returns the list and how many victims were added.
 
     Rows whose NFRC is already on a list are not added again; a list with nothing new creates
-    no list and returns the earlier list that holds its first row.
+    no list and returns the earlier list that holds its first row. `progress(stage, percent)`
+    is told as each stage starts (for the job page).
     """
     _check(user)
+    progress = progress or (lambda stage, percent: None)
+    progress("Reading and scanning the list", 10)
     result, frame = scan_to_frame(
         path, user=user, profile_name=profile_name, original_name=original_name
     )
+    progress(f"Saving {frame.height:,} victims (all or nothing)", 70)
     with transaction.atomic():
         held = set()
         for chunk in bulk.chunked(frame["nfrc"].to_list()):
@@ -506,3 +510,14 @@ def vulnerability_log_frame(user) -> pl.DataFrame:
         ],
         orient="row",
     )
+
+
+def run_import_job(path: Path, user, original_name: str, profile: str, progress) -> dict:
+    """The background job behind the workbench's upload (fraudcase.jobs)."""
+    victim_list, added = import_victim_list(
+        path, user=user, profile_name=profile, original_name=original_name, progress=progress
+    )
+    message = (f"{added} victims added from {victim_list.rows} rows." if added
+               else "Nothing new: every victim on this list was already imported.")  # fmt: skip
+    return {"list_id": victim_list.pk, "rows": victim_list.rows, "added": added,
+            "message": message}  # fmt: skip

@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 from fraudcase import exports
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
+from fraudcase.jobs import services as job_services
+from fraudcase.jobs.models import JobKind
 from fraudcase.tables import FileRejected
 from fraudcase.uploads import saved_upload
 
@@ -27,25 +29,11 @@ def workbench(request):
     form = VictimListUploadForm(request.POST or None, request.FILES or None)
     context = {"form": form, "lists": lists}
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        with saved_upload(upload) as path:
-            try:
-                victim_list, added = services.import_victim_list(
-                    path,
-                    user=request.user,
-                    original_name=upload.name,
-                    profile_name=form.cleaned_data["profile"] or "default",
-                )
-            except FileRejected as rejected:
-                context["rejected"] = rejected
-                return render(request, "victims/workbench.html", context, status=422)
-        if added:
-            messages.success(request, f"{added} victims added from {upload.name}.")
-        else:
-            messages.info(
-                request, f"Nothing new: every victim in {upload.name} was already on a list."
-            )
-        return redirect("victim-list", list_id=victim_list.pk)
+        job = job_services.start(
+            JobKind.VICTIM_LIST, request.user, form.cleaned_data["file"],
+            profile=form.cleaned_data["profile"] or "default",
+        )  # fmt: skip
+        return redirect("job-detail", job_id=job.pk)
     return render(request, "victims/workbench.html", context)
 
 

@@ -1,0 +1,108 @@
+"""Run a long import in a background thread and report its progress on the Job row.
+
+The page that started it shows the job's page, which refreshes itself until the job ends: no
+JavaScript needed, and closing the page does not stop the job. Progress is written outside the
+import's own transaction so that it can be seen while the import runs; the import itself
+is all-or-nothing as before. A job whose process stopped (a server restart) is reported as
+interrupted once it has said nothing for `STALE_AFTER`.
+"""
+
+import os
+import tempfile
+import threading
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.db import close_old_connections, connection
+from django.http import Http404
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from fraudcase.tables import FileRejected
+
+from .models import Job, JobKind, JobStatus
+
+STALE_AFTER = timedelta(minutes=30)
+Progress = Callable[[str, int], None]
+# kind -> runner(path, user, original_name, profile, progress) -> result dict; FileRejected
+# when the file is refused (nothing written).
+RUNNERS = {
+    JobKind.NFIB_PACKAGE: "fraudcase.intake.importing.run_import_job",
+    JobKind.VICTIM_LIST: "fraudcase.victims.services.run_import_job",
+}
+
+
+def _upload_dir() -> Path:
+    folder = Path(settings.DATA_DIR) / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def start(kind: str, user, upload, profile: str = "default") -> Job:
+    """Keep the upload and start the job; returns at once with the job to watch."""
+    job = Job.objects.create(kind=kind, user=user, filename=upload.name[:255], profile=profile)
+    suffix = Path(upload.name or "").suffix.lower()
+    handle, name = tempfile.mkstemp(dir=_upload_dir(), suffix=suffix, prefix=f"{job.pk}-")
+    with os.fdopen(handle, "wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    if settings.FRAUDCASE_JOBS_IN_THREAD:
+        threading.Thread(target=_run_in_thread, args=(job.pk, Path(name)), daemon=True).start()
+    else:
+        run(job.pk, Path(name))
+    return job
+
+
+def _run_in_thread(job_id, path: Path) -> None:
+    close_old_connections()
+    try:
+        run(job_id, path)
+    finally:
+        connection.close()
+
+
+def run(job_id, path: Path) -> None:
+    """Run one job to its end, whatever happens; the upload is removed afterwards."""
+    job = Job.objects.select_related("user").get(pk=job_id)
+
+    def progress(stage: str, percent: int) -> None:
+        Job.objects.filter(pk=job_id).update(
+            stage=stage[:200], percent=max(0, min(100, percent)), updated_at=timezone.now()
+        )
+
+    try:
+        work = import_string(RUNNERS[JobKind(job.kind)])
+        result = work(path, job.user, job.filename, job.profile or "default", progress)
+    except FileRejected as rejected:
+        _finish(job_id, JobStatus.REJECTED, problems=rejected.as_api()["problems"],
+                profile=rejected.profile)  # fmt: skip
+    except Exception as error:  # noqa: BLE001 - the job page must say it failed
+        _finish(job_id, JobStatus.FAILED, problems=[
+            {"row": 0, "column": "file", "problem": f"The import failed: {error}"}])  # fmt: skip
+    else:
+        _finish(job_id, JobStatus.DONE, result=result)
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _finish(job_id, status, *, result=None, problems=None, profile="") -> None:
+    fields = {"status": status, "result": result, "problems": problems, "percent": 100,
+              "stage": JobStatus(status).label, "finished_at": timezone.now()}  # fmt: skip
+    if profile:
+        fields["profile"] = profile
+    Job.objects.filter(pk=job_id).update(**fields)
+
+
+def get_job(user, job_id) -> Job:
+    """The user's own job (anyone else's does not exist for them)."""
+    job = Job.objects.filter(pk=job_id, user=user).first()
+    if job is None:
+        raise Http404("No such job")
+    if job.status == JobStatus.RUNNING and timezone.now() - job.updated_at > STALE_AFTER:
+        _finish(job.pk, JobStatus.FAILED, problems=[{"row": 0, "column": "file", "problem":
+                "The job was interrupted (the server restarted). Nothing was written: "
+                "upload the file again."}])  # fmt: skip
+        job.refresh_from_db()
+    return job

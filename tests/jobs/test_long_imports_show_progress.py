@@ -1,0 +1,81 @@
+"""A large file imported from a page runs as a job whose page shows its progress."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from fraudcase.intake.importing import import_nfib_package
+from fraudcase.intake.models import Report
+from fraudcase.jobs.models import Job
+from tests.conftest import victim_row
+
+
+def post_package(client, path):
+    with path.open("rb") as handle:
+        return client.post("/imports/nfib-package/", {"file": handle, "profile": ""})
+
+
+@pytest.mark.django_db
+def test_the_import_page_hands_over_to_a_job_page_with_the_result(
+    assessor, supervisor, example_package, client
+):
+    client.force_login(assessor)
+    answer = post_package(client, example_package)
+    job = Job.objects.get()
+    assert answer.url == f"/jobs/{job.pk}/"
+    page = client.get(answer.url).content.decode()
+    assert "Package imported" in page and "4 victims recorded" in page
+    assert Report.objects.count() == 4
+    client.force_login(supervisor)
+    assert client.get(answer.url).status_code == 404  # someone else's job does not exist
+
+
+@pytest.mark.django_db
+def test_a_rejected_file_lists_every_problem_on_the_job_page(assessor, write_package, client):
+    path = write_package([victim_row(1, loss_gbp="lots"), victim_row(2, dob="1950-02-30")])
+    client.force_login(assessor)
+    page = client.get(post_package(client, path).url)
+    assert page.status_code == 422
+    text = page.content.decode()
+    assert "The file was not imported" in text and "is not an amount of money" in text
+    assert not Report.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_import_reports_each_stage_in_order(assessor, example_package):
+    seen = []
+    import_nfib_package(example_package, user=assessor,
+                        progress=lambda stage, percent: seen.append((stage, percent)))  # fmt: skip
+    assert [p for _, p in seen] == sorted(p for _, p in seen)
+    assert seen[0][0] == "Reading the file"
+    assert seen[-1][0].startswith("Recording 4 victims")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_in_a_background_thread_the_page_shows_progress_then_the_result(
+    assessor, example_package, client, settings
+):
+    settings.FRAUDCASE_JOBS_IN_THREAD = True
+    client.force_login(assessor)
+    url = post_package(client, example_package).url
+    first = client.get(url).content.decode()
+    assert "Package imported" in first or '<meta http-equiv="refresh"' in first
+    for _ in range(100):
+        if Job.objects.get().status != "running":
+            break
+        time.sleep(0.1)
+    assert Job.objects.get().status == "done"
+    page = client.get(url).content.decode()
+    assert "4 victims recorded" in page and "http-equiv" not in page
+
+
+@pytest.mark.django_db
+def test_a_job_that_stopped_saying_anything_is_reported_interrupted(assessor, client):
+    job = Job.objects.create(kind="nfib_package", user=assessor, filename="big.csv")
+    Job.objects.filter(pk=job.pk).update(updated_at=timezone.now() - timedelta(hours=1))
+    client.force_login(assessor)
+    page = client.get(f"/jobs/{job.pk}/")
+    assert page.status_code == 422
+    assert "interrupted" in page.content.decode()
