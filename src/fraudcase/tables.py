@@ -96,7 +96,9 @@ def _stripped(frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
     """Strip surrounding spaces, rewriting only the columns that have any (most have none)."""
     if not columns or frame.height == 0:
         return frame
-    padded = frame.select(pl.col(c).str.contains(r"^\s|\s$").any() for c in columns).row(0)
+    stripped = (pl.col(c).str.len_bytes() != pl.col(c).str.strip_chars().str.len_bytes()
+                for c in columns)  # fmt: skip
+    padded = frame.lazy().select(e.any() for e in stripped).collect().row(0)
     dirty = [c for c, has in zip(columns, padded, strict=True) if has]
     return frame.with_columns(pl.col(dirty).str.strip_chars()) if dirty else frame
 

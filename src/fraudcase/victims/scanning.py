@@ -344,7 +344,8 @@ def scan_victim_list(
     columns = OUTPUT_COLUMNS if victim_columns else FINDINGS
     # Only cells copied from the list can hold a formula; the columns we write never start so.
     copied = [c for c in columns if c in DEFAULT_COLUMNS]
-    safe = neutralise_frame(scanned.select(columns), columns=copied)
+    # Built from the columns themselves: a select would copy a million rows for nothing.
+    safe = neutralise_frame(pl.DataFrame([scanned[c] for c in columns]), columns=copied)
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=out.parent, suffix=out.suffix)
     os.close(handle)
