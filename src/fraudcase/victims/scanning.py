@@ -50,6 +50,11 @@ VICTIM_COLUMNS = [
 OUTPUT_COLUMNS = ["nfrc", *VICTIM_COLUMNS, *FINDINGS[1:]]
 LONDON = ZoneInfo("Europe/London")
 KEY = ["fore_key", "sur_key", "dob_day"]
+# What `_decide` adds to each row.
+DECIDED = [
+    "referred", "individual", "age", "keywords", "direct_contact", "in_list", "under_18",
+    "dob_missing", "status", "response", "reasons", "repeat_reports",
+]  # fmt: skip
 
 
 @dataclass
@@ -105,17 +110,22 @@ def _stripped(profile: Profile) -> set[str]:
 
 
 def _typed(frame: pl.DataFrame, profile: Profile) -> pl.DataFrame:
+    """The list with its cells typed alongside: dates, loss, victim kind, name keys."""
     type_map = {**VICTIM_TYPES, **{k.lower(): v for k, v in profile.victim_type_map.items()}}
-    return frame.with_columns(
-        parse_dates(frame, "report_date", profile.date_format).alias("report_day"),
-        parse_dates(frame, "dob", profile.date_format).alias("dob_day"),
+    typed = frame.lazy().select(
         pl.col("loss_gbp").str.replace_all(r"[£,]", "").cast(pl.Decimal(14, 2), strict=False)
         .alias("loss"),
         pl.col("victim_type").str.to_lowercase()
         .replace_strict(type_map, default=None, return_dtype=pl.String).alias("kind"),
         pl.col("forename").str.to_lowercase().alias("fore_key"),
         pl.col("surname").str.to_lowercase().alias("sur_key"),
-    )  # fmt: skip
+    ).collect()  # fmt: skip
+    # New columns only, put beside the list's own: nothing of the list is copied.
+    return frame.hstack([
+        parse_dates(frame, "report_date", profile.date_format).alias("report_day"),
+        parse_dates(frame, "dob", profile.date_format).alias("dob_day"),
+        *typed.get_columns(),
+    ])  # fmt: skip
 
 
 def _problems(frame: pl.DataFrame, today: date) -> list[Problem]:
@@ -246,7 +256,7 @@ def _decide(frame: pl.DataFrame) -> pl.DataFrame:
         .otherwise(pl.lit("NONE"))
         .alias("status"),
     )  # fmt: skip
-    return lazy.with_columns(
+    decided = lazy.with_columns(
         col("status").replace_strict({s.value: r for s, r in RESPONSES.items()},
                                      return_dtype=pl.String).alias("response"),
         pl.concat_str(
@@ -276,7 +286,9 @@ def _decide(frame: pl.DataFrame) -> pl.DataFrame:
             separator="; ", ignore_nulls=True,
         ).alias("reasons"),
         (col("in_list") + col("held_n") - 1).alias("repeat_reports"),
-    ).drop("_narrative").collect()  # fmt: skip
+    ).select(*DECIDED).collect()  # fmt: skip
+    # Only the new columns come out of the query; the list's own columns are not copied.
+    return frame.hstack(decided)
 
 
 def _scan(path: Path, *, user, profile_name: str, original_name: str, today: date | None):
