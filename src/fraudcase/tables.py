@@ -64,12 +64,17 @@ class FileRejected(Exception):
 
 
 def read_text_table(
-    path: Path, *, original_name: str = "", strip: set[str] | None = None
+    path: Path,
+    *,
+    original_name: str = "",
+    strip: set[str] | None = None,
+    skip: set[str] | None = None,
 ) -> pl.DataFrame:
     """Read a csv or xlsx file with every cell as text (empty cells as ""); headings trimmed.
 
     Cells are stripped of surrounding spaces: all of them, or only the headings in `strip`.
-    A csv that is not valid UTF-8 (Windows exports) is read with bad bytes replaced.
+    Headings in `skip` (lower case) are not read from a csv at all. A csv that is not valid
+    UTF-8 (Windows exports) is read with bad bytes replaced.
     """
     name = (original_name or path.name).lower()
     try:
@@ -77,9 +82,9 @@ def read_text_table(
             frame = pl.read_excel(path, engine="calamine", infer_schema_length=0)
         elif name.endswith((".csv", ".txt")):
             try:
-                frame = pl.read_csv(path, infer_schema=False)
+                frame = _read_csv(path, skip, "utf8")
             except pl.exceptions.ComputeError:
-                frame = pl.read_csv(path, infer_schema=False, encoding="utf8-lossy")
+                frame = _read_csv(path, skip, "utf8-lossy")
         else:
             raise FileRejected([Problem(0, "file", "The file must be .csv or .xlsx")])
     except FileRejected:
@@ -90,6 +95,14 @@ def read_text_table(
     frame = frame.with_columns(pl.all().cast(pl.String).fill_null(""))
     wanted = frame.columns if strip is None else [c for c in frame.columns if c.lower() in strip]
     return _stripped(frame, wanted)
+
+
+def _read_csv(path: Path, skip: set[str] | None, encoding: str) -> pl.DataFrame:
+    if not skip:
+        return pl.read_csv(path, infer_schema=False, encoding=encoding)
+    headings = pl.read_csv(path, infer_schema=False, n_rows=0, encoding=encoding).columns
+    wanted = [h for h in headings if h.strip().lower() not in skip]
+    return pl.read_csv(path, infer_schema=False, columns=wanted, encoding=encoding)
 
 
 def _stripped(frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:

@@ -48,6 +48,8 @@ VICTIM_COLUMNS = [
     "loss_gbp", "fraud_type",
 ]  # fmt: skip
 OUTPUT_COLUMNS = ["nfrc", *VICTIM_COLUMNS, *FINDINGS[1:]]
+# Read only to be copied to the output: no rule looks at them.
+COPIED_ONLY = {"business_name", "postcode", "fraud_type"}
 LONDON = ZoneInfo("Europe/London")
 KEY = ["fore_key", "sur_key", "dob_day"]
 # What `_decide` adds to each row.
@@ -291,11 +293,17 @@ def _decide(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.hstack(decided)
 
 
-def _scan(path: Path, *, user, profile_name: str, original_name: str, today: date | None):
+def _scan(
+    path: Path, *, user, profile_name: str, original_name: str, today: date | None,
+    findings_only: bool = False,
+):  # fmt: skip
     today = today or datetime.now(LONDON).date()
     profile = _profile(profile_name)
+    # Columns only copied to the output are not read when the output is the findings alone.
+    skip = ({profile.column_map.get(c, c).lower() for c in COPIED_ONLY} if findings_only
+            else None)  # fmt: skip
     frame = apply_profile(
-        read_text_table(path, original_name=original_name, strip=_stripped(profile)),
+        read_text_table(path, original_name=original_name, strip=_stripped(profile), skip=skip),
         default_columns=DEFAULT_COLUMNS, required=REQUIRED_COLUMNS,
         column_map=profile.column_map, profile_name=profile.name,
     )  # fmt: skip
@@ -352,7 +360,8 @@ def scan_victim_list(
     if out.suffix.lower() not in (".csv", ".xlsx"):
         raise FileRejected([Problem(0, "out", "The output file must end .csv or .xlsx")])
     result, scanned = _scan(path, user=user, profile_name=profile_name,
-                            original_name=original_name, today=today)  # fmt: skip
+                            original_name=original_name, today=today,
+                            findings_only=not victim_columns)  # fmt: skip
     columns = OUTPUT_COLUMNS if victim_columns else FINDINGS
     # Only cells copied from the list can hold a formula; the columns we write never start so.
     copied = [c for c in columns if c in DEFAULT_COLUMNS]
