@@ -85,3 +85,19 @@ def test_the_api_asks_for_a_justification_for_restricted_records(sensitive, supe
 def test_signed_out_users_see_nothing(client, sensitive):
     assert client.get("/reports/").status_code == 302
     assert client.get("/api/v1/reports", {"q": "Finch"}).status_code == 401
+
+
+def test_exporting_search_results_with_restricted_records_needs_a_reason(
+    sensitive, supervisor, client
+):
+    client.force_login(supervisor)  # cleared to OFFICIAL-SENSITIVE
+    url = "/reports/?q=Albert+Finch&export=csv"
+    asked = client.get(url)
+    assert asked["Content-Type"].startswith("text/html")
+    assert "1 of the 1 reports is restricted" in asked.content.decode()
+    assert not AuditEvent.objects.filter(action="disclosure").exists()
+    assert "govuk-error-summary" in client.post(url, {}).content.decode()  # no reason, no export
+    export = client.post(url, {"justification": "Op Falcon: courier series review"})
+    assert export["Content-Type"].startswith("text/csv") and b"Finch" in export.content
+    event = AuditEvent.objects.get(action="disclosure", object_type="search")
+    assert event.justification == "Op Falcon: courier series review"

@@ -16,6 +16,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from fraudcase.accounts.models import HandlingMarking
 from fraudcase.accounts.services import visibility_filter
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
@@ -117,10 +118,20 @@ def search_reports(user, term: str) -> QuerySet[Report]:
     )
 
 
-def audit_search(user, term: str, count: int, *, disclosure: bool = False) -> None:
+def audit_search(
+    user, term: str, count: int, *, disclosure: bool = False, justification: str = ""
+) -> None:
     action = AuditAction.DISCLOSURE if disclosure else AuditAction.CONSULTATION
     verb = "Exported" if disclosure else "Searched"
-    audit.record(user, action, "search", term[:100], f"{verb} '{term[:80]}': {count} reports")
+    audit.record(user, action, "search", term[:100], f"{verb} '{term[:80]}': {count} reports",
+                 justification.strip())  # fmt: skip
+
+
+def restricted_among(found: QuerySet[Report]) -> int:
+    """How many of these reports are restricted (an export of them needs a reason)."""
+    return found.filter(
+        ~Q(handling_marking=HandlingMarking.OFFICIAL) | Q(restricted_to_team__isnull=False)
+    ).count()
 
 
 def report_timeline(report: Report) -> QuerySet[EnquiryLogEntry]:

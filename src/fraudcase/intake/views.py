@@ -62,8 +62,7 @@ def report_search(request):
         count = found.count()
         fmt = request.GET.get("export")
         if fmt in exports.CONTENT_TYPES:
-            services.audit_search(request.user, term, count, disclosure=True)
-            return exports.download(_search_frame(found), "reports", fmt)
+            return _export_search(request, found, term, count, fmt)
         services.audit_search(request.user, term, count)
         results = list(found[:SEARCH_PAGE_SIZE])
     return render(
@@ -77,6 +76,20 @@ def report_search(request):
             "page_size": SEARCH_PAGE_SIZE,
         },
     )
+
+
+def _export_search(request, found, term: str, count: int, fmt: str):
+    """Export search results; when any is restricted, only with a reason (kept in the audit)."""
+    restricted = services.restricted_among(found)
+    reason = JustificationForm(request.POST if request.method == "POST" else None)
+    if restricted and not (request.method == "POST" and reason.is_valid()):
+        return render(request, "intake/export_justify.html", {
+            "form": reason, "term": term, "fmt": fmt, "count": count, "restricted": restricted,
+        })  # fmt: skip
+    justification = reason.cleaned_data["justification"] if restricted else ""
+    services.audit_search(request.user, term, count, disclosure=True,
+                          justification=justification)  # fmt: skip
+    return exports.download(_search_frame(found), "reports", fmt)
 
 
 def _search_frame(found) -> pl.DataFrame:
