@@ -47,6 +47,7 @@ class EntryKind(models.TextChoices):
     NOTE = "note", "Enquiry"
     CONTACT = "contact", "Victim contact"
     ATTACHMENT = "attachment", "Material"
+    STATUS = "status", "Status change"
 
 
 class ReferenceCounter(models.Model):

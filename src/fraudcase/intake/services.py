@@ -462,7 +462,7 @@ def move(
     )  # fmt: skip
     report.status = to
     text = log or f"{ReportStatus(to).label}." + (f" {reason.strip()}" if reason.strip() else "")
-    EnquiryLogEntry.objects.create(report=report, kind=EntryKind.NOTE, at=now, author=user,
+    EnquiryLogEntry.objects.create(report=report, kind=EntryKind.STATUS, at=now, author=user,
                                    text=text)  # fmt: skip
     audit.record(user, AuditAction.ALTERATION, "report", report.local_reference,
                  f"{transition}: {current} -> {to}"[:200])  # fmt: skip
