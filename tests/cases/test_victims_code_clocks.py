@@ -97,3 +97,15 @@ def test_deadlines_of_reports_a_user_may_not_see_do_not_exist_for_them(assessed,
     assert whats_due(supervisor, date(2027, 2, 1), "team", only=assessed) == []
     assert all(i.reference != assessed.local_reference
                for i in clocks.due_items(supervisor, date(2027, 2, 1)))  # fmt: skip
+
+
+def test_a_backlog_of_first_updates_lists_the_oldest_and_counts_the_rest(
+    assessed, supervisor, client, monkeypatch
+):
+    monkeypatch.setattr(clocks, "FIRST_UPDATES_SHOWN", 2)
+    client.force_login(supervisor)
+    page = client.get("/deadlines/").content.decode()
+    # The example package's four victims were received in October: all owed an update.
+    assert "4 victims are owed their first update; the oldest 2 are listed." in page
+    assert len([i for i in clocks.due_items(supervisor, timezone.localdate())
+                if i.what.startswith("First update")]) == 2  # fmt: skip

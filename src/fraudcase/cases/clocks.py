@@ -9,6 +9,7 @@ supervisor reviews, tasks and evidence requests. Reads start from the user's vis
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Q
 from django.utils import timezone
 
 from fraudcase.intake.models import ReportStatus
@@ -18,6 +19,8 @@ from fraudcase.triage.models import EvidenceRequest, SupervisorDecision
 
 from .models import Case, Letter, LetterKind, Task
 
+# The oldest first updates still owed are listed; a backlog beyond that shows as its count.
+FIRST_UPDATES_SHOWN = 500
 BEFORE_ALLOCATION = (
     ReportStatus.RECORDED, ReportStatus.ASSESSED, ReportStatus.WITH_EVALUATOR,
     ReportStatus.EVALUATED, ReportStatus.AWAITING_ALLOCATION,
@@ -44,18 +47,30 @@ def _item(what, report, due, today, owner=None, team_ids=frozenset()) -> DueItem
     )  # fmt: skip
 
 
+def first_updates_owed(visible, today: date):
+    """Reports (of those given) whose first update to the victim is due by today and not given.
+
+    Each clock is one range of received dates, so this is one indexed query however many
+    reports are held."""
+    enhanced_by = triage_rules.received_window("due_today", today, 1)[1]
+    standard_by = triage_rules.received_window("due_today", today, 5)[1]
+    return visible.filter(status__in=BEFORE_ALLOCATION, victim_updates__isnull=True).filter(
+        Q(assessment__enhanced_service=True, received_at__date__lte=enhanced_by)
+        | Q(received_at__date__lte=standard_by)
+    )
+
+
 def due_items(user, today: date) -> list[DueItem]:
     """Everything due by today on the reports this user may see, most overdue first."""
     visible = visible_reports(user)
     items: list[DueItem] = []
-    # 1. The first update after receipt (§5.6), until the victim has been updated.
-    last_received = triage_rules.received_window("due_today", today, 1)[1]
+    # 1. The first update after receipt (§5.6), until the victim has been updated; oldest first.
     waiting = (
-        visible.filter(status__in=BEFORE_ALLOCATION, victim_updates__isnull=True,
-                       received_at__date__lte=last_received)
+        first_updates_owed(visible, today)
         .select_related("victim", "assessment")
-    )  # fmt: skip
-    for report in waiting.iterator(chunk_size=2000):
+        .order_by("received_at")[:FIRST_UPDATES_SHOWN]
+    )
+    for report in waiting:
         assessment = getattr(report, "assessment", None)
         enhanced = bool(assessment and assessment.enhanced_service)
         due = triage_rules.vcop_update_due(timezone.localdate(report.received_at),

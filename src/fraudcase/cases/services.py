@@ -107,8 +107,9 @@ def allocation_board(user) -> dict:
                      c.capacity - len(c.open_tiers), labels.get(c.experience, "Not recorded"))
         )  # fmt: skip
     teams = []
+    membership = set(User.teams.through.objects.values_list("team_id", "user_id"))
     for team in Team.objects.order_by("name"):
-        members = [r for r in rows if team.members.filter(pk=r.candidate.user_id).exists()]
+        members = [r for r in rows if (team.pk, r.candidate.user_id) in membership]
         if members:
             teams.append({
                 "team": team, "investigators": len(members),

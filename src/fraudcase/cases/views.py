@@ -233,8 +233,10 @@ def deadlines(request):
         return exports.download(frame, f"deadlines-{scope}", fmt)
     audit.record(request.user, AuditAction.CONSULTATION, "list", f"deadlines-{scope}",
                  f"Viewed {len(items)} deadlines")  # fmt: skip
+    owed = clocks.first_updates_owed(intake_services.visible_reports(request.user), today)
     return render(request, "cases/deadlines.html", {
-        "scope": scope, "today": today,
+        "scope": scope, "today": today, "first_updates_owed": owed.count(),
+        "first_updates_shown": clocks.FIRST_UPDATES_SHOWN,
         "overdue": [i for i in items if i.state == "overdue"],
         "due_today": [i for i in items if i.state == "due_today"],
     })  # fmt: skip
