@@ -86,3 +86,16 @@ def test_a_supervisor_review_is_recorded_and_the_next_scheduled(allocated, super
     assert case.reviews.get().recommendations == "Obtain call data"
     assert case.next_review_due == timezone.localdate() + timedelta(days=28)
     assert list(services.reviews_due(supervisor, timezone.localdate())) == []
+
+
+def test_the_board_shows_how_long_reports_take_from_receipt(allocated, supervisor, client):
+    from fraudcase.intake.models import Report
+
+    received = timezone.now() - timedelta(days=10)
+    Report.objects.filter(pk=allocated.pk).update(received_at=received)
+    rows = {t["label"]: t for t in services.timings(supervisor, timezone.localdate())}
+    assert rows["Receipt to assessment"]["count"] == 1
+    assert rows["Receipt to allocation"]["median"] == pytest.approx(10, abs=0.1)
+    assert rows["Receipt to outcome"]["count"] == 0
+    client.force_login(supervisor)
+    assert "How long it takes" in client.get("/cases/allocation/").content.decode()

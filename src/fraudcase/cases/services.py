@@ -7,8 +7,9 @@ audit log; every change of status goes through `intake.services.move`.
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
+import polars as pl
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
@@ -19,7 +20,7 @@ from fraudcase.accounts.models import Team, User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.intake import services as intake_services
-from fraudcase.intake.models import Report, ReportStatus
+from fraudcase.intake.models import Report, ReportStatus, StatusChange
 from fraudcase.intake.rules import Transition
 from fraudcase.intake.services import Conflict, InvalidInput, visible_reports
 from fraudcase.triage import rules as triage_rules
@@ -423,3 +424,42 @@ def panel(user, report: Report) -> dict:
         ],
         "letters_sent": report.letters.select_related("produced_by"),
     }  # fmt: skip
+
+
+def timings(user, today, days: int = 90) -> list[dict]:
+    """Days from receipt to assessment, allocation and outcome, for the moves made in the last
+    `days` days on reports this user may see: how many, the median and the slowest tenth.
+
+    Read column-wise from the status changes (§9: time to assess, allocate and finalise)."""
+    since = timezone.now() - timedelta(days=days)
+    rows = StatusChange.objects.filter(
+        report__in=visible_reports(user), at__gte=since,
+        transition__in=["assess", "allocate", "finalise"],
+    ).values_list("report_id", "transition", "at", "report__received_at")  # fmt: skip
+    frame = pl.DataFrame(
+        list(rows), schema=["report", "transition", "at", "received"], orient="row"
+    )
+    labels = {"assess": "Receipt to assessment", "allocate": "Receipt to allocation",
+              "finalise": "Receipt to outcome"}  # fmt: skip
+    if frame.height == 0:
+        return [{"label": labels[t], "count": 0, "median": None, "p90": None} for t in labels]
+    days_taken = (
+        frame.group_by("report", "transition")
+        .agg(pl.col("at").min(), pl.col("received").first())
+        .with_columns(
+            ((pl.col("at") - pl.col("received")).dt.total_seconds() / 86400).alias("days")
+        )  # fmt: skip
+        .group_by("transition")
+        .agg(
+            pl.len().alias("count"),
+            pl.col("days").median().alias("median"),
+            pl.col("days").quantile(0.9).alias("p90"),
+        )  # fmt: skip
+    )
+    found = {r["transition"]: r for r in days_taken.iter_rows(named=True)}
+    return [
+        {"label": label, "count": found.get(t, {}).get("count", 0),
+         "median": round(found[t]["median"], 1) if t in found else None,
+         "p90": round(found[t]["p90"], 1) if t in found else None}
+        for t, label in labels.items()
+    ]  # fmt: skip

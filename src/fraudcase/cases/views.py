@@ -72,9 +72,11 @@ def board(request):
     audit.record(request.user, AuditAction.CONSULTATION, "list", "allocation-board",
                  "Viewed the allocation board")  # fmt: skip
     chart_max = max([r.load for r in data["rows"]] + [1])
+    timings = services.timings(request.user, today)
     return render(request, "cases/board.html", {
         **data, "reviews_due": services.reviews_due(request.user, today), "today": today,
-        "chart_max": chart_max,
+        "chart_max": chart_max, "timings": timings,
+        "timings_max": max([t["p90"] or 0 for t in timings] + [1]),
     })  # fmt: skip
 
 
