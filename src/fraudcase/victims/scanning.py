@@ -211,10 +211,31 @@ def _held_counts(frame: pl.DataFrame, held: pl.DataFrame | None) -> pl.DataFrame
     )
 
 
+def _keywords(frame: pl.DataFrame) -> pl.Series:
+    """The §6.6 terms in each narrative, in the seed's spelling and order, joined by ";".
+
+    One Aho-Corasick pass finds every term, in any case (the terms are plain ASCII); the few
+    distinct combinations found are then spelled out once each."""
+    found = (
+        frame.lazy()
+        .select(pl.col("narrative").str.extract_many(SEARCH_TERMS, ascii_case_insensitive=True,
+                                                     overlapping=True)
+                .list.join("|").str.to_lowercase())
+        .collect().to_series()
+    )  # fmt: skip
+    place = {t.lower(): i for i, t in enumerate(SEARCH_TERMS)}
+    distinct = found.unique()
+    spelled = [
+        ";".join(SEARCH_TERMS[i] for i in sorted({place[t] for t in joined.split("|") if t}))
+        for joined in distinct.to_list()
+    ]
+    return found.replace_strict(distinct, pl.Series(spelled, dtype=pl.String),
+                                return_dtype=pl.String).alias("keywords")  # fmt: skip
+
+
 def _decide(frame: pl.DataFrame) -> pl.DataFrame:
     """Apply every rule of `rules.vulnerability_status`, column-wise."""
     col = pl.col
-    narrative = col("_narrative")  # lower-cased once, below
     individual = col("kind") == "individual"
     age = (
         col("report_day").dt.year().cast(pl.Int32) - col("dob_day").dt.year().cast(pl.Int32)
@@ -228,19 +249,15 @@ def _decide(frame: pl.DataFrame) -> pl.DataFrame:
         & ((col("fore_key") != "") | (col("sur_key") != ""))
     )
     segment = col("segment").str.to_uppercase()
-    lazy = frame.lazy().with_columns(col("narrative").str.to_lowercase().alias("_narrative"))
+    lazy = frame.lazy().with_columns(_keywords(frame))
     lazy = lazy.with_columns(
         col("referred_for_investigation").str.to_uppercase().is_in(["Y", "YES", "TRUE", "1"])
         .alias("referred"),
         individual.alias("individual"),
         pl.when(individual).then(age).alias("age"),
-        pl.concat_str(
-            [pl.when(narrative.str.contains(t.lower(), literal=True)).then(pl.lit(t))
-             for t in SEARCH_TERMS],
-            separator=";", ignore_nulls=True,
-        ).alias("keywords"),
         (col("contact_method").str.to_lowercase().str.contains(rules.DIRECT_CONTACT_METHOD)
-         | narrative.str.contains(rules.DIRECT_CONTACT_NARRATIVE)).alias("direct_contact"),
+         | col("narrative").str.contains("(?i)" + rules.DIRECT_CONTACT_NARRATIVE))
+        .alias("direct_contact"),
         pl.when(keyed).then(pl.len().over(KEY)).otherwise(1).cast(pl.UInt32).alias("in_list"),
     )  # fmt: skip
     under_18 = col("age").fill_null(999) < rules.ADULT
