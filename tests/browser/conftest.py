@@ -59,3 +59,13 @@ def assert_accessible(page):
         for v in result["violations"]
     ]
     assert not violations, f"{page.url}: {json.dumps(violations, indent=1)}"
+
+
+def sign_in(page, url: str, username: str) -> None:
+    """Sign in as a test persona (password of tests.conftest._person), from a clean session."""
+    page.context.clear_cookies()
+    page.goto(f"{url}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "correct-horse-battery")
+    page.click("button:has-text('Sign in')")
+    page.wait_for_selector("h1")

@@ -3,18 +3,9 @@
 import pytest
 from django.test import Client
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, url, username):
-    page.context.clear_cookies()
-    page.goto(f"{url}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "correct-horse-battery")
-    page.click("button:has-text('Sign in')")
-    page.wait_for_selector("h1")
 
 
 def test_the_evaluator_saves_stage_1_and_a_supervisor_exports_with_a_reason(

@@ -4,20 +4,11 @@ outcome, letter)."""
 
 import pytest
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, sign_in
 from tests.conftest import _person
 from tests.triage.test_assess_a_report import ANSWERS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, url, username):
-    page.context.clear_cookies()
-    page.goto(f"{url}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "correct-horse-battery")
-    page.click("button:has-text('Sign in')")
-    page.wait_for_selector("h1")
 
 
 def test_one_report_from_import_to_outcome(
