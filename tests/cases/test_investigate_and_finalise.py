@@ -47,13 +47,17 @@ def test_the_investigator_works_the_case_from_the_report_page(allocated, vft_inv
     assert any("Victim updated (telephone)" in t for t in timeline)
 
 
-def test_case_work_through_the_api(allocated, vft_investigator, client):
+def test_case_work_through_the_api(allocated, vft_investigator, fvo, client):
     client.force_login(vft_investigator)
     ref = allocated.local_reference
     answer = client.post(f"/api/v1/reports/{ref}/tasks", {
         "text": "Call data request", "assignee_id": vft_investigator.pk, "due": "2026-12-03",
     }, content_type="application/json")  # fmt: skip
     assert answer.status_code == 200
+    not_a_caseworker = client.post(f"/api/v1/reports/{ref}/tasks", {
+        "text": "Visit", "assignee_id": fvo.pk, "due": "2026-12-03",
+    }, content_type="application/json")  # fmt: skip
+    assert not_a_caseworker.status_code == 422  # tasks go to case officers only
     answer = client.post(f"/api/v1/reports/{ref}/disruption", {"kind": "nonsense",
                          "on": "2026-11-20"}, content_type="application/json")  # fmt: skip
     assert answer.status_code == 422

@@ -209,7 +209,9 @@ def reviews_due(user, today: date):
 
 def add_task(user, report: Report, *, text: str, assignee_id: int, due: date) -> Task:
     _require(user, CASE_ROLES)
-    assignee = User.objects.filter(pk=assignee_id, is_active=True).first()
+    assignee = User.objects.filter(
+        pk=assignee_id, is_active=True, role__in=CASE_ROLES | {"assessor"}
+    ).first()
     problems = {}
     if not text.strip():
         problems["text"] = "Say what needs doing"
