@@ -109,3 +109,13 @@ def test_a_backlog_of_first_updates_lists_the_oldest_and_counts_the_rest(
     assert "4 victims are owed their first update; the oldest 2 are listed." in page
     assert len([i for i in clocks.due_items(supervisor, timezone.localdate())
                 if i.what.startswith("First update")]) == 2  # fmt: skip
+
+
+def test_the_home_page_tells_an_officer_what_is_due(allocated, vft_investigator, fvo, client):
+    today = timezone.localdate()
+    Case.objects.update(next_update_due=today - timedelta(days=2))
+    client.force_login(vft_investigator)
+    page = client.get("/").content.decode()
+    assert "1 overdue and 0 due today" in page
+    client.force_login(fvo)  # not a case officer: no case deadlines
+    assert "Your deadlines" not in client.get("/").content.decode()

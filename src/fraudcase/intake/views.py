@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from fraudcase import exports
 from fraudcase.accounts.models import Role
 from fraudcase.audit import services as audit
+from fraudcase.cases import clocks as case_clocks
 from fraudcase.cases import services as case_services
 from fraudcase.jobs import services as job_services
 from fraudcase.jobs.models import JobKind
@@ -37,10 +38,19 @@ SEARCH_PAGE_SIZE = 50
 
 def home(request):
     reports = services.visible_reports(request.user)
+    mine = None
+    if case_services.may_work_cases(request.user) or request.user.role == Role.ASSESSOR:
+        today = timezone.localdate()
+        items = case_clocks.for_scope(
+            request.user, case_clocks.due_items(request.user, today), "mine"
+        )
+        mine = {"overdue": sum(i.state == "overdue" for i in items),
+                "due_today": sum(i.state == "due_today" for i in items)}  # fmt: skip
     return render(
         request,
         "intake/home.html",
         {
+            "deadlines": mine,
             "report_count": reports.count(),
             "recorded_today": reports.filter(recorded_at__date=timezone.localdate()).count(),
             "recorded_late": reports.filter(recorded_at__gt=F("recording_deadline")).count(),
