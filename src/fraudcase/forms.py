@@ -5,7 +5,13 @@ from django.conf import settings
 
 
 class GovukMixin:
-    """Give each widget its GOV.UK Frontend class, and mark errors for the error summary."""
+    """Give each widget its GOV.UK Frontend class, and mark errors for the error summary.
+
+    Fields named in `conditional` are required only in some cases (the rule says when, and its
+    label or hint says so): they are not labelled "(optional)".
+    """
+
+    conditional: tuple[str, ...] = ()
 
     CLASSES = {
         forms.TextInput: "govuk-input",
@@ -21,13 +27,20 @@ class GovukMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.style_fields()
+
+    def style_fields(self) -> None:
+        """Style every field; forms that add fields in their own __init__ call it again."""
+        for name in self.conditional:
+            if name in self.fields:
+                self.fields[name].conditional = True
         for name, field in self.fields.items():
             widget = field.widget
             css = self.CLASSES.get(type(widget))
-            if css:
+            if css and "class" not in widget.attrs:
                 widget.attrs["class"] = css
             if field.help_text:
-                widget.attrs["aria-describedby"] = f"id_{name}-hint"
+                widget.attrs["aria-describedby"] = f"{self[name].auto_id}-hint"
             if isinstance(widget, forms.Textarea):
                 widget.attrs.setdefault("rows", 4)
 

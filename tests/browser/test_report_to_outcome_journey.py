@@ -64,6 +64,9 @@ def test_one_report_from_import_to_outcome(
     # The investigator works the case and records the outcome.
     sign_in(page, url, "vft_investigator")
     page.goto(f"{url}/reports/{ref}/")
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert_accessible(page)  # every case form open: tasks, disruption, updates, evidence
+    page.reload()
     page.click("summary:has-text('Record a victim update')")
     page.select_option("#id_update-method", "telephone")
     page.fill("#id_update-summary", "Told Mr Finch the courier has been identified")

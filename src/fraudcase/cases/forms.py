@@ -9,6 +9,8 @@ from . import rules
 
 
 class AllocationForm(GovukMixin, forms.Form):
+    conditional = ("override_reason",)
+
     def __init__(self, *args, investigators, teams, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["investigator"] = forms.TypedChoiceField(
@@ -26,8 +28,7 @@ class AllocationForm(GovukMixin, forms.Form):
             label="Reason, if the investigator is not a suitable match", required=False,
             widget=forms.Textarea,
         )  # fmt: skip
-        for name in ("team", "update_every_days"):
-            self.fields[name].widget.attrs["class"] = "govuk-select"
+        self.style_fields()
 
 
 class ReviewForm(GovukMixin, forms.Form):
@@ -46,7 +47,7 @@ class TaskForm(GovukMixin, forms.Form):
         self.fields["assignee"] = forms.TypedChoiceField(
             label="Assign to", coerce=int, choices=assignees
         )
-        self.fields["assignee"].widget.attrs["class"] = "govuk-select"
+        self.style_fields()
 
 
 class DisruptionForm(GovukMixin, forms.Form):
@@ -70,6 +71,8 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
 class FinalisationForm(GovukMixin, forms.Form):
+    conditional = ("rationale",)
+
     outcome = forms.TypedChoiceField(
         label="Home Office outcome type",
         coerce=int,

@@ -11,6 +11,8 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
 class AssessmentForm(GovukMixin, forms.Form):
+    conditional = ("rationale",)
+
     def __init__(self, *args, scoring: dict, prefill: dict[str, tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         f = self.fields
@@ -91,9 +93,12 @@ class AssessmentForm(GovukMixin, forms.Form):
             required=False,
             widget=forms.Textarea,
         )
+        self.style_fields()
 
 
 class DecisionForm(GovukMixin, forms.Form):
+    conditional = ("reason", "retask_reason", "retask_explanation")
+
     decision = forms.ChoiceField(
         label="Decision",
         widget=forms.RadioSelect,
@@ -131,6 +136,9 @@ class EvidenceRequestForm(GovukMixin, forms.Form):
 
 class EvaluationForm(GovukMixin, forms.Form):
     """App. F on one page: stage 1 (suspect and crime) then stage 2 (Fraud Investigation Model)."""
+
+    # Stage 2 is needed to complete the evaluation, not to save stage 1.
+    conditional = (*rules.STAGE_2_FIELDS, "recommendation")
 
     summary = forms.CharField(
         label="What has occurred: the type of fraud and the trace of payments",
@@ -184,4 +192,4 @@ class EvaluationForm(GovukMixin, forms.Form):
             self.fields[f"requirement_{key}"] = forms.CharField(
                 label=f"{key}. {label}", required=False, widget=forms.Textarea(attrs={"rows": 3})
             )
-            self.fields[f"requirement_{key}"].widget.attrs["class"] = "govuk-textarea"
+        self.style_fields()
