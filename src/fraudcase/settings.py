@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "fraudcase.accounts.middleware.LoginRequiredMiddleware",
     "fraudcase.accounts.middleware.SecurityHeadersMiddleware",
+    "fraudcase.intake.middleware.JustificationMiddleware",
 ]
 
 ROOT_URLCONF = "fraudcase.urls"

@@ -69,6 +69,11 @@ def test_the_investigator_sees_their_victim_updates_and_tasks(
     page = client.get("/deadlines/").content.decode()
     assert "Overdue (1)" in page and "Call the bank" in page
     assert client.get("/api/v1/deadlines").json()[0]["state"] == "overdue"
+    client.force_login(supervisor)
+    team = client.get("/deadlines/?scope=team")
+    assert team.status_code == 200 and "Call the bank" in team.content.decode()
+    assert client.get("/api/v1/deadlines?scope=team").status_code == 200
+    client.force_login(vft_investigator)
     export = client.get("/deadlines/?export=xlsx")
     assert export["Content-Type"].startswith("application/vnd.openxmlformats")
 

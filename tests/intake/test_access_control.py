@@ -101,3 +101,20 @@ def test_exporting_search_results_with_restricted_records_needs_a_reason(
     assert export["Content-Type"].startswith("text/csv") and b"Finch" in export.content
     event = AuditEvent.objects.get(action="disclosure", object_type="search")
     assert event.justification == "Op Falcon: courier series review"
+
+
+def test_any_page_of_a_restricted_report_asks_the_reason_then_goes_back(
+    sensitive, supervisor, client
+):
+    client.force_login(supervisor)
+    letter = f"/reports/{sensitive.local_reference}/letters/acknowledgement/"
+    asked = client.get(letter)
+    assert asked.status_code == 302 and "/justify/?next=" in asked.url
+    back = client.post(asked.url, {"justification": "Writing to the victim"})
+    assert back.url == letter
+    assert client.get(letter)["Content-Type"] == "application/pdf"
+    elsewhere = client.post(
+        f"/reports/{sensitive.local_reference}/justify/?next=https://evil.example/",
+        {"justification": "x"},
+    )
+    assert elsewhere.url == f"/reports/{sensitive.local_reference}/"

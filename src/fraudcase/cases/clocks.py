@@ -12,6 +12,7 @@ from datetime import date
 from django.db.models import Q
 from django.utils import timezone
 
+from fraudcase.accounts.models import User
 from fraudcase.intake.models import ReportStatus
 from fraudcase.intake.services import visible_reports
 from fraudcase.triage import rules as triage_rules
@@ -122,6 +123,6 @@ def for_scope(user, items: list[DueItem], scope: str) -> list[DueItem]:
         return [i for i in items if i.owner_id == user.pk
                 or (supervisor and i.owner_id is None)]  # fmt: skip
     team_ids = set(user.teams.values_list("id", flat=True))
-    colleagues = set(type(user).objects.filter(teams__in=team_ids).values_list("id", flat=True))
+    colleagues = set(User.objects.filter(teams__in=team_ids).values_list("id", flat=True))
     return [i for i in items if i.owner_id in colleagues or i.owner_id is None
             or i.team_ids & team_ids]  # fmt: skip

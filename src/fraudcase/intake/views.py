@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from fraudcase import exports
@@ -187,6 +188,9 @@ def report_justify(request, ref):
         given = request.session.get("justifications", {})
         given[ref] = form.cleaned_data["justification"]
         request.session["justifications"] = given
+        back = request.GET.get("next", "")
+        if back and url_has_allowed_host_and_scheme(back, {request.get_host()}):
+            return redirect(back)
         return redirect("report-detail", ref=ref)
     # Visible only if the report exists for this user; otherwise 404 like any other read.
     if not services.visible_reports(request.user).filter(local_reference=ref).exists():

@@ -1,0 +1,29 @@
+"""Any page that opens a restricted record without a reason asks for the reason first."""
+
+from urllib.parse import urlencode
+
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from .services import JustificationRequired
+
+
+class JustificationMiddleware:
+    """Turns JustificationRequired from any page into the reason form, then back to the page.
+
+    A form posted without a reason is not replayed: the user lands on the report afterwards.
+    The API answers 428 itself (fraudcase.api)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, JustificationRequired):
+            return None
+        reference = exception.args[0]
+        back = request.get_full_path() if request.method == "GET" else ""
+        target = reverse("report-justify", kwargs={"ref": reference})
+        return redirect(f"{target}?{urlencode({'next': back})}" if back else target)

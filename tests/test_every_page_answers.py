@@ -1,0 +1,37 @@
+"""Every page of the demo answers every demo user without a server error (200, or 404 where
+the role may not see it): a smoke test over the whole product with realistic data."""
+
+import pytest
+from django.core.management import call_command
+
+from fraudcase.accounts.models import User
+from fraudcase.intake.models import Report
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/", "/reports/?q=Smith", "/triage/queue/", "/triage/queue/?stage=to_decide&tier=4",
+    "/triage/queue/?stage=with_evaluator&vulnerability=vulnerable&deadline=overdue",
+    "/triage/queue/?stage=filed_pending", "/cases/allocation/", "/deadlines/",
+    "/deadlines/?scope=team", "/deadlines/?export=csv", "/imports/nfib-package/",
+    "/calls-for-service/new/", "/calls-for-service/double-key/", "/referrals/new/",
+    "/vulnerability/", "/vulnerability/weekly/", "/vulnerability/tasks/", "/vulnerability/log/",
+    "/api/v1/deadlines", "/api/v1/allocation-board",
+]  # fmt: skip
+REPORT_PAGES = ["", "assess/", "evaluate/", "allocate/", "finalise/",
+                "letters/acknowledgement/", "letters/finalisation/"]  # fmt: skip
+
+
+def test_no_page_fails_for_any_demo_user(client):
+    call_command("demo_data", "--victims", "60", "--quiet")
+    refs = [
+        Report.objects.filter(status=status).values_list("local_reference", flat=True).first()
+        for status in ("recorded", "assessed", "with_evaluator", "awaiting_allocation",
+                       "under_investigation", "closed")
+    ]  # fmt: skip
+    urls = PAGES + [f"/reports/{ref}/{page}" for ref in refs if ref for page in REPORT_PAGES]
+    for user in User.objects.all():
+        client.force_login(user)
+        for url in urls:
+            answer = client.get(url)
+            assert answer.status_code in (200, 302, 404), (user.username, url, answer.status_code)
