@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from fraudcase.accounts.models import User
 from fraudcase.intake.models import Report
+from fraudcase.victims.models import VictimList, VictimListEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +19,9 @@ PAGES = [
     "/vulnerability/", "/vulnerability/weekly/", "/vulnerability/tasks/", "/vulnerability/log/",
     "/api/v1/deadlines", "/api/v1/allocation-board",
 ]  # fmt: skip
-REPORT_PAGES = ["", "assess/", "evaluate/", "allocate/", "finalise/",
-                "letters/acknowledgement/", "letters/finalisation/"]  # fmt: skip
+REPORT_PAGES = ["", "assess/", "evaluate/", "allocate/", "finalise/", "audit/", "erase/",
+                "letters/acknowledgement/", "letters/no_investigation/",
+                "letters/finalisation/", "cease-and-desist/"]  # fmt: skip
 
 
 def test_no_page_fails_for_any_demo_user(client):
@@ -30,6 +32,10 @@ def test_no_page_fails_for_any_demo_user(client):
                        "under_investigation", "closed")
     ]  # fmt: skip
     urls = PAGES + [f"/reports/{ref}/{page}" for ref in refs if ref for page in REPORT_PAGES]
+    victim_list = VictimList.objects.first()
+    entry = VictimListEntry.objects.first()
+    urls += [f"/vulnerability/lists/{victim_list.pk}/?segment=VS4",
+             f"/vulnerability/victims/{entry.pk}/"]  # fmt: skip
     for user in User.objects.all():
         client.force_login(user)
         for url in urls:
