@@ -99,3 +99,13 @@ def test_the_board_shows_how_long_reports_take_from_receipt(allocated, superviso
     assert rows["Receipt to outcome"]["count"] == 0
     client.force_login(supervisor)
     assert "How long it takes" in client.get("/cases/allocation/").content.decode()
+
+
+def test_the_board_gives_each_waiting_report_its_tier_in_force(
+    awaiting_allocation, supervisor
+):
+    from fraudcase.triage.models import SupervisorDecision
+
+    SupervisorDecision.objects.filter(report=awaiting_allocation).update(tier=2)  # tasked up
+    waiting = services.allocation_board(supervisor)["waiting"]
+    assert [(w["report"], w["tier"]) for w in waiting] == [(awaiting_allocation, 2)]

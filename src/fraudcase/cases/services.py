@@ -118,9 +118,10 @@ def allocation_board(user) -> dict:
                 "capacity": sum(r.candidate.capacity for r in members),
             })  # fmt: skip
     waiting = [
-        {"report": r, "tier": triage_services.current_tier(r)}
-        for r in visible_reports(user)
-        .filter(status=ReportStatus.AWAITING_ALLOCATION)
+        {"report": r, "tier": r.current_tier}
+        for r in triage_services.with_current_tier(
+            visible_reports(user).filter(status=ReportStatus.AWAITING_ALLOCATION)
+        )
         .select_related("victim")
         .order_by("received_at")[:200]
     ]

@@ -1,8 +1,8 @@
 """Reads and writes for triage: the scoring in force, and the assessor's queue."""
 
 from django.db import transaction
-from django.db.models import Q, TextField
-from django.db.models.functions import Cast
+from django.db.models import F, OuterRef, Q, Subquery, TextField, Value
+from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
 from django.utils import timezone
 
@@ -200,6 +200,14 @@ def repeat_reports(user, report):
 
 
 # ---------------------------------------------------------------- supervisor decisions
+
+
+def with_current_tier(reports):
+    """The reports annotated with `current_tier` (see `current_tier`) in the same query."""
+    latest = SupervisorDecision.objects.filter(report=OuterRef("pk")).order_by("-decided_at", "-id")
+    return reports.annotate(
+        current_tier=Coalesce(Subquery(latest.values("tier")[:1]), F("assessment__tier"), Value(4))
+    )
 
 
 def current_tier(report) -> int:
