@@ -101,9 +101,7 @@ def test_the_board_shows_how_long_reports_take_from_receipt(allocated, superviso
     assert "How long it takes" in client.get("/cases/allocation/").content.decode()
 
 
-def test_the_board_gives_each_waiting_report_its_tier_in_force(
-    awaiting_allocation, supervisor
-):
+def test_the_board_gives_each_waiting_report_its_tier_in_force(awaiting_allocation, supervisor):
     from fraudcase.triage.models import SupervisorDecision
 
     SupervisorDecision.objects.filter(report=awaiting_allocation).update(tier=2)  # tasked up
