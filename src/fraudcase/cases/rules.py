@@ -34,6 +34,9 @@ EXPERIENCE_FOR_TIER: dict[int, frozenset[str]] = {
 # A serious and complex case weighs more than a simple one when caseloads are compared.
 TIER_WEIGHT = {1: 4, 2: 3, 3: 2, 4: 1}
 INVESTIGATING_ROLES = frozenset({"investigator", "evaluator"})
+# §5.4: the supervisor allocates and reviews; case officers and supervisors work the case.
+SUPERVISING_ROLES = frozenset({"vft_supervisor"})
+CASE_ROLES = frozenset({"investigator", "evaluator", "vft_supervisor"})
 
 
 def weighted_load(open_tiers: list[int]) -> int:

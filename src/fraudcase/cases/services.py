@@ -38,8 +38,8 @@ from .models import (
     VictimUpdate,
 )
 
-SUPERVISING_ROLES = frozenset({"vft_supervisor"})
-CASE_ROLES = frozenset({"investigator", "evaluator", "vft_supervisor"})
+SUPERVISING_ROLES = rules.SUPERVISING_ROLES
+CASE_ROLES = rules.CASE_ROLES
 
 
 def _require(user, roles: frozenset[str]) -> None:

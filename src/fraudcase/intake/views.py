@@ -20,7 +20,6 @@ from fraudcase.jobs import services as job_services
 from fraudcase.jobs.models import JobKind
 from fraudcase.triage import forms as triage_forms
 from fraudcase.triage import rules as triage_rules
-from fraudcase.triage import services as triage_services
 
 from . import rules, services
 from .forms import (
@@ -174,7 +173,7 @@ def report_detail(request, ref):
             ],
             "evidence_requests": report.evidence_requests.all(),
             "evidence_form": triage_forms.EvidenceRequestForm(prefix="evidence")
-            if request.user.role in triage_services.EVIDENCE_ROLES
+            if request.user.role in triage_rules.EVIDENCE_ROLES
             and report.status in (*rules.EVIDENCE_STAGES, "filed_pending")
             else None,
             "case_panel": case_services.panel(request.user, report),

@@ -10,7 +10,6 @@ interrupted once it has said nothing for `STALE_AFTER`.
 import os
 import tempfile
 import threading
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -25,7 +24,6 @@ from fraudcase.tables import FileRejected
 from .models import Job, JobKind, JobStatus
 
 STALE_AFTER = timedelta(minutes=30)
-Progress = Callable[[str, int], None]
 # kind -> runner(path, user, original_name, profile, progress) -> result dict; FileRejected
 # when the file is refused (nothing written).
 RUNNERS = {

@@ -544,6 +544,12 @@ def decision_problems(
     return problems
 
 
+# ---------------------------------------------------------------- evidence (§5.2)
+
+# Who records evidence asked for, and its arrival: those who assess, evaluate or investigate.
+EVIDENCE_ROLES = frozenset({"assessor", "vft_supervisor", "evaluator", "investigator"})
+
+
 # ---------------------------------------------------------------- evaluation (App. F)
 
 STAGE_2_FIELDS = (

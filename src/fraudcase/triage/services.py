@@ -288,12 +288,10 @@ def decide(
 
 # ---------------------------------------------------------------- evidence window (§5.2)
 
-EVIDENCE_ROLES = frozenset({"assessor", "vft_supervisor", "evaluator", "investigator"})
-
 
 def request_evidence(user, report, *, asked_of: str, what: str, today) -> EvidenceRequest:
     """Record evidence asked of the victim or a third party; due in 28 days."""
-    if user.role not in EVIDENCE_ROLES:
+    if user.role not in rules.EVIDENCE_ROLES:
         raise Http404("No such page")
     if not what.strip():
         raise InvalidInput({"what": "Say what evidence was asked for"})
@@ -339,7 +337,7 @@ def file_overdue_evidence(today) -> list[str]:
 
 def evidence_received(user, request: EvidenceRequest, *, today) -> str:
     """Mark evidence in; a report filed for want of it is reopened where it was. Returns status."""
-    if user.role not in EVIDENCE_ROLES:
+    if user.role not in rules.EVIDENCE_ROLES:
         raise Http404("No such page")
     report = request.report
     with transaction.atomic():
