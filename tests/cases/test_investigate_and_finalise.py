@@ -149,3 +149,21 @@ def test_cease_and_desist_facts_are_kept(allocated, vft_investigator):
     made = services.finalise(vft_investigator, allocated, outcome=10, rationale="Minor",
                              cease_and_desist=facts)  # fmt: skip
     assert made.cease_and_desist["most_proportionate"] is True
+
+
+def test_the_victim_contract_can_be_changed_and_the_next_update_follows(
+    allocated, vft_investigator, assessor, client
+):
+    client.force_login(vft_investigator)
+    ref = allocated.local_reference
+    client.post(f"/reports/{ref}/case/contract/", {"contract-every_days": "7"})
+    case = Case.objects.get()
+    assert (case.update_every_days, case.next_update_due) == (
+        7, timezone.localdate(case.allocated_at) + timedelta(days=7)
+    )  # fmt: skip
+    assert "Victim contract changed: updates every 7 days." in allocated.log_entries.first().text
+    with pytest.raises(Exception) as refused:
+        services.set_victim_contract(assessor, allocated, every_days=14)
+    assert refused.typename == "Http404"
+    with pytest.raises(services.InvalidInput):
+        services.set_victim_contract(vft_investigator, allocated, every_days=3)

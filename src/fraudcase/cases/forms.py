@@ -67,6 +67,13 @@ class VictimUpdateForm(GovukMixin, forms.Form):
     summary = forms.CharField(label="What the victim was told", widget=forms.Textarea)
 
 
+class VictimContractForm(GovukMixin, forms.Form):
+    every_days = forms.TypedChoiceField(
+        label="Update the victim every", coerce=int,
+        choices=[(d, f"{d} days") for d in rules.UPDATE_FREQUENCIES],
+    )  # fmt: skip
+
+
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 

@@ -292,6 +292,28 @@ def record_victim_update(user, report: Report, *, method: str, summary: str) -> 
     return update
 
 
+def set_victim_contract(user, report: Report, *, every_days: int) -> Case:
+    """Change how often the victim is updated (the victim contract, §5.2); the next update is
+    due that long after the last one given (or after allocation if none yet)."""
+    _require(user, CASE_ROLES)
+    if every_days not in rules.UPDATE_FREQUENCIES:
+        raise InvalidInput({"every_days": "Choose how often the victim is updated"})
+    case = Case.objects.filter(report=report, closed_at__isnull=True).first()
+    if case is None:
+        raise InvalidInput({"every_days": "Only an open case has a victim contract to change"})
+    last = report.victim_updates.order_by("-at").values_list("at", flat=True).first()
+    since = timezone.localdate(last or case.allocated_at)
+    with transaction.atomic():
+        Case.objects.filter(pk=case.pk).update(
+            update_every_days=every_days, next_update_due=rules.next_update_due(since, every_days)
+        )
+        intake_services.add_log_entry(
+            user, report, f"Victim contract changed: updates every {every_days} days."
+        )
+    case.refresh_from_db()
+    return case
+
+
 # ---------------------------------------------------------------- finalisation (§5.7)
 
 
@@ -395,7 +417,13 @@ def assignee_choices() -> list[tuple[int, str]]:
 
 def panel(user, report: Report) -> dict:
     """What the report page shows of the case, and which actions this user may take now."""
-    from .forms import DisruptionForm, ReviewForm, TaskForm, VictimUpdateForm
+    from .forms import (
+        DisruptionForm,
+        ReviewForm,
+        TaskForm,
+        VictimContractForm,
+        VictimUpdateForm,
+    )
 
     case = Case.objects.filter(report=report).select_related("investigator", "team").first()
     works = may_work_cases(user)
@@ -417,6 +445,9 @@ def panel(user, report: Report) -> dict:
         "may_finalise": intake_services.may(user, Transition.FINALISE, report),
         "task_form": TaskForm(assignees=assignee_choices(), prefix="task") if works else None,
         "disruption_form": DisruptionForm(prefix="disruption") if works else None,
+        "contract_form": VictimContractForm(
+            prefix="contract", initial={"every_days": case.update_every_days}
+        ) if works and case is not None and not case.closed_at else None,
         "update_form": VictimUpdateForm(prefix="update")
         if works or user.role == "assessor" else None,
         "review_form": ReviewForm(prefix="review"),

@@ -20,6 +20,7 @@ from .forms import (
     FinalisationForm,
     ReviewForm,
     TaskForm,
+    VictimContractForm,
     VictimUpdateForm,
 )
 from .models import Case
@@ -134,6 +135,10 @@ def case_action(request, ref, action):
             form = VictimUpdateForm(request.POST, prefix="update")
             if form.is_valid():
                 services.record_victim_update(request.user, report, **form.cleaned_data)
+        elif action == "contract":
+            form = VictimContractForm(request.POST, prefix="contract")
+            if form.is_valid():
+                services.set_victim_contract(request.user, report, **form.cleaned_data)
         elif action == "review":
             form = ReviewForm(request.POST, prefix="review")
             case = Case.objects.filter(report=report).first()
