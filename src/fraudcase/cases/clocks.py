@@ -81,11 +81,15 @@ def due_items(user, today: date) -> list[DueItem]:
             items.append(_item(f"First update to the victim ({label})", report, due, today))
     # 2. A decision not to investigate explained to the victim within 5 working days.
     explained = Letter.objects.filter(kind=LetterKind.NO_INVESTIGATION).values("report_id")
+    decided_by = triage_rules.received_window(
+        "due_today", today, triage_rules.DECISION_EXPLANATION_DAYS
+    )[1]  # the latest decision date whose explanation is due by today
     decisions = (
-        SupervisorDecision.objects.filter(decision="no_further_action", report__in=visible)
+        SupervisorDecision.objects.filter(decision="no_further_action", report__in=visible,
+                                          decided_at__date__lte=decided_by)
         .exclude(report_id__in=explained)
         .select_related("report__victim", "decided_by")
-    )
+    )  # fmt: skip
     for decision in decisions:
         due = triage_rules.decision_explanation_due(timezone.localdate(decision.decided_at))
         if due <= today:

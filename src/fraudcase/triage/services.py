@@ -203,7 +203,9 @@ def repeat_reports(user, report):
 
 
 def with_current_tier(reports):
-    """The reports annotated with `current_tier` (see `current_tier`) in the same query."""
+    """The reports annotated with `current_tier`, the tier in force, in the same query: the
+    latest supervisor's (who may have tasked it up or down), else the assessment's; 4 when
+    neither exists (a report allocated without a matrix)."""
     latest = SupervisorDecision.objects.filter(report=OuterRef("pk")).order_by("-decided_at", "-id")
     return reports.annotate(
         current_tier=Coalesce(Subquery(latest.values("tier")[:1]), F("assessment__tier"), Value(4))
@@ -211,13 +213,9 @@ def with_current_tier(reports):
 
 
 def current_tier(report) -> int:
-    """The tier in force: the latest supervisor's (who may have tasked it up or down), else the
-    assessment's. 4 when neither exists (a report allocated without a matrix)."""
-    latest = report.supervisor_decisions.order_by("-decided_at", "-id").first()
-    if latest is not None:
-        return latest.tier
-    assessment = Assessment.objects.filter(report=report).first()
-    return assessment.tier if assessment is not None else 4
+    """The tier in force for one report (see `with_current_tier`)."""
+    reports = with_current_tier(type(report).objects.filter(pk=report.pk))
+    return reports.values_list("current_tier", flat=True).get()
 
 
 def decide(
