@@ -149,6 +149,19 @@ def apply_profile(
     return frame.select(selected).with_row_index("row", offset=2)
 
 
+def formula_columns(frame: pl.DataFrame, names: list[str]) -> list[str]:
+    """Which of `names` hold a cell that starts like a spreadsheet formula: one cheap pass."""
+    if not names or frame.height == 0:
+        return []
+    hits = frame.select(pl.col(c).str.contains(FORMULA_PATTERN).any() for c in names).row(0)
+    return [c for c, hit in zip(names, hits, strict=True) if hit]
+
+
+def neutralised(column: str) -> pl.Expr:
+    """The column with every formula-like cell prefixed by an apostrophe (shown as text)."""
+    return pl.col(column).str.replace(FORMULA_PATTERN, "'$0")
+
+
 def neutralise_frame(frame: pl.DataFrame, columns: list[str] | None = None) -> pl.DataFrame:
     """Column-wise formula neutralisation for bulk exports: every text column, or `columns`.
 
@@ -156,11 +169,8 @@ def neutralise_frame(frame: pl.DataFrame, columns: list[str] | None = None) -> p
     one cheap pass, rewriting a million-row column is not.
     """
     names = columns or [c for c, dtype in frame.schema.items() if dtype == pl.String]
-    if not names or frame.height == 0:
-        return frame
-    hits = frame.select(pl.col(c).str.contains(FORMULA_PATTERN).any() for c in names).row(0)
-    dirty = [c for c, hit in zip(names, hits, strict=True) if hit]
-    return frame.with_columns(pl.col(c).str.replace(FORMULA_PATTERN, "'$0") for c in dirty)
+    dirty = formula_columns(frame, names)
+    return frame.with_columns(neutralised(c) for c in dirty) if dirty else frame
 
 
 def date_expr(column: str, fmt: str = "") -> pl.Expr:

@@ -220,6 +220,8 @@ def test_formulas_are_neutralised_in_the_output(tmp_path):
     )
     assert out["surname"].to_list() == ['\'=HYPERLINK("http://x")', "Person2"]
     assert out["forename"].to_list() == ["Ann", "'+Ann"]
+    _, findings = scanned(tmp_path, [row(1, nfrc="=1+2"), row(2, nfrc="@SUM(A1)")])
+    assert findings["nfrc"].to_list() == ["'=1+2", "'@SUM(A1)"]
 
 
 @pytest.mark.django_db

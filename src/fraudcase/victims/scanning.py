@@ -22,7 +22,8 @@ from fraudcase.tables import (
     Problem,
     Profile,
     apply_profile,
-    neutralise_frame,
+    formula_columns,
+    neutralised,
     parse_dates,
     read_text_table,
 )
@@ -52,10 +53,10 @@ OUTPUT_COLUMNS = ["nfrc", *VICTIM_COLUMNS, *FINDINGS[1:]]
 COPIED_ONLY = {"business_name", "postcode", "fraud_type"}
 LONDON = ZoneInfo("Europe/London")
 KEY = ["fore_key", "sur_key", "dob_day"]
-# What `_decide` adds to each row.
-DECIDED = [
-    "referred", "individual", "age", "keywords", "direct_contact", "in_list", "under_18",
-    "dob_missing", "status", "response", "reasons", "repeat_reports",
+# What `_flags` adds to each row (`_texts` then puts the response and reasons in words).
+FLAGS = [
+    "referred", "individual", "age", "keywords", "direct_contact", "in_list",
+    "segment_vulnerable", "under_18", "dob_missing", "status", "repeat_reports",
 ]  # fmt: skip
 
 
@@ -233,8 +234,9 @@ def _keywords(frame: pl.DataFrame) -> pl.Series:
                                 return_dtype=pl.String).alias("keywords")  # fmt: skip
 
 
-def _decide(frame: pl.DataFrame) -> pl.DataFrame:
-    """Apply every rule of `rules.vulnerability_status`, column-wise."""
+def _flags(frame: pl.DataFrame) -> pl.DataFrame:
+    """Apply every rule of `rules.vulnerability_status`, column-wise: the status and what it
+    rests on (the `FLAGS` columns). The words for them are `_texts`."""
     col = pl.col
     individual = col("kind") == "individual"
     age = (
@@ -248,7 +250,6 @@ def _decide(frame: pl.DataFrame) -> pl.DataFrame:
         & col("dob_day").is_not_null()
         & ((col("fore_key") != "") | (col("sur_key") != ""))
     )
-    segment = col("segment").str.to_uppercase()
     lazy = frame.lazy().with_columns(_keywords(frame))
     lazy = lazy.with_columns(
         col("referred_for_investigation").str.to_uppercase().is_in(["Y", "YES", "TRUE", "1"])
@@ -259,9 +260,11 @@ def _decide(frame: pl.DataFrame) -> pl.DataFrame:
          | col("narrative").str.contains("(?i)" + rules.DIRECT_CONTACT_NARRATIVE))
         .alias("direct_contact"),
         pl.when(keyed).then(pl.len().over(KEY)).otherwise(1).cast(pl.UInt32).alias("in_list"),
+        col("segment").str.to_uppercase().is_in(list(rules.VULNERABLE_SEGMENTS))
+        .alias("segment_vulnerable"),
     )  # fmt: skip
     under_18 = col("age").fill_null(999) < rules.ADULT
-    lazy = lazy.with_columns(
+    flags = lazy.with_columns(
         under_18.alias("under_18"),
         (col("individual") & col("dob_day").is_null()).alias("dob_missing"),
         pl.when(col("referred")).then(pl.lit("REFERRED"))
@@ -270,49 +273,59 @@ def _decide(frame: pl.DataFrame) -> pl.DataFrame:
         .when(col("age") >= rules.AGE_VS3).then(pl.lit("VS3"))
         .when((col("in_list") > 1) | (col("held_n") > 0) | col("direct_contact"))
         .then(pl.lit("VS2"))
-        .when(segment.is_in(list(rules.VULNERABLE_SEGMENTS)) | (col("keywords") != "") | under_18)
+        .when(col("segment_vulnerable") | (col("keywords") != "") | under_18)
         .then(pl.lit("VS1"))
         .otherwise(pl.lit("NONE"))
         .alias("status"),
-    )  # fmt: skip
-    decided = lazy.with_columns(
-        col("status").replace_strict({s.value: r for s, r in RESPONSES.items()},
-                                     return_dtype=pl.String).alias("response"),
-        pl.concat_str(
-            [
-                pl.when(col("referred")).then(pl.lit("Referred to the force for investigation")),
-                pl.when(~col("individual")).then(pl.format("Not an individual ({})",
-                                                           col("victim_type"))),
-                pl.when(col("age").is_not_null()).then(pl.format("Aged {} on the report date",
-                                                                 col("age"))),
-                pl.when(col("dob_missing")).then(pl.lit("No date of birth")),
-                pl.when(col("in_list") > 1).then(pl.format("Repeat victim: {} reports in this "
-                                                           "list", col("in_list"))),
-                pl.when(col("held_n") > 0).then(pl.format(
-                    "Repeat victim: {} reports already held in the last 12 months",
-                    col("held_n"))),
-                pl.when(col("direct_contact")).then(pl.concat_str(
-                    pl.lit("Direct contact with the fraudster"),
-                    pl.when(col("contact_method") != "")
-                    .then(pl.format(" ({})", col("contact_method"))).otherwise(pl.lit("")))),
-                pl.when(segment.is_in(list(rules.VULNERABLE_SEGMENTS)))
-                .then(pl.format("Home Office segment {}", segment)),
-                pl.when(col("keywords") != "").then(pl.format(
-                    "Search terms in the narrative: {}",
-                    col("keywords").str.replace_all(";", ", "))),
-                pl.when(col("under_18")).then(pl.lit("Under 18: tell the victim care unit")),
-            ],
-            separator="; ", ignore_nulls=True,
-        ).alias("reasons"),
         (col("in_list") + col("held_n") - 1).alias("repeat_reports"),
-    ).select(*DECIDED).collect()  # fmt: skip
+    ).select(*FLAGS).collect()  # fmt: skip
     # Only the new columns come out of the query; the list's own columns are not copied.
-    return frame.hstack(decided)
+    return frame.hstack(flags)
+
+
+def _texts() -> list[pl.Expr]:
+    """The likely response (App. C) and the reasons in words, from the `_flags` columns."""
+    col = pl.col
+    response = col("status").replace_strict({s.value: r for s, r in RESPONSES.items()},
+                                            return_dtype=pl.String)  # fmt: skip
+    reasons = pl.concat_str(
+        [
+            pl.when(col("referred")).then(pl.lit("Referred to the force for investigation")),
+            pl.when(~col("individual")).then(pl.format("Not an individual ({})",
+                                                       col("victim_type"))),
+            pl.when(col("age").is_not_null()).then(pl.format("Aged {} on the report date",
+                                                             col("age"))),
+            pl.when(col("dob_missing")).then(pl.lit("No date of birth")),
+            pl.when(col("in_list") > 1).then(pl.format("Repeat victim: {} reports in this "
+                                                       "list", col("in_list"))),
+            pl.when(col("held_n") > 0).then(pl.format(
+                "Repeat victim: {} reports already held in the last 12 months",
+                col("held_n"))),
+            pl.when(col("direct_contact")).then(pl.concat_str(
+                pl.lit("Direct contact with the fraudster"),
+                pl.when(col("contact_method") != "")
+                .then(pl.format(" ({})", col("contact_method"))).otherwise(pl.lit("")))),
+            pl.when(col("segment_vulnerable"))
+            .then(pl.format("Home Office segment {}", col("segment").str.to_uppercase())),
+            pl.when(col("keywords") != "").then(pl.format(
+                "Search terms in the narrative: {}",
+                col("keywords").str.replace_all(";", ", "))),
+            pl.when(col("under_18")).then(pl.lit("Under 18: tell the victim care unit")),
+        ],
+        separator="; ", ignore_nulls=True,
+    )  # fmt: skip
+    return [response.alias("response"), reasons.alias("reasons")]
+
+
+def _decide(frame: pl.DataFrame) -> pl.DataFrame:
+    """The list with its flags, status, response and reasons beside it."""
+    flagged = _flags(frame)
+    return flagged.hstack(flagged.lazy().select(_texts()).collect())
 
 
 def _scan(
     path: Path, *, user, profile_name: str, original_name: str, today: date | None,
-    findings_only: bool = False,
+    findings_only: bool = False, texts: bool = True,
 ):  # fmt: skip
     today = today or datetime.now(LONDON).date()
     profile = _profile(profile_name)
@@ -333,7 +346,8 @@ def _scan(
     result = ScanResult(profile=profile.name)
     held = _held_reports(user, frame["report_day"].min(), frame["report_day"].max())
     result.held_reports_checked = held is not None
-    scanned = _decide(_held_counts(frame, held))
+    held_counted = _held_counts(frame, held)
+    scanned = _decide(held_counted) if texts else _flags(held_counted)
     # Seven comparisons are far cheaper than hashing a million strings for value_counts.
     counts = scanned.select(
         (pl.col("status") == s.value).sum().alias(s) for s in VulnerabilityStatus
@@ -378,20 +392,28 @@ def scan_victim_list(
         raise FileRejected([Problem(0, "out", "The output file must end .csv or .xlsx")])
     result, scanned = _scan(path, user=user, profile_name=profile_name,
                             original_name=original_name, today=today,
-                            findings_only=not victim_columns)  # fmt: skip
+                            findings_only=not victim_columns, texts=False)  # fmt: skip
     columns = OUTPUT_COLUMNS if victim_columns else FINDINGS
     # Only cells copied from the list can hold a formula; the columns we write never start so.
     copied = [c for c in columns if c in DEFAULT_COLUMNS]
-    # Built from the columns themselves: a select would copy a million rows for nothing.
-    safe = neutralise_frame(pl.DataFrame([scanned[c] for c in columns]), columns=copied)
+    unsafe = formula_columns(scanned, copied)
+    # The response and reasons are put in words as the file is written, a slice at a time:
+    # a million rows of text are never held in memory at once.
+    texts = {e.meta.output_name(): e for e in _texts()}
+    output = scanned.lazy().select(
+        texts[c] if c in texts
+        else neutralised(c) if c in unsafe
+        else pl.col(c)
+        for c in columns
+    )  # fmt: skip
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=out.parent, suffix=out.suffix)
     os.close(handle)
     try:
         if out.suffix.lower() == ".csv":
-            safe.write_csv(temp)
+            output.sink_csv(temp)
         else:
-            safe.write_excel(temp, autofit=False)
+            output.collect().write_excel(temp, autofit=False)
         os.replace(temp, out)
     finally:
         if os.path.exists(temp):
