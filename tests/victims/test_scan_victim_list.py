@@ -13,7 +13,7 @@ from fraudcase.intake.importing import import_nfib_package
 from fraudcase.intake.models import ImportProfile
 from fraudcase.tables import FileRejected
 from fraudcase.victims import rules
-from fraudcase.victims.scanning import DEFAULT_COLUMNS, scan_victim_list
+from fraudcase.victims.scanning import DEFAULT_COLUMNS, scan_to_frame, scan_victim_list
 from tests.conftest import EXAMPLES, victim_row
 
 LIST = EXAMPLES / "victim-list-example.csv"
@@ -169,6 +169,17 @@ def test_a_bad_list_names_every_bad_cell_and_writes_nothing(tmp_path):
         (6, "victim_type"),
     ]
     assert not (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.django_db
+def test_losses_typed_by_hand_with_a_pound_sign_and_commas_are_amounts(tmp_path):
+    path = write_list(tmp_path, [row(1, loss_gbp="£1,250.50"), row(2, loss_gbp="75")])
+    _, frame = scan_to_frame(path)
+    assert [str(v) for v in frame["loss"].to_list()] == ["1250.50", "75.00"]
+    bad = write_list(tmp_path, [row(1, loss_gbp="£1,250.50"), row(2, loss_gbp="£ten")])
+    with pytest.raises(FileRejected) as rejected:
+        scan_to_frame(bad)
+    assert [(p.row, p.column) for p in rejected.value.problems] == [(3, "loss_gbp")]
 
 
 @pytest.mark.django_db

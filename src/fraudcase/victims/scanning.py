@@ -115,9 +115,12 @@ def _stripped(profile: Profile) -> set[str]:
 def _typed(frame: pl.DataFrame, profile: Profile) -> pl.DataFrame:
     """The list with its cells typed alongside: dates, loss, victim kind, name keys."""
     type_map = {**VICTIM_TYPES, **{k.lower(): v for k, v in profile.victim_type_map.items()}}
+    loss = pl.col("loss_gbp")
+    # "£1,250.00" as typed by hand: the symbols are taken out only if any cell has them.
+    if frame["loss_gbp"].str.contains_any(["£", ","]).any():
+        loss = loss.str.replace_all(r"[£,]", "")
     typed = frame.lazy().select(
-        pl.col("loss_gbp").str.replace_all(r"[£,]", "").cast(pl.Decimal(14, 2), strict=False)
-        .alias("loss"),
+        loss.cast(pl.Decimal(14, 2), strict=False).alias("loss"),
         pl.col("victim_type").str.to_lowercase()
         .replace_strict(type_map, default=None, return_dtype=pl.String).alias("kind"),
         pl.col("forename").str.to_lowercase().alias("fore_key"),
@@ -216,19 +219,18 @@ def _keywords(frame: pl.DataFrame) -> pl.Series:
     """The §6.6 terms in each narrative, in the seed's spelling and order, joined by ";".
 
     One Aho-Corasick pass finds every term, in any case (the terms are plain ASCII); the few
-    distinct combinations found are then spelled out once each."""
+    distinct combinations found, as written, are then spelled out once each."""
     found = (
         frame.lazy()
         .select(pl.col("narrative").str.extract_many(SEARCH_TERMS, ascii_case_insensitive=True,
-                                                     overlapping=True)
-                .list.join("|").str.to_lowercase())
+                                                     overlapping=True).list.join("|"))
         .collect().to_series()
     )  # fmt: skip
     place = {t.lower(): i for i, t in enumerate(SEARCH_TERMS)}
     distinct = found.unique()
     spelled = [
-        ";".join(SEARCH_TERMS[i] for i in sorted({place[t] for t in joined.split("|") if t}))
-        for joined in distinct.to_list()
+        ";".join(SEARCH_TERMS[i] for i in sorted({place[t.lower()] for t in found if t}))
+        for found in (joined.split("|") for joined in distinct.to_list())
     ]
     return found.replace_strict(distinct, pl.Series(spelled, dtype=pl.String),
                                 return_dtype=pl.String).alias("keywords")  # fmt: skip
@@ -256,7 +258,7 @@ def _flags(frame: pl.DataFrame) -> pl.DataFrame:
         .alias("referred"),
         individual.alias("individual"),
         pl.when(individual).then(age).alias("age"),
-        (col("contact_method").str.to_lowercase().str.contains(rules.DIRECT_CONTACT_METHOD)
+        (col("contact_method").str.contains("(?i)" + rules.DIRECT_CONTACT_METHOD)
          | col("narrative").str.contains("(?i)" + rules.DIRECT_CONTACT_NARRATIVE))
         .alias("direct_contact"),
         pl.when(keyed).then(pl.len().over(KEY)).otherwise(1).cast(pl.UInt32).alias("in_list"),
