@@ -229,8 +229,8 @@ def _keywords(frame: pl.DataFrame) -> pl.Series:
     place = {t.lower(): i for i, t in enumerate(SEARCH_TERMS)}
     distinct = found.unique()
     spelled = [
-        ";".join(SEARCH_TERMS[i] for i in sorted({place[t.lower()] for t in found if t}))
-        for found in (joined.split("|") for joined in distinct.to_list())
+        ";".join(SEARCH_TERMS[i] for i in sorted({place[t.lower()] for t in parts if t}))
+        for parts in (joined.split("|") for joined in distinct.to_list())
     ]
     return found.replace_strict(distinct, pl.Series(spelled, dtype=pl.String),
                                 return_dtype=pl.String).alias("keywords")  # fmt: skip
