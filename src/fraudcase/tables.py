@@ -183,11 +183,22 @@ def date_expr(column: str, fmt: str = "") -> pl.Expr:
     return pl.coalesce([text.str.strptime(pl.Date, f, strict=False) for f in formats])
 
 
-def parse_dates(frame: pl.DataFrame, column: str, fmt: str = "") -> pl.Series:
-    """`date_expr`, but trying the other formats only when some cells are not ISO dates."""
-    if not fmt:
-        iso = frame.select(pl.col(column).str.strptime(pl.Date, DATE_FORMATS[0], strict=False))
-        iso_series = iso.to_series()
-        if not ((iso_series.is_null()) & (frame[column] != "")).any():
-            return iso_series
-    return frame.select(date_expr(column, fmt)).to_series()
+def first_date_expr(column: str, fmt: str = "") -> pl.Expr:
+    """`date_expr` in its first format only (the profile's, or ISO): most lists need no more.
+
+    `complete_dates` then tries the other formats where this left a written cell empty."""
+    if fmt:
+        return date_expr(column, fmt)
+    return pl.col(column).str.strptime(pl.Date, DATE_FORMATS[0], strict=False)
+
+
+def complete_dates(frame: pl.DataFrame, dates: dict[str, str], fmt: str = "") -> pl.DataFrame:
+    """Finish `first_date_expr` columns (`dates`: date column -> text column) with `date_expr`,
+    only for columns where a written cell did not parse."""
+    if fmt:
+        return frame
+    for name, text in dates.items():
+        if (frame[name].is_null() & (frame[text] != "")).any():
+            parsed = frame.select(date_expr(text).alias(name)).to_series()
+            frame = frame.replace_column(frame.get_column_index(name), parsed)
+    return frame

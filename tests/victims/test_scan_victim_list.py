@@ -183,6 +183,19 @@ def test_losses_typed_by_hand_with_a_pound_sign_and_commas_are_amounts(tmp_path)
 
 
 @pytest.mark.django_db
+def test_a_list_with_uk_dates_is_read_day_first_without_a_profile(tmp_path):
+    path = write_list(
+        tmp_path,
+        [row(1, report_date="02/10/2026", dob="03/10/1951"), row(2, dob="1951-10-02")],
+    )
+    _, frame = scan_to_frame(path)
+    assert frame["report_day"].to_list() == [date(2026, 10, 2), date(2026, 10, 2)]
+    assert frame["dob_day"].to_list() == [date(1951, 10, 3), date(1951, 10, 2)]
+    # The day before and on the 75th birthday.
+    assert frame["status"].to_list()[:2] == ["VS3", "VS4"]
+
+
+@pytest.mark.django_db
 def test_missing_headings_are_named_with_the_profile(tmp_path):
     path = write_list(tmp_path, [row(1)], columns=["nfrc", "victim_type", "narrative"])
     with pytest.raises(FileRejected) as rejected:

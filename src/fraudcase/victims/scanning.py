@@ -22,9 +22,10 @@ from fraudcase.tables import (
     Problem,
     Profile,
     apply_profile,
+    complete_dates,
+    first_date_expr,
     formula_columns,
     neutralised,
-    parse_dates,
     read_text_table,
 )
 
@@ -112,6 +113,9 @@ def _stripped(profile: Profile) -> set[str]:
     return {profile.column_map.get(c, c).lower() for c in TRIMMED}
 
 
+DATES = {"report_day": "report_date", "dob_day": "dob"}
+
+
 def _typed(frame: pl.DataFrame, profile: Profile) -> pl.DataFrame:
     """The list with its cells typed alongside: dates, loss, victim kind, name keys."""
     type_map = {**VICTIM_TYPES, **{k.lower(): v for k, v in profile.victim_type_map.items()}}
@@ -120,6 +124,7 @@ def _typed(frame: pl.DataFrame, profile: Profile) -> pl.DataFrame:
     if frame["loss_gbp"].str.contains_any(["£", ","]).any():
         loss = loss.str.replace_all(r"[£,]", "")
     typed = frame.lazy().select(
+        *(first_date_expr(text, profile.date_format).alias(name) for name, text in DATES.items()),
         loss.cast(pl.Decimal(14, 2), strict=False).alias("loss"),
         pl.col("victim_type").str.to_lowercase()
         .replace_strict(type_map, default=None, return_dtype=pl.String).alias("kind"),
@@ -127,11 +132,7 @@ def _typed(frame: pl.DataFrame, profile: Profile) -> pl.DataFrame:
         pl.col("surname").str.to_lowercase().alias("sur_key"),
     ).collect()  # fmt: skip
     # New columns only, put beside the list's own: nothing of the list is copied.
-    return frame.hstack([
-        parse_dates(frame, "report_date", profile.date_format).alias("report_day"),
-        parse_dates(frame, "dob", profile.date_format).alias("dob_day"),
-        *typed.get_columns(),
-    ])  # fmt: skip
+    return complete_dates(frame.hstack(typed.get_columns()), DATES, profile.date_format)
 
 
 def _problems(frame: pl.DataFrame, today: date) -> list[Problem]:
