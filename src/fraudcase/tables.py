@@ -94,7 +94,7 @@ def read_text_table(
     frame = frame.rename({c: c.strip() for c in frame.columns})
     frame = frame.with_columns(pl.all().cast(pl.String).fill_null(""))
     wanted = frame.columns if strip is None else [c for c in frame.columns if c.lower() in strip]
-    return _stripped(frame, wanted)
+    return strip_padded(frame, wanted)
 
 
 def _read_csv(path: Path, skip: set[str] | None, encoding: str) -> pl.DataFrame:
@@ -105,8 +105,10 @@ def _read_csv(path: Path, skip: set[str] | None, encoding: str) -> pl.DataFrame:
     return pl.read_csv(path, infer_schema=False, columns=wanted, encoding=encoding)
 
 
-def _stripped(frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
-    """Strip surrounding spaces, rewriting only the columns that have any (most have none)."""
+def strip_padded(frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
+    """Strip surrounding spaces, rewriting only the columns that have any (most have none).
+
+    Returns `frame` itself when no cell is padded."""
     if not columns or frame.height == 0:
         return frame
     stripped = (pl.col(c).str.len_bytes() != pl.col(c).str.strip_chars().str.len_bytes()

@@ -196,6 +196,23 @@ def test_a_list_with_uk_dates_is_read_day_first_without_a_profile(tmp_path):
 
 
 @pytest.mark.django_db
+def test_cells_padded_with_spaces_are_read_as_if_they_were_not(tmp_path):
+    clean = [row(1, dob="1950-01-01", referred_for_investigation="N"), row(2, dob="")]
+    padded = [
+        row(1, nfrc=f" {row(1)['nfrc']}\t", report_date=" 2026-10-02", victim_type="Individual ",
+            dob=" 1950-01-01 ", loss_gbp=" £10.00", referred_for_investigation="\u00a0N",
+            forename=" Ann", segment=" B "),
+        row(2, dob="   "),
+    ]  # fmt: skip
+    _, expected = scan_to_frame(write_list(tmp_path, clean, name="clean.csv"))
+    _, found = scan_to_frame(write_list(tmp_path, padded, name="padded.csv"))
+    same = ["nfrc", "report_day", "dob_day", "loss", "kind", "fore_key", "status", "dob_missing"]
+    assert found.select(same).to_dicts() == expected.select(same).to_dicts()
+    assert found["reasons"].to_list()[0].endswith("Home Office segment B")
+    assert found["status"].to_list() == ["VS4", "NONE"]
+
+
+@pytest.mark.django_db
 def test_missing_headings_are_named_with_the_profile(tmp_path):
     path = write_list(tmp_path, [row(1)], columns=["nfrc", "victim_type", "narrative"])
     with pytest.raises(FileRejected) as rejected:

@@ -27,6 +27,7 @@ from fraudcase.tables import (
     formula_columns,
     neutralised,
     read_text_table,
+    strip_padded,
 )
 
 from . import rules
@@ -94,19 +95,12 @@ def _profile(name: str) -> Profile:
     return load_profile(name, "victim_list")
 
 
-# Cells the rules read are stripped of spaces; free text is passed through as given.
-TRIMMED = {
-    "nfrc",
-    "report_date",
-    "victim_type",
-    "forename",
-    "surname",
-    "dob",
-    "referred_for_investigation",
-    "segment",
-    "loss_gbp",
-    "contact_method",
-}
+# Cells the rules read are stripped of surrounding spaces; free text is passed through as given.
+# These are stripped as they are read (a cheap look first: few lists have any)...
+TRIMMED = {"nfrc", "forename", "surname", "segment", "contact_method"}
+# ...and these only if the list fails its checks: a padded date, amount, victim type or
+# referral flag does not pass them, so a clean list is not looked over twice.
+CHECKED = ["report_date", "victim_type", "dob", "referred_for_investigation", "loss_gbp"]
 
 
 def _stripped(profile: Profile) -> set[str]:
@@ -342,10 +336,14 @@ def _scan(
     )  # fmt: skip
     if frame.height == 0:
         raise FileRejected([Problem(2, "file", "The list has no rows")], profile=profile.name)
-    frame = _typed(frame, profile)
-    problems = _problems(frame, today)
+    typed = _typed(frame, profile)
+    problems = _problems(typed, today)
+    if problems and (clean := strip_padded(frame, CHECKED)) is not frame:
+        typed = _typed(clean, profile)
+        problems = _problems(typed, today)
     if problems:
         raise FileRejected(problems, profile=profile.name)
+    frame = typed
     result = ScanResult(profile=profile.name)
     held = _held_reports(user, frame["report_day"].min(), frame["report_day"].max())
     result.held_reports_checked = held is not None
