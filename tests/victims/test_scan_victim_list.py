@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from fraudcase.intake.importing import import_nfib_package
 from fraudcase.intake.models import ImportProfile
 from fraudcase.tables import FileRejected
-from fraudcase.victims import rules
+from fraudcase.victims import rules, scanning
 from fraudcase.victims.scanning import DEFAULT_COLUMNS, scan_to_frame, scan_victim_list
 from tests.conftest import EXAMPLES, victim_row
 
@@ -276,6 +276,20 @@ def test_the_output_holds_the_findings_and_copies_no_personal_data_unless_asked(
     _, full = scanned(tmp_path, [row(1, forename="Jo", surname="Bloggs")], victim_columns=True)
     assert {"forename", "surname", "dob", "postcode", "loss_gbp"} <= set(full.columns)
     assert full["surname"].item() == "Bloggs"
+
+
+@pytest.mark.django_db
+def test_a_list_too_long_for_an_xlsx_sheet_asks_for_a_csv(tmp_path, monkeypatch):
+    monkeypatch.setattr(scanning, "XLSX_MAX_ROWS", 2)
+    path = write_list(tmp_path, [row(1), row(2), row(3)])
+    with pytest.raises(FileRejected) as rejected:
+        scan_victim_list(path, out=tmp_path / "out.xlsx")
+    assert rejected.value.problems[0].problem == (
+        "3 rows do not fit in an xlsx sheet (at most 2): write a .csv"
+    )
+    assert list(tmp_path.glob("*.xlsx")) == []
+    scan_victim_list(path, out=tmp_path / "out.csv")
+    assert (tmp_path / "out.csv").exists()
 
 
 @pytest.mark.django_db

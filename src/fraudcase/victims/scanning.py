@@ -54,6 +54,8 @@ OUTPUT_COLUMNS = ["nfrc", *VICTIM_COLUMNS, *FINDINGS[1:]]
 # Read only to be copied to the output: no rule looks at them.
 COPIED_ONLY = {"business_name", "postcode", "fraud_type"}
 LONDON = ZoneInfo("Europe/London")
+# An xlsx sheet holds 1,048,576 rows, the heading row included.
+XLSX_MAX_ROWS = 1_048_575
 KEY = ["fore_key", "sur_key", "dob_day"]
 # What `_flags` adds to each row (`_texts` then puts the response and reasons in words).
 FLAGS = [
@@ -394,6 +396,17 @@ def scan_victim_list(
     result, scanned = _scan(path, user=user, profile_name=profile_name,
                             original_name=original_name, today=today,
                             findings_only=not victim_columns, texts=False)  # fmt: skip
+    if out.suffix.lower() == ".xlsx" and result.rows > XLSX_MAX_ROWS:
+        raise FileRejected(
+            [
+                Problem(
+                    0,
+                    "out",
+                    f"{result.rows:,} rows do not fit in an xlsx sheet "
+                    f"(at most {XLSX_MAX_ROWS:,}): write a .csv",
+                )
+            ]
+        )
     columns = OUTPUT_COLUMNS if victim_columns else FINDINGS
     # Only cells copied from the list can hold a formula; the columns we write never start so.
     copied = [c for c in columns if c in DEFAULT_COLUMNS]
