@@ -149,6 +149,18 @@ def test_businesses_and_referred_rows_are_never_segmented(tmp_path):
 
 
 @pytest.mark.django_db
+def test_victim_types_are_read_in_any_case_and_in_their_other_names(tmp_path):
+    written = ["INDIVIDUAL", "person", "Company", "CHARITY", "Public body", "Organisation"]
+    _, frame = scan_to_frame(
+        write_list(tmp_path, [row(n, victim_type=t) for n, t in enumerate(written)])
+    )
+    assert frame["kind"].to_list() == [
+        "individual", "individual", "business", "charity", "public_body", "other_organisation",
+    ]  # fmt: skip
+    assert frame["status"].to_list()[2:] == ["BUSINESS"] * 4
+
+
+@pytest.mark.django_db
 def test_a_bad_list_names_every_bad_cell_and_writes_nothing(tmp_path):
     path = write_list(
         tmp_path,

@@ -115,18 +115,26 @@ DATES = {"report_day": "report_date", "dob_day": "dob"}
 def _typed(frame: pl.DataFrame, profile: Profile) -> pl.DataFrame:
     """The list with its cells typed alongside: dates, loss, victim kind, name keys."""
     type_map = {**VICTIM_TYPES, **{k.lower(): v for k, v in profile.victim_type_map.items()}}
-    loss = pl.col("loss_gbp")
-    # "£1,250.00" as typed by hand: the symbols are taken out only if any cell has them.
-    if frame["loss_gbp"].str.contains_any(["£", ","]).any():
-        loss = loss.str.replace_all(r"[£,]", "")
+    # A list has a handful of victim types, however written: each is looked up once.
+    written = frame.lazy().select(pl.col("victim_type").unique()).collect().to_series()
+    kinds = {text: type_map.get(text.lower()) for text in written.to_list()}
     typed = frame.lazy().select(
         *(first_date_expr(text, profile.date_format).alias(name) for name, text in DATES.items()),
-        loss.cast(pl.Decimal(14, 2), strict=False).alias("loss"),
-        pl.col("victim_type").str.to_lowercase()
-        .replace_strict(type_map, default=None, return_dtype=pl.String).alias("kind"),
+        pl.col("loss_gbp").cast(pl.Decimal(14, 2), strict=False).alias("loss"),
+        pl.col("victim_type").replace_strict(kinds, default=None, return_dtype=pl.String)
+        .alias("kind"),
         pl.col("forename").str.to_lowercase().alias("fore_key"),
         pl.col("surname").str.to_lowercase().alias("sur_key"),
     ).collect()  # fmt: skip
+    # "£1,250.00" as typed by hand: read again without the symbols only if an amount failed.
+    if (typed["loss"].is_null() & (frame["loss_gbp"] != "")).any():
+        loss = frame.select(
+            pl.col("loss_gbp")
+            .str.replace_all(r"[£,]", "")
+            .cast(pl.Decimal(14, 2), strict=False)
+            .alias("loss")
+        ).to_series()
+        typed = typed.replace_column(typed.get_column_index("loss"), loss)
     # New columns only, put beside the list's own: nothing of the list is copied.
     return complete_dates(frame.hstack(typed.get_columns()), DATES, profile.date_format)
 
