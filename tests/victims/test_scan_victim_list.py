@@ -161,6 +161,36 @@ def test_victim_types_are_read_in_any_case_and_in_their_other_names(tmp_path):
 
 
 @pytest.mark.django_db
+def test_the_reasons_say_in_words_why(tmp_path):
+    older = {"dob": "1946-01-01", "contact_method": "Telephone", "segment": "b",
+             "narrative": "A ROMANCE scam; she is frail", "surname": "Same"}  # fmt: skip
+    _, out = scanned(
+        tmp_path,
+        [
+            row(1, **older),
+            row(2, **older),
+            row(3, victim_type="Business", dob=""),
+            row(4, dob=""),
+            row(5, dob="2014-06-01", referred_for_investigation="Y"),
+        ],
+    )
+    aged_80 = (
+        "Aged 80 on the report date; Repeat victim: 2 reports in this list; "
+        "Direct contact with the fraudster (Telephone); Home Office segment B; "
+        "Search terms in the narrative: Frail, Romance"
+    )
+    assert out["reasons"].to_list() == [
+        aged_80,
+        aged_80,
+        "Not an individual (Business)",
+        "No date of birth",
+        "Referred to the force for investigation; Aged 12 on the report date; "
+        "Under 18: tell the victim care unit",
+    ]
+    assert out["keywords"].to_list()[:2] == ["Frail;Romance", "Frail;Romance"]
+
+
+@pytest.mark.django_db
 def test_a_bad_list_names_every_bad_cell_and_writes_nothing(tmp_path):
     path = write_list(
         tmp_path,

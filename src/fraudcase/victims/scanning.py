@@ -295,28 +295,26 @@ def _texts() -> list[pl.Expr]:
     col = pl.col
     response = col("status").replace_strict({s.value: r for s, r in RESPONSES.items()},
                                             return_dtype=pl.String)  # fmt: skip
+    # Each phrase is null where it does not apply (a null in, a null out) and left out.
     reasons = pl.concat_str(
         [
             pl.when(col("referred")).then(pl.lit("Referred to the force for investigation")),
-            pl.when(~col("individual")).then(pl.format("Not an individual ({})",
-                                                       col("victim_type"))),
-            pl.when(col("age").is_not_null()).then(pl.format("Aged {} on the report date",
-                                                             col("age"))),
+            pl.format("Not an individual ({})", pl.when(~col("individual"))
+                      .then(col("victim_type"))),
+            pl.format("Aged {} on the report date", col("age")),
             pl.when(col("dob_missing")).then(pl.lit("No date of birth")),
-            pl.when(col("in_list") > 1).then(pl.format("Repeat victim: {} reports in this "
-                                                       "list", col("in_list"))),
-            pl.when(col("held_n") > 0).then(pl.format(
-                "Repeat victim: {} reports already held in the last 12 months",
-                col("held_n"))),
+            pl.format("Repeat victim: {} reports in this list",
+                      pl.when(col("in_list") > 1).then(col("in_list"))),
+            pl.format("Repeat victim: {} reports already held in the last 12 months",
+                      pl.when(col("held_n") > 0).then(col("held_n"))),
             pl.when(col("direct_contact")).then(pl.concat_str(
                 pl.lit("Direct contact with the fraudster"),
                 pl.when(col("contact_method") != "")
                 .then(pl.format(" ({})", col("contact_method"))).otherwise(pl.lit("")))),
-            pl.when(col("segment_vulnerable"))
-            .then(pl.format("Home Office segment {}", col("segment").str.to_uppercase())),
-            pl.when(col("keywords") != "").then(pl.format(
-                "Search terms in the narrative: {}",
-                col("keywords").str.replace_all(";", ", "))),
+            pl.format("Home Office segment {}", pl.when(col("segment_vulnerable"))
+                      .then(col("segment").str.to_uppercase())),
+            pl.format("Search terms in the narrative: {}", pl.when(col("keywords") != "")
+                      .then(col("keywords").str.replace_all(";", ", ", literal=True))),
             pl.when(col("under_18")).then(pl.lit("Under 18: tell the victim care unit")),
         ],
         separator="; ", ignore_nulls=True,
