@@ -91,6 +91,24 @@ def test_a_repeat_across_two_rows_is_vs2_for_both(tmp_path):
 
 
 @pytest.mark.django_db
+def test_a_repeat_is_the_same_name_however_punctuated_but_not_a_different_spelling(tmp_path):
+    _, out = scanned(
+        tmp_path,
+        [
+            row(1, forename="Mary-Ann", surname="O'Brien"),
+            row(2, forename="MARY ANN", surname="OBRIEN"),
+            row(3, forename="Ann", surname="Smith"),
+            row(4, forename="Anne", surname="Smith"),
+        ],
+    )
+    assert out["status"].to_list() == ["VS2", "VS2", "NONE", "NONE"]
+    # The bulk scan and the rule agree on every key.
+    _, frame = scan_to_frame(write_list(tmp_path, [row(1, forename="Mary-Ann", surname="O’Brien")]))
+    assert frame["fore_key"].item() == rules.name_key("Mary-Ann")
+    assert frame["sur_key"].item() == rules.name_key("O’Brien")
+
+
+@pytest.mark.django_db
 def test_a_repeat_against_a_report_already_held_in_12_months(tmp_path, assessor, write_package):
     import_nfib_package(
         write_package(
@@ -106,7 +124,7 @@ def test_a_repeat_against_a_report_already_held_in_12_months(tmp_path, assessor,
         ),
         user=assessor,
     )
-    result, out = scanned(tmp_path, [row(1, forename="Jo", surname="Bloggs")], user=assessor)
+    result, out = scanned(tmp_path, [row(1, forename="JO", surname="Bloggs.")], user=assessor)
     assert result.held_reports_checked
     assert out["status"].to_list() == ["VS2"]
     assert "already held" in out["reasons"][0]

@@ -110,6 +110,19 @@ def _stripped(profile: Profile) -> set[str]:
 
 
 DATES = {"report_day": "report_date", "dob_day": "dob"}
+NAMES = {"forename": "fore_key", "surname": "sur_key"}
+
+
+def name_key_expr(column: str, clean: bool = True) -> pl.Expr:
+    """`rules.name_key` as a column; `clean=False` when no name has a character it drops."""
+    lowered = pl.col(column).str.to_lowercase()
+    return lowered.str.replace_all(rules.NAME_IGNORED, "") if clean else lowered
+
+
+def _name_key(frame: pl.DataFrame, column: str) -> pl.Expr:
+    """Most names have nothing to drop: the look for one is cheaper than rewriting them all."""
+    clean = frame[column].str.contains_any(list(rules.NAME_IGNORED_CHARACTERS)).any()
+    return name_key_expr(column, clean=bool(clean))
 
 
 def _typed(frame: pl.DataFrame, profile: Profile) -> pl.DataFrame:
@@ -123,8 +136,7 @@ def _typed(frame: pl.DataFrame, profile: Profile) -> pl.DataFrame:
         pl.col("loss_gbp").cast(pl.Decimal(14, 2), strict=False).alias("loss"),
         pl.col("victim_type").replace_strict(kinds, default=None, return_dtype=pl.String)
         .alias("kind"),
-        pl.col("forename").str.to_lowercase().alias("fore_key"),
-        pl.col("surname").str.to_lowercase().alias("sur_key"),
+        *(_name_key(frame, name).alias(key) for name, key in NAMES.items()),
     ).collect()  # fmt: skip
     # "£1,250.00" as typed by hand: read again without the symbols only if an amount failed.
     if (typed["loss"].is_null() & (frame["loss_gbp"] != "")).any():
@@ -189,15 +201,17 @@ def _held_reports(user, first: date, last: date) -> pl.DataFrame | None:
                 victim__dob__isnull=False)
         .values_list("victim__forename", "victim__surname", "victim__dob", "received_at")
     )  # fmt: skip
-    return pl.DataFrame(
-        [
-            (f.lower(), s.lower(), d, r.astimezone(LONDON).date())
-            for f, s, d, r in rows.iterator(chunk_size=20000)
-        ],
-        schema={"fore_key": pl.String, "sur_key": pl.String, "dob_day": pl.Date,
-                "received": pl.Date},
+    held = pl.DataFrame(
+        list(rows.iterator(chunk_size=20000)),
+        schema={"forename": pl.String, "surname": pl.String, "dob_day": pl.Date,
+                "received_at": pl.Datetime("us", "UTC")},
         orient="row",
     )  # fmt: skip
+    return held.select(
+        *(name_key_expr(name).alias(key) for name, key in NAMES.items()),
+        "dob_day",
+        pl.col("received_at").dt.convert_time_zone(str(LONDON)).dt.date().alias("received"),
+    )
 
 
 def _held_counts(frame: pl.DataFrame, held: pl.DataFrame | None) -> pl.DataFrame:

@@ -23,6 +23,9 @@ NARRATIVES = [
 ]
 CONTACT = ["Online", "Telephone", "Email", "In person", "Text message", "Social media", "Letter"]
 SEGMENTS = ["", "", "", "", "A", "B", "C", "D1", "D2"]
+# Names that lists write in more than one way ("O'Brien", "OBRIEN"): the repeat-victim check
+# must find the same person in both.
+PUNCTUATED = ["O'Brien", "Smith-Jones", "St. Clair", "D'Souza"]
 
 
 def victim_list_frame(rows: int, *, seed: int = 1, start: date = date(2026, 10, 1)) -> pl.DataFrame:
@@ -30,13 +33,15 @@ def victim_list_frame(rows: int, *, seed: int = 1, start: date = date(2026, 10, 
     rng = random.Random(seed)
     out = []
     people = [
-        (rng.choice(FORENAMES), rng.choice(SURNAMES),
+        (rng.choice(FORENAMES), rng.choice(SURNAMES + PUNCTUATED),
          start - timedelta(days=int(rng.triangular(16, 95, 72) * 365.25)))
         for _ in range(max(10, rows // 3))
     ]  # fmt: skip
     for n in range(rows):
         business = rng.random() < 0.07
         forename, surname, dob = rng.choice(people)
+        if surname in PUNCTUATED and rng.random() < 0.5:
+            surname = surname.upper().replace("'", "").replace("-", " ").replace(".", "")
         out.append({
             "nfrc": f"NFRC26{seed:02d}{n:08d}",
             "report_date": (start + timedelta(days=rng.randrange(28))).isoformat(),
