@@ -19,10 +19,10 @@ args = parser.parse_args()
 _bench_db.setup(args.db)
 
 from fraudcase.accounts.models import User  # noqa: E402
-from fraudcase.intake import services  # noqa: E402
 from fraudcase.intake.importing import import_nfib_package  # noqa: E402
-from fraudcase.intake.models import NFRCNumber  # noqa: E402
 from fraudcase.intake.synthetic import nfib_package_frame  # noqa: E402
+from fraudcase.reports import services  # noqa: E402
+from fraudcase.reports.models import NFRCNumber  # noqa: E402
 
 load_start = time.perf_counter()
 chunk = 100_000

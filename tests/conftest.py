@@ -126,3 +126,38 @@ def fvo(protect):
 def pcso(protect):
     """The safeguarding PCSO who makes the visits."""
     return _person("pcso", Role.SAFEGUARDING, HandlingMarking.OFFICIAL, protect)
+
+
+# ---------------------------------------------------------------- a report walked on
+# Through the same services users go through, shared by the triage and case tests.
+
+ALBERT = "NFRC261010000004"  # aged 89, courier fraud: tier 4 by the matrix in `form()`
+
+
+@pytest.fixture
+def vft_investigator(vft):
+    """A PIP 1 investigator in the Volume Fraud Team."""
+    return _person("vft_investigator", Role.INVESTIGATOR, HandlingMarking.OFFICIAL, vft,
+                   experience="pip1", case_capacity=3)  # fmt: skip
+
+
+@pytest.fixture
+def evaluator(vft):
+    return _person("evaluator", Role.EVALUATOR, HandlingMarking.OFFICIAL_SENSITIVE, vft,
+                   experience="pip2")  # fmt: skip
+
+
+@pytest.fixture
+def assessed(assessor, example_package, client):
+    from fraudcase.intake.importing import import_nfib_package
+    from fraudcase.reports.models import Report
+    from tests.triage.test_assess_a_report import form
+
+    import_nfib_package(example_package, user=assessor)
+    albert = Report.objects.get(nfrc_numbers__number=ALBERT)
+    client.force_login(assessor)
+    client.post(f"/reports/{albert.local_reference}/assess/", form())
+    client.logout()
+    albert.refresh_from_db()
+    assert albert.status == "assessed"
+    return albert

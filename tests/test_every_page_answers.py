@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from fraudcase.accounts.models import User
-from fraudcase.intake.models import Report
+from fraudcase.reports.models import Report
 from fraudcase.victims.models import VictimList, VictimListEntry
 
 pytestmark = pytest.mark.django_db

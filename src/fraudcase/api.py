@@ -6,8 +6,16 @@ from ninja.security import HttpBearer, django_auth
 
 from fraudcase.accounts.services import user_for_token
 from fraudcase.cases.api import router as cases_router
+from fraudcase.core.errors import (
+    AttachmentRejected,
+    Conflict,
+    FileRejected,
+    InvalidInput,
+    JustificationRequired,
+    NotPermitted,
+)
 from fraudcase.intake.api import router as intake_router
-from fraudcase.intake.services import JustificationRequired
+from fraudcase.reports.api import router as reports_router
 from fraudcase.triage.api import router as triage_router
 from fraudcase.victims.api import router as victims_router
 
@@ -29,10 +37,11 @@ api = NinjaAPI(
     auth=[BearerToken(), django_auth],
     urls_namespace="api",
 )
-# Routers with /reports/{ref}/... routes come before intake's /reports/{ref}.
+# Routers with /reports/{ref}/... routes come before reports' own /reports/{ref}.
 api.add_router("/v1", triage_router)
 api.add_router("/v1", cases_router)
 api.add_router("/v1", intake_router)
+api.add_router("/v1", reports_router)
 api.add_router("/v1", victims_router)
 
 
@@ -48,3 +57,35 @@ def justification_required(request, exc):
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return api.create_response(request, {"detail": "Not found"}, status=404)
+
+
+# Errors a service raises on purpose (core/errors.py) have one answer each, wherever they come
+# from; a route may still answer them itself with more detail.
+@api.exception_handler(InvalidInput)
+def invalid_input(request, exc):
+    return api.create_response(
+        request, {"detail": "Not saved", "problems": exc.problems}, status=422
+    )
+
+
+@api.exception_handler(Conflict)
+def conflict(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=409)
+
+
+@api.exception_handler(NotPermitted)
+def not_permitted(request, exc):
+    # As for a record the user may not see: the step does not exist for them.
+    return api.create_response(request, {"detail": "Not found"}, status=404)
+
+
+@api.exception_handler(FileRejected)
+def file_rejected(request, exc):
+    return api.create_response(request, exc.as_api(), status=422)
+
+
+@api.exception_handler(AttachmentRejected)
+def attachment_rejected(request, exc):
+    return api.create_response(
+        request, {"detail": "Attachment refused", "problems": {"files": str(exc)}}, status=422
+    )

@@ -47,13 +47,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",  # serves Swagger UI from local static files, not a CDN
+    # Lowest first: each app may import only those above it in this list (docs/architecture.md).
     "fraudcase.accounts",
     "fraudcase.audit",
+    "fraudcase.jobs",
+    "fraudcase.reports",
     "fraudcase.intake",
     "fraudcase.victims",
     "fraudcase.triage",
     "fraudcase.cases",
-    "fraudcase.jobs",
+    "fraudcase.demo",
 ]
 
 MIDDLEWARE = [
@@ -67,7 +70,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "fraudcase.accounts.middleware.LoginRequiredMiddleware",
     "fraudcase.accounts.middleware.SecurityHeadersMiddleware",
-    "fraudcase.intake.middleware.JustificationMiddleware",
+    "fraudcase.reports.middleware.JustificationMiddleware",
 ]
 
 ROOT_URLCONF = "fraudcase.urls"

@@ -3,20 +3,22 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
 from django.urls import path
 
+from fraudcase import pages
 from fraudcase.api import api
 from fraudcase.cases import views as cases
 from fraudcase.intake import views as intake
 from fraudcase.jobs import views as jobs
+from fraudcase.reports import views as reports
 from fraudcase.triage import views as triage
 from fraudcase.victims import views as victims
 
 urlpatterns = [
-    path("", intake.home, name="home"),
+    path("", pages.home, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("reports/", intake.report_search, name="report-search"),
-    path("reports/<path:ref>/justify/", intake.report_justify, name="report-justify"),
-    path("reports/<path:ref>/audit/", intake.report_audit, name="report-audit"),
+    path("reports/", reports.report_search, name="report-search"),
+    path("reports/<path:ref>/justify/", reports.report_justify, name="report-justify"),
+    path("reports/<path:ref>/audit/", reports.report_audit, name="report-audit"),
     path("reports/<path:ref>/assess/", triage.assess, name="report-assess"),
     path("reports/<path:ref>/decide/", triage.decide, name="report-decide"),
     path("reports/<path:ref>/evaluate/", triage.evaluate, name="report-evaluate"),
@@ -35,13 +37,13 @@ urlpatterns = [
         cases.cease_and_desist_notice,
         name="report-cease-and-desist",
     ),
-    path("reports/<path:ref>/erase/", intake.report_erase, name="report-erase"),
+    path("reports/<path:ref>/erase/", reports.report_erase, name="report-erase"),
     path(
         "reports/<path:ref>/attachments/<int:attachment_id>/",
-        intake.attachment_download,
+        reports.attachment_download,
         name="attachment-download",
     ),
-    path("reports/<path:ref>/", intake.report_detail, name="report-detail"),
+    path("reports/<path:ref>/", pages.report_detail, name="report-detail"),
     path("imports/nfib-package/", intake.import_nfib, name="import-nfib"),
     path("jobs/<uuid:job_id>/", jobs.job_detail, name="job-detail"),
     path("calls-for-service/new/", intake.call_for_service_new, name="cfs-new"),

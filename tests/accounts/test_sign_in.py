@@ -6,7 +6,12 @@ from django.contrib.auth import get_user_model
 pytestmark = pytest.mark.django_db
 
 
-def test_passwords_are_hashed_with_argon2(assessor):
+def test_passwords_are_hashed_with_argon2(assessor, settings):
+    # The suite hashes with a fast hasher (tests/settings.py); the product's setting is Argon2.
+    from fraudcase import settings as product
+
+    settings.PASSWORD_HASHERS = product.PASSWORD_HASHERS
+    assessor.set_password("correct-horse-battery")
     assert assessor.password.startswith("argon2")
 
 

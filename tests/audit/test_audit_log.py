@@ -8,7 +8,7 @@ from django.db import connection
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AppendOnlyError, AuditEvent
 from fraudcase.intake.importing import import_nfib_package
-from fraudcase.intake.models import Report
+from fraudcase.reports.models import Report
 
 pytestmark = pytest.mark.django_db
 

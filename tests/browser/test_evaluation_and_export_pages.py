@@ -13,7 +13,7 @@ def test_the_evaluator_saves_stage_1_and_a_supervisor_exports_with_a_reason(
 ):
     from fraudcase.accounts.models import HandlingMarking, Role
     from fraudcase.intake.importing import import_nfib_package
-    from fraudcase.intake.models import Report
+    from fraudcase.reports.models import Report
     from fraudcase.triage import services
     from tests.conftest import _person
     from tests.triage.test_assess_a_report import form

@@ -1,40 +1,9 @@
-"""A report walked to the point each test needs, through the same services users go through."""
+"""A report walked on from assessment (tests/conftest.py) to the point each case test needs."""
 
 import pytest
 
-from fraudcase.accounts.models import HandlingMarking, Role
-from fraudcase.intake.importing import import_nfib_package
-from fraudcase.intake.models import Report
 from fraudcase.triage import services as triage
-from tests.conftest import _person
-from tests.triage.test_assess_a_report import form
-
-ALBERT = "NFRC261010000004"  # aged 89, courier fraud: tier 4 by the matrix in `form()`
-
-
-@pytest.fixture
-def vft_investigator(vft):
-    """A PIP 1 investigator in the Volume Fraud Team."""
-    return _person("vft_investigator", Role.INVESTIGATOR, HandlingMarking.OFFICIAL, vft,
-                   experience="pip1", case_capacity=3)  # fmt: skip
-
-
-@pytest.fixture
-def evaluator(vft):
-    return _person("evaluator", Role.EVALUATOR, HandlingMarking.OFFICIAL_SENSITIVE, vft,
-                   experience="pip2")  # fmt: skip
-
-
-@pytest.fixture
-def assessed(assessor, example_package, client):
-    import_nfib_package(example_package, user=assessor)
-    albert = Report.objects.get(nfrc_numbers__number=ALBERT)
-    client.force_login(assessor)
-    client.post(f"/reports/{albert.local_reference}/assess/", form())
-    client.logout()
-    albert.refresh_from_db()
-    assert albert.status == "assessed"
-    return albert
+from tests.conftest import ALBERT  # noqa: F401  (tests import it from here)
 
 
 @pytest.fixture

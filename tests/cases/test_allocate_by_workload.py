@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from fraudcase.cases import services
 from fraudcase.cases.models import Case
-from fraudcase.intake.models import StatusChange
+from fraudcase.reports.models import StatusChange
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +89,7 @@ def test_a_supervisor_review_is_recorded_and_the_next_scheduled(allocated, super
 
 
 def test_the_board_shows_how_long_reports_take_from_receipt(allocated, supervisor, client):
-    from fraudcase.intake.models import Report
+    from fraudcase.reports.models import Report
 
     received = timezone.now() - timedelta(days=10)
     Report.objects.filter(pk=allocated.pk).update(received_at=received)

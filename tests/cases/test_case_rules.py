@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from fraudcase.cases import rules
-from fraudcase.intake.rules import LIFECYCLE, Transition, transition_problem
+from fraudcase.reports.rules import LIFECYCLE, Transition, transition_problem
 from fraudcase.triage.rules import CeaseAndDesistFacts
 
 

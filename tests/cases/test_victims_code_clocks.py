@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from fraudcase.cases import clocks, services
 from fraudcase.cases.models import Case
-from fraudcase.intake.models import Report
+from fraudcase.reports.models import Report
 from fraudcase.triage.models import Assessment
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from fraudcase.accounts.services import issue_token
-from fraudcase.intake.models import Report
+from fraudcase.reports.models import Report
 
 pytestmark = pytest.mark.django_db
 

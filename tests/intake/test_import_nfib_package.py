@@ -7,16 +7,16 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from fraudcase.audit.models import AuditEvent
+from fraudcase.core.errors import FileRejected
 from fraudcase.intake.importing import import_nfib_package
-from fraudcase.intake.models import (
+from fraudcase.intake.models import ImportProfile
+from fraudcase.reports.models import (
     DisseminationPackage,
     Identifier,
-    ImportProfile,
     NFRCNumber,
     Report,
     Victim,
 )
-from fraudcase.tables import FileRejected
 from tests.conftest import victim_row
 
 pytestmark = pytest.mark.django_db

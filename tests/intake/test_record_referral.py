@@ -5,7 +5,7 @@ import hashlib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from fraudcase.intake.models import Attachment, Report
+from fraudcase.reports.models import Attachment, Report
 
 pytestmark = pytest.mark.django_db
 

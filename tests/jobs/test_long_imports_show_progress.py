@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from fraudcase.intake.importing import import_nfib_package
-from fraudcase.intake.models import Report
 from fraudcase.jobs.models import Job
+from fraudcase.reports.models import Report
 from tests.conftest import victim_row
 
 

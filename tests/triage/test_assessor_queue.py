@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from fraudcase.intake.importing import import_nfib_package
-from fraudcase.intake.models import Report
+from fraudcase.reports.models import Report
 from fraudcase.triage import services
 from tests.conftest import victim_row
 

@@ -3,7 +3,7 @@
 import pytest
 
 from fraudcase.intake.importing import import_nfib_package
-from fraudcase.intake.models import Report
+from fraudcase.reports.models import Report
 from fraudcase.triage import services
 from fraudcase.triage.models import SupervisorDecision
 from tests.triage.test_assess_a_report import form

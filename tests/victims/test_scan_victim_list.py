@@ -9,9 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from fraudcase.core.errors import FileRejected
 from fraudcase.intake.importing import import_nfib_package
 from fraudcase.intake.models import ImportProfile
-from fraudcase.tables import FileRejected
 from fraudcase.victims import rules, scanning
 from fraudcase.victims.scanning import DEFAULT_COLUMNS, scan_to_frame, scan_victim_list
 from tests.conftest import EXAMPLES, victim_row
@@ -142,7 +142,7 @@ def test_a_repeat_against_a_report_already_held_in_12_months(tmp_path, assessor,
 def test_a_held_report_the_user_may_not_see_does_not_count(
     tmp_path, assessor, supervisor, write_package
 ):
-    from fraudcase.intake.models import Report
+    from fraudcase.reports.models import Report
 
     import_nfib_package(
         write_package([victim_row(1, forename="Jo", surname="Bloggs", dob="1980-01-01")]),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from fraudcase import bulk
+from fraudcase.core import bulk
 
 from . import rules
 from .models import AuditAction, AuditEvent, AuditHead

@@ -9,10 +9,9 @@ from datetime import date
 from django.utils import timezone
 from ninja import Router, Schema, Status
 
-from fraudcase.api_schemas import Invalid
-from fraudcase.intake import services as intake_services
+from fraudcase.reports import services as report_services
+from fraudcase.reports.api import ANSWERS, run_move
 from fraudcase.triage import rules as triage_rules
-from fraudcase.triage import services as triage_services
 
 from . import clocks, services
 from .models import Case
@@ -20,95 +19,10 @@ from .models import Case
 router = Router(tags=["cases"])
 
 
-class ConflictOut(Schema):
-    detail: str
-
-
-class MovedOut(Schema):
-    local_reference: str
-    status: str
-
-
 def _report(request, ref: str):
-    return intake_services.get_report(
+    return report_services.get_report(
         request.auth, ref, justification=request.headers.get("X-Justification", "")
     )
-
-
-def _moved(report) -> dict:
-    report.refresh_from_db()
-    return {"local_reference": report.local_reference, "status": report.status}
-
-
-ANSWERS = {200: MovedOut, 409: ConflictOut, 422: Invalid}
-
-
-def _run(report, action):
-    try:
-        action()
-    except services.Conflict as conflict:
-        return Status(409, {"detail": str(conflict)})
-    except services.InvalidInput as invalid:
-        return Status(422, {"detail": "Not saved", "problems": invalid.problems})
-    return _moved(report)
-
-
-class EvidenceIn(Schema):
-    asked_of: str
-    what: str
-
-
-@router.post("/reports/{path:ref}/evidence-requests", response=ANSWERS)
-def request_evidence(request, ref: str, payload: EvidenceIn):
-    """Record evidence asked of the victim or a third party (filed pending after 28 days)."""
-    report = _report(request, ref)
-    return _run(report, lambda: triage_services.request_evidence(
-        request.auth, report, asked_of=payload.asked_of, what=payload.what,
-        today=timezone.localdate()))  # fmt: skip
-
-
-@router.post("/reports/{path:ref}/evidence-requests/{request_id}/received", response=ANSWERS)
-def evidence_received(request, ref: str, request_id: int):
-    """Mark evidence received; a report filed for want of it is reopened."""
-    report = _report(request, ref)
-    wanted = report.evidence_requests.filter(pk=request_id).first()
-    if wanted is None:
-        return Status(409, {"detail": "No such evidence request on this report"})
-    return _run(report, lambda: triage_services.evidence_received(
-        request.auth, wanted, today=timezone.localdate()))  # fmt: skip
-
-
-class EvaluationIn(Schema):
-    summary: str
-    checks_made: list[str] = []
-    checks_notes: str = ""
-    disruption_done: list[str] = []
-    disruption_notes: str = ""
-    case_summary: str = ""
-    ideal_outcome: str = ""
-    requirement_a: str = ""
-    requirement_b: str = ""
-    requirement_c: str = ""
-    requirement_d: str = ""
-    requirement_e: str = ""
-    nature_of_offending: str = ""
-    evidence_assessment: str = ""
-    tracing_assessment: str = ""
-    proportionality: str = ""
-    enforcement_assessment: str = ""
-    recommendation: str = ""
-    recommendation_reasons: str = ""
-    complete: bool = True
-
-
-@router.post("/reports/{path:ref}/evaluation", response=ANSWERS)
-def evaluate(request, ref: str, payload: EvaluationIn):
-    """App. F evaluation; `complete` returns the report to the supervisor for decision."""
-    report = _report(request, ref)
-    data = payload.dict()
-    complete = data.pop("complete")
-    return _run(report, lambda: triage_services.record_evaluation(
-        request.auth, report, data, complete=complete))  # fmt: skip
 
 
 class AllocationIn(Schema):
@@ -122,7 +36,7 @@ class AllocationIn(Schema):
 def allocate(request, ref: str, payload: AllocationIn):
     """Allocate to a team and investigator (VFT supervisor)."""
     report = _report(request, ref)
-    return _run(report, lambda: services.allocate(request.auth, report, **payload.dict()))
+    return run_move(report, lambda: services.allocate(request.auth, report, **payload.dict()))
 
 
 class CandidateOut(Schema):
@@ -171,19 +85,19 @@ class ReviewIn(Schema):
 @router.post("/reports/{path:ref}/tasks", response=ANSWERS)
 def add_task(request, ref: str, payload: TaskIn):
     report = _report(request, ref)
-    return _run(report, lambda: services.add_task(request.auth, report, **payload.dict()))
+    return run_move(report, lambda: services.add_task(request.auth, report, **payload.dict()))
 
 
 @router.post("/reports/{path:ref}/disruption", response=ANSWERS)
 def add_disruption(request, ref: str, payload: DisruptionIn):
     report = _report(request, ref)
-    return _run(report, lambda: services.add_disruption(request.auth, report, **payload.dict()))
+    return run_move(report, lambda: services.add_disruption(request.auth, report, **payload.dict()))
 
 
 @router.post("/reports/{path:ref}/victim-updates", response=ANSWERS)
 def victim_update(request, ref: str, payload: VictimUpdateIn):
     report = _report(request, ref)
-    return _run(
+    return run_move(
         report, lambda: services.record_victim_update(request.auth, report, **payload.dict())
     )
 
@@ -194,7 +108,7 @@ def review(request, ref: str, payload: ReviewIn):
     case = Case.objects.filter(report=report).first()
     if case is None:
         return Status(409, {"detail": "This report has not been allocated"})
-    return _run(report, lambda: services.record_review(request.auth, case, **payload.dict()))
+    return run_move(report, lambda: services.record_review(request.auth, case, **payload.dict()))
 
 
 class CeaseAndDesistIn(Schema):
@@ -226,7 +140,7 @@ def finalise(request, ref: str, payload: FinalisationIn):
         if payload.cease_and_desist
         else None
     )
-    return _run(report, lambda: services.finalise(
+    return run_move(report, lambda: services.finalise(
         request.auth, report, outcome=payload.outcome, rationale=payload.rationale,
         cease_and_desist=facts, suspect_traced=payload.suspect_traced,
         suspect_has_pnc_record=payload.suspect_has_pnc_record))  # fmt: skip

@@ -13,8 +13,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from fraudcase.accounts.models import User
-from fraudcase.intake.models import ReportStatus
-from fraudcase.intake.services import visible_reports
+from fraudcase.reports.models import ReportStatus
+from fraudcase.reports.services import visible_reports
 from fraudcase.triage import rules as triage_rules
 from fraudcase.triage.models import EvidenceRequest, SupervisorDecision
 

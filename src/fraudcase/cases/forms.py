@@ -2,7 +2,7 @@
 
 from django import forms
 
-from fraudcase.forms import GovukMixin
+from fraudcase.core.forms import GovukMixin
 from fraudcase.triage.rules import HOME_OFFICE_OUTCOMES
 
 from . import rules

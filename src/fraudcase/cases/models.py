@@ -11,7 +11,7 @@ from .rules import DISRUPTION_LABELS, UPDATE_METHOD_LABELS
 class Case(models.Model):
     """An allocated report: who has it, and when the next review and victim update are due."""
 
-    report = models.OneToOneField("intake.Report", on_delete=models.CASCADE, related_name="case")
+    report = models.OneToOneField("reports.Report", on_delete=models.CASCADE, related_name="case")
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="cases")
     investigator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cases"
@@ -49,7 +49,7 @@ class SupervisorReview(models.Model):
 
 
 class Task(models.Model):
-    report = models.ForeignKey("intake.Report", on_delete=models.CASCADE, related_name="tasks")
+    report = models.ForeignKey("reports.Report", on_delete=models.CASCADE, related_name="tasks")
     text = models.CharField(max_length=300)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_tasks"
@@ -71,7 +71,7 @@ class Task(models.Model):
 
 class DisruptionAction(models.Model):
     report = models.ForeignKey(
-        "intake.Report", on_delete=models.CASCADE, related_name="disruption_actions"
+        "reports.Report", on_delete=models.CASCADE, related_name="disruption_actions"
     )
     kind = models.CharField(
         max_length=30, choices=[(k.value, label) for k, label in DISRUPTION_LABELS.items()]
@@ -86,7 +86,7 @@ class DisruptionAction(models.Model):
 
 class VictimUpdate(models.Model):
     report = models.ForeignKey(
-        "intake.Report", on_delete=models.CASCADE, related_name="victim_updates"
+        "reports.Report", on_delete=models.CASCADE, related_name="victim_updates"
     )
     at = models.DateTimeField()
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
@@ -103,7 +103,7 @@ class Finalisation(models.Model):
     """The Home Office outcome (§5.7). `positive` is as configured when it was recorded."""
 
     report = models.OneToOneField(
-        "intake.Report", on_delete=models.CASCADE, related_name="finalisation"
+        "reports.Report", on_delete=models.CASCADE, related_name="finalisation"
     )
     outcome = models.PositiveSmallIntegerField()
     positive = models.BooleanField()
@@ -123,7 +123,7 @@ class LetterKind(models.TextChoices):
 class Letter(models.Model):
     """Each letter produced for a victim: the Victims' Code clock looks for it."""
 
-    report = models.ForeignKey("intake.Report", on_delete=models.CASCADE, related_name="letters")
+    report = models.ForeignKey("reports.Report", on_delete=models.CASCADE, related_name="letters")
     kind = models.CharField(max_length=20, choices=LetterKind.choices)
     produced_at = models.DateTimeField()
     produced_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)

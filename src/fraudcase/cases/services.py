@@ -19,10 +19,11 @@ from django.utils import timezone
 from fraudcase.accounts.models import Team, User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
-from fraudcase.intake import services as intake_services
-from fraudcase.intake.models import Report, ReportStatus, StatusChange
-from fraudcase.intake.rules import Transition
-from fraudcase.intake.services import Conflict, InvalidInput, visible_reports
+from fraudcase.core.errors import Conflict, InvalidInput
+from fraudcase.reports import services as report_services
+from fraudcase.reports.models import Report, ReportStatus, StatusChange
+from fraudcase.reports.rules import Transition
+from fraudcase.reports.services import visible_reports
 from fraudcase.triage import rules as triage_rules
 from fraudcase.triage import services as triage_services
 
@@ -159,7 +160,7 @@ def allocate(
     if override_reason.strip():
         text += f" Allocated against the board's advice: {override_reason.strip()}"
     with transaction.atomic():
-        intake_services.move(
+        report_services.move(
             user, report, Transition.ALLOCATE, ReportStatus.UNDER_INVESTIGATION,
             reason=override_reason, log=text,
         )  # fmt: skip
@@ -189,7 +190,7 @@ def record_review(user, case: Case, *, notes: str, recommendations: str = "") ->
         text = f"Supervisor review: {notes.strip()}"
         if recommendations.strip():
             text += f" Recommendations: {recommendations.strip()}"
-        intake_services.add_log_entry(user, case.report, text)
+        report_services.add_log_entry(user, case.report, text)
     return review
 
 
@@ -225,7 +226,7 @@ def add_task(user, report: Report, *, text: str, assignee_id: int, due: date) ->
             report=report, text=text.strip(), assignee=assignee, due=due, created_by=user,
             created_at=timezone.now(),
         )  # fmt: skip
-        intake_services.add_log_entry(
+        report_services.add_log_entry(
             user, report, f"Task for {assignee}: {task.text} (due {due:%d %B %Y})"
         )
     return task
@@ -244,7 +245,7 @@ def complete_task(user, report: Report, task_id: int) -> Task:
             != 1
         ):
             raise Conflict("This task was already marked done")
-        intake_services.add_log_entry(user, report, f"Task done: {task.text}")
+        report_services.add_log_entry(user, report, f"Task done: {task.text}")
     return task
 
 
@@ -257,7 +258,7 @@ def add_disruption(user, report: Report, *, kind: str, on: date, detail: str = "
             report=report, kind=kind, on=on, detail=detail.strip(), by=user
         )
         label = rules.DISRUPTION_LABELS[rules.DisruptionKind(kind)]
-        intake_services.add_log_entry(
+        report_services.add_log_entry(
             user, report, f"Disruption: {label} on {on:%d %B %Y}. {detail.strip()}".strip()
         )
     return action
@@ -285,7 +286,7 @@ def record_victim_update(user, report: Report, *, method: str, summary: str) -> 
                     timezone.localdate(now), case.update_every_days
                 )
             )
-        intake_services.add_log_entry(
+        report_services.add_log_entry(
             user, report, f"Victim updated ({update.get_method_display().lower()}): "
             f"{update.summary}", kind="contact",
         )  # fmt: skip
@@ -307,7 +308,7 @@ def set_victim_contract(user, report: Report, *, every_days: int) -> Case:
         Case.objects.filter(pk=case.pk).update(
             update_every_days=every_days, next_update_due=rules.next_update_due(since, every_days)
         )
-        intake_services.add_log_entry(
+        report_services.add_log_entry(
             user, report, f"Victim contract changed: updates every {every_days} days."
         )
     case.refresh_from_db()
@@ -344,7 +345,7 @@ def finalise(
     if untraceable:
         text += f" Suspect untraceable: notice recorded by {untraceable.lower()}."
     with transaction.atomic():
-        intake_services.move(user, report, Transition.FINALISE, ReportStatus.CLOSED,
+        report_services.move(user, report, Transition.FINALISE, ReportStatus.CLOSED,
                              reason=rationale, log=text)  # fmt: skip
         made = Finalisation.objects.create(
             report=report, outcome=outcome, positive=positive, rationale=rationale.strip(),
@@ -383,7 +384,7 @@ def record_letter(user, report: Report, kind: str) -> Letter:
         letter = Letter.objects.create(
             report=report, kind=kind, produced_at=timezone.now(), produced_by=user
         )
-        intake_services.add_log_entry(
+        report_services.add_log_entry(
             user, report, f"Letter produced: {letter.get_kind_display()}", kind="contact"
         )
         audit.record(user, AuditAction.DISCLOSURE, "report", report.local_reference,
@@ -396,7 +397,7 @@ def letter_sections(report: Report, kind: str) -> list:
     from . import letters
 
     if kind == LetterKind.ACKNOWLEDGEMENT:
-        return letters.acknowledgement(report.local_reference, intake_services.nfrc_numbers(report))
+        return letters.acknowledgement(report.local_reference, report_services.nfrc_numbers(report))
     if kind == LetterKind.NO_INVESTIGATION:
         decision = report.supervisor_decisions.filter(decision="no_further_action").last()
         if decision is None:
@@ -441,8 +442,8 @@ def panel(user, report: Report) -> dict:
         "time_in_states": time_in_states(report),
         "may_work": works,
         "may_review": case is not None and user.role in SUPERVISING_ROLES and not case.closed_at,
-        "may_allocate": intake_services.may(user, Transition.ALLOCATE, report),
-        "may_finalise": intake_services.may(user, Transition.FINALISE, report),
+        "may_allocate": report_services.may(user, Transition.ALLOCATE, report),
+        "may_finalise": report_services.may(user, Transition.FINALISE, report),
         "task_form": TaskForm(assignees=assignee_choices(), prefix="task") if works else None,
         "disruption_form": DisruptionForm(prefix="disruption") if works else None,
         "contract_form": VictimContractForm(

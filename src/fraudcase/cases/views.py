@@ -7,11 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fraudcase import exports
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
-from fraudcase.intake import services as intake_services
-from fraudcase.intake.models import Report
+from fraudcase.core import exports
+from fraudcase.reports import services as report_services
+from fraudcase.reports.models import Report
 
 from . import clocks, letters, services
 from .forms import (
@@ -27,7 +27,7 @@ from .models import Case
 
 
 def _report(request, ref: str) -> Report:
-    return intake_services.get_report(
+    return report_services.get_report(
         request.user, ref, justification=request.session.get("justifications", {}).get(ref, "")
     )
 
@@ -163,7 +163,7 @@ def case_action(request, ref, action):
 
 def finalise(request, ref):
     report = _report(request, ref)
-    if not intake_services.may(request.user, "finalise", report):
+    if not report_services.may(request.user, "finalise", report):
         raise Http404("No such page")
     form = FinalisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -240,7 +240,7 @@ def deadlines(request):
         return exports.download(frame, f"deadlines-{scope}", fmt)
     audit.record(request.user, AuditAction.CONSULTATION, "list", f"deadlines-{scope}",
                  f"Viewed {len(items)} deadlines")  # fmt: skip
-    owed = clocks.first_updates_owed(intake_services.visible_reports(request.user), today)
+    owed = clocks.first_updates_owed(report_services.visible_reports(request.user), today)
     return render(request, "cases/deadlines.html", {
         "scope": scope, "today": today, "first_updates_owed": owed.count(),
         "first_updates_shown": clocks.FIRST_UPDATES_SHOWN,

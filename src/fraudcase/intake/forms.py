@@ -1,9 +1,10 @@
 from django import forms
 from django.conf import settings
 
-from fraudcase.forms import FileUploadForm, GovukMixin
+from fraudcase.core.forms import FileUploadForm, GovukMixin
+from fraudcase.reports.models import VictimType
 
-from .models import Criterion, ReferrerType, VictimType
+from .models import Criterion, ReferrerType
 
 
 class NFIBUploadForm(FileUploadForm):
@@ -11,16 +12,6 @@ class NFIBUploadForm(FileUploadForm):
         super().__init__(*args, **kwargs)
         self.fields["file"].label = "Dissemination package file"
         self.fields["file"].help_text = "A .csv or .xlsx file with one row per victim."
-
-
-class SearchForm(GovukMixin, forms.Form):
-    q = forms.CharField(
-        label="Search reports",
-        required=False,
-        max_length=200,
-        help_text="Local reference, NFRC number, victim name, postcode, or a suspect's phone, "
-        "e-mail, website or bank account.",
-    )
 
 
 class CallForServiceForm(GovukMixin, forms.Form):
@@ -87,26 +78,3 @@ class ReferralForm(GovukMixin, forms.Form):
         if kind and kind != VictimType.INDIVIDUAL and not data.get("business_name"):
             self.add_error("business_name", "Enter the organisation's name")
         return data
-
-
-class LogEntryForm(GovukMixin, forms.Form):
-    text = forms.CharField(label="Add to the enquiry log", widget=forms.Textarea, max_length=10000)
-
-
-class JustificationForm(GovukMixin, forms.Form):
-    justification = forms.CharField(
-        label="Why do you need to see this record?",
-        widget=forms.Textarea,
-        max_length=1000,
-        help_text="This record is restricted. Your reason is kept in the audit log.",
-    )
-
-
-class ErasureForm(GovukMixin, forms.Form):
-    reason = forms.CharField(
-        label="Why is this personal data being erased?",
-        widget=forms.Textarea,
-        max_length=1000,
-        help_text="For example, the retention period has ended (DPA 2018 s.47). Kept in the "
-        "audit log.",
-    )

@@ -3,7 +3,7 @@
 §5.1 and App. A: one local reference per victim, carrying every NFRC number that belongs to it,
 recorded within 24 hours of the dissemination. A file with any bad row is rejected whole with
 every (row, column, problem) and nothing written; importing the same package again creates
-nothing. All checks are column-wise (polars) and all writes set-based (fraudcase.bulk).
+nothing. All checks are column-wise (polars) and all writes set-based (fraudcase.core.bulk).
 """
 
 from dataclasses import asdict, dataclass, field
@@ -15,11 +15,11 @@ import polars as pl
 from django.db import transaction
 from django.utils import timezone
 
-from fraudcase import bulk
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
-from fraudcase.formats import VICTIM_TYPES
-from fraudcase.tables import (
+from fraudcase.core import bulk
+from fraudcase.core.formats import VICTIM_TYPES
+from fraudcase.core.tables import (
     FileRejected,
     Problem,
     Profile,
@@ -27,9 +27,8 @@ from fraudcase.tables import (
     date_expr,
     read_text_table,
 )
-
-from . import rules
-from .models import (
+from fraudcase.reports import rules
+from fraudcase.reports.models import (
     DisseminationPackage,
     EnquiryLogEntry,
     EntryKind,
@@ -41,8 +40,9 @@ from .models import (
     Suspect,
     Victim,
 )
+from fraudcase.reports.references import allocate_references
+
 from .profiles import load_profile
-from .references import allocate_references
 
 DEFAULT_COLUMNS = [
     "package_ref", "nfrc", "disseminated_on", "fraud_type", "victim_type", "forename", "surname",

@@ -1,6 +1,7 @@
 """Import profiles: another file's headings mapped onto the default columns, without code."""
 
-from fraudcase.tables import DEFAULT_PROFILE, FileRejected, Problem, Profile
+from fraudcase.core.errors import FileRejected, Problem
+from fraudcase.core.tables import DEFAULT_PROFILE, Profile
 
 from .models import ImportKind, ImportProfile
 

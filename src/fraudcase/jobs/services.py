@@ -17,19 +17,13 @@ from django.conf import settings
 from django.db import close_old_connections, connection
 from django.http import Http404
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
-from fraudcase.tables import FileRejected
+from fraudcase.core.errors import FileRejected
 
-from .models import Job, JobKind, JobStatus
+from . import registry
+from .models import Job, JobStatus
 
 STALE_AFTER = timedelta(minutes=30)
-# kind -> runner(path, user, original_name, profile, progress) -> result dict; FileRejected
-# when the file is refused (nothing written).
-RUNNERS = {
-    JobKind.NFIB_PACKAGE: "fraudcase.intake.importing.run_import_job",
-    JobKind.VICTIM_LIST: "fraudcase.victims.services.run_import_job",
-}
 
 
 def _upload_dir() -> Path:
@@ -71,7 +65,7 @@ def run(job_id, path: Path) -> None:
         )
 
     try:
-        work = import_string(RUNNERS[JobKind(job.kind)])
+        work = registry.runner_for(job.kind)
         result = work(path, job.user, job.filename, job.profile or "default", progress)
     except FileRejected as rejected:
         _finish(job_id, JobStatus.REJECTED, problems=rejected.as_api()["problems"],

@@ -3,9 +3,12 @@
 from datetime import date
 
 from django.http import Http404, QueryDict
+from django.utils import timezone
 from ninja import Router, Schema, Status
 
-from fraudcase.api_schemas import Invalid
+from fraudcase.core.api_schemas import Invalid
+from fraudcase.reports import services as report_services
+from fraudcase.reports.api import ANSWERS, run_move
 
 from . import rules, services
 
@@ -87,9 +90,9 @@ class ConflictOut(Schema):
 )
 def decide(request, ref: str, payload: DecisionIn):
     """The VFT supervisor's decision on an assessed report; 409 if someone decided it first."""
-    from fraudcase.intake import services as intake_services
+    from fraudcase.reports import services as report_services
 
-    report = intake_services.get_report(
+    report = report_services.get_report(
         request.auth, ref, justification=request.headers.get("X-Justification", "")
     )
     try:
@@ -150,11 +153,11 @@ def assess(request, ref: str, payload: AssessmentIn):
 
     Checked exactly as the assessment page checks it; 422 names every problem.
     """
-    from fraudcase.intake import services as intake_services
+    from fraudcase.reports import services as report_services
 
     from .forms import AssessmentForm
 
-    report = intake_services.get_report(
+    report = report_services.get_report(
         request.auth, ref, justification=request.headers.get("X-Justification", "")
     )
     if not services.queue_allowed(request.auth):
@@ -204,3 +207,67 @@ def _as_querydict(data: dict) -> QueryDict:
         else:
             query[key] = value
     return query
+
+
+def _report(request, ref: str):
+    return report_services.get_report(
+        request.auth, ref, justification=request.headers.get("X-Justification", "")
+    )
+
+
+class EvidenceIn(Schema):
+    asked_of: str
+    what: str
+
+
+@router.post("/reports/{path:ref}/evidence-requests", response=ANSWERS)
+def request_evidence(request, ref: str, payload: EvidenceIn):
+    """Record evidence asked of the victim or a third party (filed pending after 28 days)."""
+    report = _report(request, ref)
+    return run_move(report, lambda: services.request_evidence(
+        request.auth, report, asked_of=payload.asked_of, what=payload.what,
+        today=timezone.localdate()))  # fmt: skip
+
+
+@router.post("/reports/{path:ref}/evidence-requests/{request_id}/received", response=ANSWERS)
+def evidence_received(request, ref: str, request_id: int):
+    """Mark evidence received; a report filed for want of it is reopened."""
+    report = _report(request, ref)
+    wanted = report.evidence_requests.filter(pk=request_id).first()
+    if wanted is None:
+        return Status(409, {"detail": "No such evidence request on this report"})
+    return run_move(report, lambda: services.evidence_received(
+        request.auth, wanted, today=timezone.localdate()))  # fmt: skip
+
+
+class EvaluationIn(Schema):
+    summary: str
+    checks_made: list[str] = []
+    checks_notes: str = ""
+    disruption_done: list[str] = []
+    disruption_notes: str = ""
+    case_summary: str = ""
+    ideal_outcome: str = ""
+    requirement_a: str = ""
+    requirement_b: str = ""
+    requirement_c: str = ""
+    requirement_d: str = ""
+    requirement_e: str = ""
+    nature_of_offending: str = ""
+    evidence_assessment: str = ""
+    tracing_assessment: str = ""
+    proportionality: str = ""
+    enforcement_assessment: str = ""
+    recommendation: str = ""
+    recommendation_reasons: str = ""
+    complete: bool = True
+
+
+@router.post("/reports/{path:ref}/evaluation", response=ANSWERS)
+def evaluate(request, ref: str, payload: EvaluationIn):
+    """App. F evaluation; `complete` returns the report to the supervisor for decision."""
+    report = _report(request, ref)
+    data = payload.dict()
+    complete = data.pop("complete")
+    return run_move(report, lambda: services.record_evaluation(
+        request.auth, report, data, complete=complete))  # fmt: skip

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from fraudcase.forms import GovukMixin
+from fraudcase.core.forms import GovukMixin
 
 from . import rules
 from .models import EvidenceFrom

@@ -35,7 +35,7 @@ class Assessment(models.Model):
     """The assessor's record of §5.2 for one report, with the matrix score and App. D tier."""
 
     report = models.OneToOneField(
-        "intake.Report", on_delete=models.CASCADE, related_name="assessment"
+        "reports.Report", on_delete=models.CASCADE, related_name="assessment"
     )
     assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     assessed_at = models.DateTimeField(auto_now_add=True)
@@ -78,7 +78,7 @@ class SupervisorDecision(models.Model):
 
     # More than one: a report sent for evaluation comes back to the supervisor (App. F).
     report = models.ForeignKey(
-        "intake.Report", on_delete=models.CASCADE, related_name="supervisor_decisions"
+        "reports.Report", on_delete=models.CASCADE, related_name="supervisor_decisions"
     )
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     decided_at = models.DateTimeField(auto_now_add=True)
@@ -101,7 +101,7 @@ class EvidenceRequest(models.Model):
     """Evidence asked of the victim or a third party (§5.2): 28 days, then filed pending."""
 
     report = models.ForeignKey(
-        "intake.Report", on_delete=models.CASCADE, related_name="evidence_requests"
+        "reports.Report", on_delete=models.CASCADE, related_name="evidence_requests"
     )
     asked_of = models.CharField(max_length=20, choices=EvidenceFrom.choices)
     what = models.TextField()
@@ -125,7 +125,7 @@ class Evaluation(models.Model):
     """The two-stage evaluation of App. F, returned to the supervisor for decision."""
 
     report = models.ForeignKey(
-        "intake.Report", on_delete=models.CASCADE, related_name="evaluations"
+        "reports.Report", on_delete=models.CASCADE, related_name="evaluations"
     )
     evaluator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     # Stage 1: suspect and crime evaluation.

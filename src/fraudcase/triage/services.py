@@ -6,11 +6,13 @@ from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
 from django.utils import timezone
 
-from fraudcase.intake import rules as intake_rules
-from fraudcase.intake import services as intake_services
-from fraudcase.intake.models import CallForService, Identifier, ReportStatus
-from fraudcase.intake.rules import Transition
-from fraudcase.intake.services import Conflict, visible_reports
+from fraudcase.core.errors import Conflict, InvalidInput
+from fraudcase.intake.models import CallForService
+from fraudcase.reports import rules as report_rules
+from fraudcase.reports import services as report_services
+from fraudcase.reports.models import Identifier, ReportStatus
+from fraudcase.reports.rules import Transition
+from fraudcase.reports.services import visible_reports
 from fraudcase.victims.rules import age_on
 
 from . import rules
@@ -107,12 +109,6 @@ def with_deadlines(reports, today) -> list[dict]:
 # ---------------------------------------------------------------- assessment
 
 
-class InvalidInput(Exception):
-    def __init__(self, problems: dict[str, str]):
-        super().__init__("; ".join(problems.values()))
-        self.problems = problems
-
-
 def matrix_prefill(user, report) -> dict[str, tuple[str, str]]:
     """What the data already says for the matrix (victims in the package, linked reports, ...)."""
     visible = visible_reports(user)
@@ -177,7 +173,7 @@ def record_assessment(user, report, data: dict):
             rationale=data["rationale"].strip(),
         )  # fmt: skip
         label = rules.RECOMMENDATION_LABELS[rules.Recommendation(data["recommendation"])]
-        intake_services.move(
+        report_services.move(
             user, report, Transition.ASSESS, ReportStatus.ASSESSED,
             log=f"Assessed: tier {result.tier} ({result.team}), matrix score {result.score:g} "
                 f"({version}). Recommendation: {label}.",
@@ -270,7 +266,7 @@ def decide(
         text += f" Reason: {reason.strip()}"
     with transaction.atomic():
         try:
-            intake_services.move(user, report, Transition.DECIDE, new_status, reason=reason,
+            report_services.move(user, report, Transition.DECIDE, new_status, reason=reason,
                                  log=text)  # fmt: skip
         except Conflict as conflict:
             raise Conflict(
@@ -298,7 +294,7 @@ def request_evidence(user, report, *, asked_of: str, what: str, today) -> Eviden
             report=report, asked_of=asked_of, what=what.strip(), requested_on=today,
             due_on=rules.evidence_due(today), requested_by=user,
         )  # fmt: skip
-        intake_services.add_log_entry(
+        report_services.add_log_entry(
             user, report, f"Evidence requested from {made.get_asked_of_display().lower()}: "
             f"{made.what} (due {made.due_on:%d %B %Y}; filed pending information if not in)."
         )  # fmt: skip
@@ -312,15 +308,15 @@ def file_overdue_evidence(today) -> list[str]:
     """
     overdue = EvidenceRequest.objects.filter(
         received_on__isnull=True, filed_on__isnull=True, due_on__lt=today,
-        report__status__in=sorted(intake_rules.EVIDENCE_STAGES),
+        report__status__in=sorted(report_rules.EVIDENCE_STAGES),
     ).select_related("report")  # fmt: skip
     filed = []
     for request in overdue:
         report = request.report
         with transaction.atomic():
-            if report.status in intake_rules.EVIDENCE_STAGES:
+            if report.status in report_rules.EVIDENCE_STAGES:
                 try:
-                    intake_services.move(
+                    report_services.move(
                         None, report, Transition.FILE_PENDING,
                         ReportStatus.FILED_PENDING_INFORMATION,
                         reason=f"Evidence asked for on {request.requested_on:%d %B %Y} not "
@@ -344,14 +340,14 @@ def evidence_received(user, request: EvidenceRequest, *, today) -> str:
         )
         if updated != 1:
             raise Conflict("This evidence has already been marked as received")
-        intake_services.add_log_entry(user, report, f"Evidence received: {request.what}")
+        report_services.add_log_entry(user, report, f"Evidence received: {request.what}")
         waiting = EvidenceRequest.objects.filter(
             report=report, received_on__isnull=True, due_on__lt=today
         ).exists()
         if report.status == ReportStatus.FILED_PENDING_INFORMATION and not waiting:
             filed = report.status_changes.filter(to_status=ReportStatus.FILED_PENDING_INFORMATION)
             back_to = filed.order_by("-at", "-id").values_list("from_status", flat=True).first()
-            intake_services.move(
+            report_services.move(
                 user, report, Transition.REOPEN, back_to or ReportStatus.RECORDED,
                 reason="The evidence asked for has arrived",
             )  # fmt: skip
@@ -367,7 +363,7 @@ def evaluation_in_progress(report) -> Evaluation | None:
 
 def record_evaluation(user, report, data: dict, *, complete: bool) -> Evaluation:
     """Save stage 1 (and, if `complete`, stage 2, returning the report to the supervisor)."""
-    starts, roles = intake_rules.LIFECYCLE[Transition.EVALUATE]
+    starts, roles = report_rules.LIFECYCLE[Transition.EVALUATE]
     if user.role not in roles:
         raise Http404("No such page")
     stage_2 = {k: data.get(k, "") for k in (*rules.STAGE_2_FIELDS, "recommendation")}
@@ -398,12 +394,12 @@ def record_evaluation(user, report, data: dict, *, complete: bool) -> Evaluation
             label = rules.EVALUATION_RECOMMENDATION_LABELS[
                 rules.EvaluationRecommendation(stage_2["recommendation"])
             ]
-            intake_services.move(
+            report_services.move(
                 user, report, Transition.EVALUATE, ReportStatus.EVALUATED,
                 log=f"Evaluation (App. F) complete: {label}. "
                     f"{stage_2['recommendation_reasons'].strip()} Returned to the supervisor.",
             )  # fmt: skip
         else:
-            intake_services.add_log_entry(user, report, "Evaluation stage 1 saved.")
+            report_services.add_log_entry(user, report, "Evaluation stage 1 saved.")
         evaluation.save()
     return evaluation

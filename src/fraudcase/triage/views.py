@@ -7,16 +7,44 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fraudcase import exports
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
-from fraudcase.intake import services as intake_services
-from fraudcase.intake.models import Source
+from fraudcase.core import exports
+from fraudcase.reports import rules as report_rules
+from fraudcase.reports import services as report_services
+from fraudcase.reports.models import Source
 
 from . import rules, services
 from .forms import AssessmentForm, DecisionForm, EvaluationForm, EvidenceRequestForm
 
 PAGE = 100
+
+
+def report_part(user, report) -> dict:
+    """Triage's part of the report page (composed in fraudcase.pages): the supervisor's
+    decision form, evaluations done, and evidence asked for."""
+    return {
+        "decision_form": DecisionForm(prefix=None)
+        if report_services.may(user, report_rules.Transition.DECIDE, report)
+        else None,
+        "may_evaluate": report_services.may(user, report_rules.Transition.EVALUATE, report),
+        "evaluations": [
+            {
+                "evaluator": e.evaluator,
+                "completed_at": e.completed_at,
+                "recommendation_reasons": e.recommendation_reasons,
+                "recommendation_label": rules.EVALUATION_RECOMMENDATION_LABELS.get(
+                    e.recommendation, e.recommendation
+                ),
+            }
+            for e in report.evaluations.filter(completed_at__isnull=False)
+        ],
+        "evidence_requests": report.evidence_requests.all(),
+        "evidence_form": EvidenceRequestForm(prefix="evidence")
+        if user.role in rules.EVIDENCE_ROLES
+        and report.status in (*report_rules.EVIDENCE_STAGES, "filed_pending")
+        else None,
+    }
 
 
 def queue(request):
@@ -71,7 +99,7 @@ def assess(request, ref):
     """One page for the whole §5.2 assessment; the matrix pre-filled where the data allows."""
     if not services.queue_allowed(request.user):
         raise Http404("No such page")
-    report = intake_services.get_report(
+    report = report_services.get_report(
         request.user, ref, justification=request.session.get("justifications", {}).get(ref, "")
     )
     version, scoring = services.active_scoring()
@@ -106,7 +134,7 @@ def assess(request, ref):
 @require_POST
 def decide(request, ref):
     """The supervisor's route for an assessed report, from the report page."""
-    report = intake_services.get_report(
+    report = report_services.get_report(
         request.user, ref, justification=request.session.get("justifications", {}).get(ref, "")
     )
     form = DecisionForm(request.POST)
@@ -126,10 +154,10 @@ def decide(request, ref):
 
 def evaluate(request, ref):
     """App. F on one page: save stage 1, or complete both and return it to the supervisor."""
-    report = intake_services.get_report(
+    report = report_services.get_report(
         request.user, ref, justification=request.session.get("justifications", {}).get(ref, "")
     )
-    if not intake_services.may(request.user, "evaluate", report):
+    if not report_services.may(request.user, "evaluate", report):
         raise Http404("No such page")
     draft = services.evaluation_in_progress(report)
     initial = {}
@@ -166,7 +194,7 @@ def evaluate(request, ref):
 @require_POST
 def evidence(request, ref):
     """Record evidence asked of the victim or a third party (28 days, §5.2)."""
-    report = intake_services.get_report(
+    report = report_services.get_report(
         request.user, ref, justification=request.session.get("justifications", {}).get(ref, "")
     )
     form = EvidenceRequestForm(request.POST, prefix="evidence")
@@ -186,7 +214,7 @@ def evidence(request, ref):
 
 @require_POST
 def evidence_received(request, ref, request_id):
-    report = intake_services.get_report(
+    report = report_services.get_report(
         request.user, ref, justification=request.session.get("justifications", {}).get(ref, "")
     )
     wanted = report.evidence_requests.filter(pk=request_id).first()

@@ -6,11 +6,11 @@ from decimal import Decimal
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from fraudcase.api_schemas import Invalid, Rejected
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
-from fraudcase.tables import FileRejected
-from fraudcase.uploads import saved_upload
+from fraudcase.core.api_schemas import Invalid, Rejected
+from fraudcase.core.errors import FileRejected
+from fraudcase.core.uploads import saved_upload
 
 from . import services
 

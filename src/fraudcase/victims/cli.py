@@ -34,7 +34,7 @@ def run(options: dict, stdout=None, stderr=None) -> int:
     """Scan and report. Returns the exit status: 0 done, 1 list rejected, 2 usage error."""
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    from fraudcase.tables import FileRejected
+    from fraudcase.core.errors import FileRejected
     from fraudcase.victims.scanning import scan_victim_list
 
     path: Path = options["file"]
@@ -109,7 +109,7 @@ def _django_user(username: str | None):
     import django
 
     django.setup()
-    from fraudcase.intake.management.commands._user import acting_user
+    from fraudcase.accounts.cli import acting_user
 
     return acting_user(username)
 

@@ -1,6 +1,6 @@
 from django import forms
 
-from fraudcase.forms import FileUploadForm, GovukMixin
+from fraudcase.core.forms import FileUploadForm, GovukMixin
 
 
 class VictimListUploadForm(FileUploadForm):

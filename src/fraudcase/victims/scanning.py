@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 import polars as pl
 
-from fraudcase.formats import VICTIM_TYPES
-from fraudcase.tables import (
+from fraudcase.core.formats import VICTIM_TYPES
+from fraudcase.core.tables import (
     DEFAULT_PROFILE,
     FileRejected,
     Problem,
@@ -191,7 +191,7 @@ def _held_reports(user, first: date, last: date) -> pl.DataFrame | None:
     """Individual victims of reports this user may see, received in the 12 months before."""
     if user is None:
         return None
-    from fraudcase.intake.services import visible_reports
+    from fraudcase.reports.services import visible_reports
 
     start = datetime.combine(first - timedelta(days=366), time.min, tzinfo=LONDON)
     end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=LONDON)

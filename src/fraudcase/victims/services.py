@@ -10,10 +10,11 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from fraudcase import bulk
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
-from fraudcase.tables import FileRejected, Problem, apply_profile, date_expr, read_text_table
+from fraudcase.core import bulk
+from fraudcase.core.errors import FileRejected, InvalidInput, Problem
+from fraudcase.core.tables import apply_profile, date_expr, read_text_table
 
 from . import rules
 from .models import (
@@ -306,12 +307,6 @@ def weekly_lists(user, week_start, *, top: int = 10) -> dict:
 
 
 # ---------------------------------------------------------------- the vulnerability log
-
-
-class InvalidInput(Exception):
-    def __init__(self, problems: dict[str, str]):
-        super().__init__("; ".join(problems.values()))
-        self.problems = problems
 
 
 def officers(user) -> QuerySet:

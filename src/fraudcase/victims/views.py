@@ -11,13 +11,13 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from fraudcase import exports
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
+from fraudcase.core import exports
+from fraudcase.core.errors import FileRejected
+from fraudcase.core.uploads import saved_upload
 from fraudcase.jobs import services as job_services
 from fraudcase.jobs.models import JobKind
-from fraudcase.tables import FileRejected
-from fraudcase.uploads import saved_upload
 
 from . import services
 from .forms import DecisionForm, NextOfKinForm, PartnerForm, ResultForm, VictimListUploadForm

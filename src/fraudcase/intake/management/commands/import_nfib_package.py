@@ -4,10 +4,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 
+from fraudcase.accounts.cli import acting_user
+from fraudcase.core.errors import FileRejected
 from fraudcase.intake.importing import import_nfib_package
-from fraudcase.tables import FileRejected
-
-from ._user import acting_user
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from fraudcase.intake import rules
+from fraudcase.reports import rules
 
 
 @pytest.mark.parametrize(

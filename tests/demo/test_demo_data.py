@@ -5,7 +5,8 @@ from django.core.management import call_command
 
 from fraudcase.accounts.models import User
 from fraudcase.cases.models import Case, Finalisation
-from fraudcase.intake.models import CallForService, Identifier, Report
+from fraudcase.intake.models import CallForService
+from fraudcase.reports.models import Identifier, Report
 from fraudcase.triage.models import Assessment
 from fraudcase.victims.models import VictimList
 

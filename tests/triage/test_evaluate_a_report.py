@@ -95,3 +95,17 @@ def test_the_evaluation_through_the_api(with_evaluator, evaluator, client):
     )  # fmt: skip
     assert answer.status_code == 200
     assert answer.json()["status"] == "evaluated"
+
+
+def test_an_incomplete_evaluation_through_the_api_is_422_naming_what_is_missing(
+    with_evaluator, evaluator, client
+):
+    client.force_login(evaluator)
+    answer = client.post(
+        f"/api/v1/reports/{with_evaluator.local_reference}/evaluation",
+        {"summary": "Courier collected cash", "complete": True}, content_type="application/json",
+    )  # fmt: skip
+    assert answer.status_code == 422
+    assert answer.json()["problems"]  # each missing stage 2 field named
+    with_evaluator.refresh_from_db()
+    assert with_evaluator.status == "with_evaluator"

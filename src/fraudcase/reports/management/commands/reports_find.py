@@ -2,9 +2,8 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from fraudcase.intake import services
-
-from ._user import acting_user
+from fraudcase.accounts.cli import acting_user
+from fraudcase.reports import services
 
 
 class Command(BaseCommand):

@@ -5,26 +5,17 @@ default columns by an import profile, and every problem is reported as (row, col
 with the row number a spreadsheet shows (the heading is row 1).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
-from fraudcase.formats import DATE_FORMATS
+from fraudcase.core.errors import FileRejected, Problem
+from fraudcase.core.formats import DATE_FORMATS
 
 # A cell starting with one of these runs as a formula in spreadsheet programs (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_PATTERN = r"^[=+\-@\t\r]"
-
-
-@dataclass(frozen=True)
-class Problem:
-    row: int  # spreadsheet row number; 1 is the heading row, 0 means the whole file
-    column: str
-    problem: str
-
-    def as_dict(self) -> dict:
-        return {"row": self.row, "column": self.column, "problem": self.problem}
 
 
 @dataclass(frozen=True)
@@ -38,29 +29,6 @@ class Profile:
 
 
 DEFAULT_PROFILE = Profile("default", {}, "", {})
-
-
-@dataclass
-class FileRejected(Exception):
-    """The whole file is refused; nothing was written."""
-
-    problems: list[Problem]
-    profile: str = "default"
-    extra: dict = field(default_factory=dict)
-
-    def as_api(self, detail: str = "File rejected: nothing was imported") -> dict:
-        return {
-            "detail": detail,
-            "profile": self.profile,
-            "problems": [p.as_dict() for p in self.problems],
-        }
-
-    def __str__(self) -> str:
-        lines = [f"File rejected ({len(self.problems)} problems, profile '{self.profile}'):"]
-        lines += [f"  row {p.row}, {p.column}: {p.problem}" for p in self.problems[:200]]
-        if len(self.problems) > 200:
-            lines.append(f"  ... and {len(self.problems) - 200} more")
-        return "\n".join(lines)
 
 
 def read_text_table(

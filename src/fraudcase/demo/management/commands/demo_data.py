@@ -10,10 +10,12 @@ from django.db import transaction
 from fraudcase.accounts.models import HandlingMarking, Role, Team, TeamKind, User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
-from fraudcase.intake import services
+from fraudcase.intake import services as intake_services
 from fraudcase.intake.importing import import_nfib_package
-from fraudcase.intake.models import CallForService, Report, VictimType
+from fraudcase.intake.models import CallForService
 from fraudcase.intake.synthetic import nfib_package_frame
+from fraudcase.reports import services
+from fraudcase.reports.models import Report, VictimType
 
 DEMO_PASSWORD = "fraudcase-demo"  # noqa: S105 - printed on purpose; demo only
 TEAMS = [
@@ -258,9 +260,9 @@ class Command(BaseCommand):
         ]
         for forename, surname, criteria, other, summary in calls:
             with transaction.atomic():
-                services.record_call_for_service(
+                intake_services.record_call_for_service(
                     assessor,
-                    services.CallForServiceInput(
+                    intake_services.CallForServiceInput(
                         caller_forename=forename,
                         caller_surname=surname,
                         caller_phone="0116 496 0999",
@@ -273,9 +275,9 @@ class Command(BaseCommand):
                         other_reason=other,
                     ),
                 )
-        services.record_referral(
+        intake_services.record_referral(
             assessor,
-            services.ReferralInput(
+            intake_services.ReferralInput(
                 referrer_type="business",
                 referrer_name="Castle Bank plc fraud team",
                 received_on=date(2026, 11, 2),

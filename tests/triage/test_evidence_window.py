@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from fraudcase.audit.models import AuditEvent
-from fraudcase.intake.models import StatusChange
+from fraudcase.reports.models import StatusChange
 from fraudcase.triage import services
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +77,14 @@ def test_an_fvo_cannot_ask_for_evidence(assessed, fvo):
     with pytest.raises(Exception) as refused:
         services.request_evidence(fvo, assessed, asked_of="victim", what="x", today=ASKED)
     assert refused.typename == "Http404"
+
+
+def test_evidence_asked_for_through_the_api_without_saying_what_is_422(assessed, assessor, client):
+    client.force_login(assessor)
+    answer = client.post(
+        f"/api/v1/reports/{assessed.local_reference}/evidence-requests",
+        {"asked_of": "victim", "what": ""}, content_type="application/json",
+    )  # fmt: skip
+    assert answer.status_code == 422
+    assert "what" in answer.json()["problems"]
+    assert not assessed.evidence_requests.exists()

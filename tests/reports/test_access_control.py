@@ -4,9 +4,9 @@ import pytest
 
 from fraudcase.accounts.models import HandlingMarking
 from fraudcase.audit.models import AuditEvent
-from fraudcase.intake import services
 from fraudcase.intake.importing import import_nfib_package
-from fraudcase.intake.models import Report
+from fraudcase.reports import services
+from fraudcase.reports.models import Report
 
 pytestmark = pytest.mark.django_db
 

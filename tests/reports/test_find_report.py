@@ -3,9 +3,9 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from fraudcase.intake import services
 from fraudcase.intake.importing import import_nfib_package
-from fraudcase.intake.models import NFRCNumber, Report
+from fraudcase.reports import services
+from fraudcase.reports.models import NFRCNumber, Report
 
 pytestmark = pytest.mark.django_db
 

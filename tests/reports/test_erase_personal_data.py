@@ -3,9 +3,9 @@
 import pytest
 
 from fraudcase.audit.models import AuditEvent
-from fraudcase.intake import services
 from fraudcase.intake.importing import import_nfib_package
-from fraudcase.intake.models import Identifier, Report
+from fraudcase.reports import services
+from fraudcase.reports.models import Identifier, Report
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,69 @@
+"""Every error a service raises on purpose, in one place, with what each one means for a user.
+
+Pages turn them into GOV.UK error messages; the API turns them into documented JSON answers
+(`fraudcase.api`: 404, 409, 422, 428); the command line prints one line. Anything else that
+escapes is a bug.
+"""
+
+from dataclasses import dataclass, field
+
+
+class InvalidInput(Exception):
+    """What the user gave breaks a rule; `problems` maps each field to what is wrong with it."""
+
+    def __init__(self, problems: dict[str, str]):
+        super().__init__("; ".join(f"{k}: {v}" for k, v in problems.items()))
+        self.problems = problems
+
+
+class NotPermitted(Exception):
+    """This user's role may not do this (shown as "not found" where the record is hidden)."""
+
+
+class Conflict(Exception):
+    """Someone else changed the record first, or it is not where this step starts; nothing saved."""
+
+
+class JustificationRequired(Exception):
+    """Consulting a restricted record needs a recorded reason (DPA 2018 s.62). args[0] is the
+    local reference of the record asked for."""
+
+
+class AttachmentRejected(Exception):
+    """A file offered as material is too large or not a type that is accepted."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a file: spreadsheet row (1 is the heading row, 0 the whole file),
+    column and what is wrong."""
+
+    row: int
+    column: str
+    problem: str
+
+    def as_dict(self) -> dict:
+        return {"row": self.row, "column": self.column, "problem": self.problem}
+
+
+@dataclass
+class FileRejected(Exception):
+    """The whole file is refused; nothing was written."""
+
+    problems: list[Problem]
+    profile: str = "default"
+    extra: dict = field(default_factory=dict)
+
+    def as_api(self, detail: str = "File rejected: nothing was imported") -> dict:
+        return {
+            "detail": detail,
+            "profile": self.profile,
+            "problems": [p.as_dict() for p in self.problems],
+        }
+
+    def __str__(self) -> str:
+        lines = [f"File rejected ({len(self.problems)} problems, profile '{self.profile}'):"]
+        lines += [f"  row {p.row}, {p.column}: {p.problem}" for p in self.problems[:200]]
+        if len(self.problems) > 200:
+            lines.append(f"  ... and {len(self.problems) - 200} more")
+        return "\n".join(lines)

@@ -1,0 +1,75 @@
+"""The pages made of every app's parts: the home page and the report page.
+
+This module is at the top of the dependency order (docs/architecture.md): it may import every
+app, and no app imports it. Each app gives its part of a page as a plain context dict.
+"""
+
+from django.contrib import messages
+from django.db.models import F
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from fraudcase.accounts.models import Role
+from fraudcase.cases import clocks as case_clocks
+from fraudcase.cases import services as case_services
+from fraudcase.core.errors import JustificationRequired
+from fraudcase.intake import services as intake_services
+from fraudcase.reports import services as report_services
+from fraudcase.reports.forms import LogEntryForm, SearchForm
+from fraudcase.reports.views import justification_given
+from fraudcase.triage import views as triage_views
+
+
+def home(request):
+    """What the user should know first: their deadlines, and the reports they may see."""
+    reports = report_services.visible_reports(request.user)
+    mine = None
+    if case_services.may_work_cases(request.user) or request.user.role == Role.ASSESSOR:
+        today = timezone.localdate()
+        items = case_clocks.for_scope(
+            request.user, case_clocks.due_items(request.user, today), "mine"
+        )
+        mine = {
+            "overdue": sum(i.state == "overdue" for i in items),
+            "due_today": sum(i.state == "due_today" for i in items),
+        }
+    return render(
+        request,
+        "pages/home.html",
+        {
+            "deadlines": mine,
+            "report_count": reports.count(),
+            "recorded_today": reports.filter(recorded_at__date=timezone.localdate()).count(),
+            "recorded_late": reports.filter(recorded_at__gt=F("recording_deadline")).count(),
+            "to_double_key": intake_services.calls_to_double_key(request.user).count(),
+            "search_form": SearchForm(),
+        },
+    )
+
+
+def report_detail(request, ref):
+    """The report page: the record and its timeline, then triage's and the case's parts."""
+    try:
+        report = report_services.get_report(
+            request.user, ref, justification=justification_given(request, ref)
+        )
+    except JustificationRequired:
+        return redirect("report-justify", ref=ref)
+    log_form = LogEntryForm(request.POST or None)
+    if request.method == "POST" and log_form.is_valid():
+        report_services.add_log_entry(request.user, report, log_form.cleaned_data["text"])
+        messages.success(request, "Added to the enquiry log.")
+        return redirect("report-detail", ref=ref)
+    context = {
+        "report": report,
+        "nfrc_numbers": report_services.nfrc_numbers(report),
+        "suspects": report.suspects.prefetch_related("identifiers"),
+        "timeline": report_services.report_timeline(report),
+        "attachments": report.attachments.all(),
+        "log_form": log_form,
+        "call": getattr(report, "call_for_service", None),
+        "referral": getattr(report, "referral", None),
+        "case_panel": case_services.panel(request.user, report),
+    }
+    context.update(triage_views.report_part(request.user, report))
+    return render(request, "pages/report.html", context)

@@ -1,0 +1,173 @@
+"""django-ninja routes of the report itself: search, the report, its enquiry log. The same
+services, and so the same access rules, as the pages."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.db import transaction
+from ninja import Router, Schema, Status
+
+from fraudcase.audit.models import AuditAction
+from fraudcase.core.api_schemas import Invalid
+from fraudcase.core.errors import Conflict, InvalidInput
+
+from . import services
+
+router = Router(tags=["reports"])
+
+
+class ConflictOut(Schema):
+    detail: str
+
+
+class MovedOut(Schema):
+    local_reference: str
+    status: str
+
+
+def moved(report) -> dict:
+    """The report's reference and the status it is in now."""
+    report.refresh_from_db()
+    return {"local_reference": report.local_reference, "status": report.status}
+
+
+ANSWERS = {200: MovedOut, 409: ConflictOut, 422: Invalid}
+
+
+def run_move(report, action):
+    """Run a service that moves or changes a report: its new status, 409 or 422 with problems."""
+    try:
+        action()
+    except Conflict as conflict:
+        return Status(409, {"detail": str(conflict)})
+    except InvalidInput as invalid:
+        return Status(422, {"detail": "Not saved", "problems": invalid.problems})
+    return moved(report)
+
+
+class ReportSummary(Schema):
+    local_reference: str
+    source: str
+    status: str
+    handling_marking: str
+    received_at: datetime
+    victim_name: str
+    postcode: str
+    fraud_type: str
+    loss_gbp: Decimal | None
+
+
+class IdentifierOut(Schema):
+    kind: str
+    raw: str
+    normalised: str
+
+
+class SuspectOut(Schema):
+    name: str
+    identifiers: list[IdentifierOut]
+
+
+class LogEntryOut(Schema):
+    at: datetime
+    kind: str
+    author: str
+    text: str
+
+
+class VictimOut(Schema):
+    victim_type: str
+    forename: str
+    surname: str
+    business_name: str
+    dob: date | None
+    address: str
+    postcode: str
+    phone: str
+    email: str
+
+
+class ReportOut(ReportSummary):
+    nfrc_numbers: list[str]
+    package_ref: str | None
+    recording_deadline: datetime
+    recorded_at: datetime
+    narrative: str
+    victim: VictimOut
+    suspects: list[SuspectOut]
+    timeline: list[LogEntryOut]
+
+
+class LogEntryIn(Schema):
+    text: str
+
+
+def summary(report) -> dict:
+    """The fields every list of reports shows."""
+    return {
+        "local_reference": report.local_reference,
+        "source": report.source,
+        "status": report.status,
+        "handling_marking": report.handling_marking,
+        "received_at": report.received_at,
+        "victim_name": report.victim.display_name,
+        "postcode": report.victim.postcode,
+        "fraud_type": report.fraud_type,
+        "loss_gbp": report.loss_gbp,
+    }
+
+
+@router.get("/reports", response=list[ReportSummary])
+def find_reports(request, q: str, limit: int = 50):
+    """Reports matching a local reference, NFRC number, victim name, postcode or identifier."""
+    found = services.search_reports(request.auth, q)
+    rows = list(found[: max(1, min(limit, 500))])
+    services.audit_search(request.auth, q, len(rows), disclosure=True)
+    return [summary(r) for r in rows]
+
+
+@router.post("/reports/{path:ref}/log", response={201: LogEntryOut})
+def add_log_entry(request, ref: str, payload: LogEntryIn):
+    with transaction.atomic():
+        report = services.get_report(
+            request.auth, ref, justification=request.headers.get("X-Justification", "")
+        )
+        entry = services.add_log_entry(request.auth, report, payload.text)
+    return Status(
+        201, {"at": entry.at, "kind": entry.kind, "author": str(request.auth), "text": entry.text}
+    )
+
+
+# Defined after the longer /reports/{ref}/... routes: a reference contains slashes.
+@router.get("/reports/{path:ref}", response=ReportOut)
+def get_report(request, ref: str):
+    report = services.get_report(
+        request.auth,
+        ref,
+        justification=request.headers.get("X-Justification", ""),
+        purpose=AuditAction.DISCLOSURE,
+    )
+    victim = report.victim
+    return {
+        **summary(report),
+        "nfrc_numbers": services.nfrc_numbers(report),
+        "package_ref": report.package.package_ref if report.package else None,
+        "recording_deadline": report.recording_deadline,
+        "recorded_at": report.recorded_at,
+        "narrative": report.narrative,
+        "victim": {f: getattr(victim, f) for f in VictimOut.model_fields},
+        "suspects": [
+            {
+                "name": s.name,
+                "identifiers": [
+                    {"kind": i.kind, "raw": i.raw, "normalised": i.normalised}
+                    for i in s.identifiers.all()
+                ],
+            }
+            for s in report.suspects.prefetch_related("identifiers")
+        ],
+        "timeline": [
+            {"at": e.at, "kind": e.kind, "author": str(e.author or "system"), "text": e.text}
+            for e in services.report_timeline(report)
+        ],
+    }

@@ -1,0 +1,258 @@
+"""The report itself: one record per victim, its NFRC numbers, victim, suspects, timeline,
+material and status changes (seed 001 §5.1, App. A).
+
+The tables keep their first names (`intake_report`, ...): the models moved here from `intake`
+without a change to the database (docs/decisions.md, "The report is an app of its own").
+"""
+
+from django.conf import settings
+from django.db import models
+
+from fraudcase.accounts.models import HandlingMarking, Team
+
+
+class Source(models.TextChoices):
+    NFIB_DISSEMINATION = "nfib", "NFIB dissemination"
+    CALL_FOR_SERVICE = "call_for_service", "Call for service"
+    REFERRAL = "referral", "Referral"
+    VICTIM_SUPPORT_ONLY = "victim_support_only", "Victim support only (Action Fraud)"
+    ILOR_EIO = "ilor_eio", "ILOR or EIO"
+
+
+class ReportStatus(models.TextChoices):
+    RECORDED = "recorded", "Recorded"
+    ASSESSED = "assessed", "Assessed: awaiting supervisor decision"
+    AWAITING_ALLOCATION = "awaiting_allocation", "Awaiting allocation"
+    WITH_EVALUATOR = "with_evaluator", "With the evaluator"
+    EVALUATED = "evaluated", "Evaluated: awaiting supervisor decision"
+    UNDER_INVESTIGATION = "under_investigation", "Allocated: under investigation"
+    NO_FURTHER_ACTION = "no_further_action", "No further action: awaiting outcome"
+    FILED_PENDING_INFORMATION = "filed_pending", "Filed pending information"
+    CLOSED = "closed", "Finalised"
+
+
+class VictimType(models.TextChoices):
+    INDIVIDUAL = "individual", "Individual"
+    BUSINESS = "business", "Business"
+    CHARITY = "charity", "Charity"
+    PUBLIC_BODY = "public_body", "Public body"
+    OTHER_ORGANISATION = "other_organisation", "Other organisation"
+
+
+class IdentifierKind(models.TextChoices):
+    PHONE = "phone", "Telephone number"
+    EMAIL = "email", "E-mail address"
+    WEBSITE = "website", "Website"
+    UK_BANK_ACCOUNT = "uk_bank_account", "UK sort code and account number"
+    IBAN = "iban", "IBAN"
+
+
+class EntryKind(models.TextChoices):
+    RECORDED = "recorded", "Recorded"
+    NOTE = "note", "Enquiry"
+    CONTACT = "contact", "Victim contact"
+    ATTACHMENT = "attachment", "Material"
+    STATUS = "status", "Status change"
+
+
+class ReferenceCounter(models.Model):
+    """The last local reference number issued in a year; locked while a block is taken."""
+
+    year = models.PositiveIntegerField(unique=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        db_table = "intake_referencecounter"
+
+
+class DisseminationPackage(models.Model):
+    """One NFIB dissemination: one or more victims, each with its own NFRC number."""
+
+    package_ref = models.CharField(max_length=60, unique=True)
+    disseminated_on = models.DateField()
+    imported_at = models.DateTimeField(auto_now_add=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
+    )
+    source_filename = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        db_table = "intake_disseminationpackage"
+
+    def __str__(self) -> str:
+        return self.package_ref
+
+
+class Report(models.Model):
+    """One local record per victim (§5.1): everything else hangs off it."""
+
+    local_reference = models.CharField(max_length=30, unique=True)
+    source = models.CharField(max_length=30, choices=Source.choices)
+    status = models.CharField(
+        max_length=20, choices=ReportStatus.choices, default=ReportStatus.RECORDED
+    )
+    handling_marking = models.CharField(
+        max_length=20, choices=HandlingMarking.choices, default=HandlingMarking.OFFICIAL
+    )
+    restricted_to_team = models.ForeignKey(
+        Team,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text="When set, only members of this team see the report.",
+    )
+    package = models.ForeignKey(
+        DisseminationPackage,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reports",
+    )
+    fraud_type = models.CharField(max_length=20, blank=True)
+    received_at = models.DateTimeField()
+    recording_deadline = models.DateTimeField()
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    loss_gbp = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    narrative = models.TextField(blank=True)
+
+    class Meta:
+        db_table = "intake_report"
+        indexes = [models.Index(fields=["received_at"])]
+
+    def __str__(self) -> str:
+        return self.local_reference
+
+    @property
+    def is_restricted(self) -> bool:
+        return (
+            self.handling_marking != HandlingMarking.OFFICIAL
+            or self.restricted_to_team_id is not None
+        )
+
+
+class Victim(models.Model):
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="victim")
+    victim_type = models.CharField(max_length=20, choices=VictimType.choices)
+    forename = models.CharField(max_length=100, blank=True)
+    surname = models.CharField(max_length=100, blank=True)
+    business_name = models.CharField(max_length=200, blank=True)
+    dob = models.DateField(null=True, blank=True)
+    address = models.CharField(max_length=300, blank=True)
+    postcode = models.CharField(max_length=10, blank=True, db_index=True)
+    phone = models.CharField(max_length=30, blank=True)
+    email = models.CharField(max_length=254, blank=True)
+    # Lower-case "forename surname" or business name, for name search.
+    search_name = models.CharField(max_length=200, blank=True, db_index=True)
+
+    class Meta:
+        db_table = "intake_victim"
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        if self.victim_type == VictimType.INDIVIDUAL:
+            return f"{self.forename} {self.surname}".strip()
+        return self.business_name
+
+
+class NFRCNumber(models.Model):
+    """A national crime reference; unique across the system and belonging to one victim."""
+
+    number = models.CharField(max_length=30, unique=True)
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="nfrc_numbers")
+
+    class Meta:
+        db_table = "intake_nfrcnumber"
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class Suspect(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="suspects")
+    name = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        db_table = "intake_suspect"
+
+    def __str__(self) -> str:
+        return self.name or "Unnamed suspect"
+
+
+class Identifier(models.Model):
+    """A typed suspect identifier, normalised so one phone or account matches across reports."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="identifiers")
+    suspect = models.ForeignKey(
+        Suspect, null=True, blank=True, on_delete=models.CASCADE, related_name="identifiers"
+    )
+    kind = models.CharField(max_length=20, choices=IdentifierKind.choices)
+    raw = models.CharField(max_length=300)
+    normalised = models.CharField(max_length=300, db_index=True)
+
+    class Meta:
+        db_table = "intake_identifier"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.normalised}"
+
+
+class EnquiryLogEntry(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="log_entries")
+    kind = models.CharField(max_length=20, choices=EntryKind.choices, default=EntryKind.NOTE)
+    at = models.DateTimeField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
+    )
+    text = models.TextField()
+
+    class Meta:
+        db_table = "intake_enquirylogentry"
+        ordering = ["-at", "-id"]
+
+
+class Attachment(models.Model):
+    """Material stored on disk outside the database, checked by its SHA-256."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
+    filename = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    storage_name = models.CharField(max_length=100, unique=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
+    )
+
+    class Meta:
+        db_table = "intake_attachment"
+
+
+class StatusChange(models.Model):
+    """Every move of a report between statuses: who, when, why. Time in each state comes
+    from consecutive changes (the first state starts when the report was received)."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="status_changes")
+    transition = models.CharField(max_length=20)
+    from_status = models.CharField(max_length=20, choices=ReportStatus.choices)
+    to_status = models.CharField(max_length=20, choices=ReportStatus.choices)
+    at = models.DateTimeField()
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        db_table = "intake_statuschange"
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["report", "at"])]

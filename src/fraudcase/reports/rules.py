@@ -1,0 +1,223 @@
+"""Pure rules of the report: recording, references, identifiers, search terms and the
+lifecycle. Plain values in, a decision out. No ORM, no I/O."""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from functools import lru_cache
+
+import phonenumbers
+from schwifty import IBAN
+from schwifty.exceptions import SchwiftyException
+
+from fraudcase.core.formats import DATE_FORMATS
+
+# §5.1: each victim is recorded within 24 hours of the dissemination.
+RECORDING_WINDOW = timedelta(hours=24)
+
+# ---------------------------------------------------------------- recording
+
+
+def recording_deadline(received_at: datetime) -> datetime:
+    """The time by which a local record must exist (§5.1, App. A: 24 hours)."""
+    return received_at + RECORDING_WINDOW
+
+
+def local_reference(prefix: str, number: int, year: int) -> str:
+    """A force-style local reference, e.g. FC/000123/26."""
+    return f"{prefix}/{number:06d}/{year % 100:02d}"
+
+
+# ---------------------------------------------------------------- values in files
+
+
+def parse_date(text: str, fmt: str = "") -> date | None:
+    """A date from a file cell, ISO or UK day-first; None if impossible (e.g. 31/02/2026)."""
+    text = (text or "").strip()
+    if " " in text:  # spreadsheets give "2026-10-05 00:00:00"
+        text = text.split(" ")[0]
+    for candidate in (fmt,) if fmt else DATE_FORMATS:
+        try:
+            return datetime.strptime(text, candidate).date()
+        except ValueError:
+            continue
+    return None
+
+
+NFRC_PATTERN = re.compile(r"^NFRC\d{6,20}$")
+
+
+def normalise_postcode(text: str) -> str:
+    """'le27qt' -> 'LE2 7QT'; anything too short is returned upper-cased as given."""
+    compact = re.sub(r"\s+", "", (text or "").upper())
+    if len(compact) < 5:
+        return compact
+    return f"{compact[:-3]} {compact[-3:]}"
+
+
+# ---------------------------------------------------------------- identifiers
+
+
+def normalise_phone(text: str) -> str | None:
+    """E.164 ('+447700900123'), reading UK national numbers; None if it is not a phone number."""
+    try:
+        number = phonenumbers.parse(text, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalise_email(text: str) -> str | None:
+    text = (text or "").strip().lower()
+    return text if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text) else None
+
+
+@lru_cache(maxsize=1)
+def _extractor():
+    # Imported here: tldextract pulls in requests, which slows every command's start-up.
+    # The public suffix list bundled with tldextract is used: never fetched at run time.
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def normalise_website(text: str) -> str | None:
+    """The registrable domain: 'https://www.Shop.co.uk/x' -> 'shop.co.uk'."""
+    text = (text or "").strip().lower()
+    if not text:
+        return None
+    host = re.sub(r"^[a-z]+://", "", text).split("/")[0].split("?")[0].split(":")[0]
+    if "." not in host:
+        return None
+    parts = _extractor()(host)
+    if parts.domain and parts.suffix:
+        return f"{parts.domain}.{parts.suffix}"
+    labels = [label for label in host.split(".") if label and label != "www"]
+    return ".".join(labels[-2:]) if len(labels) >= 2 else None
+
+
+def normalise_uk_account(sort_code: str, account_number: str) -> str | None:
+    """'40-11-22' + '87654321' -> '401122-87654321'; 7-digit accounts get a leading zero."""
+    sort = re.sub(r"\D", "", sort_code or "")
+    account = re.sub(r"\D", "", account_number or "")
+    if len(sort) != 6 or not 6 <= len(account) <= 8:
+        return None
+    return f"{sort}-{account.zfill(8)}"
+
+
+def normalise_iban(text: str) -> str | None:
+    try:
+        return IBAN(text).compact
+    except (SchwiftyException, ValueError):
+        return None
+
+
+def normalise_identifier(kind: str, text: str) -> str | None:
+    """Normalise one identifier of a kind (IdentifierKind value) typed by a user."""
+    if kind == "uk_bank_account":
+        # Typed as one run of digits and separators: 6-digit sort code, then the account.
+        digits = re.sub(r"\D", "", text or "")
+        return normalise_uk_account(digits[:6], digits[6:]) if len(digits) >= 12 else None
+    return {
+        "phone": normalise_phone,
+        "email": normalise_email,
+        "website": normalise_website,
+        "iban": normalise_iban,
+    }[kind](text)
+
+
+# ---------------------------------------------------------------- search
+
+LOCAL_REFERENCE_PATTERN = re.compile(r"^[A-Z]{1,6}/\d{6,}/\d{2}$")
+POSTCODE_PATTERN = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$")
+
+
+@dataclass(frozen=True)
+class SearchTerm:
+    """What a search term could be: each field is the normalised value to look for, or None."""
+
+    nfrc: str | None
+    local_reference: str | None
+    postcode: str | None
+    identifiers: tuple[str, ...]
+    name: str | None
+
+
+def classify_search_term(term: str) -> SearchTerm:
+    """Read a free-text search box the way an officer means it."""
+    term = (term or "").strip()
+    upper = term.upper()
+    if NFRC_PATTERN.match(upper):
+        return SearchTerm(upper, None, None, (), None)
+    if LOCAL_REFERENCE_PATTERN.match(upper):
+        return SearchTerm(None, upper, None, (), None)
+    if POSTCODE_PATTERN.match(upper):
+        return SearchTerm(None, None, normalise_postcode(upper), (), None)
+    identifiers = {
+        value
+        for value in (
+            normalise_email(term) if "@" in term else None,
+            normalise_phone(term) if re.search(r"\d{6}", re.sub(r"\D", "", term)) else None,
+            normalise_identifier("uk_bank_account", term),
+            normalise_iban(term) if len(term) > 14 else None,
+            normalise_website(term) if "." in term and "@" not in term else None,
+        )
+        if value
+    }
+    has_letters = bool(re.search(r"[A-Za-z]", term)) and "@" not in term
+    name = term.lower() if has_letters and len(term) >= 2 else None
+    return SearchTerm(None, None, None, tuple(sorted(identifiers)), name)
+
+
+# ---------------------------------------------------------------- a report's life (§5.2-§5.7)
+# One table of every move a report may make, who may make it, and from where (the Dispatch
+# way: every status change in one place). Statuses are the values of intake.ReportStatus.
+
+
+class Transition(StrEnum):
+    ASSESS = "assess"
+    DECIDE = "decide"
+    EVALUATE = "evaluate"
+    ALLOCATE = "allocate"
+    FINALISE = "finalise"
+    FILE_PENDING = "file_pending"
+    REOPEN = "reopen"
+
+
+EVIDENCE_STAGES = frozenset(
+    {"recorded", "assessed", "with_evaluator", "awaiting_allocation", "under_investigation"}
+)
+LIFECYCLE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    # transition: (statuses it may start from, roles that may make it)
+    Transition.ASSESS: (frozenset({"recorded"}),
+                        frozenset({"assessor", "vft_supervisor", "evaluator"})),
+    # §5.3: the VFT supervisor decides on the assessor's or the evaluator's recommendation.
+    Transition.DECIDE: (frozenset({"assessed", "evaluated"}), frozenset({"vft_supervisor"})),
+    # App. F: the fraud evaluator/investigator evaluates and returns it to the supervisor.
+    Transition.EVALUATE: (frozenset({"with_evaluator"}),
+                          frozenset({"evaluator", "investigator"})),
+    # §5.4: allocation balances caseload, by the supervisor.
+    Transition.ALLOCATE: (frozenset({"awaiting_allocation"}), frozenset({"vft_supervisor"})),
+    # §5.7: the officer in the case or a supervisor records the outcome.
+    Transition.FINALISE: (frozenset({"under_investigation", "no_further_action"}),
+                          frozenset({"investigator", "evaluator", "vft_supervisor"})),
+    # §5.2: evidence not in within 28 days; filed by the daily job (no user) or by hand.
+    Transition.FILE_PENDING: (EVIDENCE_STAGES,
+                              frozenset({"assessor", "vft_supervisor", "evaluator",
+                                         "investigator", "system"})),
+    Transition.REOPEN: (frozenset({"filed_pending"}),
+                        frozenset({"assessor", "vft_supervisor", "evaluator", "investigator"})),
+}  # fmt: skip
+
+
+def transition_problem(transition: str, role: str, status: str) -> str | None:
+    """Why this role may not make this move from this status now; None when it may."""
+    starts, roles = LIFECYCLE[transition]
+    if role not in roles:
+        return "Your role may not do this"
+    if status not in starts:
+        return "The report has moved on since you opened it: look again"
+    return None

@@ -1,0 +1,347 @@
+"""Reads and writes for reports. Every read goes through `visible_reports` or `get_report`.
+
+A report the user may not see does not exist for them: `get_report` raises Http404 (never a
+403 that would confirm it exists), and it is absent from search results, counts and exports.
+"""
+
+import hashlib
+import uuid
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from fraudcase.accounts.models import HandlingMarking
+from fraudcase.accounts.services import visibility_filter
+from fraudcase.audit import services as audit
+from fraudcase.audit.models import AuditAction
+from fraudcase.core.errors import (
+    AttachmentRejected,
+    Conflict,
+    InvalidInput,
+    JustificationRequired,
+    NotPermitted,
+)
+
+from . import rules
+from .models import (
+    EnquiryLogEntry,
+    EntryKind,
+    Identifier,
+    Report,
+    ReportStatus,
+    StatusChange,
+    Suspect,
+    Victim,
+    VictimType,
+)
+from .references import allocate_references
+
+# ---------------------------------------------------------------- access-checked reads
+
+
+def visible_reports(user) -> QuerySet[Report]:
+    """Every report this user may see, and no other."""
+    return Report.objects.filter(visibility_filter(user))
+
+
+def get_report(
+    user,
+    local_reference: str,
+    *,
+    justification: str = "",
+    purpose: AuditAction = AuditAction.CONSULTATION,
+) -> Report:
+    """The report, audited as consulted (or disclosed); Http404 if the user may not see it.
+
+    Raises JustificationRequired for a restricted report when no justification is given.
+    """
+    report = (
+        visible_reports(user)
+        .select_related("victim", "package", "restricted_to_team", "recorded_by")
+        .filter(local_reference=local_reference)
+        .first()
+    )
+    if report is None:
+        raise Http404("No report with that reference")
+    if report.is_restricted and not justification.strip():
+        raise JustificationRequired(local_reference)
+    audit.record(
+        user,
+        purpose,
+        "report",
+        report.local_reference,
+        f"Viewed report {report.local_reference}",
+        justification.strip(),
+    )
+    return report
+
+
+def search_reports(user, term: str) -> QuerySet[Report]:
+    """Reports matching a local reference, NFRC, victim name, postcode or suspect identifier."""
+    parsed = rules.classify_search_term(term)
+    if parsed.nfrc:
+        match = Q(nfrc_numbers__number=parsed.nfrc)
+    elif parsed.local_reference:
+        match = Q(local_reference=parsed.local_reference)
+    elif parsed.postcode:
+        match = Q(victim__postcode=parsed.postcode)
+    else:
+        match = Q(pk__in=[])
+        if parsed.identifiers:
+            match |= Q(
+                pk__in=Identifier.objects.filter(normalised__in=parsed.identifiers).values(
+                    "report_id"
+                )
+            )
+        if parsed.name:
+            match |= Q(
+                pk__in=Victim.objects.filter(search_name__contains=parsed.name).values("report_id")
+            )
+            match |= Q(
+                pk__in=Suspect.objects.filter(name__icontains=parsed.name).values("report_id")
+            )
+    return (
+        visible_reports(user)
+        .filter(match)
+        .select_related("victim")
+        .distinct()
+        .order_by("-received_at", "-id")
+    )
+
+
+def audit_search(
+    user, term: str, count: int, *, disclosure: bool = False, justification: str = ""
+) -> None:
+    action = AuditAction.DISCLOSURE if disclosure else AuditAction.CONSULTATION
+    verb = "Exported" if disclosure else "Searched"
+    audit.record(user, action, "search", term[:100], f"{verb} '{term[:80]}': {count} reports",
+                 justification.strip())  # fmt: skip
+
+
+def restricted_among(found: QuerySet[Report]) -> int:
+    """How many of these reports are restricted (an export of them needs a reason)."""
+    return found.filter(
+        ~Q(handling_marking=HandlingMarking.OFFICIAL) | Q(restricted_to_team__isnull=False)
+    ).count()
+
+
+def report_timeline(report: Report) -> QuerySet[EnquiryLogEntry]:
+    return report.log_entries.select_related("author")
+
+
+def nfrc_numbers(report: Report) -> list[str]:
+    return list(report.nfrc_numbers.order_by("number").values_list("number", flat=True))
+
+
+# ---------------------------------------------------------------- enquiry log
+
+
+@transaction.atomic
+def add_log_entry(user, report: Report, text: str, kind: str = EntryKind.NOTE) -> EnquiryLogEntry:
+    """Add to a report's timeline. The caller obtained `report` through get_report."""
+    entry = EnquiryLogEntry.objects.create(
+        report=report, kind=kind, at=timezone.now(), author=user, text=text.strip()
+    )
+    audit.record(
+        user,
+        AuditAction.ALTERATION,
+        "report",
+        report.local_reference,
+        f"Enquiry log entry added ({kind})",
+    )
+    return entry
+
+
+def create_report(
+    user,
+    source: str,
+    received_at,
+    narrative: str,
+    *,
+    victim: dict,
+    log_text: str,
+    fraud_type: str = "",
+    loss_gbp=None,
+) -> Report:
+    """Record one new report with its victim, first timeline entry and audit entry (§5.1).
+
+    Used by every way a report comes in by hand; the caller holds the transaction.
+    """
+    reference = allocate_references(1, received_at)[0]
+    report = Report.objects.create(
+        local_reference=reference,
+        source=source,
+        received_at=received_at,
+        recording_deadline=rules.recording_deadline(received_at),
+        recorded_by=user,
+        narrative=narrative,
+        fraud_type=fraud_type,
+        loss_gbp=loss_gbp,
+    )
+    name = (
+        f"{victim.get('forename', '')} {victim.get('surname', '')}".strip()
+        if victim["victim_type"] == VictimType.INDIVIDUAL
+        else victim.get("business_name", "")
+    )
+    victim["postcode"] = rules.normalise_postcode(victim.get("postcode", ""))
+    Victim.objects.create(report=report, search_name=name.lower(), **victim)
+    EnquiryLogEntry.objects.create(
+        report=report, kind=EntryKind.RECORDED, at=received_at, author=user, text=log_text
+    )
+    audit.record(user, AuditAction.COLLECTION, "report", reference, log_text[:200])
+    return report
+
+
+def check_attachment(upload: UploadedFile) -> None:
+    """Refuse files over the size limit or of a type we do not accept."""
+    if upload.size > settings.ATTACHMENT_MAX_BYTES:
+        limit = settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)
+        raise AttachmentRejected(
+            f"{upload.name} is larger than {limit} MB: record a storage decision instead"
+        )
+    if upload.content_type not in settings.ATTACHMENT_CONTENT_TYPES:
+        raise AttachmentRejected(f"{upload.name} is not a type we accept ({upload.content_type})")
+
+
+def store_file(upload: UploadedFile) -> tuple[str, str]:
+    """Write the file under ATTACHMENT_ROOT with a random name; return (storage name, sha256)."""
+    settings.ATTACHMENT_ROOT.mkdir(parents=True, exist_ok=True)
+    name = uuid.uuid4().hex
+    digest = hashlib.sha256()
+    with open(settings.ATTACHMENT_ROOT / name, "xb") as out:
+        for chunk in upload.chunks():
+            digest.update(chunk)
+            out.write(chunk)
+    return name, digest.hexdigest()
+
+
+def open_attachment(user, local_reference: str, attachment_id: int, justification: str = ""):
+    """The attachment and an open file, audited as a disclosure; Http404 if not visible."""
+    report = get_report(
+        user, local_reference, justification=justification, purpose=AuditAction.DISCLOSURE
+    )
+    attachment = report.attachments.filter(pk=attachment_id).first()
+    if attachment is None:
+        raise Http404("No such attachment")
+    return attachment, open(settings.ATTACHMENT_ROOT / attachment.storage_name, "rb")
+
+
+# ---------------------------------------------------------------- erasure
+
+
+# ---------------------------------------------------------------- moving a report on
+
+
+def may(user, transition: str, report: Report) -> bool:
+    """Whether this user may make this move on this report now (for showing buttons)."""
+    role = getattr(user, "role", "system") if user is not None else "system"
+    return rules.transition_problem(transition, role, report.status) is None
+
+
+def move(
+    user, report: Report, transition: str, to: str, *, reason: str = "", log: str = ""
+) -> StatusChange:
+    """Move a report on, inside the caller's transaction: exactly one of two racing moves wins.
+
+    Checks the role and starting status against `rules.LIFECYCLE`; a role that may never make
+    the move gets Http404 (the step does not exist for them); a report that has moved on
+    raises Conflict. Records who, when and why as a StatusChange, on the report's timeline
+    and in the audit log. `user` None is the system (the daily evidence job).
+    """
+    role = user.role if user is not None else "system"
+    starts, roles = rules.LIFECYCLE[transition]
+    if role not in roles:
+        raise Http404("No such page")
+    current = report.status
+    # Conditional on the status this user saw: if anyone moved it since, nothing is changed.
+    moved = 0
+    if current in starts:
+        moved = Report.objects.filter(pk=report.pk, status=current).update(status=to)
+    if moved != 1:
+        raise Conflict("This report has moved on since you opened it: look again")
+    now = timezone.now()
+    change = StatusChange.objects.create(
+        report=report, transition=transition, from_status=current, to_status=to, at=now,
+        by=user, reason=reason.strip(),
+    )  # fmt: skip
+    report.status = to
+    text = log or f"{ReportStatus(to).label}." + (f" {reason.strip()}" if reason.strip() else "")
+    EnquiryLogEntry.objects.create(report=report, kind=EntryKind.STATUS, at=now, author=user,
+                                   text=text)  # fmt: skip
+    audit.record(user, AuditAction.ALTERATION, "report", report.local_reference,
+                 f"{transition}: {current} -> {to}"[:200])  # fmt: skip
+    return change
+
+
+ERASED = "[erased]"
+_ERASERS: list[Callable[[Report], None]] = []
+
+
+def on_erasure(eraser: Callable[[Report], None]) -> Callable[[Report], None]:
+    """Register what an app erases of its own personal data when a report is erased.
+
+    Apps above this one keep personal data about a report (a caller's name on a call for
+    service); they register an eraser from their AppConfig.ready, so this module need not
+    know them. Erasers run inside the erasure's transaction.
+    """
+    _ERASERS.append(eraser)
+    return eraser
+
+
+def erase_personal_data(user, report: Report, reason: str) -> None:
+    """Erase the personal data on a report (DPA 2018 s.47), keeping what is not personal.
+
+    The local reference, NFRC numbers, source, dates, fraud type and loss stay so that returns
+    still reconcile; names, contact details, narrative, suspects, identifiers, log text and
+    material go. Only administrators may do it, with a reason; files are removed after commit.
+    """
+    if user.role != "administrator":
+        raise NotPermitted("Only an administrator can erase personal data")
+    if not reason.strip():
+        raise InvalidInput({"reason": "Enter the reason for erasure"})
+    storage_names = list(report.attachments.values_list("storage_name", flat=True))
+    with transaction.atomic():
+        Victim.objects.filter(report=report).update(
+            forename="",
+            surname="",
+            business_name=ERASED,
+            dob=None,
+            address="",
+            postcode="",
+            phone="",
+            email="",
+            search_name="",
+        )
+        Report.objects.filter(pk=report.pk).update(narrative=ERASED)
+        report.identifiers.all().delete()
+        report.suspects.all().delete()
+        report.attachments.all().delete()
+        report.log_entries.update(text=ERASED)
+        for eraser in _ERASERS:
+            eraser(report)
+        EnquiryLogEntry.objects.create(
+            report=report,
+            kind=EntryKind.NOTE,
+            at=timezone.now(),
+            author=user,
+            text="Personal data erased.",
+        )
+        audit.record(
+            user,
+            AuditAction.ERASURE,
+            "report",
+            report.local_reference,
+            "Personal data erased",
+            reason.strip(),
+        )
+
+        def remove_files():
+            for name in storage_names:
+                (settings.ATTACHMENT_ROOT / name).unlink(missing_ok=True)
+
+        transaction.on_commit(remove_files)

@@ -1,0 +1,9 @@
+"""Settings for the test suite: the product's own, with what only slows tests down swapped out.
+
+Passwords are hashed with a fast hasher (Argon2 is deliberately slow: every persona in every
+test paid for it); nothing else differs, so the tests exercise the real configuration.
+"""
+
+from fraudcase.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # noqa: S303  # tests only
