@@ -120,14 +120,70 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {
+        "NAME": "fraudcase.accounts.validators.DistinctCharactersValidator",
+        "OPTIONS": {"min_distinct": 6},
+    },
 ]
-AUTHENTICATION_BACKENDS = ["fraudcase.accounts.backends.LockoutBackend"]
+AUTHENTICATION_BACKENDS = ["fraudcase.accounts.backends.ThrottledModelBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
-# Lock-out after repeated failures (docs/admin-guide.md "Signing in").
+# Sign-in throttling, counted in the database (docs/admin-guide.md "Signing in"): failures
+# within the window per (username, address), per address, and overall.
 FRAUDCASE_LOCKOUT_ATTEMPTS = int(os.environ.get("FRAUDCASE_LOCKOUT_ATTEMPTS", "5"))
 FRAUDCASE_LOCKOUT_MINUTES = int(os.environ.get("FRAUDCASE_LOCKOUT_MINUTES", "15"))
+FRAUDCASE_THROTTLE_ADDRESS_ATTEMPTS = int(
+    os.environ.get("FRAUDCASE_THROTTLE_ADDRESS_ATTEMPTS", "20")
+)
+FRAUDCASE_THROTTLE_OVERALL_ATTEMPTS = int(
+    os.environ.get("FRAUDCASE_THROTTLE_OVERALL_ATTEMPTS", "100")
+)
+# Behind a reverse proxy every request comes from the proxy: name the header it puts the
+# client's address in (e.g. X-Forwarded-For). Only if the proxy sets it on every request.
+FRAUDCASE_CLIENT_ADDRESS_HEADER = os.environ.get("FRAUDCASE_CLIENT_ADDRESS_HEADER", "")
+# API tokens last this many days at most (and by default).
+FRAUDCASE_API_TOKEN_DAYS = int(os.environ.get("FRAUDCASE_API_TOKEN_DAYS", "90"))
+# The API's documentation and schema are for signed-in users unless this is on.
+FRAUDCASE_PUBLIC_API_DOCS = _flag("FRAUDCASE_PUBLIC_API_DOCS")
+
+# Optional single sign-on through OpenID Connect (docs/admin-guide.md "Single sign-on"). With a
+# Microsoft Entra ID tenant the endpoints follow from it; any of them can be given instead.
+_OIDC_TENANT = os.environ.get("FRAUDCASE_OIDC_TENANT", "")
+_ENTRA = f"https://login.microsoftonline.com/{_OIDC_TENANT}" if _OIDC_TENANT else ""
+
+
+def _oidc(name: str, entra_default: str) -> str:
+    return os.environ.get(f"FRAUDCASE_OIDC_{name}") or (entra_default if _ENTRA else "")
+
+
+OIDC_RP_CLIENT_ID = os.environ.get("FRAUDCASE_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("FRAUDCASE_OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = _oidc("AUTHORIZATION_ENDPOINT", f"{_ENTRA}/oauth2/v2.0/authorize")
+OIDC_OP_TOKEN_ENDPOINT = _oidc("TOKEN_ENDPOINT", f"{_ENTRA}/oauth2/v2.0/token")
+OIDC_OP_USER_ENDPOINT = _oidc("USERINFO_ENDPOINT", "https://graph.microsoft.com/oidc/userinfo")
+OIDC_OP_JWKS_ENDPOINT = _oidc("JWKS_ENDPOINT", f"{_ENTRA}/discovery/v2.0/keys")
+OIDC_RP_SIGN_ALGO = os.environ.get("FRAUDCASE_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("FRAUDCASE_OIDC_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False  # users and their roles are made in fraudcase, never by sign-on
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/?sso=refused"
+FRAUDCASE_OIDC_USERNAME_CLAIM = os.environ.get(
+    "FRAUDCASE_OIDC_USERNAME_CLAIM", "preferred_username"
+)
+FRAUDCASE_OIDC_LABEL = os.environ.get("FRAUDCASE_OIDC_LABEL", "Sign in with Microsoft")
+FRAUDCASE_OIDC_ENABLED = all(
+    [
+        OIDC_RP_CLIENT_ID,
+        OIDC_RP_CLIENT_SECRET,
+        OIDC_OP_AUTHORIZATION_ENDPOINT,
+        OIDC_OP_TOKEN_ENDPOINT,
+        OIDC_OP_USER_ENDPOINT,
+        OIDC_OP_JWKS_ENDPOINT,
+    ]
+)
+if FRAUDCASE_OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("fraudcase.accounts.oidc.OIDCBackend")
 
 # Sessions end after 30 idle minutes and when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("FRAUDCASE_SESSION_IDLE_SECONDS", "1800"))

@@ -1,9 +1,9 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
-from django.urls import path
+from django.urls import include, path
 
 from fraudcase import pages
+from fraudcase.accounts import oidc
 from fraudcase.api import api
 from fraudcase.cases import views as cases
 from fraudcase.intake import views as intake
@@ -14,8 +14,8 @@ from fraudcase.victims import views as victims
 
 urlpatterns = [
     path("", pages.home, name="home"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("fraudcase.accounts.urls")),
+    *oidc.urlpatterns(),
     path("reports/", reports.report_search, name="report-search"),
     path("reports/<path:ref>/justify/", reports.report_justify, name="report-justify"),
     path("reports/<path:ref>/audit/", reports.report_audit, name="report-audit"),

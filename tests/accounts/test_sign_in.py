@@ -1,7 +1,7 @@
-"""Signing in: argon2 hashes, lock-out after repeated failures, everything else needs a session."""
+"""Signing in: argon2 hashes, everything else needs a session (throttling:
+test_sign_in_throttling.py)."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 pytestmark = pytest.mark.django_db
 
@@ -26,16 +26,6 @@ def test_an_officer_signs_in(assessor, client):
     )
     assert response.status_code == 302
     assert client.get("/").status_code == 200
-
-
-def test_five_failures_lock_the_account(assessor, client):
-    for _ in range(5):
-        client.post("/accounts/login/", {"username": "assessor", "password": "wrong"})
-    locked = client.post(
-        "/accounts/login/", {"username": "assessor", "password": "correct-horse-battery"}
-    )
-    assert locked.status_code == 200  # the form again, not a redirect
-    assert get_user_model().objects.get(username="assessor").locked_until is not None
 
 
 def test_sessions_expire_and_cookies_are_protected(settings):

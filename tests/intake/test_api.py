@@ -9,7 +9,8 @@ from fraudcase.reports.models import Report
 pytestmark = pytest.mark.django_db
 
 
-def test_openapi_document_is_published(client):
+def test_openapi_document_is_published(assessor, client):
+    client.force_login(assessor)  # the schema is for signed-in users (tests/accounts)
     spec = client.get("/api/openapi.json").json()
     assert "/api/v1/reports" in spec["paths"]
     assert "/api/v1/imports/nfib-package" in spec["paths"]
@@ -57,8 +58,9 @@ def test_issue_a_token_from_the_command_line(assessor, capsys):
     assert len(secret) > 30
 
 
-def test_api_docs_load_no_outside_assets(client):
+def test_api_docs_load_no_outside_assets(assessor, client):
     # Police networks often have no internet: Swagger UI comes from our own static files.
+    client.force_login(assessor)
     page = client.get("/api/docs").content.decode()
     assert "swagger-ui" in page
     assert "cdn.jsdelivr.net" not in page

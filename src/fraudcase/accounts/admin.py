@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.utils import timezone
 
-from .models import ApiToken, Team, User
+from .models import ApiToken, SignInFailure, Team, User
 
 
 @admin.register(User)
@@ -10,7 +11,7 @@ class FraudcaseUserAdmin(UserAdmin):
     list_filter = ("role", "clearance", "teams", "is_active")
     fieldsets = (
         *UserAdmin.fieldsets,
-        ("Fraudcase", {"fields": ("role", "clearance", "teams", "locked_until")}),
+        ("Fraudcase", {"fields": ("role", "clearance", "teams")}),
     )
     add_fieldsets = (
         *UserAdmin.add_fieldsets,
@@ -25,9 +26,29 @@ class TeamAdmin(admin.ModelAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ("name", "user", "created_at", "last_used_at")
+    list_display = ("name", "user", "created_at", "last_used_at", "expires_at", "revoked_at")
     readonly_fields = ("digest", "created_at", "last_used_at")
+    actions = ["revoke"]
+
+    @admin.action(description="Revoke the selected tokens")
+    def revoke(self, request, queryset) -> None:
+        queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
 
     def has_add_permission(self, request) -> bool:
         # Tokens are issued with `fraudcase accounts token USER NAME`, which shows the secret once.
+        return False
+
+
+@admin.register(SignInFailure)
+class SignInFailureAdmin(admin.ModelAdmin):
+    """Recent failed sign-ins; deleting a user's rows lets them (or that address) in again."""
+
+    list_display = ("at", "username", "address")
+    list_filter = ("address",)
+    search_fields = ("username", "address")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
         return False

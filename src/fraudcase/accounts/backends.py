@@ -1,13 +1,21 @@
 from django.contrib.auth.backends import ModelBackend
-from django.utils import timezone
+from django.core.exceptions import PermissionDenied
 
-from . import rules
+from . import services
 
 
-class LockoutBackend(ModelBackend):
-    """Django's own backend, refusing accounts locked after repeated failures."""
+class ThrottledModelBackend(ModelBackend):
+    """Django's own backend, refusing to check a password while its sign-in is throttled.
 
-    def user_can_authenticate(self, user) -> bool:
-        if rules.is_locked_out(user.locked_until, timezone.now()):
-            return False
-        return super().user_can_authenticate(user)
+    A refused attempt is not counted as another failure (the signal handler sees
+    `request.sign_in_refusal`), so one blocked address hammering away cannot push everyone
+    past the overall limit.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is not None and username is not None:
+            refusal = services.sign_in_refusal(username, services.client_address(request))
+            if refusal is not None:
+                request.sign_in_refusal = refusal
+                raise PermissionDenied(services.refusal_message(refusal))
+        return super().authenticate(request, username=username, password=password, **kwargs)

@@ -69,21 +69,48 @@ class User(AbstractUser):
     case_capacity = models.PositiveSmallIntegerField(
         default=12, help_text="Open cases this investigator can carry (allocation board)."
     )
-    failed_logins = models.PositiveIntegerField(default=0, editable=False)
-    locked_until = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 
 
 class ApiToken(models.Model):
-    """A bearer token for the JSON API; only its SHA-256 digest is stored."""
+    """A bearer token for the JSON API; only its SHA-256 digest is stored.
+
+    A token works until `expires_at`, or until its owner or an administrator revokes it.
+    """
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(max_length=100)
     digest = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.user})"
+
+
+class SignInFailure(models.Model):
+    """One failed password sign-in, kept only while it counts towards throttling.
+
+    Rows are keyed by the username typed (whether or not such a user exists, so that throttling
+    tells nobody which usernames are real) and the client's address.
+    """
+
+    at = models.DateTimeField(db_index=True)
+    username = models.CharField(max_length=150)
+    address = models.CharField(max_length=45)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["address", "at"]),
+            models.Index(fields=["username", "address", "at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.username} from {self.address}"

@@ -1,13 +1,18 @@
 """Writes for users and teams, and the access-checked visibility every other app relies on."""
 
 import hashlib
+import logging
 import secrets
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
 from . import rules
-from .models import ApiToken, User
+from .models import ApiToken, SignInFailure, User
+
+log = logging.getLogger("fraudcase.accounts")
 
 
 def visibility_filter(user: User, *, prefix: str = "") -> Q:
@@ -24,19 +29,143 @@ def visibility_filter(user: User, *, prefix: str = "") -> Q:
     )
 
 
-def issue_token(user: User, name: str) -> str:
-    """Create an API token and return its secret, which is shown once and never stored."""
+def client_address(request) -> str:
+    """The address a request came from: REMOTE_ADDR, or the trusted proxy's header.
+
+    With FRAUDCASE_CLIENT_ADDRESS_HEADER set (e.g. X-Forwarded-For), the last address in that
+    header is used: the one the force's own reverse proxy appended. Set it only behind a proxy
+    that adds it, or anyone could choose their own address.
+    """
+    header = settings.FRAUDCASE_CLIENT_ADDRESS_HEADER
+    if header and (last := request.headers.get(header, "").split(",")[-1].strip()):
+        return last[:45]
+    return (request.META.get("REMOTE_ADDR") or "unknown")[:45]
+
+
+def throttle_limits() -> rules.ThrottleLimits:
+    return rules.ThrottleLimits(
+        per_account_from_address=settings.FRAUDCASE_LOCKOUT_ATTEMPTS,
+        per_address=settings.FRAUDCASE_THROTTLE_ADDRESS_ATTEMPTS,
+        overall=settings.FRAUDCASE_THROTTLE_OVERALL_ATTEMPTS,
+        minutes=settings.FRAUDCASE_LOCKOUT_MINUTES,
+    )
+
+
+def _throttle_key(username: str) -> str:
+    return username.strip().lower()[:150]
+
+
+def sign_in_refusal(
+    username: str, address: str, *, now: datetime | None = None
+) -> rules.Refusal | None:
+    """Why a password sign-in from `address` to `username` is refused now, or None.
+
+    The decision is rules.sign_in_refusal's.
+    Failures are counted in the database, so that every web worker sees them all.
+    """
+    limits = throttle_limits()
+    now = now or timezone.now()
+    recent = SignInFailure.objects.filter(at__gt=now - timedelta(minutes=limits.minutes))
+    from_address = recent.filter(address=address)
+
+    def count(queryset, limit: int) -> int:
+        # Counting stops at the limit: a long attack costs no more to count than a short one.
+        return queryset.values("pk")[:limit].count()
+
+    return rules.sign_in_refusal(
+        account_from_address=count(
+            from_address.filter(username=_throttle_key(username)), limits.per_account_from_address
+        ),
+        from_address=count(from_address, limits.per_address),
+        overall=count(recent, limits.overall),
+        limits=limits,
+    )
+
+
+def refusal_message(refusal: rules.Refusal) -> str:
+    return rules.REFUSAL_MESSAGES[refusal].format(minutes=settings.FRAUDCASE_LOCKOUT_MINUTES)
+
+
+def record_sign_in_failure(username: str, address: str, *, now: datetime | None = None) -> None:
+    """Count a failed password, and forget failures too old to count any more."""
+    now = now or timezone.now()
+    SignInFailure.objects.create(at=now, username=_throttle_key(username), address=address)
+    SignInFailure.objects.filter(
+        at__lte=now - timedelta(minutes=settings.FRAUDCASE_LOCKOUT_MINUTES)
+    ).delete()
+    log.warning("Failed sign-in for username %r from %s", username[:150], address)
+
+
+def clear_sign_in_failures(username: str, address: str) -> None:
+    """After a successful sign-in, that account's failures from that address stop counting."""
+    SignInFailure.objects.filter(username=_throttle_key(username), address=address).delete()
+
+
+def issue_token(user: User, name: str, *, days: int | None = None) -> str:
+    """Create an API token and return its secret, which is shown once and never stored.
+
+    It expires after `days` (FRAUDCASE_API_TOKEN_DAYS when not given, and never more);
+    raises ValueError for a lifetime out of range.
+    """
+    now = timezone.now()
+    most = settings.FRAUDCASE_API_TOKEN_DAYS
+    expires_at = rules.token_expiry(now, days=most if days is None else days, most_days=most)
     secret = secrets.token_urlsafe(32)
     ApiToken.objects.create(
-        user=user, name=name, digest=hashlib.sha256(secret.encode()).hexdigest()
+        user=user,
+        name=name,
+        digest=hashlib.sha256(secret.encode()).hexdigest(),
+        expires_at=expires_at,
     )
     return secret
 
 
+class TokenRefused(Exception):
+    """A token that exists but may no longer be used (expired or revoked)."""
+
+    def __init__(self, state: rules.TokenState, since: datetime):
+        super().__init__(state, since)
+        self.state = state
+        self.since = since
+
+
 def user_for_token(secret: str) -> User | None:
+    """The active user a bearer token belongs to, or None for an unknown token.
+
+    Raises TokenRefused for a token that has expired or been revoked.
+    """
     digest = hashlib.sha256(secret.encode()).hexdigest()
     token = ApiToken.objects.select_related("user").filter(digest=digest).first()
     if token is None or not token.user.is_active:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    now = timezone.now()
+    state = rules.token_state(token.expires_at, token.revoked_at, now)
+    if state is rules.TokenState.REVOKED:
+        raise TokenRefused(state, token.revoked_at or now)
+    if state is rules.TokenState.EXPIRED:
+        raise TokenRefused(state, token.expires_at)
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+def tokens_of(user: User):
+    """The user's own tokens, newest first, each with its `state` (rules.TokenState)."""
+    now = timezone.now()
+    tokens = list(ApiToken.objects.filter(user=user).order_by("-created_at", "-pk"))
+    for token in tokens:
+        token.state = rules.token_state(token.expires_at, token.revoked_at, now)
+    return tokens
+
+
+def revoke_token(user: User, token_id: int) -> ApiToken | None:
+    """Revoke one of the user's own tokens; None if they hold no such token (or another's).
+
+    Revoking twice keeps the first time.
+    """
+    token = ApiToken.objects.filter(user=user, pk=token_id).first()
+    if token is None:
+        return None
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token

@@ -1,36 +1,26 @@
-from django.conf import settings
+import logging
+
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
-from django.utils import timezone
 
-from . import rules
-from .models import User
+from . import services
+
+log = logging.getLogger("fraudcase.accounts")
 
 
 @receiver(user_login_failed)
-def count_failure(sender, credentials, **kwargs) -> None:
+def count_failure(sender, credentials, request=None, **kwargs) -> None:
     username = credentials.get("username")
-    user = User.objects.filter(username=username).first()
-    if user is None:
+    if request is None or not username:
+        return  # not a sign-in from a client (e.g. a script calling authenticate)
+    address = services.client_address(request)
+    if refusal := getattr(request, "sign_in_refusal", None):
+        log.warning("Refused sign-in for %r from %s (%s)", username[:150], address, refusal.value)
         return
-    now = timezone.now()
-    if rules.is_locked_out(user.locked_until, now):
-        return
-    user.failed_logins += 1
-    user.locked_until = rules.lockout_after_failure(
-        user.failed_logins,
-        now,
-        attempts=settings.FRAUDCASE_LOCKOUT_ATTEMPTS,
-        minutes=settings.FRAUDCASE_LOCKOUT_MINUTES,
-    )
-    if user.locked_until:
-        user.failed_logins = 0
-    user.save(update_fields=["failed_logins", "locked_until"])
+    services.record_sign_in_failure(username, address)
 
 
 @receiver(user_logged_in)
-def reset_failures(sender, user, **kwargs) -> None:
-    if user.failed_logins or user.locked_until:
-        user.failed_logins = 0
-        user.locked_until = None
-        user.save(update_fields=["failed_logins", "locked_until"])
+def forget_failures(sender, user, request=None, **kwargs) -> None:
+    if request is not None:
+        services.clear_sign_in_failures(user.get_username(), services.client_address(request))

@@ -1,0 +1,73 @@
+"""django-ninja routes for the signed-in user's own API tokens."""
+
+from datetime import datetime
+
+from django.http import Http404
+from ninja import Router, Schema, Status
+from ninja.security import django_auth
+
+from fraudcase.core.api_schemas import Invalid
+
+from . import services
+
+router = Router(tags=["accounts"])
+
+
+class TokenOut(Schema):
+    id: int
+    name: str
+    created_at: datetime
+    last_used_at: datetime | None
+    expires_at: datetime
+    revoked_at: datetime | None
+    state: str
+
+
+class TokenIn(Schema):
+    name: str
+    days: int | None = None
+
+
+class NewTokenOut(Schema):
+    token: TokenOut
+    secret: str
+
+
+def _out(token) -> dict:
+    return {
+        "id": token.pk,
+        "name": token.name,
+        "created_at": token.created_at,
+        "last_used_at": token.last_used_at,
+        "expires_at": token.expires_at,
+        "revoked_at": token.revoked_at,
+        "state": token.state.value,
+    }
+
+
+@router.get("/tokens", response=list[TokenOut])
+def list_tokens(request):
+    """Your own API tokens, newest first: state is active, expired or revoked."""
+    return [_out(token) for token in services.tokens_of(request.user)]
+
+
+@router.post("/tokens", response={201: NewTokenOut, 422: Invalid}, auth=django_auth)
+def create_token(request, payload: TokenIn):
+    """Issue yourself a token (signed in to the pages only: a token cannot make another token,
+    which would outlive its expiry). The secret is in this answer and nowhere else."""
+    if not payload.name.strip():
+        return Status(422, {"detail": "Invalid token", "problems": {"name": "Enter a name."}})
+    try:
+        secret = services.issue_token(request.user, payload.name.strip()[:100], days=payload.days)
+    except ValueError as refused:
+        return Status(422, {"detail": "Invalid token", "problems": {"days": str(refused)}})
+    token = services.tokens_of(request.user)[0]
+    return Status(201, {"token": _out(token), "secret": secret})
+
+
+@router.delete("/tokens/{token_id}", response={204: None})
+def revoke_token(request, token_id: int):
+    """Revoke one of your tokens: it answers 401 from now on. Another user's token is 404."""
+    if services.revoke_token(request.user, token_id) is None:
+        raise Http404
+    return Status(204, None)
