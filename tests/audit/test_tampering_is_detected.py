@@ -241,3 +241,10 @@ def test_verify_warns_when_the_trigger_was_switched_off(log, tamper, capsys):
     tamper("SELECT 1")  # switches the trigger off, as its owner can
     call_command("audit_verify")
     assert "refuses changes to audit entries is disabled" in capsys.readouterr().err
+
+
+def test_a_checkpoint_file_with_a_line_that_is_not_a_checkpoint_fails(log):
+    checkpoint()
+    path = audit.default_checkpoint_file()
+    path.write_text(path.read_text() + '{"entries": 5, "last_id": 5}\n')
+    verify_fails("line 2 is not an audit checkpoint")

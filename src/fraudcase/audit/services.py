@@ -3,7 +3,7 @@
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -107,7 +107,6 @@ class Verification:
     checkpoints: int = 0
     latest_checkpoint: dict | None = None
     problem: tuple[int, str] | None = None
-    files: list[Path] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -124,8 +123,10 @@ def read_checkpoints(path: Path) -> list[dict]:
             checkpoint = json.loads(line)
             if not isinstance(checkpoint, dict):
                 raise ValueError
-            for name in ("entries", "last_id"):
-                if not isinstance(checkpoint.get(name), int):
+            types = dict.fromkeys(("entries", "last_id"), int)
+            types |= dict.fromkeys(("last_hash", "at", "key_id", "mac"), str)
+            for name, kind in types.items():
+                if not isinstance(checkpoint.get(name), kind):
                     raise ValueError
         except ValueError:
             raise ValueError(f"{path} line {number} is not an audit checkpoint") from None
@@ -141,7 +142,7 @@ def verify(checkpoint_files: Sequence[Path] | None = None) -> Verification:
     if checkpoint_files is None:
         default = default_checkpoint_file()
         checkpoint_files = [default] if default.exists() else []
-    result = Verification(files=list(checkpoint_files))
+    result = Verification()
     checkpoints = []
     for path in checkpoint_files:
         try:
