@@ -153,8 +153,13 @@ def verify(checkpoint_files: Sequence[Path] | None = None) -> Verification:
     pinned = {c["last_id"] for c in checkpoints}
     found: dict[int, rules.Position] = {}
     held = keys.known_keys()
+    # Read before the walk, so that entries appended while it runs are not taken for a cut.
+    head = AuditHead.objects.filter(pk=1).first()
+    head_hash = head.last_hash if head else rules.GENESIS
+    head_seen = False
 
     def walk():
+        nonlocal head_seen
         columns = ("id", "prev_hash", "hash", "key_id", *HASHED_FIELDS)
         rows = AuditEvent.objects.order_by("id").values_list(*columns)
         for event_id, prev_hash, digest, key_id, *values in rows.iterator(chunk_size=5000):
@@ -163,6 +168,7 @@ def verify(checkpoint_files: Sequence[Path] | None = None) -> Verification:
                 result.unkeyed += 1
                 result.last_unkeyed_id = event_id
             result.last_id, result.last_hash = event_id, digest
+            head_seen = head_seen or digest == head_hash
             if event_id in pinned:
                 found[event_id] = rules.Position(result.checked, digest)
             yield event_id, prev_hash, dict(zip(HASHED_FIELDS, values, strict=True)), digest, key_id
@@ -170,9 +176,12 @@ def verify(checkpoint_files: Sequence[Path] | None = None) -> Verification:
     result.problem = rules.first_broken_link(walk(), held)
     if result.problem:
         return result
-    head = AuditHead.objects.filter(pk=1).first()
-    if head and head.last_hash != result.last_hash:
-        result.problem = (result.last_id, "entries after this one were removed")
+    if head_hash != rules.GENESIS and not head_seen:
+        result.problem = (
+            (result.last_id, "entries after this one were removed")
+            if result.checked
+            else (0, "the log is empty but its stored head names an entry: every entry was removed")
+        )
         return result
     for checkpoint in checkpoints:
         problem = rules.checkpoint_problem(checkpoint, held, found, result.checked, result.last_id)
@@ -180,7 +189,7 @@ def verify(checkpoint_files: Sequence[Path] | None = None) -> Verification:
             result.problem = (checkpoint["last_id"], problem)
             return result
         result.checkpoints += 1
-    result.latest_checkpoint = checkpoints[-1] if checkpoints else None
+    result.latest_checkpoint = max(checkpoints, key=lambda c: c["last_id"], default=None)
     covered = max((c["last_id"] for c in checkpoints), default=0)
     if result.unkeyed and covered < result.last_unkeyed_id:
         # Anyone can write unkeyed entries: they are trusted only as far as a checkpoint,
