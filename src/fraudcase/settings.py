@@ -222,6 +222,12 @@ STATICFILES_DIRS = [
 WHITENOISE_ROOT = NODE_MODULES / "govuk-frontend" / "dist" / "govuk"
 WHITENOISE_USE_FINDERS = True
 
+# The audit log's HMAC key and its checkpoints live outside the database (docs/admin-guide.md
+# "Audit log"); empty means the defaults under DATA_DIR, resolved when first used.
+AUDIT_KEY = os.environ.get("FRAUDCASE_AUDIT_KEY", "")
+AUDIT_KEY_FILE = os.environ.get("FRAUDCASE_AUDIT_KEY_FILE", "")
+AUDIT_CHECKPOINT_FILE = os.environ.get("FRAUDCASE_AUDIT_CHECKPOINT_FILE", "")
+
 # Attachments are stored outside the database (docs/admin-guide.md "Attachments").
 ATTACHMENT_ROOT = Path(os.environ.get("FRAUDCASE_ATTACHMENT_DIR", DATA_DIR / "attachments"))
 ATTACHMENT_MAX_BYTES = int(os.environ.get("FRAUDCASE_ATTACHMENT_MAX_BYTES", str(25 * 1024 * 1024)))

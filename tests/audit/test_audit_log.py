@@ -3,7 +3,6 @@
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
 
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AppendOnlyError, AuditEvent
@@ -49,31 +48,26 @@ def test_audit_verify_passes_on_an_untouched_log(report, capsys):
     assert "intact" in capsys.readouterr().out
 
 
-def test_audit_verify_finds_an_edited_entry(report, assessor):
+def test_audit_verify_finds_an_edited_entry(report, assessor, tamper):
     audit.record(assessor, "consultation", "report", report.local_reference, "viewed")
     target = AuditEvent.objects.order_by("id")[1]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "UPDATE audit_auditevent SET actor_name = %s WHERE id = %s", ["someone-else", target.id]
-        )
+    tamper("UPDATE audit_auditevent SET actor_name = %s WHERE id = %s", ["someone-else", target.id])
     with pytest.raises(CommandError, match=f"entry {target.id}: this entry was altered"):
         call_command("audit_verify")
 
 
-def test_audit_verify_finds_a_removed_entry(report, assessor):
+def test_audit_verify_finds_a_removed_entry(report, assessor, tamper):
     audit.record(assessor, "consultation", "report", report.local_reference, "viewed")
     ids = list(AuditEvent.objects.order_by("id").values_list("id", flat=True))
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [ids[1]])
+    tamper("DELETE FROM audit_auditevent WHERE id = %s", [ids[1]])
     with pytest.raises(CommandError, match=f"entry {ids[2]}: the entry before it"):
         call_command("audit_verify")
 
 
-def test_audit_verify_finds_the_last_entries_removed(report, assessor):
+def test_audit_verify_finds_the_last_entries_removed(report, assessor, tamper):
     audit.record(assessor, "consultation", "report", report.local_reference, "viewed")
     last = AuditEvent.objects.order_by("id").last()
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [last.id])
+    tamper("DELETE FROM audit_auditevent WHERE id = %s", [last.id])
     with pytest.raises(CommandError, match="removed"):
         call_command("audit_verify")
 

@@ -32,6 +32,8 @@ class AuditEvent(models.Model):
     justification = models.TextField(blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # Which audit key signed the hash (rules.key_id); "" for entries from before the key.
+    key_id = models.CharField(max_length=16, blank=True, default="")
 
     class Meta:
         ordering = ["id"]

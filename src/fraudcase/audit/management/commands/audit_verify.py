@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -6,25 +7,73 @@ from fraudcase.audit import services
 
 
 class Command(BaseCommand):
-    help = "Check the audit log's hash chain and report the first entry altered or removed."
+    help = (
+        "Check the audit log's keyed hash chain, and the chain against the checkpoints taken "
+        "with `fraudcase audit checkpoint`; report the first entry altered, forged or removed."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--json", action="store_true")
+        parser.add_argument(
+            "--checkpoint",
+            action="append",
+            type=Path,
+            metavar="FILE",
+            help="checkpoint file to check against (repeatable); default "
+            "$FRAUDCASE_AUDIT_CHECKPOINT_FILE or var/audit-checkpoints/checkpoints.jsonl",
+        )
 
     def handle(self, *args, **options):
-        checked, broken = services.verify()
+        files = options["checkpoint"]
+        for path in files or []:
+            if not path.exists():
+                raise CommandError(f"No checkpoint file at {path}")
+        result = services.verify(files)
+        trigger = services.append_only_trigger()
         if options["json"]:
             self.stdout.write(
                 json.dumps(
                     {
-                        "checked": checked,
-                        "ok": broken is None,
-                        "first_bad_entry": broken[0] if broken else None,
-                        "problem": broken[1] if broken else None,
+                        "checked": result.checked,
+                        "ok": result.ok,
+                        "first_bad_entry": result.problem[0] if result.problem else None,
+                        "problem": result.problem[1] if result.problem else None,
+                        "unkeyed": result.unkeyed,
+                        "checkpoints_checked": result.checkpoints,
+                        "latest_checkpoint": result.latest_checkpoint,
+                        "append_only_trigger": trigger,
                     }
                 )
             )
-        if broken:
-            raise CommandError(f"Audit log broken at entry {broken[0]}: {broken[1]}")
-        if not options["json"]:
-            self.stdout.write(f"Audit log intact: {checked} entries checked.")
+        if result.problem:
+            where, problem = result.problem
+            raise CommandError(
+                f"Audit log broken at entry {where}: {problem}" if where else problem
+            )
+        if trigger not in (None, "enabled"):
+            self.stderr.write(
+                f"Warning: the database trigger that refuses changes to audit entries is "
+                f"{trigger}: someone with owner rights on the audit table switched it off. "
+                "Restore it with `fraudcase migrate audit 0002 && fraudcase migrate audit`, "
+                "or by re-enabling it, and find out why."
+            )
+        if options["json"]:
+            return
+        self.stdout.write(f"Audit log intact: {result.checked} entries checked.")
+        if result.unkeyed:
+            self.stdout.write(
+                f"The first {result.unkeyed} entries are from before the audit key; a "
+                "checkpoint covers them."
+            )
+        if result.latest_checkpoint:
+            latest = result.latest_checkpoint
+            self.stdout.write(
+                f"Agrees with {result.checkpoints} checkpoint(s); the latest, taken at "
+                f"{latest['at']}, recorded {latest['entries']} entries up to entry "
+                f"{latest['last_id']}."
+            )
+        else:
+            self.stdout.write(
+                "No checkpoint to check against: entries removed from the end, or the whole "
+                "log, would go unnoticed. Take one with `fraudcase audit checkpoint`."
+            )
