@@ -13,7 +13,14 @@ from django.utils import timezone
 from fraudcase import bulk
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
-from fraudcase.tables import FileRejected, Problem, apply_profile, date_expr, read_text_table
+from fraudcase.tables import (
+    FileRejected,
+    Problem,
+    apply_profile,
+    date_expr,
+    nul_problems,
+    read_text_table,
+)
 
 from . import rules
 from .models import (
@@ -252,6 +259,7 @@ def import_ecvcu_referrals(path: Path, *, user, original_name: str = "") -> tupl
         for column, condition, message in checks
         for row, problem in frame.filter(condition).select("row", message).iter_rows()
     ]
+    problems += nul_problems(frame, ECVCU_COLUMNS)
     if problems:
         raise FileRejected(sorted(problems, key=lambda p: p.row))
     with transaction.atomic():
