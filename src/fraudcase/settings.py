@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "fraudcase.core.nul.RejectNulMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "fraudcase.accounts.middleware.LoginRequiredMiddleware",
     "fraudcase.accounts.middleware.SecurityHeadersMiddleware",
@@ -245,6 +246,14 @@ ATTACHMENT_CONTENT_TYPES = [
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FRAUDCASE_IMPORT_MAX_BYTES = int(os.environ.get("FRAUDCASE_IMPORT_MAX_BYTES", str(200 * 1024**2)))
+# What an imported file may unpack to (fraudcase.core.filelimits): an xlsx is a zip, and a small one
+# can expand to gigabytes. The command line reads the same variables without starting Django.
+FRAUDCASE_MAX_XLSX_EXPANDED_BYTES = int(
+    os.environ.get("FRAUDCASE_MAX_XLSX_EXPANDED_BYTES", str(800 * 1024**2))
+)
+FRAUDCASE_MAX_XLSX_RATIO = int(os.environ.get("FRAUDCASE_MAX_XLSX_RATIO", "200"))
+FRAUDCASE_MAX_CSV_BYTES = int(os.environ.get("FRAUDCASE_MAX_CSV_BYTES", str(1024**3)))
+FRAUDCASE_MAX_IMPORT_ROWS = int(os.environ.get("FRAUDCASE_MAX_IMPORT_ROWS", "2000000"))
 
 # Local references look like FC/000123/26; the prefix is the force's choice.
 FRAUDCASE_REFERENCE_PREFIX = os.environ.get("FRAUDCASE_REFERENCE_PREFIX", "FC")

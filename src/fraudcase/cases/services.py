@@ -1,8 +1,8 @@
 """Reads and writes for cases: allocation, reviews, tasks, disruption, victim updates, outcomes.
 
-Every read starts from `intake.services.visible_reports` so a case the user may not see does
+Every read starts from `reports.services.visible_reports` so a case the user may not see does
 not exist for them; every write records who, when and why on the report's timeline and in the
-audit log; every change of status goes through `intake.services.move`.
+audit log; every change of status goes through `reports.services.move`.
 """
 
 from collections import defaultdict

@@ -62,8 +62,20 @@ class FileRejected(Exception):
         }
 
     def __str__(self) -> str:
+        if len(self.problems) == 1 and self.problems[0].row == 0:
+            return f"File rejected: {self.problems[0].problem.rstrip('.')}."  # one line
         lines = [f"File rejected ({len(self.problems)} problems, profile '{self.profile}'):"]
         lines += [f"  row {p.row}, {p.column}: {p.problem}" for p in self.problems[:200]]
         if len(self.problems) > 200:
             lines.append(f"  ... and {len(self.problems) - 200} more")
         return "\n".join(lines)
+
+
+class ImportClash(FileRejected):
+    """Another import wrote the same package (or its NFRC numbers) while this one was checked.
+
+    Nothing of this file was written; `message` says so in one line."""
+
+    @property
+    def message(self) -> str:
+        return self.problems[0].problem

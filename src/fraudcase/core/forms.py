@@ -3,6 +3,9 @@
 from django import forms
 from django.conf import settings
 
+from fraudcase.core import filelimits
+from fraudcase.core.errors import FileRejected
+
 
 class GovukMixin:
     """Give each widget its GOV.UK Frontend class, and mark errors for the error summary.
@@ -62,4 +65,10 @@ class FileUploadForm(GovukMixin, forms.Form):
             raise forms.ValidationError("The file must be a .csv or .xlsx file")
         if upload.size > settings.FRAUDCASE_IMPORT_MAX_BYTES:
             raise forms.ValidationError("The file is too large")
+        if upload.name.lower().endswith(".xlsx"):
+            # Before the upload is kept for its job: a zip bomb is refused on this page.
+            try:
+                filelimits.check_spreadsheet(upload.file)
+            except FileRejected as rejected:
+                raise forms.ValidationError(rejected.problems[0].problem) from None
         return upload

@@ -5,6 +5,8 @@ default columns by an import profile, and every problem is reported as (row, col
 with the row number a spreadsheet shows (the heading is row 1).
 """
 
+import codecs
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,35 +44,116 @@ def read_text_table(
 
     Cells are stripped of surrounding spaces: all of them, or only the headings in `strip`.
     Headings in `skip` (lower case) are not read from a csv at all. A csv that is not valid
-    UTF-8 (Windows exports) is read with bad bytes replaced.
+    UTF-8 (Windows exports) has its other bytes read as Windows-1252, so "José" stays "José";
+    a byte that is neither is refused with its row named, never replaced.
+
+    The file is first held to the caps of `fraudcase.core.filelimits` (what an xlsx unpacks to, a
+    csv's size, the number of rows): FileRejected before any reader takes the memory.
     """
+    from fraudcase.core import filelimits
+
     name = (original_name or path.name).lower()
+    limit = filelimits.limits()
     try:
         if name.endswith((".xlsx", ".xlsm", ".xls")):
+            filelimits.check_spreadsheet(path, limit)
             frame = pl.read_excel(path, engine="calamine", infer_schema_length=0)
         elif name.endswith((".csv", ".txt")):
+            filelimits.check_csv(path, limit)
+            # One row more than allowed is enough to know the file has too many.
             try:
-                frame = _read_csv(path, skip, "utf8")
+                frame = _read_csv(path, skip, limit.rows + 1)
             except pl.exceptions.ComputeError:
-                frame = _read_csv(path, skip, "utf8-lossy")
+                frame = _read_csv(io.BytesIO(_windows_text(path.read_bytes())), skip,
+                                  limit.rows + 1)  # fmt: skip
         else:
             raise FileRejected([Problem(0, "file", "The file must be .csv or .xlsx")])
     except FileRejected:
         raise
     except Exception as exc:  # polars/calamine raise many types for a broken file
         raise FileRejected([Problem(0, "file", f"The file could not be read: {exc}")]) from exc
+    filelimits.check_rows(frame.height, limit)
     frame = frame.rename({c: c.strip() for c in frame.columns})
     frame = frame.with_columns(pl.all().cast(pl.String).fill_null(""))
     wanted = frame.columns if strip is None else [c for c in frame.columns if c.lower() in strip]
     return strip_padded(frame, wanted)
 
 
-def _read_csv(path: Path, skip: set[str] | None, encoding: str) -> pl.DataFrame:
+def _read_csv(source, skip: set[str] | None, n_rows: int) -> pl.DataFrame:
+    """Read strictly as UTF-8 (polars raises ComputeError on any other byte)."""
     if not skip:
-        return pl.read_csv(path, infer_schema=False, encoding=encoding)
-    headings = pl.read_csv(path, infer_schema=False, n_rows=0, encoding=encoding).columns
+        return pl.read_csv(source, infer_schema=False, n_rows=n_rows)
+    headings = pl.read_csv(source, infer_schema=False, n_rows=0).columns
+    if isinstance(source, io.BytesIO):
+        source.seek(0)
     wanted = [h for h in headings if h.strip().lower() not in skip]
-    return pl.read_csv(path, infer_schema=False, columns=wanted, encoding=encoding)
+    return pl.read_csv(source, infer_schema=False, columns=wanted, n_rows=n_rows)
+
+
+class _NotText(Exception):
+    def __init__(self, position: int, byte: int):
+        super().__init__(position, byte)
+        self.position = position
+        self.byte = byte
+
+
+def _windows_1252(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: bytes that are not UTF-8 are read as Windows-1252."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.end]
+    try:
+        return bytes(bad).decode("cp1252"), error.end
+    except UnicodeDecodeError:
+        raise _NotText(error.start, bad[0]) from None
+
+
+codecs.register_error("fraudcase-windows-1252", _windows_1252)
+
+
+def _windows_text(data: bytes) -> bytes:
+    """UTF-8 bytes for a file saved partly or wholly in Windows-1252 (Excel's "CSV" on Windows).
+
+    Valid UTF-8 is kept as it is; every other byte is read as Windows-1252. A byte that
+    Windows-1252 does not define either (0x81, 0x8D, 0x8F, 0x90, 0x9D) refuses the file,
+    naming its row (the heading is row 1; a cell written over several lines counts each).
+    """
+    try:
+        return data.decode("utf-8", errors="fraudcase-windows-1252").encode("utf-8")
+    except _NotText as bad:
+        row = data.count(b"\n", 0, bad.position) + 1
+        raise FileRejected(
+            [
+                Problem(
+                    row,
+                    "file",
+                    f"Row {row} has a byte (0x{bad.byte:02X}) that is neither UTF-8 nor "
+                    "Windows-1252 text: save the file as 'CSV UTF-8' and import it again",
+                )
+            ]
+        ) from None
+
+
+NUL = "\x00"
+
+
+def nul_problems(frame: pl.DataFrame, columns: list[str]) -> list[Problem]:
+    """A Problem for each cell of `columns` holding a NUL character (no database stores it).
+
+    One cheap look per column (a byte search); only a column with a NUL is looked at again."""
+    columns = [c for c in columns if c in frame.columns and frame.schema[c] == pl.String]
+    if not columns or frame.height == 0:
+        return []
+    hits = frame.select(pl.col(c).str.contains(NUL, literal=True).any() for c in columns).row(0)
+    problems = []
+    for column, hit in zip(columns, hits, strict=True):
+        if hit:
+            rows = frame.filter(pl.col(column).str.contains(NUL, literal=True))["row"].to_list()
+            problems += [
+                Problem(row, column, "The cell has a NUL character (\\x00), which is not "
+                        "text: remove it and import the file again")
+                for row in rows
+            ]  # fmt: skip
+    return problems
 
 
 def strip_padded(frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:

@@ -10,7 +10,7 @@ from ninja.files import UploadedFile
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core.api_schemas import Invalid, Rejected
-from fraudcase.core.errors import AttachmentRejected, FileRejected, InvalidInput
+from fraudcase.core.errors import AttachmentRejected, FileRejected, ImportClash, InvalidInput
 from fraudcase.core.uploads import saved_upload
 from fraudcase.reports import api as report_api
 
@@ -18,6 +18,10 @@ from . import services
 from .importing import import_nfib_package
 
 router = Router(tags=["intake"])
+
+
+class Clash(Schema):
+    detail: str
 
 
 class ImportOut(Schema):
@@ -75,9 +79,10 @@ class ReferralIn(Schema):
     storage_decision: str = ""
 
 
-@router.post("/imports/nfib-package", response={200: ImportOut, 422: Rejected})
+@router.post("/imports/nfib-package", response={200: ImportOut, 409: Clash, 422: Rejected})
 def import_package(request, file: File[UploadedFile], profile: Form[str] = "default"):
-    """Import a dissemination package (csv or xlsx). A bad file is rejected whole (422)."""
+    """Import a dissemination package (csv or xlsx). A bad file is rejected whole (422); the
+    same package being imported at the same moment answers 409, and nothing is written."""
     with saved_upload(file) as path:
         try:
             result = import_nfib_package(
@@ -86,6 +91,8 @@ def import_package(request, file: File[UploadedFile], profile: Form[str] = "defa
                 profile_name=profile,
                 original_name=file.name or "",
             )
+        except ImportClash as clash:
+            return Status(409, {"detail": clash.message})
         except FileRejected as rejected:
             return Status(
                 422,

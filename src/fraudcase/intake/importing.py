@@ -12,19 +12,19 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import polars as pl
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core import bulk
+from fraudcase.core.errors import FileRejected, ImportClash, Problem
 from fraudcase.core.formats import VICTIM_TYPES
 from fraudcase.core.tables import (
-    FileRejected,
-    Problem,
     Profile,
     apply_profile,
     date_expr,
+    nul_problems,
     read_text_table,
 )
 from fraudcase.reports import rules
@@ -175,6 +175,7 @@ def _prepare(frame: pl.DataFrame, profile: Profile, today) -> tuple[pl.DataFrame
         ]
     )
     problems = [Problem(r, c, p) for r, c, p in found.iter_rows()]
+    problems += nul_problems(frame, DEFAULT_COLUMNS)
     frame = frame.with_columns(pl.col("dob_date").cast(pl.String).fill_null("").alias("dob"))
 
     # One NFRC number belongs to one victim: the same number on two different victims is refused.
@@ -287,12 +288,30 @@ def import_nfib_package(
         raise FileRejected(problems, profile=profile.name)
     result = ImportResult(rows=frame.height, profile=profile.name)
     progress(f"Recording {victims.height:,} victims (all or nothing)", 60)
-    with transaction.atomic():
-        bulk.check_constraints_per_statement()
-        _write(
-            frame, victims, existing, user=user, result=result, filename=original_name or path.name
-        )
+    try:
+        with transaction.atomic():
+            bulk.check_constraints_per_statement()
+            _write(frame, victims, existing, user=user, result=result,
+                   filename=original_name or path.name)  # fmt: skip
+    except (IntegrityError, connection.Database.IntegrityError) as error:
+        # The unique package reference or NFRC number was written by another import that
+        # committed after this one was checked: the loser of the race is told, not crashed.
+        raise _clash(frame) from error
+    except (OperationalError, connection.Database.OperationalError) as error:
+        if "locked" not in str(error):  # SQLite: another import holds the database
+            raise
+        raise _clash(frame) from error
     return result
+
+
+def _clash(frame: pl.DataFrame) -> ImportClash:
+    packages = frame["package_ref"].unique(maintain_order=True).to_list()
+    more = f" and {len(packages) - 3} more" if len(packages) > 3 else ""
+    named = ", ".join(packages[:3]) + more
+    return ImportClash([Problem(0, "file", (
+        f"Package {named} is already being imported, or was recorded while this file was "
+        "checked: nothing was written from this file. Import it again in a minute to see "
+        "what is already recorded."))])  # fmt: skip
 
 
 def _existing_reports(victims: pl.DataFrame) -> dict:

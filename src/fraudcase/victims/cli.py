@@ -78,7 +78,8 @@ def run(options: dict, stdout=None, stderr=None) -> int:
                 + "\n"
             )
         else:
-            stderr.write(f"{rejected}\nNo output written.\n")
+            sep = "\n" if "\n" in str(rejected) else " "
+            stderr.write(f"{rejected}{sep}No output written.\n")
         return 1
     if result.held_reports_checked:
         from fraudcase.audit import services as audit

@@ -15,17 +15,17 @@ from zoneinfo import ZoneInfo
 
 import polars as pl
 
+from fraudcase.core.errors import FileRejected, Problem
 from fraudcase.core.formats import VICTIM_TYPES
 from fraudcase.core.tables import (
     DEFAULT_PROFILE,
-    FileRejected,
-    Problem,
     Profile,
     apply_profile,
     complete_dates,
     first_date_expr,
     formula_columns,
     neutralised,
+    nul_problems,
     read_text_table,
     strip_padded,
 )
@@ -167,6 +167,12 @@ def _problems(frame: pl.DataFrame, today: date) -> list[Problem]:
          pl.format("{} is after the report date", col("dob"))),
         ("loss_gbp", (col("loss_gbp") != "") & col("loss").is_null(),
          pl.format("'{}' is not an amount of money", col("loss_gbp"))),
+        ("loss_gbp", col("loss") < 0, pl.lit("A loss cannot be negative")),
+        # Each row is one report: the same NFRC twice is a mistake in the list, and neither
+        # row may be dropped in silence. Every row carrying it is named.
+        ("nfrc", (col("nfrc") != "") & col("nfrc").is_duplicated(),
+         pl.format("{} is on more than one row ({}): each NFRC number belongs on one row",
+                   col("nfrc"), col("row").cast(pl.String).str.join(", ").over("nfrc"))),
         ("victim_type", col("kind").is_null(),
          pl.format("'{}' is not a victim type (Individual, Business, Charity, Public body, "
                    "Other organisation)", col("victim_type"))),
@@ -184,6 +190,7 @@ def _problems(frame: pl.DataFrame, today: date) -> list[Problem]:
     )
     order = {c: i for i, c in enumerate(DEFAULT_COLUMNS)}
     problems = [Problem(r, c, p) for r, c, p in found.iter_rows()]
+    problems += nul_problems(frame, DEFAULT_COLUMNS)
     return sorted(problems, key=lambda p: (p.row, order[p.column]))
 
 

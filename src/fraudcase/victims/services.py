@@ -14,7 +14,7 @@ from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core import bulk
 from fraudcase.core.errors import FileRejected, InvalidInput, Problem
-from fraudcase.core.tables import apply_profile, date_expr, read_text_table
+from fraudcase.core.tables import apply_profile, date_expr, nul_problems, read_text_table
 
 from . import rules
 from .models import (
@@ -253,6 +253,7 @@ def import_ecvcu_referrals(path: Path, *, user, original_name: str = "") -> tupl
         for column, condition, message in checks
         for row, problem in frame.filter(condition).select("row", message).iter_rows()
     ]
+    problems += nul_problems(frame, ECVCU_COLUMNS)
     if problems:
         raise FileRejected(sorted(problems, key=lambda p: p.row))
     with transaction.atomic():

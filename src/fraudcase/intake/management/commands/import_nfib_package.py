@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 
 from fraudcase.accounts.cli import acting_user
-from fraudcase.core.errors import FileRejected
+from fraudcase.core.errors import FileRejected, ImportClash
 from fraudcase.intake.importing import import_nfib_package
 
 
@@ -29,6 +29,8 @@ class Command(BaseCommand):
             else:
                 with Console(stderr=True).status(f"Checking and importing {path.name}..."):
                     result = import_nfib_package(path, user=user, profile_name=options["profile"])
+        except ImportClash as clash:
+            raise CommandError(clash.message) from None
         except FileRejected as rejected:
             if options["json"]:
                 self.stdout.write(
@@ -41,7 +43,8 @@ class Command(BaseCommand):
                     )
                 )
                 raise CommandError("File rejected: nothing was imported") from None
-            raise CommandError(f"{rejected}\nNothing was imported.") from None
+            sep = "\n" if "\n" in str(rejected) else " "
+            raise CommandError(f"{rejected}{sep}Nothing was imported.") from None
         if options["json"]:
             self.stdout.write(json.dumps(result.as_dict()))
         else:
