@@ -5,8 +5,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from fraudcase.cases import rules
+from fraudcase.cases.rules import CeaseAndDesistFacts
 from fraudcase.reports.rules import LIFECYCLE, Transition, transition_problem
-from fraudcase.triage.rules import CeaseAndDesistFacts
 
 
 def person(name="A", kinds=("vft",), experience="pip1", capacity=10, tiers=()):

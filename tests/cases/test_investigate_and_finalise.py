@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from fraudcase.cases import services
 from fraudcase.cases.models import Case, DisruptionAction, Finalisation, Task, VictimUpdate
-from fraudcase.triage.rules import CeaseAndDesistFacts
+from fraudcase.cases.rules import CeaseAndDesistFacts
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from fraudcase.triage import rules
-from fraudcase.triage.rules import CeaseAndDesistFacts, Tier, TierFacts
+from fraudcase.triage.rules import Tier, TierFacts
 
 
 @pytest.mark.parametrize(
@@ -73,53 +73,6 @@ def test_evidence_window_and_nfib_return():
     assert rules.nfib_return_due(2026, 11) == date(2026, 12, 9)
     # December 2026 ends on a Thursday; 1 Jan is a holiday -> Tuesday 12 January 2027.
     assert rules.nfib_return_due(2026, 12) == date(2027, 1, 12)
-
-
-GOOD = CeaseAndDesistFacts(
-    no_criminal_record=True,
-    no_earlier_notice=True,
-    isolated_minor_low_value=True,
-    bank_account_insufficient_evidence=False,
-    low_reoffending_risk=True,
-    most_proportionate=True,
-)
-
-
-def test_cease_and_desist_allowed_when_every_condition_holds():
-    assert rules.cease_and_desist_problems(GOOD) == []
-
-
-@pytest.mark.parametrize(
-    "change",
-    [
-        {"no_criminal_record": False},
-        {"no_earlier_notice": False},
-        {"isolated_minor_low_value": False},
-        {"low_reoffending_risk": False},
-        {"most_proportionate": False},
-        {"suspect_under_18": True},
-    ],
-)
-def test_cease_and_desist_refused_when_any_condition_fails(change):
-    from dataclasses import replace
-
-    assert len(rules.cease_and_desist_problems(replace(GOOD, **change))) == 1
-
-
-def test_a_bank_account_with_insufficient_evidence_also_qualifies():
-    from dataclasses import replace
-
-    facts = replace(GOOD, isolated_minor_low_value=False, bank_account_insufficient_evidence=True)
-    assert rules.cease_and_desist_problems(facts) == []
-    young = replace(GOOD, suspect_under_18=True, appropriate_adult_present_and_consenting=True)
-    assert rules.cease_and_desist_problems(young) == []
-
-
-def test_untraceable_suspects_and_positive_outcomes():
-    assert rules.untraceable_suspect_action(True) == "PNC interest marker"
-    assert rules.untraceable_suspect_action(False) == "Intelligence log"
-    assert [o for o in rules.HOME_OFFICE_OUTCOMES if rules.is_positive(o)] == list(range(1, 11))
-    assert len(rules.HOME_OFFICE_OUTCOMES) == 22
 
 
 @pytest.mark.parametrize("today", [date(2026, 12, 29), date(2027, 1, 5), date(2026, 11, 23)])

@@ -11,9 +11,9 @@ from ninja import Router, Schema, Status
 
 from fraudcase.reports import services as report_services
 from fraudcase.reports.api import ANSWERS, run_move
-from fraudcase.triage import rules as triage_rules
 
 from . import clocks, services
+from . import rules as case_rules
 from .models import Case
 
 router = Router(tags=["cases"])
@@ -136,7 +136,7 @@ def finalise(request, ref: str, payload: FinalisationIn):
     (outcome 10) is refused, 422, naming every §5.7 condition that fails."""
     report = _report(request, ref)
     facts = (
-        triage_rules.CeaseAndDesistFacts(**payload.cease_and_desist.dict())
+        case_rules.CeaseAndDesistFacts(**payload.cease_and_desist.dict())
         if payload.cease_and_desist
         else None
     )

@@ -3,9 +3,9 @@
 from django import forms
 
 from fraudcase.core.forms import GovukMixin
-from fraudcase.triage.rules import HOME_OFFICE_OUTCOMES
 
 from . import rules
+from .rules import HOME_OFFICE_OUTCOMES
 
 
 class AllocationForm(GovukMixin, forms.Form):
@@ -127,7 +127,7 @@ class FinalisationForm(GovukMixin, forms.Form):
     )
 
     def facts(self):
-        from fraudcase.triage.rules import CeaseAndDesistFacts
+        from .rules import CeaseAndDesistFacts
 
         data = self.cleaned_data
         if not data.get("cease_and_desist"):

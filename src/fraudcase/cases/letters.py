@@ -10,7 +10,7 @@ from datetime import date
 from django.conf import settings
 from fpdf import FPDF
 
-from fraudcase.triage.rules import HOME_OFFICE_OUTCOMES
+from .rules import HOME_OFFICE_OUTCOMES
 
 # The PDF core fonts speak Latin-1: typographic punctuation is replaced, anything else dropped.
 _PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."})

@@ -8,11 +8,73 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from fraudcase.triage.rules import (
-    HOME_OFFICE_OUTCOMES,
-    CeaseAndDesistFacts,
-    cease_and_desist_problems,
-)
+# ---------------------------------------------------------------- outcomes (§5.7)
+
+HOME_OFFICE_OUTCOMES = {
+    1: "Charged/summonsed", 2: "Youth caution", 3: "Adult caution",
+    4: "Taken into consideration", 5: "Offender died", 6: "Penalty notice for disorder",
+    7: "Cannabis/khat warning", 8: "Community resolution",
+    9: "Prosecution not in the public interest (CPS)",
+    10: "Formal action not in the public interest (police)",
+    11: "Prosecution prevented: suspect under age",
+    12: "Prosecution prevented: suspect too ill",
+    13: "Prosecution prevented: victim or key witness dead or too ill",
+    14: "Evidential difficulties: suspect not identified, victim does not support",
+    15: "Evidential difficulties: suspect identified, victim supports",
+    16: "Evidential difficulties: suspect identified, victim does not support",
+    17: "Time limit expired", 18: "Investigation complete, no suspect identified",
+    19: "NFIB (fraud case)", 20: "Transferred to another body",
+    21: "Further investigation not in the public interest (police)",
+    22: "Diversionary, educational or intervention activity",
+}  # fmt: skip
+# The seed counts outcomes 1-10 as positive; configurable where outcomes are stored.
+DEFAULT_POSITIVE_OUTCOMES = frozenset(range(1, 11))
+
+
+def is_positive(outcome: int, positive: frozenset[int] = DEFAULT_POSITIVE_OUTCOMES) -> bool:
+    return outcome in positive
+
+
+# ---------------------------------------------------------------- cease and desist (outcome 10)
+
+
+@dataclass(frozen=True)
+class CeaseAndDesistFacts:
+    no_criminal_record: bool
+    no_earlier_notice: bool
+    isolated_minor_low_value: bool
+    bank_account_insufficient_evidence: bool
+    low_reoffending_risk: bool
+    most_proportionate: bool
+    suspect_under_18: bool = False
+    appropriate_adult_present_and_consenting: bool = False
+
+
+def cease_and_desist_problems(facts: CeaseAndDesistFacts) -> list[str]:
+    """Every §5.7 condition that fails; a notice may be served only when the list is empty."""
+    problems = []
+    if not facts.no_criminal_record:
+        problems.append("The suspect has a criminal record")
+    if not facts.no_earlier_notice:
+        problems.append("The suspect has already had a cease and desist notice")
+    if not (facts.isolated_minor_low_value or facts.bank_account_insufficient_evidence):
+        problems.append(
+            "The fraud is not isolated, minor and low value, nor a bank account used "
+            "with insufficient evidence for a realistic prospect of conviction"
+        )
+    if not facts.low_reoffending_risk:
+        problems.append("The assessed risk of re-offending is not low")
+    if not facts.most_proportionate:
+        problems.append("A notice is not the most proportionate outcome")
+    if facts.suspect_under_18 and not facts.appropriate_adult_present_and_consenting:
+        problems.append("A child or young person needs an appropriate adult present and consenting")
+    return problems
+
+
+def untraceable_suspect_action(has_pnc_record: bool) -> str:
+    """§5.7 (2): how a notice is recorded when the suspect cannot be traced to serve it."""
+    return "PNC interest marker" if has_pnc_record else "Intelligence log"
+
 
 # ---------------------------------------------------------------- allocation (§5.4, App. D)
 

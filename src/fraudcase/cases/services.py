@@ -24,7 +24,6 @@ from fraudcase.reports import services as report_services
 from fraudcase.reports.models import Report, ReportStatus, StatusChange
 from fraudcase.reports.rules import Transition
 from fraudcase.reports.services import visible_reports
-from fraudcase.triage import rules as triage_rules
 from fraudcase.triage import services as triage_services
 
 from . import rules
@@ -324,7 +323,7 @@ def finalise(
     *,
     outcome: int | None,
     rationale: str = "",
-    cease_and_desist: triage_rules.CeaseAndDesistFacts | None = None,
+    cease_and_desist: rules.CeaseAndDesistFacts | None = None,
     suspect_traced: bool = True,
     suspect_has_pnc_record: bool = False,
 ) -> Finalisation:
@@ -336,9 +335,9 @@ def finalise(
     positive = outcome in positive_outcomes()
     untraceable = ""
     if cease_and_desist is not None and not suspect_traced:
-        untraceable = triage_rules.untraceable_suspect_action(suspect_has_pnc_record)
+        untraceable = rules.untraceable_suspect_action(suspect_has_pnc_record)
     now = timezone.now()
-    label = triage_rules.HOME_OFFICE_OUTCOMES[outcome]
+    label = rules.HOME_OFFICE_OUTCOMES[outcome]
     text = f"Finalised: outcome {outcome} ({label}){' - positive' if positive else ''}."
     if rationale.strip():
         text += f" Rationale: {rationale.strip()}"
@@ -438,7 +437,7 @@ def panel(user, report: Report) -> dict:
         "victim_updates": report.victim_updates.select_related("by"),
         "reviews": case.reviews.select_related("reviewed_by") if case else [],
         "finalisation": final,
-        "outcome_label": triage_rules.HOME_OFFICE_OUTCOMES.get(final.outcome) if final else "",
+        "outcome_label": rules.HOME_OFFICE_OUTCOMES.get(final.outcome) if final else "",
         "time_in_states": time_in_states(report),
         "may_work": works,
         "may_review": case is not None and user.role in SUPERVISING_ROLES and not case.closed_at,

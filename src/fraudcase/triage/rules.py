@@ -1,4 +1,4 @@
-"""Triage rules as pure functions: tiers, Victims' Code clocks, cease and desist, outcomes.
+"""Triage rules as pure functions: tiers, Victims' Code clocks, the matrix, decisions.
 
 Seed 001 §5.2-§5.7 and Appendices B and D; DOMAIN.md "Screening matrix and tiers", "Victims'
 Code deadlines", "Outcomes". Dates come in as arguments; nothing here reads a clock.
@@ -7,7 +7,8 @@ Code deadlines", "Outcomes". Dates come in as arguments; nothing here reads a cl
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum, StrEnum
-from functools import lru_cache
+
+from fraudcase.core.dates import add_working_days
 
 from .policy_lists import (  # noqa: F401 - the policy's lists, used through triage.rules
     ASSESSMENT_NARRATIVE,
@@ -21,34 +22,6 @@ from .policy_lists import (  # noqa: F401 - the policy's lists, used through tri
     THRIVE,
     VCOP_ENTITLEMENTS,
 )
-
-# ---------------------------------------------------------------- working days
-
-
-@lru_cache(maxsize=16)
-def _bank_holidays(year: int) -> frozenset[date]:
-    # England and Wales: without subdiv="ENG" Easter Monday and the August holiday are missing.
-    import holidays
-
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
-
-
-def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in _bank_holidays(day.year)
-
-
-def add_working_days(event: date, days: int) -> date:
-    """The date `days` working days after `event`; day 1 is the first working day after it."""
-    if days < 1:
-        raise ValueError("days must be at least 1")
-    day = event
-    counted = 0
-    while counted < days:
-        day += timedelta(days=1)
-        if is_working_day(day):
-            counted += 1
-    return day
-
 
 # §5.6 and DOMAIN.md: an update on the report's status within 1 working day for victims
 # entitled to the enhanced service, 5 otherwise.
@@ -193,74 +166,6 @@ def retask(tier: Tier, *, up: bool, reason: str, explanation: str) -> Tier:
     if new not in Tier._value2member_map_:
         raise ValueError(f"Tier {tier} cannot be tasked {'up' if up else 'down'}")
     return Tier(new)
-
-
-# ---------------------------------------------------------------- outcomes (§5.7)
-
-HOME_OFFICE_OUTCOMES = {
-    1: "Charged/summonsed", 2: "Youth caution", 3: "Adult caution",
-    4: "Taken into consideration", 5: "Offender died", 6: "Penalty notice for disorder",
-    7: "Cannabis/khat warning", 8: "Community resolution",
-    9: "Prosecution not in the public interest (CPS)",
-    10: "Formal action not in the public interest (police)",
-    11: "Prosecution prevented: suspect under age",
-    12: "Prosecution prevented: suspect too ill",
-    13: "Prosecution prevented: victim or key witness dead or too ill",
-    14: "Evidential difficulties: suspect not identified, victim does not support",
-    15: "Evidential difficulties: suspect identified, victim supports",
-    16: "Evidential difficulties: suspect identified, victim does not support",
-    17: "Time limit expired", 18: "Investigation complete, no suspect identified",
-    19: "NFIB (fraud case)", 20: "Transferred to another body",
-    21: "Further investigation not in the public interest (police)",
-    22: "Diversionary, educational or intervention activity",
-}  # fmt: skip
-# The seed counts outcomes 1-10 as positive; configurable where outcomes are stored.
-DEFAULT_POSITIVE_OUTCOMES = frozenset(range(1, 11))
-
-
-def is_positive(outcome: int, positive: frozenset[int] = DEFAULT_POSITIVE_OUTCOMES) -> bool:
-    return outcome in positive
-
-
-# ---------------------------------------------------------------- cease and desist (outcome 10)
-
-
-@dataclass(frozen=True)
-class CeaseAndDesistFacts:
-    no_criminal_record: bool
-    no_earlier_notice: bool
-    isolated_minor_low_value: bool
-    bank_account_insufficient_evidence: bool
-    low_reoffending_risk: bool
-    most_proportionate: bool
-    suspect_under_18: bool = False
-    appropriate_adult_present_and_consenting: bool = False
-
-
-def cease_and_desist_problems(facts: CeaseAndDesistFacts) -> list[str]:
-    """Every §5.7 condition that fails; a notice may be served only when the list is empty."""
-    problems = []
-    if not facts.no_criminal_record:
-        problems.append("The suspect has a criminal record")
-    if not facts.no_earlier_notice:
-        problems.append("The suspect has already had a cease and desist notice")
-    if not (facts.isolated_minor_low_value or facts.bank_account_insufficient_evidence):
-        problems.append(
-            "The fraud is not isolated, minor and low value, nor a bank account used "
-            "with insufficient evidence for a realistic prospect of conviction"
-        )
-    if not facts.low_reoffending_risk:
-        problems.append("The assessed risk of re-offending is not low")
-    if not facts.most_proportionate:
-        problems.append("A notice is not the most proportionate outcome")
-    if facts.suspect_under_18 and not facts.appropriate_adult_present_and_consenting:
-        problems.append("A child or young person needs an appropriate adult present and consenting")
-    return problems
-
-
-def untraceable_suspect_action(has_pnc_record: bool) -> str:
-    """§5.7 (2): how a notice is recorded when the suspect cannot be traced to serve it."""
-    return "PNC interest marker" if has_pnc_record else "Intelligence log"
 
 
 # ---------------------------------------------------------------- screening matrix (App. B)

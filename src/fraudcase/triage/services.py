@@ -6,6 +6,7 @@ from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
 from django.utils import timezone
 
+from fraudcase.core.dates import age_on
 from fraudcase.core.errors import Conflict, InvalidInput
 from fraudcase.intake.models import CallForService
 from fraudcase.reports import rules as report_rules
@@ -13,7 +14,6 @@ from fraudcase.reports import services as report_services
 from fraudcase.reports.models import Identifier, ReportStatus
 from fraudcase.reports.rules import Transition
 from fraudcase.reports.services import visible_reports
-from fraudcase.victims.rules import age_on
 
 from . import rules
 from .models import Assessment, Evaluation, EvidenceRequest, ScoringVersion, SupervisorDecision

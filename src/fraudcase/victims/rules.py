@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from fraudcase.core.dates import age_on
+
 
 class VulnerabilityStatus(StrEnum):
     REFERRED = "REFERRED"
@@ -66,11 +68,6 @@ NAME_IGNORED = "[" + "".join(NAME_IGNORED_CHARACTERS) + "]"
 def name_key(name: str) -> str:
     """A name as it is compared to find the same person."""
     return re.sub(NAME_IGNORED, "", name or "").lower()
-
-
-def age_on(dob: date, day: date) -> int:
-    """Whole years between dob and day (the birthday itself counts)."""
-    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
 
 
 def matched_terms(narrative: str) -> list[str]:

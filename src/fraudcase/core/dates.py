@@ -1,0 +1,41 @@
+"""Dates the policy counts in: working days in England and Wales, and ages.
+
+Pure functions: the day to count from comes in as an argument; nothing here reads a clock.
+Every app that counts working days or ages uses these (DOMAIN.md "Victims' Code deadlines";
+seed 001 §5.6-§5.7, §6).
+"""
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+
+@lru_cache(maxsize=16)
+def bank_holidays(year: int) -> frozenset[date]:
+    """England and Wales bank holidays in `year`."""
+    # Without subdiv="ENG" Easter Monday and the August holiday are missing.
+    import holidays
+
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+
+
+def is_working_day(day: date) -> bool:
+    """Monday to Friday and not a bank holiday in England and Wales."""
+    return day.weekday() < 5 and day not in bank_holidays(day.year)
+
+
+def add_working_days(event: date, days: int) -> date:
+    """The date `days` working days after `event`; day 1 is the first working day after it."""
+    if days < 1:
+        raise ValueError("days must be at least 1")
+    day = event
+    counted = 0
+    while counted < days:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            counted += 1
+    return day
+
+
+def age_on(dob: date, day: date) -> int:
+    """Whole years between dob and day (the birthday itself counts)."""
+    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))

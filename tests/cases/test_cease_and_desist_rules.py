@@ -1,0 +1,50 @@
+"""§5.7: a cease and desist notice (outcome 10) only when every condition holds; outcomes."""
+
+from dataclasses import replace
+
+import pytest
+
+from fraudcase.cases import rules
+from fraudcase.cases.rules import CeaseAndDesistFacts
+
+GOOD = CeaseAndDesistFacts(
+    no_criminal_record=True,
+    no_earlier_notice=True,
+    isolated_minor_low_value=True,
+    bank_account_insufficient_evidence=False,
+    low_reoffending_risk=True,
+    most_proportionate=True,
+)
+
+
+def test_cease_and_desist_allowed_when_every_condition_holds():
+    assert rules.cease_and_desist_problems(GOOD) == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"no_criminal_record": False},
+        {"no_earlier_notice": False},
+        {"isolated_minor_low_value": False},
+        {"low_reoffending_risk": False},
+        {"most_proportionate": False},
+        {"suspect_under_18": True},
+    ],
+)
+def test_cease_and_desist_refused_when_any_condition_fails(change):
+    assert len(rules.cease_and_desist_problems(replace(GOOD, **change))) == 1
+
+
+def test_a_bank_account_with_insufficient_evidence_also_qualifies():
+    facts = replace(GOOD, isolated_minor_low_value=False, bank_account_insufficient_evidence=True)
+    assert rules.cease_and_desist_problems(facts) == []
+    young = replace(GOOD, suspect_under_18=True, appropriate_adult_present_and_consenting=True)
+    assert rules.cease_and_desist_problems(young) == []
+
+
+def test_untraceable_suspects_and_positive_outcomes():
+    assert rules.untraceable_suspect_action(True) == "PNC interest marker"
+    assert rules.untraceable_suspect_action(False) == "Intelligence log"
+    assert [o for o in rules.HOME_OFFICE_OUTCOMES if rules.is_positive(o)] == list(range(1, 11))
+    assert len(rules.HOME_OFFICE_OUTCOMES) == 22
