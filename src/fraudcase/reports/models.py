@@ -2,7 +2,8 @@
 material and status changes (seed 001 §5.1, App. A).
 
 The tables keep their first names (`intake_report`, ...): the models moved here from `intake`
-without a change to the database (docs/decisions.md, "The report is an app of its own").
+without a change to the database (docs/decisions.md, ADR-0020 "The report is an app of its
+own").
 """
 
 from django.conf import settings

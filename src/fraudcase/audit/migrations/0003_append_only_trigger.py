@@ -2,7 +2,8 @@
 
 The application never changes or deletes an entry (AuditEvent.save/delete refuse); this
 trigger refuses it to anyone writing SQL as well, short of the table's owner disabling or
-dropping it. SQLite gets no trigger: see docs/decisions.md ("Audit log keyed and anchored").
+dropping it. SQLite gets no trigger: see docs/decisions.md (ADR-0019 "Audit log keyed,
+anchored and append-only").
 """
 
 from django.db import migrations

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 # The report's models moved from `intake` to `reports` with their tables (intake_report, ...)
 # unchanged: this migration changes only Django's record of which app owns them, never the
-# database (docs/decisions.md, "The report is an app of its own").
+# database (docs/decisions.md, ADR-0020 "The report is an app of its own").
 
 
 class Migration(migrations.Migration):
