@@ -1,14 +1,17 @@
 """The JSON API: /api/openapi.json and /api/docs. Session (with CSRF) or bearer-token auth."""
 
+from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.security import HttpBearer, django_auth
 
 from fraudcase.accounts.api import router as accounts_router
+from fraudcase.accounts.models import User
 from fraudcase.accounts.rules import TokenState
 from fraudcase.accounts.services import TokenRefused, user_for_token
 from fraudcase.cases.api import router as cases_router
@@ -27,7 +30,7 @@ from fraudcase.victims.api import router as victims_router
 
 
 class BearerToken(HttpBearer):
-    def authenticate(self, request, token):
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
         """The token's user; None for an unknown token. Raises TokenRefused (401) for an
         expired or revoked one."""
         user = user_for_token(token)
@@ -36,7 +39,7 @@ class BearerToken(HttpBearer):
         return user
 
 
-def _docs_reader(request) -> bool:
+def _docs_reader(request: HttpRequest) -> bool:
     """Whether this request may read the API's documentation and schema."""
     if settings.FRAUDCASE_PUBLIC_API_DOCS or request.user.is_authenticated:
         return True
@@ -49,12 +52,15 @@ def _docs_reader(request) -> bool:
         return False
 
 
-def docs_for_signed_in_users(view):
+View = Callable[..., HttpResponse]
+
+
+def docs_for_signed_in_users(view: View) -> View:
     """/api/docs and /api/openapi.json: signed-in users (or a bearer token) only, unless
     FRAUDCASE_PUBLIC_API_DOCS is on. The page sends others to sign in; the schema says 401."""
 
     @wraps(view)
-    def guarded(request, *args, **kwargs):
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if _docs_reader(request):
             return view(request, *args, **kwargs)
         if request.path.endswith(".json"):
@@ -84,7 +90,7 @@ api.add_router("/v1", accounts_router)
 
 
 @api.exception_handler(TokenRefused)
-def token_refused(request, exc):
+def token_refused(request: HttpRequest, exc: TokenRefused) -> HttpResponse:
     if exc.state is TokenState.EXPIRED:
         detail = (
             f"This token expired at {exc.since.isoformat(timespec='minutes')}: issue a new one."
@@ -97,7 +103,7 @@ def token_refused(request, exc):
 
 
 @api.exception_handler(JustificationRequired)
-def justification_required(request, exc):
+def justification_required(request: HttpRequest, exc: JustificationRequired) -> HttpResponse:
     return api.create_response(
         request,
         {"detail": "This record is restricted: give your reason in an X-Justification header."},
@@ -106,37 +112,37 @@ def justification_required(request, exc):
 
 
 @api.exception_handler(Http404)
-def not_found(request, exc):
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": "Not found"}, status=404)
 
 
 # Errors a service raises on purpose (core/errors.py) have one answer each, wherever they come
 # from; a route may still answer them itself with more detail.
 @api.exception_handler(InvalidInput)
-def invalid_input(request, exc):
+def invalid_input(request: HttpRequest, exc: InvalidInput) -> HttpResponse:
     return api.create_response(
         request, {"detail": "Not saved", "problems": exc.problems}, status=422
     )
 
 
 @api.exception_handler(Conflict)
-def conflict(request, exc):
+def conflict(request: HttpRequest, exc: Conflict) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc)}, status=409)
 
 
 @api.exception_handler(NotPermitted)
-def not_permitted(request, exc):
+def not_permitted(request: HttpRequest, exc: NotPermitted) -> HttpResponse:
     # As for a record the user may not see: the step does not exist for them.
     return api.create_response(request, {"detail": "Not found"}, status=404)
 
 
 @api.exception_handler(FileRejected)
-def file_rejected(request, exc):
+def file_rejected(request: HttpRequest, exc: FileRejected) -> HttpResponse:
     return api.create_response(request, exc.as_api(), status=422)
 
 
 @api.exception_handler(AttachmentRejected)
-def attachment_rejected(request, exc):
+def attachment_rejected(request: HttpRequest, exc: AttachmentRejected) -> HttpResponse:
     return api.create_response(
         request, {"detail": "Attachment refused", "problems": {"files": str(exc)}}, status=422
     )

@@ -2,13 +2,14 @@
 
 from datetime import datetime
 
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
 from ninja.security import django_auth
 
 from fraudcase.core.api_schemas import Invalid
 
 from . import services
+from .models import ApiToken
 
 router = Router(tags=["accounts"])
 
@@ -33,7 +34,7 @@ class NewTokenOut(Schema):
     secret: str
 
 
-def _out(token) -> dict:
+def _out(token: ApiToken) -> dict[str, object]:
     return {
         "id": token.pk,
         "name": token.name,
@@ -46,28 +47,30 @@ def _out(token) -> dict:
 
 
 @router.get("/tokens", response=list[TokenOut])
-def list_tokens(request):
+def list_tokens(request: HttpRequest) -> list[dict[str, object]]:
     """Your own API tokens, newest first: state is active, expired or revoked."""
-    return [_out(token) for token in services.tokens_of(request.user)]
+    return [_out(token) for token in services.tokens_of(services.api_user(request))]
 
 
 @router.post("/tokens", response={201: NewTokenOut, 422: Invalid}, auth=django_auth)
-def create_token(request, payload: TokenIn):
+def create_token(request: HttpRequest, payload: TokenIn) -> Status[object]:
     """Issue yourself a token (signed in to the pages only: a token cannot make another token,
     which would outlive its expiry). The secret is in this answer and nowhere else."""
     if not payload.name.strip():
         return Status(422, {"detail": "Invalid token", "problems": {"name": "Enter a name."}})
     try:
-        secret = services.issue_token(request.user, payload.name.strip()[:100], days=payload.days)
+        secret = services.issue_token(
+            services.api_user(request), payload.name.strip()[:100], days=payload.days
+        )
     except ValueError as refused:
         return Status(422, {"detail": "Invalid token", "problems": {"days": str(refused)}})
-    token = services.tokens_of(request.user)[0]
+    token = services.tokens_of(services.api_user(request))[0]
     return Status(201, {"token": _out(token), "secret": secret})
 
 
 @router.delete("/tokens/{token_id}", response={204: None})
-def revoke_token(request, token_id: int):
+def revoke_token(request: HttpRequest, token_id: int) -> Status[None]:
     """Revoke one of your tokens: it answers 401 from now on. Another user's token is 404."""
-    if services.revoke_token(request.user, token_id) is None:
+    if services.revoke_token(services.api_user(request), token_id) is None:
         raise Http404
     return Status(204, None)

@@ -3,6 +3,8 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from .rules import TokenState
+
 
 class Role(models.TextChoices):
     """The people who use fraudcase (DOMAIN.md "Who uses it")."""
@@ -87,6 +89,7 @@ class ApiToken(models.Model):
     last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
+    state: TokenState  # not stored: set by services.tokens_of
 
     class Meta:
         ordering = ["-created_at"]

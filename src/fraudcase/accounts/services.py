@@ -4,9 +4,11 @@ import hashlib
 import logging
 import secrets
 from datetime import datetime, timedelta
+from typing import cast
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 
 from . import rules
@@ -29,7 +31,7 @@ def visibility_filter(user: User, *, prefix: str = "") -> Q:
     )
 
 
-def client_address(request) -> str:
+def client_address(request: HttpRequest) -> str:
     """The address a request came from: REMOTE_ADDR, or the trusted proxy's header.
 
     With FRAUDCASE_CLIENT_ADDRESS_HEADER set (e.g. X-Forwarded-For), the last address in that
@@ -39,7 +41,17 @@ def client_address(request) -> str:
     header = settings.FRAUDCASE_CLIENT_ADDRESS_HEADER
     if header and (last := request.headers.get(header, "").split(",")[-1].strip()):
         return last[:45]
-    return (request.META.get("REMOTE_ADDR") or "unknown")[:45]
+    address: str = request.META.get("REMOTE_ADDR") or "unknown"
+    return address[:45]
+
+
+def api_user(request: HttpRequest) -> User:
+    """The user an API request was authenticated as: django-ninja's `request.auth`.
+
+    Every route needs a bearer token or a session (NinjaAPI's `auth`), and both give the User.
+    """
+    # django-ninja sets `auth` on the request; Django's HttpRequest does not declare it.
+    return cast(User, getattr(request, "auth"))  # noqa: B009
 
 
 def throttle_limits() -> rules.ThrottleLimits:
@@ -68,7 +80,7 @@ def sign_in_refusal(
     recent = SignInFailure.objects.filter(at__gt=now - timedelta(minutes=limits.minutes))
     from_address = recent.filter(address=address)
 
-    def count(queryset, limit: int) -> int:
+    def count(queryset: QuerySet[SignInFailure], limit: int) -> int:
         # Counting stops at the limit: a long attack costs no more to count than a short one.
         return queryset.values("pk")[:limit].count()
 
@@ -123,7 +135,7 @@ def issue_token(user: User, name: str, *, days: int | None = None) -> str:
 class TokenRefused(Exception):
     """A token that exists but may no longer be used (expired or revoked)."""
 
-    def __init__(self, state: rules.TokenState, since: datetime):
+    def __init__(self, state: rules.TokenState, since: datetime) -> None:
         super().__init__(state, since)
         self.state = state
         self.since = since
@@ -148,7 +160,7 @@ def user_for_token(secret: str) -> User | None:
     return token.user
 
 
-def tokens_of(user: User):
+def tokens_of(user: User) -> list[ApiToken]:
     """The user's own tokens, newest first, each with its `state` (rules.TokenState)."""
     now = timezone.now()
     tokens = list(ApiToken.objects.filter(user=user).order_by("-created_at", "-pk"))

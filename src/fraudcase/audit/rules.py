@@ -11,12 +11,13 @@ import hmac
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 GENESIS = "0" * 64
 UNKEYED = ""  # the key id of entries written before the audit log was keyed
 
 
-def _canonical(fields: Mapping) -> str:
+def _canonical(fields: Mapping[str, object]) -> str:
     return json.dumps(fields, sort_keys=True, separators=(",", ":"), default=str)
 
 
@@ -25,7 +26,7 @@ def key_id(key: bytes) -> str:
     return hmac.digest(key, b"fraudcase audit key id", "sha256").hex()[:16]
 
 
-def event_hash(prev_hash: str, fields: Mapping, key: bytes | None) -> str:
+def event_hash(prev_hash: str, fields: Mapping[str, object], key: bytes | None) -> str:
     """HMAC-SHA256 under `key` (SHA-256 alone when None) of the previous hash and the fields."""
     message = (prev_hash + _canonical(fields)).encode()
     if key is None:
@@ -34,7 +35,7 @@ def event_hash(prev_hash: str, fields: Mapping, key: bytes | None) -> str:
 
 
 def first_broken_link(
-    events: Iterable[tuple[int, str, Mapping, str, str]], keys: Mapping[str, bytes]
+    events: Iterable[tuple[int, str, Mapping[str, object], str, str]], keys: Mapping[str, bytes]
 ) -> tuple[int, str] | None:
     """Walk (id, prev_hash, fields, hash, key_id) in id order; return the first bad (id, problem).
 
@@ -84,7 +85,8 @@ UNCOVERED_UNKEYED = (
 CHECKPOINT_FIELDS = ("entries", "last_id", "last_hash", "at", "key_id")
 
 
-def checkpoint_mac(key: bytes, checkpoint: Mapping) -> str:
+# A checkpoint is parsed JSON (CHECKPOINT_FIELDS and "mac"): its values are read as they come.
+def checkpoint_mac(key: bytes, checkpoint: Mapping[str, Any]) -> str:
     """The checkpoint's signature: HMAC-SHA256 over its fields in a canonical form."""
     signed = {name: checkpoint[name] for name in CHECKPOINT_FIELDS}
     return hmac.digest(
@@ -101,7 +103,7 @@ class Position:
 
 
 def checkpoint_problem(
-    checkpoint: Mapping,
+    checkpoint: Mapping[str, Any],
     keys: Mapping[str, bytes],
     found: Mapping[int, Position],
     total: int,

@@ -2,12 +2,16 @@
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from fraudcase.core import bulk
@@ -36,8 +40,12 @@ class Entry:
     justification: str = ""
 
 
+# The user who acted; None (or not signed in) when the system did.
+Actor = AbstractBaseUser | AnonymousUser | None
+
+
 def record(
-    user,
+    user: Actor,
     action: AuditAction,
     object_type: str,
     object_ref: str,
@@ -47,7 +55,7 @@ def record(
     record_many(user, [Entry(action, object_type, object_ref, summary, justification)])
 
 
-def record_many(user, entries: Sequence[Entry]) -> None:
+def record_many(user: Actor, entries: Sequence[Entry]) -> None:
     """Append entries to the chain in one set-based insert, serialised by locking the head row."""
     if not entries:
         return
@@ -105,7 +113,7 @@ class Verification:
     last_id: int = 0
     last_hash: str = rules.GENESIS
     checkpoints: int = 0
-    latest_checkpoint: dict | None = None
+    latest_checkpoint: dict[str, Any] | None = None
     problem: tuple[int, str] | None = None
 
     @property
@@ -113,7 +121,8 @@ class Verification:
         return self.problem is None
 
 
-def read_checkpoints(path: Path) -> list[dict]:
+# A checkpoint is parsed JSON, its fields checked one by one: values are read as they come.
+def read_checkpoints(path: Path) -> list[dict[str, Any]]:
     """The checkpoints in a JSON-lines file, oldest first; a line that is not one is an error."""
     found = []
     for number, line in enumerate(path.read_text().splitlines(), start=1):
@@ -123,7 +132,7 @@ def read_checkpoints(path: Path) -> list[dict]:
             checkpoint = json.loads(line)
             if not isinstance(checkpoint, dict):
                 raise ValueError
-            types = dict.fromkeys(("entries", "last_id"), int)
+            types: dict[str, type] = dict.fromkeys(("entries", "last_id"), int)
             types |= dict.fromkeys(("last_hash", "at", "key_id", "mac"), str)
             for name, kind in types.items():
                 if not isinstance(checkpoint.get(name), kind):
@@ -143,7 +152,7 @@ def verify(checkpoint_files: Sequence[Path] | None = None) -> Verification:
         default = default_checkpoint_file()
         checkpoint_files = [default] if default.exists() else []
     result = Verification()
-    checkpoints = []
+    checkpoints: list[dict[str, Any]] = []
     for path in checkpoint_files:
         try:
             checkpoints += read_checkpoints(path)
@@ -158,7 +167,7 @@ def verify(checkpoint_files: Sequence[Path] | None = None) -> Verification:
     head_hash = head.last_hash if head else rules.GENESIS
     head_seen = False
 
-    def walk():
+    def walk() -> Iterator[tuple[int, str, Mapping[str, object], str, str]]:
         nonlocal head_seen
         columns = ("id", "prev_hash", "hash", "key_id", *HASHED_FIELDS)
         rows = AuditEvent.objects.order_by("id").values_list(*columns)
@@ -224,7 +233,7 @@ class BrokenLog(Exception):
 
 def checkpoint(
     out: Path | None = None, *, adopt_unkeyed: bool = False
-) -> tuple[dict, Verification]:
+) -> tuple[dict[str, object], Verification]:
     """Verify the log, then sign its length and last hash into a checkpoint.
 
     Appends it to `out` (default `default_checkpoint_file()`) unless `out` is "-", in which
@@ -256,5 +265,5 @@ def checkpoint(
     return signed, result
 
 
-def trail(object_type: str, object_ref: str):
+def trail(object_type: str, object_ref: str) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(object_type=object_type, object_ref=object_ref).order_by("-id")

@@ -4,24 +4,34 @@ Django's bulk_create builds a model instance per row; for 100,000-victim package
 most of the import time. These helpers take plain tuples straight from a polars frame.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from django.db import connection, models
 
+T = TypeVar("T")
 
-def _adapters(model: type[models.Model], columns: Sequence[str]):
+
+def _adapters(
+    model: type[models.Model], columns: Sequence[str]
+) -> list[Callable[[object], object] | None]:
     """Per-column functions that turn Python values into what the database driver expects.
 
     Only SQLite datetimes need it (stored as naive UTC text); each distinct value is adapted
     once, since a bulk write repeats the same few timestamps.
     """
-    adapters = []
+    adapters: list[Callable[[object], object] | None] = []
     for name in columns:
         field = model._meta.get_field(name)
         if connection.vendor == "sqlite" and isinstance(field, models.DateTimeField):
-            cache: dict = {}
+            cache: dict[object, object] = {}
+            datetime_field: models.DateTimeField[Any, Any] = field
 
-            def adapt(value, field=field, cache=cache):
+            def adapt(
+                value: object,
+                field: "models.DateTimeField[Any, Any]" = datetime_field,
+                cache: dict[object, object] = cache,
+            ) -> object:
                 if value is None:
                     return None
                 if value not in cache:
@@ -34,13 +44,22 @@ def _adapters(model: type[models.Model], columns: Sequence[str]):
     return adapters
 
 
-def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Iterable[Sequence]) -> int:
+def _column(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field) and field.column, f"{name} is not a column"
+    return field.column
+
+
+# Row values are whatever the frame holds (str, int, date, None...): the driver adapts them.
+def insert_rows(
+    model: type[models.Model], columns: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> int:
     """Insert rows (tuples in `columns` order, using field names) in one statement stream.
 
     Runs inside the caller's transaction. Returns the number of rows written.
     """
     table = model._meta.db_table
-    db_columns = [model._meta.get_field(c).column for c in columns]
+    db_columns = [_column(model, c) for c in columns]
     quoted = ", ".join(connection.ops.quote_name(c) for c in db_columns)
     count = 0
     with connection.cursor() as cursor:
@@ -58,7 +77,7 @@ def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Iterabl
             )
         placeholders = ", ".join(["%s"] * len(columns))
         sql = f"INSERT INTO {connection.ops.quote_name(table)} ({quoted}) VALUES ({placeholders})"
-        batch: list = []
+        batch: list[Sequence[Any]] = []
         for row in rows:
             batch.append(row)
             if len(batch) >= 20000:
@@ -71,7 +90,7 @@ def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Iterabl
     return count
 
 
-def chunked(values: Sequence, size: int = 5000):
+def chunked(values: Sequence[T], size: int = 5000) -> Iterator[Sequence[T]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
 

@@ -42,7 +42,7 @@ class Problem:
     column: str
     problem: str
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, int | str]:
         return {"row": self.row, "column": self.column, "problem": self.problem}
 
 
@@ -52,9 +52,9 @@ class FileRejected(Exception):
 
     problems: list[Problem]
     profile: str = "default"
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, object] = field(default_factory=dict)
 
-    def as_api(self, detail: str = "File rejected: nothing was imported") -> dict:
+    def as_api(self, detail: str = "File rejected: nothing was imported") -> dict[str, object]:
         return {
             "detail": detail,
             "profile": self.profile,

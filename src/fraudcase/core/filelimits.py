@@ -16,6 +16,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from fraudcase.core.errors import FileRejected, Problem
 
@@ -85,7 +86,7 @@ def _too_many_rows(rows: int, cap: int) -> FileRejected:
     )
 
 
-def check_spreadsheet(source, limit: Limits | None = None) -> None:
+def check_spreadsheet(source: Path | IO[bytes], limit: Limits | None = None) -> None:
     """Refuse an xlsx that unpacks to more than the caps allow, before anything reads it.
 
     `source` is a path or a binary file object (left at its start). Raises FileRejected with
@@ -120,7 +121,9 @@ def check_spreadsheet(source, limit: Limits | None = None) -> None:
             source.seek(0)
 
 
-def _inflate_counting(archive: zipfile.ZipFile, members, limit: Limits) -> None:
+def _inflate_counting(
+    archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], limit: Limits
+) -> None:
     """Unpack every member a megabyte at a time, counting the real bytes and sheet rows.
 
     The directory's sizes are only claims: each member is read as if it might be as large as

@@ -1,13 +1,21 @@
 """GOV.UK-styled form widgets shared by every app."""
 
+from typing import TYPE_CHECKING, Any, ClassVar
+
 from django import forms
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 
 from fraudcase.core import filelimits
 from fraudcase.core.errors import FileRejected
 
+if TYPE_CHECKING:
+    _Form = forms.BaseForm  # the mixin is only ever used on forms
+else:
+    _Form = object
 
-class GovukMixin:
+
+class GovukMixin(_Form):
     """Give each widget its GOV.UK Frontend class, and mark errors for the error summary.
 
     Fields named in `conditional` are required only in some cases (the rule says when, and its
@@ -16,7 +24,7 @@ class GovukMixin:
 
     conditional: tuple[str, ...] = ()
 
-    CLASSES = {
+    CLASSES: ClassVar[dict[type[forms.Widget], str]] = {
         forms.TextInput: "govuk-input",
         forms.EmailInput: "govuk-input",
         forms.NumberInput: "govuk-input govuk-input--width-10",
@@ -28,7 +36,7 @@ class GovukMixin:
         forms.PasswordInput: "govuk-input",
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.style_fields()
 
@@ -36,7 +44,8 @@ class GovukMixin:
         """Style every field; forms that add fields in their own __init__ call it again."""
         for name in self.conditional:
             if name in self.fields:
-                self.fields[name].conditional = True
+                # Read by the field templates; Django's Field declares no such attribute.
+                vars(self.fields[name])["conditional"] = True
         for name, field in self.fields.items():
             widget = field.widget
             css = self.CLASSES.get(type(widget))
@@ -59,15 +68,17 @@ class FileUploadForm(GovukMixin, forms.Form):
         help_text="Leave as 'default' unless the file's headings need mapping.",
     )
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        name = (upload.name or "").lower()
+        if not name.endswith((".csv", ".xlsx")):
             raise forms.ValidationError("The file must be a .csv or .xlsx file")
-        if upload.size > settings.FRAUDCASE_IMPORT_MAX_BYTES:
+        if (upload.size or 0) > settings.FRAUDCASE_IMPORT_MAX_BYTES:
             raise forms.ValidationError("The file is too large")
-        if upload.name.lower().endswith(".xlsx"):
+        if name.endswith(".xlsx"):
             # Before the upload is kept for its job: a zip bomb is refused on this page.
             try:
+                assert upload.file is not None  # an upload always holds its file
                 filelimits.check_spreadsheet(upload.file)
             except FileRejected as rejected:
                 raise forms.ValidationError(rejected.problems[0].problem) from None

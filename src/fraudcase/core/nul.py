@@ -8,8 +8,9 @@ by the import's checks (`fraudcase.core.tables.nul_problems`).
 """
 
 import json
+from collections.abc import Callable
 
-from django.http import JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 NUL = "\x00"
@@ -21,7 +22,7 @@ def _field(name: str) -> str:
     return f"The field '{name}'" if name else "A field name"
 
 
-def nul_field(request) -> str | None:
+def nul_field(request: HttpRequest) -> str | None:
     """Where the request holds a NUL ("The field 'q'", "The address"...), or None."""
     if NUL in request.path:
         return "The address"
@@ -49,7 +50,8 @@ def nul_field(request) -> str | None:
     return None
 
 
-def _json_nul(value, where: str) -> str | None:
+# A parsed JSON body: any of str, int, float, bool, None, list, dict.
+def _json_nul(value: object, where: str) -> str | None:
     if isinstance(value, str):
         return (_field(where) if where else "The request body") if NUL in value else None
     if isinstance(value, dict):
@@ -68,10 +70,10 @@ def _json_nul(value, where: str) -> str | None:
 class RejectNulMiddleware:
     """Answers 400 to any request carrying a NUL: JSON under /api/, a page elsewhere."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         field = nul_field(request)
         if field is None:
             return self.get_response(request)

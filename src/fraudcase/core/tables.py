@@ -79,7 +79,7 @@ def read_text_table(
     return strip_padded(frame, wanted)
 
 
-def _read_csv(source, skip: set[str] | None, n_rows: int) -> pl.DataFrame:
+def _read_csv(source: Path | io.BytesIO, skip: set[str] | None, n_rows: int) -> pl.DataFrame:
     """Read strictly as UTF-8 (polars raises ComputeError on any other byte)."""
     if not skip:
         return pl.read_csv(source, infer_schema=False, n_rows=n_rows)

@@ -5,9 +5,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from django.core.files.uploadedfile import UploadedFile
+
 
 @contextmanager
-def saved_upload(upload) -> Iterator[Path]:
+def saved_upload(upload: UploadedFile) -> Iterator[Path]:
     """Yield a path holding the upload's bytes (same suffix); the file is removed afterwards."""
     suffix = Path(upload.name or "").suffix.lower()
     with tempfile.NamedTemporaryFile(suffix=suffix) as handle:

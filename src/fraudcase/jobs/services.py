@@ -10,14 +10,17 @@ interrupted once it has said nothing for `STALE_AFTER`.
 import os
 import tempfile
 import threading
+import uuid
 from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db import close_old_connections, connection
 from django.http import Http404
 from django.utils import timezone
 
+from fraudcase.accounts.models import User
 from fraudcase.core.errors import FileRejected
 
 from . import registry
@@ -32,9 +35,10 @@ def _upload_dir() -> Path:
     return folder
 
 
-def start(kind: str, user, upload, profile: str = "default") -> Job:
+def start(kind: str, user: User, upload: UploadedFile, profile: str = "default") -> Job:
     """Keep the upload and start the job; returns at once with the job to watch."""
-    job = Job.objects.create(kind=kind, user=user, filename=upload.name[:255], profile=profile)
+    filename = (upload.name or "")[:255]
+    job = Job.objects.create(kind=kind, user=user, filename=filename, profile=profile)
     suffix = Path(upload.name or "").suffix.lower()
     handle, name = tempfile.mkstemp(dir=_upload_dir(), suffix=suffix, prefix=f"{job.pk}-")
     with os.fdopen(handle, "wb") as out:
@@ -47,7 +51,7 @@ def start(kind: str, user, upload, profile: str = "default") -> Job:
     return job
 
 
-def _run_in_thread(job_id, path: Path) -> None:
+def _run_in_thread(job_id: uuid.UUID, path: Path) -> None:
     close_old_connections()
     try:
         run(job_id, path)
@@ -55,7 +59,7 @@ def _run_in_thread(job_id, path: Path) -> None:
         connection.close()
 
 
-def run(job_id, path: Path) -> None:
+def run(job_id: uuid.UUID, path: Path) -> None:
     """Run one job to its end, whatever happens; the upload is removed afterwards."""
     job = Job.objects.select_related("user").get(pk=job_id)
 
@@ -68,7 +72,7 @@ def run(job_id, path: Path) -> None:
         work = registry.runner_for(job.kind)
         result = work(path, job.user, job.filename, job.profile or "default", progress)
     except FileRejected as rejected:
-        _finish(job_id, JobStatus.REJECTED, problems=rejected.as_api()["problems"],
+        _finish(job_id, JobStatus.REJECTED, problems=[p.as_dict() for p in rejected.problems],
                 profile=rejected.profile)  # fmt: skip
     except Exception as error:  # noqa: BLE001 - the job page must say it failed
         _finish(job_id, JobStatus.FAILED, problems=[
@@ -79,15 +83,23 @@ def run(job_id, path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def _finish(job_id, status, *, result=None, problems=None, profile="") -> None:
-    fields = {"status": status, "result": result, "problems": problems, "percent": 100,
-              "stage": JobStatus(status).label, "finished_at": timezone.now()}  # fmt: skip
+def _finish(
+    job_id: uuid.UUID,
+    status: JobStatus,
+    *,
+    result: dict[str, object] | None = None,
+    problems: list[dict[str, int | str]] | None = None,
+    profile: str = "",
+) -> None:
+    fields: dict[str, object] = {"status": status, "result": result, "problems": problems,
+              "percent": 100, "stage": JobStatus(status).label,
+              "finished_at": timezone.now()}  # fmt: skip
     if profile:
         fields["profile"] = profile
     Job.objects.filter(pk=job_id).update(**fields)
 
 
-def get_job(user, job_id) -> Job:
+def get_job(user: User, job_id: uuid.UUID) -> Job:
     """The user's own job (anyone else's does not exist for them)."""
     job = Job.objects.filter(pk=job_id, user=user).first()
     if job is None:

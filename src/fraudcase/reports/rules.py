@@ -6,12 +6,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import phonenumbers
 from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
 from fraudcase.core.formats import DATE_FORMATS
+
+if TYPE_CHECKING:
+    import tldextract
 
 # §5.1: each victim is recorded within 24 hours of the dissemination.
 RECORDING_WINDOW = timedelta(hours=24)
@@ -76,7 +80,7 @@ def normalise_email(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _extractor():
+def _extractor() -> "tldextract.TLDExtract":
     # Imported here: tldextract pulls in requests, which slows every command's start-up.
     # The public suffix list bundled with tldextract is used: never fetched at run time.
     import tldextract

@@ -7,6 +7,7 @@ Code deadlines", "Outcomes". Dates come in as arguments; nothing here reads a cl
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum, StrEnum
+from typing import Any
 
 from fraudcase.core.dates import add_working_days
 
@@ -182,7 +183,8 @@ MATRIX_HEADINGS = (
 )
 
 
-def scoring_problems(scoring: dict) -> list[str]:
+# A scoring is the JSON an administrator saved (headings, options, multipliers, thresholds).
+def scoring_problems(scoring: dict[str, Any]) -> list[str]:
     """What makes a scoring unusable; empty when headings, multipliers and thresholds are sound."""
     problems = []
     headings = scoring.get("headings", {}) if isinstance(scoring, dict) else {}
@@ -241,7 +243,10 @@ def facts_from_matrix(answers: dict[str, str], multipliers: list[str]) -> TierFa
 
 
 def screen(
-    scoring: dict, answers: dict[str, str], multipliers: list[str], extra: TierFacts | None = None
+    scoring: dict[str, Any],
+    answers: dict[str, str],
+    multipliers: list[str],
+    extra: TierFacts | None = None,
 ) -> Screening:
     """Score the App. B matrix and give the App. D tier, which wins over the score.
 
