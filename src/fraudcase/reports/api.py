@@ -1,17 +1,21 @@
 """django-ninja routes of the report itself: search, the report, its enquiry log. The same
 services, and so the same access rules, as the pages."""
 
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import transaction
+from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
+from fraudcase.accounts.services import api_user
 from fraudcase.audit.models import AuditAction
 from fraudcase.core.api_schemas import Invalid
 from fraudcase.core.errors import Conflict, InvalidInput
 
 from . import services
+from .models import Report
 
 router = Router(tags=["reports"])
 
@@ -25,7 +29,7 @@ class MovedOut(Schema):
     status: str
 
 
-def moved(report) -> dict:
+def moved(report: Report) -> dict[str, str]:
     """The report's reference and the status it is in now."""
     report.refresh_from_db()
     return {"local_reference": report.local_reference, "status": report.status}
@@ -34,7 +38,11 @@ def moved(report) -> dict:
 ANSWERS = {200: MovedOut, 409: ConflictOut, 422: Invalid}
 
 
-def run_move(report, action):
+# What a route that moves a report answers: the report moved, or 409/422 with the reason.
+MoveAnswer = dict[str, str] | Status[dict[str, object]]
+
+
+def run_move(report: Report, action: Callable[[], object]) -> MoveAnswer:
     """Run a service that moves or changes a report: its new status, 409 or 422 with problems."""
     try:
         action()
@@ -102,7 +110,7 @@ class LogEntryIn(Schema):
     text: str
 
 
-def summary(report) -> dict:
+def summary(report: Report) -> dict[str, object]:
     """The fields every list of reports shows."""
     return {
         "local_reference": report.local_reference,
@@ -118,31 +126,32 @@ def summary(report) -> dict:
 
 
 @router.get("/reports", response=list[ReportSummary])
-def find_reports(request, q: str, limit: int = 50):
+def find_reports(request: HttpRequest, q: str, limit: int = 50) -> list[dict[str, object]]:
     """Reports matching a local reference, NFRC number, victim name, postcode or identifier."""
-    found = services.search_reports(request.auth, q)
+    found = services.search_reports(api_user(request), q)
     rows = list(found[: max(1, min(limit, 500))])
-    services.audit_search(request.auth, q, len(rows), disclosure=True)
+    services.audit_search(api_user(request), q, len(rows), disclosure=True)
     return [summary(r) for r in rows]
 
 
 @router.post("/reports/{path:ref}/log", response={201: LogEntryOut})
-def add_log_entry(request, ref: str, payload: LogEntryIn):
+def add_log_entry(request: HttpRequest, ref: str, payload: LogEntryIn) -> Status[dict[str, object]]:
     with transaction.atomic():
         report = services.get_report(
-            request.auth, ref, justification=request.headers.get("X-Justification", "")
+            api_user(request), ref, justification=request.headers.get("X-Justification", "")
         )
-        entry = services.add_log_entry(request.auth, report, payload.text)
+        entry = services.add_log_entry(api_user(request), report, payload.text)
     return Status(
-        201, {"at": entry.at, "kind": entry.kind, "author": str(request.auth), "text": entry.text}
+        201,
+        {"at": entry.at, "kind": entry.kind, "author": str(api_user(request)), "text": entry.text},
     )
 
 
 # Defined after the longer /reports/{ref}/... routes: a reference contains slashes.
 @router.get("/reports/{path:ref}", response=ReportOut)
-def get_report(request, ref: str):
+def get_report(request: HttpRequest, ref: str) -> dict[str, object]:
     report = services.get_report(
-        request.auth,
+        api_user(request),
         ref,
         justification=request.headers.get("X-Justification", ""),
         purpose=AuditAction.DISCLOSURE,

@@ -7,6 +7,10 @@ A report the user may not see does not exist for them: `get_report` raises Http4
 import hashlib
 import uuid
 from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal
+from io import BufferedReader
+from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -15,7 +19,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from fraudcase.accounts.models import HandlingMarking
+from fraudcase.accounts.models import HandlingMarking, User
 from fraudcase.accounts.services import visibility_filter
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
@@ -29,6 +33,7 @@ from fraudcase.core.errors import (
 
 from . import rules
 from .models import (
+    Attachment,
     EnquiryLogEntry,
     EntryKind,
     Identifier,
@@ -44,13 +49,13 @@ from .references import allocate_references
 # ---------------------------------------------------------------- access-checked reads
 
 
-def visible_reports(user) -> QuerySet[Report]:
+def visible_reports(user: User) -> QuerySet[Report]:
     """Every report this user may see, and no other."""
     return Report.objects.filter(visibility_filter(user))
 
 
 def get_report(
-    user,
+    user: User,
     local_reference: str,
     *,
     justification: str = "",
@@ -81,7 +86,7 @@ def get_report(
     return report
 
 
-def search_reports(user, term: str) -> QuerySet[Report]:
+def search_reports(user: User, term: str) -> QuerySet[Report]:
     """Reports matching a local reference, NFRC, victim name, postcode or suspect identifier."""
     parsed = rules.classify_search_term(term)
     if parsed.nfrc:
@@ -115,7 +120,7 @@ def search_reports(user, term: str) -> QuerySet[Report]:
 
 
 def audit_search(
-    user, term: str, count: int, *, disclosure: bool = False, justification: str = ""
+    user: User, term: str, count: int, *, disclosure: bool = False, justification: str = ""
 ) -> None:
     action = AuditAction.DISCLOSURE if disclosure else AuditAction.CONSULTATION
     verb = "Exported" if disclosure else "Searched"
@@ -142,7 +147,9 @@ def nfrc_numbers(report: Report) -> list[str]:
 
 
 @transaction.atomic
-def add_log_entry(user, report: Report, text: str, kind: str = EntryKind.NOTE) -> EnquiryLogEntry:
+def add_log_entry(
+    user: User | None, report: Report, text: str, kind: str = EntryKind.NOTE
+) -> EnquiryLogEntry:
     """Add to a report's timeline. The caller obtained `report` through get_report."""
     entry = EnquiryLogEntry.objects.create(
         report=report, kind=kind, at=timezone.now(), author=user, text=text.strip()
@@ -158,15 +165,15 @@ def add_log_entry(user, report: Report, text: str, kind: str = EntryKind.NOTE) -
 
 
 def create_report(
-    user,
+    user: User,
     source: str,
-    received_at,
+    received_at: datetime,
     narrative: str,
     *,
-    victim: dict,
+    victim: dict[str, Any],  # a form's cleaned data: Victim's fields by name
     log_text: str,
     fraud_type: str = "",
-    loss_gbp=None,
+    loss_gbp: Decimal | None = None,
 ) -> Report:
     """Record one new report with its victim, first timeline entry and audit entry (§5.1).
 
@@ -199,7 +206,7 @@ def create_report(
 
 def check_attachment(upload: UploadedFile) -> None:
     """Refuse files over the size limit or of a type we do not accept."""
-    if upload.size > settings.ATTACHMENT_MAX_BYTES:
+    if (upload.size or 0) > settings.ATTACHMENT_MAX_BYTES:
         limit = settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)
         raise AttachmentRejected(
             f"{upload.name} is larger than {limit} MB: record a storage decision instead"
@@ -220,7 +227,9 @@ def store_file(upload: UploadedFile) -> tuple[str, str]:
     return name, digest.hexdigest()
 
 
-def open_attachment(user, local_reference: str, attachment_id: int, justification: str = ""):
+def open_attachment(
+    user: User, local_reference: str, attachment_id: int, justification: str = ""
+) -> tuple[Attachment, BufferedReader]:
     """The attachment and an open file, audited as a disclosure; Http404 if not visible."""
     report = get_report(
         user, local_reference, justification=justification, purpose=AuditAction.DISCLOSURE
@@ -237,14 +246,14 @@ def open_attachment(user, local_reference: str, attachment_id: int, justificatio
 # ---------------------------------------------------------------- moving a report on
 
 
-def may(user, transition: str, report: Report) -> bool:
+def may(user: User | None, transition: str, report: Report) -> bool:
     """Whether this user may make this move on this report now (for showing buttons)."""
     role = getattr(user, "role", "system") if user is not None else "system"
     return rules.transition_problem(transition, role, report.status) is None
 
 
 def move(
-    user, report: Report, transition: str, to: str, *, reason: str = "", log: str = ""
+    user: User | None, report: Report, transition: str, to: str, *, reason: str = "", log: str = ""
 ) -> StatusChange:
     """Move a report on, inside the caller's transaction: exactly one of two racing moves wins.
 
@@ -293,7 +302,7 @@ def on_erasure(eraser: Callable[[Report], None]) -> Callable[[Report], None]:
     return eraser
 
 
-def erase_personal_data(user, report: Report, reason: str) -> None:
+def erase_personal_data(user: User, report: Report, reason: str) -> None:
     """Erase the personal data on a report (DPA 2018 s.47), keeping what is not personal.
 
     The local reference, NFRC numbers, source, dates, fraud type and loss stay so that returns
@@ -340,7 +349,7 @@ def erase_personal_data(user, report: Report, reason: str) -> None:
             reason.strip(),
         )
 
-        def remove_files():
+        def remove_files() -> None:
             for name in storage_names:
                 (settings.ATTACHMENT_ROOT / name).unlink(missing_ok=True)
 
