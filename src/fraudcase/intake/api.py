@@ -4,9 +4,11 @@ rules, as the pages."""
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.http import HttpRequest
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from fraudcase.accounts.services import api_user
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core.api_schemas import Invalid, Rejected
@@ -16,6 +18,7 @@ from fraudcase.reports import api as report_api
 
 from . import services
 from .importing import import_nfib_package
+from .models import CallForService
 
 router = Router(tags=["intake"])
 
@@ -80,14 +83,16 @@ class ReferralIn(Schema):
 
 
 @router.post("/imports/nfib-package", response={200: ImportOut, 409: Clash, 422: Rejected})
-def import_package(request, file: File[UploadedFile], profile: Form[str] = "default"):
+def import_package(
+    request: HttpRequest, file: File[UploadedFile], profile: Form[str] = "default"
+) -> Status[dict[str, object]]:
     """Import a dissemination package (csv or xlsx). A bad file is rejected whole (422); the
     same package being imported at the same moment answers 409, and nothing is written."""
     with saved_upload(file) as path:
         try:
             result = import_nfib_package(
                 path,
-                user=request.auth,
+                user=api_user(request),
                 profile_name=profile,
                 original_name=file.name or "",
             )
@@ -102,10 +107,10 @@ def import_package(request, file: File[UploadedFile], profile: Form[str] = "defa
 
 
 @router.post("/calls-for-service", response={201: CallForServiceOut, 422: Invalid})
-def record_call(request, payload: CallForServiceIn):
+def record_call(request: HttpRequest, payload: CallForServiceIn) -> Status[dict[str, object]]:
     try:
         call = services.record_call_for_service(
-            request.auth, services.CallForServiceInput(**payload.dict())
+            api_user(request), services.CallForServiceInput(**payload.dict())
         )
     except InvalidInput as invalid:
         return Status(422, {"detail": "Invalid call for service", "problems": invalid.problems})
@@ -121,29 +126,27 @@ def record_call(request, payload: CallForServiceIn):
 
 
 @router.get("/calls-for-service/double-key", response=list[DoubleKeyOut])
-def double_key(request):
-    calls = list(services.calls_to_double_key(request.auth))
+def double_key(request: HttpRequest) -> list[dict[str, object]]:
+    calls = list(services.calls_to_double_key(api_user(request)))
     audit.record(
-        request.auth,
+        api_user(request),
         AuditAction.DISCLOSURE,
         "list",
         "double-key",
         f"API read of {len(calls)} calls to double-key",
     )
-    return [
-        {
-            "id": c.pk,
-            "local_reference": c.report.local_reference,
-            "taken_at": c.taken_at,
-            "caller": f"{c.caller_forename} {c.caller_surname}",
-        }
-        for c in calls
-    ]
+    return [_double_key_out(c) for c in calls]
 
 
 @router.post("/calls-for-service/{call_id}/sent", response=DoubleKeyOut)
-def mark_sent(request, call_id: int, payload: SentIn):
-    c = services.mark_sent_to_nfib(request.auth, call_id, payload.nfib_reference)
+def mark_sent(request: HttpRequest, call_id: int, payload: SentIn) -> dict[str, object]:
+    return _double_key_out(
+        services.mark_sent_to_nfib(api_user(request), call_id, payload.nfib_reference)
+    )
+
+
+def _double_key_out(c: CallForService) -> dict[str, object]:
+    assert c.report is not None  # a call waiting to be double-keyed has its report
     return {
         "id": c.pk,
         "local_reference": c.report.local_reference,
@@ -153,10 +156,15 @@ def mark_sent(request, call_id: int, payload: SentIn):
 
 
 @router.post("/referrals", response={201: report_api.ReportSummary, 422: Invalid})
-def record_referral(request, payload: Form[ReferralIn], files: File[list[UploadedFile]] = None):
+def record_referral(
+    request: HttpRequest,
+    payload: Form[ReferralIn],
+    # `| None` would change the API schema (files: array or null); None means no files sent.
+    files: File[list[UploadedFile]] = None,  # type: ignore[assignment]
+) -> Status[dict[str, object]]:
     try:
         referral = services.record_referral(
-            request.auth, services.ReferralInput(**payload.dict()), list(files or [])
+            api_user(request), services.ReferralInput(**payload.dict()), list(files or [])
         )
     except InvalidInput as invalid:
         return Status(422, {"detail": "Invalid referral", "problems": invalid.problems})

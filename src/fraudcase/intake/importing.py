@@ -6,15 +6,18 @@ every (row, column, problem) and nothing written; importing the same package aga
 nothing. All checks are column-wise (polars) and all writes set-based (fraudcase.core.bulk).
 """
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
+from typing import NotRequired, TypedDict
 from zoneinfo import ZoneInfo
 
 import polars as pl
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, models, transaction
 from django.utils import timezone
 
+from fraudcase.accounts.models import User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core import bulk
@@ -66,7 +69,7 @@ class ImportResult:
     profile: str = "default"
     local_references: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         data = asdict(self)
         data["local_references"] = data["local_references"][:50]
         return data
@@ -81,7 +84,9 @@ class ImportResult:
         )
 
 
-def _prepare(frame: pl.DataFrame, profile: Profile, today) -> tuple[pl.DataFrame, list[Problem]]:
+def _prepare(
+    frame: pl.DataFrame, profile: Profile, today: date
+) -> tuple[pl.DataFrame, list[Problem]]:
     """Parse and check every cell column-wise. Returns the typed frame and all problems."""
     type_map = {**VICTIM_TYPES, **{k.lower(): v for k, v in profile.victim_type_map.items()}}
     frame = frame.with_columns(
@@ -209,7 +214,9 @@ def _prepare(frame: pl.DataFrame, profile: Profile, today) -> tuple[pl.DataFrame
     return frame, problems
 
 
-def _normalise_column(frame: pl.DataFrame, column: str, fn) -> pl.Series:
+def _normalise_column(
+    frame: pl.DataFrame, column: str, fn: Callable[[str], str | None]
+) -> pl.Series:
     """Apply a Python normaliser once per distinct value, then join back column-wise."""
     values = [v for v in frame[column].unique().to_list() if v]
     mapping = {v: fn(v) for v in values}
@@ -249,11 +256,11 @@ def _quiet(stage: str, percent: int) -> None:
 def import_nfib_package(
     path: Path,
     *,
-    user,
+    user: User | None,
     profile_name: str = "default",
     original_name: str = "",
-    today=None,
-    progress=_quiet,
+    today: date | None = None,
+    progress: Callable[[str, int], None] = _quiet,
 ) -> ImportResult:
     """Validate and record a dissemination package file. On FileRejected nothing is written.
 
@@ -293,11 +300,12 @@ def import_nfib_package(
             bulk.check_constraints_per_statement()
             _write(frame, victims, existing, user=user, result=result,
                    filename=original_name or path.name)  # fmt: skip
-    except (IntegrityError, connection.Database.IntegrityError) as error:
+    # Each backend has `Database` (its driver module); django-stubs does not declare it.
+    except (IntegrityError, connection.Database.IntegrityError) as error:  # type: ignore[attr-defined]
         # The unique package reference or NFRC number was written by another import that
         # committed after this one was checked: the loser of the race is told, not crashed.
         raise _clash(frame) from error
-    except (OperationalError, connection.Database.OperationalError) as error:
+    except (OperationalError, connection.Database.OperationalError) as error:  # type: ignore[attr-defined]
         if "locked" not in str(error):  # SQLite: another import holds the database
             raise
         raise _clash(frame) from error
@@ -314,7 +322,12 @@ def _clash(frame: pl.DataFrame) -> ImportClash:
         "what is already recorded."))])  # fmt: skip
 
 
-def _existing_reports(victims: pl.DataFrame) -> dict:
+class _Existing(TypedDict):
+    known: dict[str, int]  # NFRC number -> report id
+    _problems: NotRequired[list[Problem]]
+
+
+def _existing_reports(victims: pl.DataFrame) -> _Existing:
     """NFRC number -> report id for numbers already recorded; clashes become problems."""
     numbers = victims["nfrc_list"].explode().drop_nulls().unique().to_list()
     known: dict[str, int] = {}
@@ -331,7 +344,15 @@ def _existing_reports(victims: pl.DataFrame) -> dict:
     return {"known": known, "_problems": problems}
 
 
-def _write(frame, victims, existing, *, user, result: ImportResult, filename: str) -> None:
+def _write(
+    frame: pl.DataFrame,
+    victims: pl.DataFrame,
+    existing: _Existing,
+    *,
+    user: User | None,
+    result: ImportResult,
+    filename: str,
+) -> None:
     now = timezone.now()
     user_id = user.pk if user is not None and user.is_authenticated else None
     known: dict[str, int] = existing["known"]
@@ -438,7 +459,9 @@ def _write(frame, victims, existing, *, user, result: ImportResult, filename: st
         )  # fmt: skip
 
 
-def _package_ids(packages: pl.DataFrame, *, user_id, filename: str, result) -> dict[str, int]:
+def _package_ids(
+    packages: pl.DataFrame, *, user_id: int | None, filename: str, result: ImportResult
+) -> dict[str, int]:
     refs = packages["package_ref"].to_list()
     ids: dict[str, int] = {}
     for chunk in bulk.chunked(refs):
@@ -468,8 +491,8 @@ def _package_ids(packages: pl.DataFrame, *, user_id, filename: str, result) -> d
     return ids
 
 
-def _max_id(model) -> int:
-    return model.objects.order_by("-id").values_list("id", flat=True).first() or 0
+def _max_id(model: type[models.Model]) -> int:
+    return model._default_manager.order_by("-id").values_list("id", flat=True).first() or 0
 
 
 def _ids_by_reference(refs: list[str], after_id: int) -> dict[str, int]:
@@ -549,7 +572,13 @@ def _write_suspects(frame: pl.DataFrame, new: pl.DataFrame) -> None:
     )
 
 
-def run_import_job(path: Path, user, original_name: str, profile: str, progress) -> dict:
+def run_import_job(
+    path: Path,
+    user: User,
+    original_name: str,
+    profile: str,
+    progress: Callable[[str, int], None],
+) -> dict[str, object]:
     """The background job behind the web page's import (fraudcase.jobs)."""
     result = import_nfib_package(
         path, user=user, profile_name=profile, original_name=original_name, progress=progress

@@ -6,6 +6,7 @@ through `intake.importing`.
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -14,12 +15,20 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from fraudcase.accounts.models import User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core.errors import InvalidInput
 from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services as report_services
-from fraudcase.reports.models import Attachment, EnquiryLogEntry, EntryKind, Source, VictimType
+from fraudcase.reports.models import (
+    Attachment,
+    EnquiryLogEntry,
+    EntryKind,
+    Report,
+    Source,
+    VictimType,
+)
 
 from . import rules
 from .models import CallForService, CallForServiceDecision, Referral, ReferrerType
@@ -34,13 +43,13 @@ class CallForServiceInput:
     caller_dob: date | None
     summary: str
     fraud_type: str
-    loss_gbp: object
+    loss_gbp: Decimal | None
     criteria: list[str]
     other_reason: str
 
 
 @transaction.atomic
-def record_call_for_service(user, data: CallForServiceInput) -> CallForService:
+def record_call_for_service(user: User, data: CallForServiceInput) -> CallForService:
     """Apply the call-for-service criteria (§5.1): record a report, or record the advice given."""
     outcome = rules.call_for_service_decision(data.criteria, data.other_reason)
     if outcome.problems:
@@ -92,7 +101,7 @@ def record_call_for_service(user, data: CallForServiceInput) -> CallForService:
     return call
 
 
-def calls_to_double_key(user) -> QuerySet[CallForService]:
+def calls_to_double_key(user: User) -> QuerySet[CallForService]:
     """Accepted calls for service not yet sent to NFIB, oldest first (visible reports only)."""
     return (
         CallForService.objects.filter(
@@ -106,19 +115,21 @@ def calls_to_double_key(user) -> QuerySet[CallForService]:
 
 
 @transaction.atomic
-def mark_sent_to_nfib(user, call_id: int, nfib_reference: str = "") -> CallForService:
+def mark_sent_to_nfib(user: User, call_id: int, nfib_reference: str = "") -> CallForService:
     call = calls_to_double_key(user).select_for_update(of=("self",)).filter(pk=call_id).first()
     if call is None:
         raise Http404("No call for service waiting to be sent")
+    report = call.report
+    assert report is not None  # only accepted calls, which have their report, are waiting
     call.nfib_sent_at = timezone.now()
     call.nfib_sent_by = user
     call.nfib_reference = nfib_reference.strip().upper()
     call.save(update_fields=["nfib_sent_at", "nfib_sent_by", "nfib_reference"])
     text = "Double-keyed to NFIB" + (f" as {call.nfib_reference}" if call.nfib_reference else "")
     EnquiryLogEntry.objects.create(
-        report=call.report, kind=EntryKind.NOTE, at=call.nfib_sent_at, author=user, text=text + "."
+        report=report, kind=EntryKind.NOTE, at=call.nfib_sent_at, author=user, text=text + "."
     )
-    audit.record(user, AuditAction.DISCLOSURE, "report", call.report.local_reference, text)
+    audit.record(user, AuditAction.DISCLOSURE, "report", report.local_reference, text)
     return call
 
 
@@ -142,12 +153,12 @@ class ReferralInput:
     storage_decision: str
 
 
-def record_referral(user, data: ReferralInput, uploads: list[UploadedFile]) -> Referral:
+def record_referral(user: User, data: ReferralInput, uploads: list[UploadedFile]) -> Referral:
     """Record a referral with its material; files are checked before anything is written.
 
     Raises InvalidInput for an unknown referrer or victim type, AttachmentRejected for a file.
     """
-    problems = {}
+    problems: dict[str, str] = {}
     if data.referrer_type not in ReferrerType.values:
         problems["referrer_type"] = f"'{data.referrer_type}' is not a referrer type"
     if data.victim_type not in VictimType.values:
@@ -184,9 +195,9 @@ def record_referral(user, data: ReferralInput, uploads: list[UploadedFile]) -> R
             for (storage_name, sha256), upload in stored:
                 Attachment.objects.create(
                     report=report,
-                    filename=upload.name[:255],
-                    content_type=upload.content_type,
-                    size=upload.size,
+                    filename=(upload.name or "")[:255],
+                    content_type=upload.content_type or "",
+                    size=upload.size or 0,
                     sha256=sha256,
                     storage_name=storage_name,
                     uploaded_by=user,
@@ -198,7 +209,7 @@ def record_referral(user, data: ReferralInput, uploads: list[UploadedFile]) -> R
     return referral
 
 
-def erase_call_for_service(report) -> None:
+def erase_call_for_service(report: Report) -> None:
     """The caller's personal data on a report being erased (registered with reports)."""
     CallForService.objects.filter(report=report).update(
         caller_forename=report_services.ERASED,
