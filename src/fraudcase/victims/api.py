@@ -3,16 +3,19 @@
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.http import HttpRequest
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from fraudcase.accounts.services import api_user
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core.api_schemas import Invalid, Rejected
-from fraudcase.core.errors import FileRejected
+from fraudcase.core.errors import FileRejected, InvalidInput
 from fraudcase.core.uploads import saved_upload
 
 from . import services
+from .models import VictimList, VictimListEntry, VulnerabilityAction
 
 router = Router(tags=["vulnerability"])
 
@@ -103,7 +106,7 @@ class EcvcuOut(Schema):
     victims_marked: int
 
 
-def _task(action) -> dict:
+def _task(action: VulnerabilityAction) -> dict[str, object]:
     return {
         "id": action.pk,
         "entry_id": action.entry_id,
@@ -119,18 +122,20 @@ def _task(action) -> dict:
 
 
 @router.get("/victim-lists", response=list[ListOut])
-def lists(request):
-    return list(services.visible_lists(request.auth)[:100])
+def lists(request: HttpRequest) -> list[VictimList]:
+    return list(services.visible_lists(api_user(request))[:100])
 
 
 @router.post("/victim-lists", response={201: ListImportOut, 422: Rejected})
-def upload_list(request, file: File[UploadedFile], profile: Form[str] = "default"):
+def upload_list(
+    request: HttpRequest, file: File[UploadedFile], profile: Form[str] = "default"
+) -> Status[dict[str, object]]:
     """Upload an NFIB victim list; rows already held are not added twice."""
     with saved_upload(file) as path:
         try:
             victim_list, added = services.import_victim_list(
                 path,
-                user=request.auth,
+                user=api_user(request),
                 profile_name=profile,
                 original_name=file.name or "",
             )
@@ -144,17 +149,17 @@ def upload_list(request, file: File[UploadedFile], profile: Form[str] = "default
         {
             "list": victim_list,
             "added_now": added,
-            "segments": services.segment_counts(request.auth, victim_list),
+            "segments": services.segment_counts(api_user(request), victim_list),
         },
     )
 
 
 @router.get("/victim-lists/{list_id}/entries", response=list[EntryOut])
-def list_entries(request, list_id: int, segment: str = "VS4"):
-    victim_list = services.get_list(request.auth, list_id)
-    entries = list(services.segment_entries(request.auth, victim_list, segment))
+def list_entries(request: HttpRequest, list_id: int, segment: str = "VS4") -> list[VictimListEntry]:
+    victim_list = services.get_list(api_user(request), list_id)
+    entries = list(services.segment_entries(api_user(request), victim_list, segment))
     audit.record(
-        request.auth,
+        api_user(request),
         AuditAction.DISCLOSURE,
         "victim_list",
         str(list_id),
@@ -164,32 +169,34 @@ def list_entries(request, list_id: int, segment: str = "VS4"):
 
 
 @router.get("/victim-entries/{entry_id}", response=EntryOut)
-def entry(request, entry_id: int):
-    return services.get_entry(request.auth, entry_id)
+def entry(request: HttpRequest, entry_id: int) -> VictimListEntry:
+    return services.get_entry(api_user(request), entry_id)
 
 
 @router.post("/victim-entries/{entry_id}/decision", response={201: TaskOut, 422: Invalid})
-def decide(request, entry_id: int, payload: DecisionIn):
-    found = services.get_entry(request.auth, entry_id)
+def decide(request: HttpRequest, entry_id: int, payload: DecisionIn) -> Status[dict[str, object]]:
+    found = services.get_entry(api_user(request), entry_id)
     try:
-        action = services.decide_response(request.auth, found, **payload.dict())
-    except services.InvalidInput as invalid:
+        action = services.decide_response(api_user(request), found, **payload.dict())
+    except InvalidInput as invalid:
         return Status(422, {"detail": "Decision not saved", "problems": invalid.problems})
     return Status(201, _task(action))
 
 
 @router.get("/vulnerability-tasks", response=list[TaskOut])
-def my_tasks(request):
+def my_tasks(request: HttpRequest) -> list[dict[str, object]]:
     """Open tasks assigned to the signed-in officer, soonest first."""
-    return [_task(a) for a in services.my_tasks(request.auth)]
+    return [_task(a) for a in services.my_tasks(api_user(request))]
 
 
 @router.post("/vulnerability-tasks/{task_id}/result", response={200: ResultOut, 422: Invalid})
-def record_result(request, task_id: int, payload: ResultIn):
-    action = services.get_action(request.auth, task_id)
+def record_result(
+    request: HttpRequest, task_id: int, payload: ResultIn
+) -> Status[dict[str, object]]:
+    action = services.get_action(api_user(request), task_id)
     try:
-        follow_up = services.record_result(request.auth, action, **payload.dict())
-    except services.InvalidInput as invalid:
+        follow_up = services.record_result(api_user(request), action, **payload.dict())
+    except InvalidInput as invalid:
         return Status(422, {"detail": "Result not saved", "problems": invalid.problems})
     return Status(
         200, {"task": _task(action), "follow_up": _task(follow_up) if follow_up else None}
@@ -199,11 +206,13 @@ def record_result(request, task_id: int, payload: ResultIn):
 @router.post(
     "/victim-entries/{entry_id}/partner-referrals", response={201: PartnerOut, 422: Invalid}
 )
-def partner_referral(request, entry_id: int, payload: PartnerIn):
-    found = services.get_entry(request.auth, entry_id)
+def partner_referral(
+    request: HttpRequest, entry_id: int, payload: PartnerIn
+) -> Status[dict[str, object]]:
+    found = services.get_entry(api_user(request), entry_id)
     try:
-        referral = services.refer_to_partner(request.auth, found, **payload.dict())
-    except services.InvalidInput as invalid:
+        referral = services.refer_to_partner(api_user(request), found, **payload.dict())
+    except InvalidInput as invalid:
         return Status(422, {"detail": "Referral not saved", "problems": invalid.problems})
     return Status(
         201, {"id": referral.pk, "partner": referral.partner, "consent": referral.consent}
@@ -211,11 +220,11 @@ def partner_referral(request, entry_id: int, payload: PartnerIn):
 
 
 @router.post("/ecvcu-referrals", response={201: EcvcuOut, 422: Rejected})
-def ecvcu(request, file: File[UploadedFile]):
+def ecvcu(request: HttpRequest, file: File[UploadedFile]) -> Status[dict[str, object]]:
     with saved_upload(file) as path:
         try:
             added, marked = services.import_ecvcu_referrals(
-                path, user=request.auth, original_name=file.name or ""
+                path, user=api_user(request), original_name=file.name or ""
             )
         except FileRejected as rejected:
             return Status(
@@ -235,11 +244,11 @@ class WeeklyOut(Schema):
 
 
 @router.get("/weekly-lists", response=WeeklyOut)
-def weekly(request, week: date):
+def weekly(request: HttpRequest, week: date) -> dict[str, object]:
     start = week - timedelta(days=week.weekday())
-    lists = services.weekly_lists(request.auth, start)
+    lists = services.weekly_lists(api_user(request), start)
     audit.record(
-        request.auth,
+        api_user(request),
         AuditAction.DISCLOSURE,
         "weekly_list",
         start.isoformat(),

@@ -11,6 +11,7 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 from zoneinfo import ZoneInfo
 
 import polars as pl
@@ -32,6 +33,9 @@ from fraudcase.core.tables import (
 
 from . import rules
 from .rules import RESPONSES, SEARCH_TERMS, VulnerabilityStatus
+
+if TYPE_CHECKING:  # the scan runs without Django (ADR-0007): the user is only a type here
+    from fraudcase.accounts.models import User
 
 DEFAULT_COLUMNS = [
     "nfrc", "report_date", "victim_type", "forename", "surname", "business_name", "dob",
@@ -75,7 +79,7 @@ class ScanResult:
     profile: str = "default"
     output: str = ""
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {
             "rows": self.rows,
             "counts": self.counts,
@@ -194,7 +198,7 @@ def _problems(frame: pl.DataFrame, today: date) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.row, order[p.column]))
 
 
-def _held_reports(user, first: date, last: date) -> pl.DataFrame | None:
+def _held_reports(user: "User | None", first: date, last: date) -> pl.DataFrame | None:
     """Individual victims of reports this user may see, received in the 12 months before."""
     if user is None:
         return None
@@ -350,9 +354,9 @@ def _decide(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _scan(
-    path: Path, *, user, profile_name: str, original_name: str, today: date | None,
-    findings_only: bool = False, texts: bool = True,
-):  # fmt: skip
+    path: Path, *, user: "User | None", profile_name: str, original_name: str,
+    today: date | None, findings_only: bool = False, texts: bool = True,
+) -> tuple[ScanResult, pl.DataFrame]:  # fmt: skip
     today = today or datetime.now(LONDON).date()
     profile = _profile(profile_name)
     # Columns only copied to the output are not read when the output is the findings alone.
@@ -374,7 +378,9 @@ def _scan(
         raise FileRejected(problems, profile=profile.name)
     frame = typed
     result = ScanResult(profile=profile.name)
-    held = _held_reports(user, frame["report_day"].min(), frame["report_day"].max())
+    # Every row has its report date (checked above).
+    first, last = cast(date, frame["report_day"].min()), cast(date, frame["report_day"].max())
+    held = _held_reports(user, first, last)
     result.held_reports_checked = held is not None
     held_counted = _held_counts(frame, held)
     scanned = _decide(held_counted) if texts else _flags(held_counted)
@@ -393,7 +399,7 @@ def _scan(
 def scan_to_frame(
     path: Path,
     *,
-    user=None,
+    user: "User | None" = None,
     profile_name: str = "default",
     original_name: str = "",
     today: date | None = None,
@@ -407,7 +413,7 @@ def scan_victim_list(
     path: Path,
     *,
     out: Path,
-    user=None,
+    user: "User | None" = None,
     profile_name: str = "default",
     original_name: str = "",
     today: date | None = None,

@@ -1,7 +1,9 @@
 """Reads and writes for the vulnerability workbench. Every read goes through these getters."""
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any, TypedDict, cast
 
 import polars as pl
 from django.contrib.auth import get_user_model
@@ -10,6 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from fraudcase.accounts.models import User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core import bulk
@@ -37,7 +40,7 @@ ENTRY_COLUMNS = [
 
 # The workbench's segments (issue "Protect": VS4 to VS1, businesses, referred, under-18s,
 # money-mule indicators for diversion under Op Kingpin).
-SEGMENTS = {
+SEGMENTS: dict[str, tuple[str, dict[str, str | bool]]] = {
     "VS4": ("VS4", {"status": "VS4", "ecvcu_referred": False}),
     "VS3": ("VS3", {"status": "VS3", "ecvcu_referred": False}),
     "VS2": ("VS2", {"status": "VS2", "ecvcu_referred": False}),
@@ -51,29 +54,29 @@ SEGMENTS = {
 }
 
 
-def _check(user) -> None:
+def _check(user: User) -> None:
     if not (user.is_authenticated and user.is_active and rules.may_work_vulnerability(user.role)):
         raise Http404("No such page")
 
 
-def visible_lists(user) -> QuerySet[VictimList]:
+def visible_lists(user: User) -> QuerySet[VictimList]:
     _check(user)
     return VictimList.objects.all()
 
 
-def visible_entries(user) -> QuerySet[VictimListEntry]:
+def visible_entries(user: User) -> QuerySet[VictimListEntry]:
     _check(user)
     return VictimListEntry.objects.all()
 
 
-def get_list(user, list_id: int) -> VictimList:
+def get_list(user: User, list_id: int) -> VictimList:
     victim_list = visible_lists(user).filter(pk=list_id).first()
     if victim_list is None:
         raise Http404("No such list")
     return victim_list
 
 
-def get_entry(user, entry_id: int) -> VictimListEntry:
+def get_entry(user: User, entry_id: int) -> VictimListEntry:
     entry = visible_entries(user).select_related("victim_list").filter(pk=entry_id).first()
     if entry is None:
         raise Http404("No such victim")
@@ -87,13 +90,13 @@ def get_entry(user, entry_id: int) -> VictimListEntry:
     return entry
 
 
-def segment_entries(user, victim_list: VictimList, segment: str) -> QuerySet[VictimListEntry]:
+def segment_entries(user: User, victim_list: VictimList, segment: str) -> QuerySet[VictimListEntry]:
     if segment not in SEGMENTS:
         raise Http404("No such segment")
     return visible_entries(user).filter(victim_list=victim_list, **SEGMENTS[segment][1])
 
 
-def segment_counts(user, victim_list: VictimList) -> dict[str, int]:
+def segment_counts(user: User, victim_list: VictimList) -> dict[str, int]:
     """Victims in each segment of a list, in one query."""
     entries = visible_entries(user).filter(victim_list=victim_list)
     return entries.aggregate(
@@ -102,7 +105,12 @@ def segment_counts(user, victim_list: VictimList) -> dict[str, int]:
 
 
 def import_victim_list(
-    path: Path, *, user, profile_name: str = "default", original_name: str = "", progress=None
+    path: Path,
+    *,
+    user: User,
+    profile_name: str = "default",
+    original_name: str = "",
+    progress: Callable[[str, int], None] | None = None,
 ) -> tuple[VictimList, int]:
     """Scan and keep a list; returns the list and how many victims were added.
 
@@ -118,7 +126,7 @@ def import_victim_list(
     )
     progress(f"Saving {frame.height:,} victims (all or nothing)", 70)
     with transaction.atomic():
-        held = set()
+        held: set[str] = set()
         for chunk in bulk.chunked(frame["nfrc"].to_list()):
             held.update(
                 VictimListEntry.objects.filter(nfrc__in=chunk).values_list("nfrc", flat=True)
@@ -134,8 +142,9 @@ def import_victim_list(
             rows=frame.height,
             added=new.height,
             held_reports_checked=result.held_reports_checked,
-            first_report_date=frame["report_day"].min(),
-            last_report_date=frame["report_day"].max(),
+            # The scan refused any row without a report date: these are dates.
+            first_report_date=cast(date, frame["report_day"].min()),
+            last_report_date=cast(date, frame["report_day"].max()),
         )
         stored = new.select(
             pl.lit(victim_list.pk).alias("victim_list"),
@@ -222,7 +231,7 @@ def _mark_ecvcu(entries: QuerySet[VictimListEntry]) -> int:
     ).update(ecvcu_referred=True)
 
 
-def import_ecvcu_referrals(path: Path, *, user, original_name: str = "") -> tuple[int, int]:
+def import_ecvcu_referrals(path: Path, *, user: User, original_name: str = "") -> tuple[int, int]:
     """Import the national ECVCU's referral list; returns (added, victims now marked).
 
     The file needs an `nfrc` column; forename, surname, dob and referred_on are kept if given.
@@ -257,7 +266,7 @@ def import_ecvcu_referrals(path: Path, *, user, original_name: str = "") -> tupl
     if problems:
         raise FileRejected(sorted(problems, key=lambda p: p.row))
     with transaction.atomic():
-        held = set()
+        held: set[str] = set()
         for chunk in bulk.chunked(frame["nfrc"].to_list()):
             held.update(EcvcuReferral.objects.filter(nfrc__in=chunk).values_list("nfrc", flat=True))
         new = frame.filter(~pl.col("nfrc").is_in(list(held))).unique(
@@ -283,7 +292,15 @@ def import_ecvcu_referrals(path: Path, *, user, original_name: str = "") -> tupl
 # ---------------------------------------------------------------- weekly lists (WMP ¶63)
 
 
-def weekly_lists(user, week_start, *, top: int = 10) -> dict:
+class WeeklyLists(TypedDict):
+    total: int
+    top_individuals: list[VictimListEntry]
+    top_businesses: list[VictimListEntry]
+    districts: list[tuple[str, int]]  # (district, victims), most first
+    under_18: list[VictimListEntry]
+
+
+def weekly_lists(user: User, week_start: date, *, top: int = 10) -> WeeklyLists:
     """The week's lists: largest individual losses, top five businesses, districts, under-18s.
 
     A victim the national ECVCU already covers is shown as such, never as one to contact.
@@ -310,7 +327,7 @@ def weekly_lists(user, week_start, *, top: int = 10) -> dict:
 # ---------------------------------------------------------------- the vulnerability log
 
 
-def officers(user) -> QuerySet:
+def officers(user: User) -> QuerySet[User]:
     """Who can be given a vulnerability task: active Protect officers and supervisors."""
     _check(user)
     return (
@@ -322,7 +339,7 @@ def officers(user) -> QuerySet:
 
 @transaction.atomic
 def decide_response(
-    user,
+    user: User,
     entry: VictimListEntry,
     *,
     response: str,
@@ -337,6 +354,7 @@ def decide_response(
         problems["assignee"] = "Choose the officer who will make contact"
     if problems:
         raise InvalidInput(problems)
+    assert assignee is not None  # else a problem was raised
     today = timezone.localdate()
     action = VulnerabilityAction.objects.create(
         entry=entry,
@@ -356,7 +374,7 @@ def decide_response(
     return action
 
 
-def get_action(user, action_id: int) -> VulnerabilityAction:
+def get_action(user: User, action_id: int) -> VulnerabilityAction:
     action = (
         VulnerabilityAction.objects.select_related("entry", "assignee")
         .filter(pk=action_id, entry__in=visible_entries(user))
@@ -369,7 +387,12 @@ def get_action(user, action_id: int) -> VulnerabilityAction:
 
 @transaction.atomic
 def record_result(
-    user, action: VulnerabilityAction, *, done_on: date, result: str, financial_abuse: bool
+    user: User,
+    action: VulnerabilityAction,
+    *,
+    done_on: date,
+    result: str,
+    financial_abuse: bool,
 ) -> VulnerabilityAction | None:
     """Record what happened. Financial abuse raises a PPN; a VS3 visit gets its follow-up.
 
@@ -409,7 +432,7 @@ def record_result(
 
 @transaction.atomic
 def refer_to_partner(
-    user,
+    user: User,
     entry: VictimListEntry,
     *,
     partner: str,
@@ -443,7 +466,8 @@ def refer_to_partner(
 
 
 @transaction.atomic
-def add_next_of_kin(user, entry: VictimListEntry, **fields) -> NextOfKin:
+# `fields`: the next-of-kin form's cleaned data (name, relationship, phone, contacted_on, notes).
+def add_next_of_kin(user: User, entry: VictimListEntry, **fields: Any) -> NextOfKin:
     kin = NextOfKin.objects.create(entry=entry, recorded_by=user, **fields)
     audit.record(
         user, AuditAction.COLLECTION, "victim_list_entry", entry.nfrc, "Next of kin recorded"
@@ -451,7 +475,7 @@ def add_next_of_kin(user, entry: VictimListEntry, **fields) -> NextOfKin:
     return kin
 
 
-def my_tasks(user) -> QuerySet[VulnerabilityAction]:
+def my_tasks(user: User) -> QuerySet[VulnerabilityAction]:
     return (
         VulnerabilityAction.objects.filter(
             assignee=user, state=ActionState.OPEN, entry__in=visible_entries(user)
@@ -461,7 +485,7 @@ def my_tasks(user) -> QuerySet[VulnerabilityAction]:
     )
 
 
-def vulnerability_log_frame(user) -> pl.DataFrame:
+def vulnerability_log_frame(user: User) -> pl.DataFrame:
     """Every decision, task and result: the vulnerability log as one table for export."""
     rows = (
         VulnerabilityAction.objects.filter(entry__in=visible_entries(user))
@@ -508,7 +532,13 @@ def vulnerability_log_frame(user) -> pl.DataFrame:
     )
 
 
-def run_import_job(path: Path, user, original_name: str, profile: str, progress) -> dict:
+def run_import_job(
+    path: Path,
+    user: User,
+    original_name: str,
+    profile: str,
+    progress: Callable[[str, int], None],
+) -> dict[str, object]:
     """The background job behind the workbench's upload (fraudcase.jobs)."""
     victim_list, added = import_victim_list(
         path, user=user, profile_name=profile, original_name=original_name, progress=progress
