@@ -1,14 +1,18 @@
 """django-ninja routes for triage."""
 
 from datetime import date
+from typing import Any
 
-from django.http import Http404, QueryDict
+from django.http import Http404, HttpRequest, QueryDict
 from django.utils import timezone
 from ninja import Router, Schema, Status
 
+from fraudcase.accounts.services import api_user
 from fraudcase.core.api_schemas import Invalid
+from fraudcase.core.errors import Conflict, InvalidInput
 from fraudcase.reports import services as report_services
-from fraudcase.reports.api import ANSWERS, run_move
+from fraudcase.reports.api import ANSWERS, MoveAnswer, run_move
+from fraudcase.reports.models import Report
 
 from . import rules, services
 
@@ -31,7 +35,7 @@ class ScreenOut(Schema):
 
 
 @router.post("/triage/screen", response={200: ScreenOut, 422: Invalid})
-def screen(request, payload: ScreenIn):
+def screen(request: HttpRequest, payload: ScreenIn) -> dict[str, object] | Status[object]:
     """Score App. B matrix answers and give the App. D tier and team. Stateless: saves nothing.
 
     `answers` maps each heading (victim, offender, evidence, geography, victims,
@@ -48,9 +52,10 @@ def screen(request, payload: ScreenIn):
                 "problems": dict.fromkeys(sorted(unknown), "Not an Appendix D fact"),
             },
         )
+    facts: dict[str, Any] = payload.facts  # each fact a bool, `victims` a number
     try:
         result = rules.screen(
-            scoring, payload.answers, payload.multipliers, rules.TierFacts(**payload.facts)
+            scoring, payload.answers, payload.multipliers, rules.TierFacts(**facts)
         )
     except ValueError as invalid:
         return Status(
@@ -88,18 +93,20 @@ class ConflictOut(Schema):
 @router.post(
     "/reports/{path:ref}/decision", response={200: DecisionOut, 409: ConflictOut, 422: Invalid}
 )
-def decide(request, ref: str, payload: DecisionIn):
+def decide(
+    request: HttpRequest, ref: str, payload: DecisionIn
+) -> dict[str, object] | Status[object]:
     """The VFT supervisor's decision on an assessed report; 409 if someone decided it first."""
     from fraudcase.reports import services as report_services
 
     report = report_services.get_report(
-        request.auth, ref, justification=request.headers.get("X-Justification", "")
+        api_user(request), ref, justification=request.headers.get("X-Justification", "")
     )
     try:
-        made = services.decide(request.auth, report, **payload.dict())
-    except services.Conflict as conflict:
+        made = services.decide(api_user(request), report, **payload.dict())
+    except Conflict as conflict:
         return Status(409, {"detail": str(conflict)})
-    except services.InvalidInput as invalid:
+    except InvalidInput as invalid:
         return Status(422, {"detail": "Decision not saved", "problems": invalid.problems})
     report.refresh_from_db()
     return {
@@ -148,7 +155,9 @@ class AssessmentOut(Schema):
     "/reports/{path:ref}/assessment",
     response={200: AssessmentOut, 409: ConflictOut, 422: Invalid},
 )
-def assess(request, ref: str, payload: AssessmentIn):
+def assess(
+    request: HttpRequest, ref: str, payload: AssessmentIn
+) -> dict[str, object] | Status[object]:
     """Record the assessment of a recorded report, score it and send it for decision.
 
     Checked exactly as the assessment page checks it; 422 names every problem.
@@ -158,12 +167,14 @@ def assess(request, ref: str, payload: AssessmentIn):
     from .forms import AssessmentForm
 
     report = report_services.get_report(
-        request.auth, ref, justification=request.headers.get("X-Justification", "")
+        api_user(request), ref, justification=request.headers.get("X-Justification", "")
     )
-    if not services.queue_allowed(request.auth):
+    if not services.queue_allowed(api_user(request)):
         raise Http404("No such page")
     version, scoring = services.active_scoring()
-    data: dict = {f"entitlement_{i}": d.isoformat() for i, d in payload.entitlements.items()}
+    data: dict[str, str | list[str]] = {
+        f"entitlement_{i}": d.isoformat() for i, d in payload.entitlements.items()
+    }
     data.update({f"thrive_{k.lower()}": v for k, v in payload.thrive.items()})
     data.update({f"proportionality_{i}": "yes" if v else "no"
                  for i, v in enumerate(payload.proportionality)})  # fmt: skip
@@ -183,15 +194,15 @@ def assess(request, ref: str, payload: AssessmentIn):
         data["enhanced_service"] = "on"
     form = AssessmentForm(_as_querydict(data), scoring=scoring, prefill={})
     if not form.is_valid():
-        problems = {k: " ".join(v) for k, v in form.errors.items()}
+        problems = {k: " ".join(str(m) for m in v) for k, v in form.errors.items()}
         return Status(422, {"detail": "Assessment not saved", "problems": problems})
     try:
-        made = services.record_assessment(request.auth, report, form.cleaned_data)
-    except services.InvalidInput as invalid:
+        made = services.record_assessment(api_user(request), report, form.cleaned_data)
+    except InvalidInput as invalid:
         if "already been assessed" in " ".join(invalid.problems.values()):
             return Status(409, {"detail": "This report has already been assessed"})
         return Status(422, {"detail": "Assessment not saved", "problems": invalid.problems})
-    except services.Conflict as conflict:
+    except Conflict as conflict:
         return Status(409, {"detail": str(conflict)})
     return {
         "local_reference": report.local_reference, "status": "assessed", "tier": made.tier,
@@ -199,7 +210,7 @@ def assess(request, ref: str, payload: AssessmentIn):
     }  # fmt: skip
 
 
-def _as_querydict(data: dict) -> QueryDict:
+def _as_querydict(data: dict[str, str | list[str]]) -> QueryDict:
     query = QueryDict(mutable=True)
     for key, value in data.items():
         if isinstance(value, list):
@@ -209,9 +220,9 @@ def _as_querydict(data: dict) -> QueryDict:
     return query
 
 
-def _report(request, ref: str):
+def _report(request: HttpRequest, ref: str) -> Report:
     return report_services.get_report(
-        request.auth, ref, justification=request.headers.get("X-Justification", "")
+        api_user(request), ref, justification=request.headers.get("X-Justification", "")
     )
 
 
@@ -221,23 +232,23 @@ class EvidenceIn(Schema):
 
 
 @router.post("/reports/{path:ref}/evidence-requests", response=ANSWERS)
-def request_evidence(request, ref: str, payload: EvidenceIn):
+def request_evidence(request: HttpRequest, ref: str, payload: EvidenceIn) -> MoveAnswer:
     """Record evidence asked of the victim or a third party (filed pending after 28 days)."""
     report = _report(request, ref)
     return run_move(report, lambda: services.request_evidence(
-        request.auth, report, asked_of=payload.asked_of, what=payload.what,
+        api_user(request), report, asked_of=payload.asked_of, what=payload.what,
         today=timezone.localdate()))  # fmt: skip
 
 
 @router.post("/reports/{path:ref}/evidence-requests/{request_id}/received", response=ANSWERS)
-def evidence_received(request, ref: str, request_id: int):
+def evidence_received(request: HttpRequest, ref: str, request_id: int) -> MoveAnswer:
     """Mark evidence received; a report filed for want of it is reopened."""
     report = _report(request, ref)
     wanted = report.evidence_requests.filter(pk=request_id).first()
     if wanted is None:
         return Status(409, {"detail": "No such evidence request on this report"})
     return run_move(report, lambda: services.evidence_received(
-        request.auth, wanted, today=timezone.localdate()))  # fmt: skip
+        api_user(request), wanted, today=timezone.localdate()))  # fmt: skip
 
 
 class EvaluationIn(Schema):
@@ -264,10 +275,10 @@ class EvaluationIn(Schema):
 
 
 @router.post("/reports/{path:ref}/evaluation", response=ANSWERS)
-def evaluate(request, ref: str, payload: EvaluationIn):
+def evaluate(request: HttpRequest, ref: str, payload: EvaluationIn) -> MoveAnswer:
     """App. F evaluation; `complete` returns the report to the supervisor for decision."""
     report = _report(request, ref)
     data = payload.dict()
     complete = data.pop("complete")
     return run_move(report, lambda: services.record_evaluation(
-        request.auth, report, data, complete=complete))  # fmt: skip
+        api_user(request), report, data, complete=complete))  # fmt: skip

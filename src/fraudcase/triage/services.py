@@ -1,17 +1,22 @@
 """Reads and writes for triage: the scoring in force, and the assessor's queue."""
 
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any, TypedDict
+
 from django.db import transaction
-from django.db.models import F, OuterRef, Q, Subquery, TextField, Value
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery, TextField, Value
 from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
 from django.utils import timezone
 
+from fraudcase.accounts.models import User
 from fraudcase.core.dates import age_on
 from fraudcase.core.errors import Conflict, InvalidInput
 from fraudcase.intake.models import CallForService
 from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services as report_services
-from fraudcase.reports.models import Identifier, ReportStatus
+from fraudcase.reports.models import Identifier, Report, ReportStatus
 from fraudcase.reports.rules import Transition
 from fraudcase.reports.services import visible_reports
 
@@ -19,8 +24,12 @@ from . import rules
 from .models import Assessment, Evaluation, EvidenceRequest, ScoringVersion, SupervisorDecision
 from .scoring import DEFAULT_SCORING, DEFAULT_VERSION
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
-def active_scoring() -> tuple[str, dict]:
+
+# A scoring is the JSON an administrator saved (see rules.scoring_problems).
+def active_scoring() -> tuple[str, dict[str, Any]]:
     """(version, scoring) in force; the shipped default if an administrator has set none."""
     active = ScoringVersion.objects.filter(is_active=True).first()
     if active is None:
@@ -31,7 +40,7 @@ def active_scoring() -> tuple[str, dict]:
 # ---------------------------------------------------------------- the assessor's queue
 
 
-def queue_allowed(user) -> bool:
+def queue_allowed(user: User) -> bool:
     return user.is_authenticated and user.role in rules.QUEUE_ROLES
 
 
@@ -45,16 +54,16 @@ QUEUE_STAGES = {
 
 
 def assessor_queue(
-    user,
+    user: User,
     *,
-    today,
+    today: date,
     source: str = "",
     fraud_type: str = "",
     deadline: str = "",
     stage: str = "to_assess",
     tier: str = "",
     vulnerability: str = "",
-):
+) -> QuerySet[Report]:
     """Reports at one triage stage (default: recorded, waiting for assessment), oldest first.
 
     Filters: source, fraud type, the first-update deadline's state, the assessed tier, and
@@ -94,7 +103,7 @@ def assessor_queue(
     return reports.select_related("victim").order_by("received_at", "id")
 
 
-def with_deadlines(reports, today) -> list[dict]:
+def with_deadlines(reports: Iterable[Report], today: date) -> list[dict[str, object]]:
     """Rows for the queue page: the report, its update deadline and that deadline's state."""
     rows = []
     for report in reports:
@@ -109,7 +118,7 @@ def with_deadlines(reports, today) -> list[dict]:
 # ---------------------------------------------------------------- assessment
 
 
-def matrix_prefill(user, report) -> dict[str, tuple[str, str]]:
+def matrix_prefill(user: User, report: Report) -> dict[str, tuple[str, str]]:
     """What the data already says for the matrix (victims in the package, linked reports, ...)."""
     visible = visible_reports(user)
     in_package = visible.filter(package=report.package).count() if report.package_id else 1
@@ -135,7 +144,8 @@ def matrix_prefill(user, report) -> dict[str, tuple[str, str]]:
     )  # fmt: skip
 
 
-def record_assessment(user, report, data: dict):
+# `data`: the assessment form's cleaned data.
+def record_assessment(user: User, report: Report, data: dict[str, Any]) -> Assessment:
     """Save the assessment, score the matrix, and send the report for the supervisor's decision."""
     if not queue_allowed(user):
         raise Http404("No such page")
@@ -181,7 +191,7 @@ def record_assessment(user, report, data: dict):
     return assessment
 
 
-def repeat_reports(user, report):
+def repeat_reports(user: User, report: Report) -> QuerySet[Report]:
     """Other reports the user may see for the same person (name and date of birth)."""
     victim = report.victim
     if victim.victim_type != "individual" or victim.dob is None:
@@ -198,7 +208,13 @@ def repeat_reports(user, report):
 # ---------------------------------------------------------------- supervisor decisions
 
 
-def with_current_tier(reports):
+class CurrentTier(TypedDict):
+    current_tier: int
+
+
+def with_current_tier(
+    reports: QuerySet[Report],
+) -> "QuerySet[WithAnnotations[Report, CurrentTier]]":
     """The reports annotated with `current_tier`, the tier in force, in the same query: the
     latest supervisor's (who may have tasked it up or down), else the assessment's; 4 when
     neither exists (a report allocated without a matrix)."""
@@ -208,22 +224,23 @@ def with_current_tier(reports):
     )
 
 
-def current_tier(report) -> int:
+def current_tier(report: Report) -> int:
     """The tier in force for one report (see `with_current_tier`)."""
-    reports = with_current_tier(type(report).objects.filter(pk=report.pk))
-    return reports.values_list("current_tier", flat=True).get()
+    reports = with_current_tier(Report.objects.filter(pk=report.pk))
+    tier: int = reports.values_list("current_tier", flat=True).get()
+    return tier
 
 
 def decide(
-    user,
-    report,
+    user: User,
+    report: Report,
     *,
     decision: str,
     reason: str = "",
     retask_direction: str = "",
     retask_reason: str = "",
     retask_explanation: str = "",
-):
+) -> SupervisorDecision:
     """The supervisor routes an assessed report. Exactly one of two concurrent decisions wins.
 
     The winner is whoever moves the report out of "assessed" first (a conditional UPDATE); the
@@ -283,7 +300,9 @@ def decide(
 # ---------------------------------------------------------------- evidence window (§5.2)
 
 
-def request_evidence(user, report, *, asked_of: str, what: str, today) -> EvidenceRequest:
+def request_evidence(
+    user: User, report: Report, *, asked_of: str, what: str, today: date
+) -> EvidenceRequest:
     """Record evidence asked of the victim or a third party; due in 28 days."""
     if user.role not in rules.EVIDENCE_ROLES:
         raise Http404("No such page")
@@ -301,7 +320,7 @@ def request_evidence(user, report, *, asked_of: str, what: str, today) -> Eviden
     return made
 
 
-def file_overdue_evidence(today) -> list[str]:
+def file_overdue_evidence(today: date) -> list[str]:
     """The daily job: file pending information every report whose evidence is past its 28 days.
 
     Returns the local references filed. Each is one move on the record (user: system).
@@ -329,7 +348,7 @@ def file_overdue_evidence(today) -> list[str]:
     return filed
 
 
-def evidence_received(user, request: EvidenceRequest, *, today) -> str:
+def evidence_received(user: User, request: EvidenceRequest, *, today: date) -> str:
     """Mark evidence in; a report filed for want of it is reopened where it was. Returns status."""
     if user.role not in rules.EVIDENCE_ROLES:
         raise Http404("No such page")
@@ -357,11 +376,14 @@ def evidence_received(user, request: EvidenceRequest, *, today) -> str:
 # ---------------------------------------------------------------- evaluation (App. F)
 
 
-def evaluation_in_progress(report) -> Evaluation | None:
+def evaluation_in_progress(report: Report) -> Evaluation | None:
     return report.evaluations.filter(completed_at__isnull=True).order_by("-id").first()
 
 
-def record_evaluation(user, report, data: dict, *, complete: bool) -> Evaluation:
+# `data`: the evaluation form's cleaned data (or the API's payload).
+def record_evaluation(
+    user: User, report: Report, data: dict[str, Any], *, complete: bool
+) -> Evaluation:
     """Save stage 1 (and, if `complete`, stage 2, returning the report to the supervisor)."""
     starts, roles = report_rules.LIFECYCLE[Transition.EVALUATE]
     if user.role not in roles:
