@@ -6,11 +6,14 @@ The same services and the same role checks as the pages: a role that may not mak
 
 from datetime import date
 
+from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema, Status
 
+from fraudcase.accounts.services import api_user
 from fraudcase.reports import services as report_services
-from fraudcase.reports.api import ANSWERS, run_move
+from fraudcase.reports.api import ANSWERS, MoveAnswer, run_move
+from fraudcase.reports.models import Report
 
 from . import clocks, services
 from . import rules as case_rules
@@ -19,9 +22,9 @@ from .models import Case
 router = Router(tags=["cases"])
 
 
-def _report(request, ref: str):
+def _report(request: HttpRequest, ref: str) -> Report:
     return report_services.get_report(
-        request.auth, ref, justification=request.headers.get("X-Justification", "")
+        api_user(request), ref, justification=request.headers.get("X-Justification", "")
     )
 
 
@@ -33,10 +36,10 @@ class AllocationIn(Schema):
 
 
 @router.post("/reports/{path:ref}/allocation", response=ANSWERS)
-def allocate(request, ref: str, payload: AllocationIn):
+def allocate(request: HttpRequest, ref: str, payload: AllocationIn) -> MoveAnswer:
     """Allocate to a team and investigator (VFT supervisor)."""
     report = _report(request, ref)
-    return run_move(report, lambda: services.allocate(request.auth, report, **payload.dict()))
+    return run_move(report, lambda: services.allocate(api_user(request), report, **payload.dict()))
 
 
 class CandidateOut(Schema):
@@ -50,13 +53,13 @@ class CandidateOut(Schema):
 
 
 @router.get("/allocation-board", response=list[CandidateOut])
-def allocation_board(request):
+def allocation_board(request: HttpRequest) -> list[dict[str, object]]:
     """Each investigator's open cases by tier, load and capacity (VFT supervisor)."""
     return [
         {"user_id": r.candidate.user_id, "name": r.candidate.name,
          "experience": r.candidate.experience, "open_by_tier": r.by_tier,
          "weighted_load": r.load, "capacity": r.candidate.capacity, "spare": r.spare}
-        for r in services.allocation_board(request.auth)["rows"]
+        for r in services.allocation_board(api_user(request))["rows"]
     ]  # fmt: skip
 
 
@@ -83,32 +86,36 @@ class ReviewIn(Schema):
 
 
 @router.post("/reports/{path:ref}/tasks", response=ANSWERS)
-def add_task(request, ref: str, payload: TaskIn):
+def add_task(request: HttpRequest, ref: str, payload: TaskIn) -> MoveAnswer:
     report = _report(request, ref)
-    return run_move(report, lambda: services.add_task(request.auth, report, **payload.dict()))
+    return run_move(report, lambda: services.add_task(api_user(request), report, **payload.dict()))
 
 
 @router.post("/reports/{path:ref}/disruption", response=ANSWERS)
-def add_disruption(request, ref: str, payload: DisruptionIn):
+def add_disruption(request: HttpRequest, ref: str, payload: DisruptionIn) -> MoveAnswer:
     report = _report(request, ref)
-    return run_move(report, lambda: services.add_disruption(request.auth, report, **payload.dict()))
+    return run_move(
+        report, lambda: services.add_disruption(api_user(request), report, **payload.dict())
+    )
 
 
 @router.post("/reports/{path:ref}/victim-updates", response=ANSWERS)
-def victim_update(request, ref: str, payload: VictimUpdateIn):
+def victim_update(request: HttpRequest, ref: str, payload: VictimUpdateIn) -> MoveAnswer:
     report = _report(request, ref)
     return run_move(
-        report, lambda: services.record_victim_update(request.auth, report, **payload.dict())
+        report, lambda: services.record_victim_update(api_user(request), report, **payload.dict())
     )
 
 
 @router.post("/reports/{path:ref}/reviews", response=ANSWERS)
-def review(request, ref: str, payload: ReviewIn):
+def review(request: HttpRequest, ref: str, payload: ReviewIn) -> MoveAnswer:
     report = _report(request, ref)
     case = Case.objects.filter(report=report).first()
     if case is None:
         return Status(409, {"detail": "This report has not been allocated"})
-    return run_move(report, lambda: services.record_review(request.auth, case, **payload.dict()))
+    return run_move(
+        report, lambda: services.record_review(api_user(request), case, **payload.dict())
+    )
 
 
 class CeaseAndDesistIn(Schema):
@@ -131,7 +138,7 @@ class FinalisationIn(Schema):
 
 
 @router.post("/reports/{path:ref}/finalisation", response=ANSWERS)
-def finalise(request, ref: str, payload: FinalisationIn):
+def finalise(request: HttpRequest, ref: str, payload: FinalisationIn) -> MoveAnswer:
     """Record the Home Office outcome (1-22) and close the report. A cease and desist notice
     (outcome 10) is refused, 422, naming every §5.7 condition that fails."""
     report = _report(request, ref)
@@ -141,7 +148,7 @@ def finalise(request, ref: str, payload: FinalisationIn):
         else None
     )
     return run_move(report, lambda: services.finalise(
-        request.auth, report, outcome=payload.outcome, rationale=payload.rationale,
+        api_user(request), report, outcome=payload.outcome, rationale=payload.rationale,
         cease_and_desist=facts, suspect_traced=payload.suspect_traced,
         suspect_has_pnc_record=payload.suspect_has_pnc_record))  # fmt: skip
 
@@ -155,11 +162,11 @@ class DueOut(Schema):
 
 
 @router.get("/deadlines", response=list[DueOut])
-def deadlines(request, scope: str = "mine"):
+def deadlines(request: HttpRequest, scope: str = "mine") -> list[dict[str, object]]:
     """What is overdue or due today: `scope` mine or team."""
-    items = clocks.due_items(request.auth, timezone.localdate())
+    items = clocks.due_items(api_user(request), timezone.localdate())
     return [
         {"what": i.what, "local_reference": i.reference, "due": i.due, "state": i.state.value,
          "owner": i.owner}
-        for i in clocks.for_scope(request.auth, items, "team" if scope == "team" else "mine")
+        for i in clocks.for_scope(api_user(request), items, "team" if scope == "team" else "mine")
     ]  # fmt: skip

@@ -6,14 +6,15 @@ working days; updates during an investigation as the victim contract says; plus 
 supervisor reviews, tasks and evidence requests. Reads start from the user's visible reports.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from fraudcase.accounts.models import User
-from fraudcase.reports.models import ReportStatus
+from fraudcase.reports.models import Report, ReportStatus
 from fraudcase.reports.services import visible_reports
 from fraudcase.triage import rules as triage_rules
 from fraudcase.triage.models import EvidenceRequest, SupervisorDecision
@@ -40,7 +41,14 @@ class DueItem:
     team_ids: frozenset[int]
 
 
-def _item(what, report, due, today, owner=None, team_ids=frozenset()) -> DueItem:
+def _item(
+    what: str,
+    report: Report,
+    due: date,
+    today: date,
+    owner: User | None = None,
+    team_ids: Iterable[int] = frozenset(),
+) -> DueItem:
     return DueItem(
         what, report.local_reference, report.victim.display_name, due,
         triage_rules.deadline_state(due, today), owner.pk if owner else None,
@@ -48,7 +56,7 @@ def _item(what, report, due, today, owner=None, team_ids=frozenset()) -> DueItem
     )  # fmt: skip
 
 
-def first_updates_owed(visible, today: date):
+def first_updates_owed(visible: QuerySet[Report], today: date) -> QuerySet[Report]:
     """Reports (of those given) whose first update to the victim is due by today and not given.
 
     Each clock is one range of received dates, so this is one indexed query however many
@@ -61,7 +69,7 @@ def first_updates_owed(visible, today: date):
     )
 
 
-def due_items(user, today: date) -> list[DueItem]:
+def due_items(user: User, today: date) -> list[DueItem]:
     """Everything due by today on the reports this user may see, most overdue first."""
     visible = visible_reports(user)
     items: list[DueItem] = []
@@ -119,7 +127,7 @@ def due_items(user, today: date) -> list[DueItem]:
     return sorted(items, key=lambda i: (i.due, i.reference))
 
 
-def for_scope(user, items: list[DueItem], scope: str) -> list[DueItem]:
+def for_scope(user: User, items: list[DueItem], scope: str) -> list[DueItem]:
     """ "mine": owned by the user (supervisors also own reviews and the VFT's unowned first
     updates); "team": owned by anyone in the user's teams, or by the team itself."""
     if scope == "mine":

@@ -1,5 +1,7 @@
 """Forms for allocation, case work and finalisation."""
 
+from typing import Any
+
 from django import forms
 
 from fraudcase.core.forms import GovukMixin
@@ -42,7 +44,7 @@ class TaskForm(GovukMixin, forms.Form):
     text = forms.CharField(label="Task", max_length=300)
     due = forms.DateField(label="Due", widget=forms.DateInput(), help_text="e.g. 2026-12-01")
 
-    def __init__(self, *args, assignees, **kwargs):
+    def __init__(self, *args: Any, assignees: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["assignee"] = forms.TypedChoiceField(
             label="Assign to", coerce=int, choices=assignees

@@ -7,16 +7,17 @@ audit log; every change of status goes through `reports.services.move`.
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, TypedDict
 
 import polars as pl
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from fraudcase.accounts.models import Team, User
+from fraudcase.accounts.models import Experience, Team, User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core.errors import Conflict, InvalidInput
@@ -38,16 +39,19 @@ from .models import (
     VictimUpdate,
 )
 
+if TYPE_CHECKING:
+    from .letters import Section
+
 SUPERVISING_ROLES = rules.SUPERVISING_ROLES
 CASE_ROLES = rules.CASE_ROLES
 
 
-def _require(user, roles: frozenset[str]) -> None:
+def _require(user: User, roles: frozenset[str]) -> None:
     if getattr(user, "role", None) not in roles:
         raise Http404("No such page")
 
 
-def may_work_cases(user) -> bool:
+def may_work_cases(user: User) -> bool:
     return getattr(user, "role", None) in CASE_ROLES
 
 
@@ -58,7 +62,7 @@ def positive_outcomes() -> frozenset[int]:
 # ---------------------------------------------------------------- allocation board (§5.4)
 
 
-def candidates(user) -> list[rules.Candidate]:
+def candidates(user: User) -> list[rules.Candidate]:
     """Every investigator and evaluator with their open cases' tiers (one aggregate query)."""
     _require(user, SUPERVISING_ROLES)
     people = (
@@ -96,18 +100,24 @@ class BoardRow:
     experience_label: str
 
 
-def allocation_board(user) -> dict:
+class Board(TypedDict):
+    rows: list[BoardRow]
+    teams: list[dict[str, object]]  # team, investigators, open, capacity
+    waiting: list[dict[str, object]]  # report, tier
+
+
+def allocation_board(user: User) -> Board:
     """Each investigator's open cases by tier, their weighted load and spare capacity, the
     capacity of each team, and the reports waiting for allocation with their tier."""
-    rows = []
-    labels = dict(User._meta.get_field("experience").choices)
+    rows: list[BoardRow] = []
+    labels = dict(Experience.choices)
     for c in candidates(user):
         by_tier = {t: c.open_tiers.count(t) for t in (1, 2, 3, 4)}
         rows.append(
             BoardRow(c, by_tier, rules.weighted_load(list(c.open_tiers)),
                      c.capacity - len(c.open_tiers), labels.get(c.experience, "Not recorded"))
         )  # fmt: skip
-    teams = []
+    teams: list[dict[str, object]] = []
     membership = set(User.teams.through.objects.values_list("team_id", "user_id"))
     for team in Team.objects.order_by("name"):
         members = [r for r in rows if (team.pk, r.candidate.user_id) in membership]
@@ -129,7 +139,7 @@ def allocation_board(user) -> dict:
 
 
 def allocate(
-    user,
+    user: User,
     report: Report,
     *,
     investigator_id: int,
@@ -172,7 +182,9 @@ def allocate(
         )  # fmt: skip
 
 
-def record_review(user, case: Case, *, notes: str, recommendations: str = "") -> SupervisorReview:
+def record_review(
+    user: User, case: Case, *, notes: str, recommendations: str = ""
+) -> SupervisorReview:
     """A supervisor's review on the rota (§5.4); the next one is scheduled by tier."""
     _require(user, SUPERVISING_ROLES)
     if not notes.strip():
@@ -193,7 +205,7 @@ def record_review(user, case: Case, *, notes: str, recommendations: str = "") ->
     return review
 
 
-def reviews_due(user, today: date):
+def reviews_due(user: User, today: date) -> QuerySet[Case]:
     """Open cases whose supervisor review is due by today, oldest due first."""
     _require(user, SUPERVISING_ROLES)
     return (
@@ -208,18 +220,19 @@ def reviews_due(user, today: date):
 # ---------------------------------------------------------------- investigation (§5.5, §5.6)
 
 
-def add_task(user, report: Report, *, text: str, assignee_id: int, due: date) -> Task:
+def add_task(user: User, report: Report, *, text: str, assignee_id: int, due: date) -> Task:
     _require(user, CASE_ROLES)
     assignee = User.objects.filter(
         pk=assignee_id, is_active=True, role__in=CASE_ROLES | {"assessor"}
     ).first()
-    problems = {}
+    problems: dict[str, str] = {}
     if not text.strip():
         problems["text"] = "Say what needs doing"
     if assignee is None:
         problems["assignee"] = "Choose who will do it"
     if problems:
         raise InvalidInput(problems)
+    assert assignee is not None  # else a problem was raised
     with transaction.atomic():
         task = Task.objects.create(
             report=report, text=text.strip(), assignee=assignee, due=due, created_by=user,
@@ -231,7 +244,7 @@ def add_task(user, report: Report, *, text: str, assignee_id: int, due: date) ->
     return task
 
 
-def complete_task(user, report: Report, task_id: int) -> Task:
+def complete_task(user: User, report: Report, task_id: int) -> Task:
     _require(user, CASE_ROLES)
     task = Task.objects.filter(pk=task_id, report=report).first()
     if task is None:
@@ -248,7 +261,9 @@ def complete_task(user, report: Report, task_id: int) -> Task:
     return task
 
 
-def add_disruption(user, report: Report, *, kind: str, on: date, detail: str = ""):
+def add_disruption(
+    user: User, report: Report, *, kind: str, on: date, detail: str = ""
+) -> DisruptionAction:
     _require(user, CASE_ROLES)
     if kind not in {k.value for k in rules.DisruptionKind}:
         raise InvalidInput({"kind": "Choose the disruption used"})
@@ -263,7 +278,7 @@ def add_disruption(user, report: Report, *, kind: str, on: date, detail: str = "
     return action
 
 
-def record_victim_update(user, report: Report, *, method: str, summary: str) -> VictimUpdate:
+def record_victim_update(user: User, report: Report, *, method: str, summary: str) -> VictimUpdate:
     """An update given to the victim; the victim contract's next update is scheduled."""
     _require(user, CASE_ROLES | {"assessor"})
     problems = {}
@@ -292,7 +307,7 @@ def record_victim_update(user, report: Report, *, method: str, summary: str) -> 
     return update
 
 
-def set_victim_contract(user, report: Report, *, every_days: int) -> Case:
+def set_victim_contract(user: User, report: Report, *, every_days: int) -> Case:
     """Change how often the victim is updated (the victim contract, §5.2); the next update is
     due that long after the last one given (or after allocation if none yet)."""
     _require(user, CASE_ROLES)
@@ -318,7 +333,7 @@ def set_victim_contract(user, report: Report, *, every_days: int) -> Case:
 
 
 def finalise(
-    user,
+    user: User,
     report: Report,
     *,
     outcome: int | None,
@@ -360,7 +375,7 @@ def finalise(
     return made
 
 
-def time_in_states(report: Report, now=None) -> dict:
+def time_in_states(report: Report, now: datetime | None = None) -> dict[str, object]:
     """Days in each status so far, and days from receipt to assessment, allocation, outcome."""
     now = now or timezone.now()
     moves = [
@@ -377,7 +392,7 @@ def time_in_states(report: Report, now=None) -> dict:
     }  # fmt: skip
 
 
-def record_letter(user, report: Report, kind: str) -> Letter:
+def record_letter(user: User, report: Report, kind: str) -> Letter:
     """A letter was produced for the victim: a disclosure of personal data, audited."""
     with transaction.atomic():
         letter = Letter.objects.create(
@@ -391,7 +406,7 @@ def record_letter(user, report: Report, kind: str) -> Letter:
     return letter
 
 
-def letter_sections(report: Report, kind: str) -> list:
+def letter_sections(report: Report, kind: str) -> "list[Section]":
     """The wording of one letter for this report. ValueError when it does not apply yet."""
     from . import letters
 
@@ -415,7 +430,7 @@ def assignee_choices() -> list[tuple[int, str]]:
     return [(u.pk, str(u)) for u in people.order_by("last_name", "first_name", "username")]
 
 
-def panel(user, report: Report) -> dict:
+def panel(user: User, report: Report) -> dict[str, object]:
     """What the report page shows of the case, and which actions this user may take now."""
     from .forms import (
         DisruptionForm,
@@ -460,7 +475,7 @@ def panel(user, report: Report) -> dict:
     }  # fmt: skip
 
 
-def timings(user, today, days: int = 90) -> list[dict]:
+def timings(user: User, today: date, days: int = 90) -> list[dict[str, object]]:
     """Days from receipt to assessment, allocation and outcome, for the moves made in the last
     `days` days on reports this user may see: how many, the median and the slowest tenth.
 
