@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 
 from fraudcase.audit.models import AuditEvent
 from fraudcase.reports.models import StatusChange
@@ -52,7 +53,7 @@ def test_the_daily_command_files_overdue_reports(assessed, assessor, capsys):
     from django.core.management import call_command
 
     services.request_evidence(assessor, assessed, asked_of="victim", what="Receipts",
-                              today=date.today() - timedelta(days=30))  # fmt: skip
+                              today=timezone.localdate() - timedelta(days=30))  # fmt: skip
     call_command("evidence_file_overdue")
     assert assessed.local_reference in capsys.readouterr().out
     assessed.refresh_from_db()

@@ -7,6 +7,7 @@ import polars as pl
 from django.contrib import messages
 from django.db.models import Max
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
@@ -73,7 +74,7 @@ def weekly(request):
         chosen = date.fromisoformat(request.GET.get("week", ""))
     except ValueError:
         latest = services.visible_entries(request.user).aggregate(d=Max("report_date"))["d"]
-        chosen = latest or date.today()
+        chosen = latest or timezone.localdate()
     week_start = chosen - timedelta(days=chosen.weekday())
     lists = services.weekly_lists(request.user, week_start)
     fmt, which = request.GET.get("export"), request.GET.get("list", "")
@@ -208,7 +209,7 @@ def _entry_context(request, entry, **forms):
         action.result_form = (
             failed_result
             if failed_result is not None and failed_result.prefix == f"r{action.pk}"
-            else ResultForm(prefix=f"r{action.pk}", initial={"done_on": date.today()})
+            else ResultForm(prefix=f"r{action.pk}", initial={"done_on": timezone.localdate()})
         )
     context = {
         "entry": entry,
@@ -347,7 +348,7 @@ def tasks(request):
         "victims/tasks.html",
         {
             "tasks": services.my_tasks(request.user),
-            "today": date.today(),
+            "today": timezone.localdate(),
         },
     )
 
