@@ -8,7 +8,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fraudcase.settings")
 
-from fraudcase.intake.synthetic import nfib_package_frame  # noqa: E402
+from fraudcase.intake.synthetic import nfib_package_frame
 
 parser = argparse.ArgumentParser()
 parser.add_argument("victims", type=int)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from fraudcase.victims.synthetic import victim_list_frame  # noqa: E402
+from fraudcase.victims.synthetic import victim_list_frame
 
 parser = argparse.ArgumentParser()
 parser.add_argument("rows", type=int)

@@ -6,4 +6,4 @@ test paid for it); nothing else differs, so the tests exercise the real configur
 
 from fraudcase.settings import *  # noqa: F403
 
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # noqa: S303  # tests only
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # tests only

@@ -1,6 +1,7 @@
 """Optional OpenID Connect sign-on: a provider's account signs in as an existing user only."""
 
 import importlib
+from typing import ClassVar
 
 import pytest
 from django.core.exceptions import SuspiciousOperation
@@ -46,7 +47,7 @@ def provider_says(monkeypatch):
 
     def answer(userinfo: dict):
         class Response:
-            headers = {"content-type": "application/json"}
+            headers: ClassVar[dict[str, str]] = {"content-type": "application/json"}
 
             def raise_for_status(self):
                 return None

@@ -32,7 +32,7 @@ def test_the_second_of_two_simultaneous_imports_is_told(assessor, example_packag
     def run():
         try:
             outcomes.append(import_nfib_package(example_package, user=assessor, progress=progress))
-        except Exception as error:  # noqa: BLE001 - any other failure is what this test catches
+        except Exception as error:  # any other failure is what this test catches
             outcomes.append(error)
         finally:
             connection.close()

@@ -55,6 +55,7 @@ def api_user(request: HttpRequest) -> User:
 
 
 def throttle_limits() -> rules.ThrottleLimits:
+    """The sign-in throttle's limits from settings."""
     return rules.ThrottleLimits(
         per_account_from_address=settings.FRAUDCASE_LOCKOUT_ATTEMPTS,
         per_address=settings.FRAUDCASE_THROTTLE_ADDRESS_ATTEMPTS,
@@ -95,6 +96,7 @@ def sign_in_refusal(
 
 
 def refusal_message(refusal: rules.Refusal) -> str:
+    """What the sign-in page says for a refusal, with the lockout minutes filled in."""
     return rules.REFUSAL_MESSAGES[refusal].format(minutes=settings.FRAUDCASE_LOCKOUT_MINUTES)
 
 

@@ -52,6 +52,7 @@ def record(
     summary: str,
     justification: str = "",
 ) -> None:
+    """Append one entry to the audit log (see `record_many`); `user` None is the system."""
     record_many(user, [Entry(action, object_type, object_ref, summary, justification)])
 
 
@@ -96,6 +97,7 @@ def record_many(user: Actor, entries: Sequence[Entry]) -> None:
 
 
 def default_checkpoint_file() -> Path:
+    """Where checkpoints are kept: AUDIT_CHECKPOINT_FILE, else under DATA_DIR."""
     return Path(
         settings.AUDIT_CHECKPOINT_FILE
         or Path(settings.DATA_DIR) / "audit-checkpoints" / "checkpoints.jsonl"
@@ -266,4 +268,5 @@ def checkpoint(
 
 
 def trail(object_type: str, object_ref: str) -> QuerySet[AuditEvent]:
+    """The audit entries about one object, newest first."""
     return AuditEvent.objects.filter(object_type=object_type, object_ref=object_ref).order_by("-id")

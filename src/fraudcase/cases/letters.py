@@ -13,7 +13,7 @@ from fpdf import FPDF
 from .rules import HOME_OFFICE_OUTCOMES
 
 # The PDF core fonts speak Latin-1: typographic punctuation is replaced, anything else dropped.
-_PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."})
+_PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."})  # noqa: RUF001
 
 
 def _latin1(text: str) -> str:

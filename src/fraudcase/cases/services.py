@@ -52,10 +52,12 @@ def _require(user: User, roles: frozenset[str]) -> None:
 
 
 def may_work_cases(user: User) -> bool:
+    """Whether the user's role works investigations (tasks, disruption, victim updates)."""
     return getattr(user, "role", None) in CASE_ROLES
 
 
 def positive_outcomes() -> frozenset[int]:
+    """The Home Office outcomes counted as positive (FRAUDCASE_POSITIVE_OUTCOMES)."""
     return rules.parse_outcome_set(settings.FRAUDCASE_POSITIVE_OUTCOMES)
 
 
@@ -221,6 +223,7 @@ def reviews_due(user: User, today: date) -> QuerySet[Case]:
 
 
 def add_task(user: User, report: Report, *, text: str, assignee_id: int, due: date) -> Task:
+    """Add a task for someone; Http404 for a role without cases, InvalidInput for bad input."""
     _require(user, CASE_ROLES)
     assignee = User.objects.filter(
         pk=assignee_id, is_active=True, role__in=CASE_ROLES | {"assessor"}
@@ -245,6 +248,7 @@ def add_task(user: User, report: Report, *, text: str, assignee_id: int, due: da
 
 
 def complete_task(user: User, report: Report, task_id: int) -> Task:
+    """Mark a task done; Http404 for no such task, Conflict if it was already done."""
     _require(user, CASE_ROLES)
     task = Task.objects.filter(pk=task_id, report=report).first()
     if task is None:
@@ -264,6 +268,7 @@ def complete_task(user: User, report: Report, task_id: int) -> Task:
 def add_disruption(
     user: User, report: Report, *, kind: str, on: date, detail: str = ""
 ) -> DisruptionAction:
+    """Record a disruption used on the report; InvalidInput for an unknown kind."""
     _require(user, CASE_ROLES)
     if kind not in {k.value for k in rules.DisruptionKind}:
         raise InvalidInput({"kind": "Choose the disruption used"})
@@ -426,6 +431,7 @@ def letter_sections(report: Report, kind: str) -> "list[Section]":
 
 
 def assignee_choices() -> list[tuple[int, str]]:
+    """Active people a task can go to, as (id, name) choices."""
     people = User.objects.filter(is_active=True, role__in=CASE_ROLES | {"assessor"})
     return [(u.pk, str(u)) for u in people.order_by("last_name", "first_name", "username")]
 

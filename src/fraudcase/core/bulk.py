@@ -91,6 +91,7 @@ def insert_rows(
 
 
 def chunked(values: Sequence[T], size: int = 5000) -> Iterator[Sequence[T]]:
+    """Consecutive slices of `values`, `size` at a time (for IN lists of bounded length)."""
     for start in range(0, len(values), size):
         yield values[start : start + size]
 

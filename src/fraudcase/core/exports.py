@@ -14,6 +14,7 @@ CONTENT_TYPES = {
 
 
 def frame_bytes(frame: pl.DataFrame, fmt: str) -> bytes:
+    """The frame as a csv or xlsx file's bytes, cells that could run as formulas neutralised."""
     safe = neutralise_frame(frame)
     buffer = io.BytesIO()
     if fmt == "xlsx":
@@ -24,6 +25,7 @@ def frame_bytes(frame: pl.DataFrame, fmt: str) -> bytes:
 
 
 def download(frame: pl.DataFrame, filename: str, fmt: str) -> HttpResponse:
+    """The frame as a file download (csv unless `fmt` is xlsx)."""
     fmt = fmt if fmt in CONTENT_TYPES else "csv"
     response = HttpResponse(frame_bytes(frame, fmt), content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'

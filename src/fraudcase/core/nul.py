@@ -1,4 +1,4 @@
-"""NUL characters (\\x00) are refused at the door: no page, API call or form may carry one.
+r"""NUL characters (\x00) are refused at the door: no page, API call or form may carry one.
 
 PostgreSQL cannot store a NUL in text (it answered 500) and SQLite stored it silently, so
 whatever a user sends - a query string (the search box, the API's ?q=), a path, form fields,

@@ -116,6 +116,7 @@ def calls_to_double_key(user: User) -> QuerySet[CallForService]:
 
 @transaction.atomic
 def mark_sent_to_nfib(user: User, call_id: int, nfib_reference: str = "") -> CallForService:
+    """Record a call for service as double-keyed to NFIB; Http404 if it is not waiting."""
     call = calls_to_double_key(user).select_for_update(of=("self",)).filter(pk=call_id).first()
     if call is None:
         raise Http404("No call for service waiting to be sent")

@@ -43,7 +43,7 @@ def parse_date(text: str, fmt: str = "") -> date | None:
         text = text.split(" ")[0]
     for candidate in (fmt,) if fmt else DATE_FORMATS:
         try:
-            return datetime.strptime(text, candidate).date()
+            return datetime.strptime(text, candidate).date()  # noqa: DTZ007 - a date, no time
         except ValueError:
             continue
     return None

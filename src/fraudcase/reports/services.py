@@ -122,6 +122,7 @@ def search_reports(user: User, term: str) -> QuerySet[Report]:
 def audit_search(
     user: User, term: str, count: int, *, disclosure: bool = False, justification: str = ""
 ) -> None:
+    """Record a search (or an export, `disclosure`) and how many reports it found."""
     action = AuditAction.DISCLOSURE if disclosure else AuditAction.CONSULTATION
     verb = "Exported" if disclosure else "Searched"
     audit.record(user, action, "search", term[:100], f"{verb} '{term[:80]}': {count} reports",
@@ -136,10 +137,12 @@ def restricted_among(found: QuerySet[Report]) -> int:
 
 
 def report_timeline(report: Report) -> QuerySet[EnquiryLogEntry]:
+    """The report's enquiry log, with each entry's author."""
     return report.log_entries.select_related("author")
 
 
 def nfrc_numbers(report: Report) -> list[str]:
+    """The report's NFRC numbers in order."""
     return list(report.nfrc_numbers.order_by("number").values_list("number", flat=True))
 
 

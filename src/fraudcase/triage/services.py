@@ -41,6 +41,7 @@ def active_scoring() -> tuple[str, dict[str, Any]]:
 
 
 def queue_allowed(user: User) -> bool:
+    """Whether the user may work the triage queue."""
     return user.is_authenticated and user.role in rules.QUEUE_ROLES
 
 
@@ -377,6 +378,7 @@ def evidence_received(user: User, request: EvidenceRequest, *, today: date) -> s
 
 
 def evaluation_in_progress(report: Report) -> Evaluation | None:
+    """The report's evaluation not yet completed, or None."""
     return report.evaluations.filter(completed_at__isnull=True).order_by("-id").first()
 
 

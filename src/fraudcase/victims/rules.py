@@ -45,7 +45,7 @@ VULNERABLE_SEGMENTS = ("B", "D1")
 
 # Direct contact with the fraudster: by telephone or in person (§6 step 5, DOMAIN.md).
 DIRECT_CONTACT_METHOD = (
-    r"\b(tele)?phone\b|\bphone call\b|\bin person\b|\bdoorstep|\bcourier\b|\bface to face\b|\bvisit"  # noqa: E501
+    r"\b(tele)?phone\b|\bphone call\b|\bin person\b|\bdoorstep|\bcourier\b|\bface to face\b|\bvisit"
 )
 DIRECT_CONTACT_NARRATIVE = (
     r"\b(phoned|rang (me|him|her|them)|cold[- ]call(ed|er)?|called (me|him|her|them)|caller|"
@@ -60,7 +60,7 @@ ADULT = 18
 # are compared without case, spaces, hyphens, apostrophes or full stops, which lists write
 # differently for the same person ("Mary-Ann O'Brien", "MARY ANN OBRIEN"); the project's
 # decision (docs/rules.md). Spelling is not guessed: "Ann" and "Anne" are different names.
-NAME_IGNORED_CHARACTERS = (" ", "\t", "\u00a0", "'", "’", ".", "-")
+NAME_IGNORED_CHARACTERS = (" ", "\t", "\u00a0", "'", "’", ".", "-")  # noqa: RUF001 - the typographic apostrophe
 # The same characters as a regular expression class, for Python and polars alike ("-" last).
 NAME_IGNORED = "[" + "".join(NAME_IGNORED_CHARACTERS) + "]"
 

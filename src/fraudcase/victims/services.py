@@ -60,16 +60,19 @@ def _check(user: User) -> None:
 
 
 def visible_lists(user: User) -> QuerySet[VictimList]:
+    """Every victim list, for a user who works vulnerability; Http404 for anyone else."""
     _check(user)
     return VictimList.objects.all()
 
 
 def visible_entries(user: User) -> QuerySet[VictimListEntry]:
+    """Every victim-list entry, for a user who works vulnerability; Http404 for anyone else."""
     _check(user)
     return VictimListEntry.objects.all()
 
 
 def get_list(user: User, list_id: int) -> VictimList:
+    """One victim list; Http404 if there is none or the user may not see it."""
     victim_list = visible_lists(user).filter(pk=list_id).first()
     if victim_list is None:
         raise Http404("No such list")
@@ -77,6 +80,7 @@ def get_list(user: User, list_id: int) -> VictimList:
 
 
 def get_entry(user: User, entry_id: int) -> VictimListEntry:
+    """One victim, audited as consulted; Http404 if there is none or the user may not see it."""
     entry = visible_entries(user).select_related("victim_list").filter(pk=entry_id).first()
     if entry is None:
         raise Http404("No such victim")
@@ -91,6 +95,7 @@ def get_entry(user: User, entry_id: int) -> VictimListEntry:
 
 
 def segment_entries(user: User, victim_list: VictimList, segment: str) -> QuerySet[VictimListEntry]:
+    """The list's victims in one workbench segment; Http404 for an unknown segment."""
     if segment not in SEGMENTS:
         raise Http404("No such segment")
     return visible_entries(user).filter(victim_list=victim_list, **SEGMENTS[segment][1])
@@ -196,6 +201,7 @@ def import_victim_list(
 
 
 def entries_frame(entries: QuerySet[VictimListEntry]) -> pl.DataFrame:
+    """The entries as a frame for export, dates and amounts as text."""
     columns = [
         "nfrc",
         "report_date",
@@ -375,6 +381,7 @@ def decide_response(
 
 
 def get_action(user: User, action_id: int) -> VulnerabilityAction:
+    """One vulnerability task on a visible victim; Http404 otherwise."""
     action = (
         VulnerabilityAction.objects.select_related("entry", "assignee")
         .filter(pk=action_id, entry__in=visible_entries(user))
@@ -440,6 +447,7 @@ def refer_to_partner(
     other_partner: str = "",
     notes: str = "",
 ) -> PartnerReferral:
+    """Refer a victim to a partner, with consent; InvalidInput names every problem."""
     problems = rules.partner_referral_problems(consent)
     if partner not in Partner.values:
         problems["partner"] = f"'{partner}' is not a partner we refer to"
@@ -468,6 +476,7 @@ def refer_to_partner(
 @transaction.atomic
 # `fields`: the next-of-kin form's cleaned data (name, relationship, phone, contacted_on, notes).
 def add_next_of_kin(user: User, entry: VictimListEntry, **fields: Any) -> NextOfKin:
+    """Record a victim's next of kin, audited as a collection."""
     kin = NextOfKin.objects.create(entry=entry, recorded_by=user, **fields)
     audit.record(
         user, AuditAction.COLLECTION, "victim_list_entry", entry.nfrc, "Next of kin recorded"
@@ -476,6 +485,7 @@ def add_next_of_kin(user: User, entry: VictimListEntry, **fields: Any) -> NextOf
 
 
 def my_tasks(user: User) -> QuerySet[VulnerabilityAction]:
+    """The user's open vulnerability tasks, soonest due first."""
     return (
         VulnerabilityAction.objects.filter(
             assignee=user, state=ActionState.OPEN, entry__in=visible_entries(user)
