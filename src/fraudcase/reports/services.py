@@ -239,7 +239,7 @@ def open_attachment(user, local_reference: str, attachment_id: int, justificatio
 
 def may(user, transition: str, report: Report) -> bool:
     """Whether this user may make this move on this report now (for showing buttons)."""
-    role = getattr(user, "role", "system") if user is not None else "system"
+    role = getattr(user, "role", rules.SYSTEM) if user is not None else rules.SYSTEM
     return rules.transition_problem(transition, role, report.status) is None
 
 
@@ -253,7 +253,7 @@ def move(
     raises Conflict. Records who, when and why as a StatusChange, on the report's timeline
     and in the audit log. `user` None is the system (the daily evidence job).
     """
-    role = user.role if user is not None else "system"
+    role = user.role if user is not None else rules.SYSTEM
     starts, roles = rules.LIFECYCLE[transition]
     if role not in roles:
         raise Http404("No such page")
