@@ -204,6 +204,10 @@ class UpdateMethod(StrEnum):
     EMAIL = "email"
 
 
+# §5.6: the letters that give the victim an update on the status of their report, and so
+# stop the first-update clock (all three are written to the victim and say where it stands).
+FIRST_UPDATE_LETTERS = frozenset({"acknowledgement", "no_investigation", "finalisation"})
+
 UPDATE_METHOD_LABELS = {
     UpdateMethod.TELEPHONE: "Telephone",
     UpdateMethod.VISIT: "Visit",
