@@ -9,23 +9,19 @@ supervisor reviews, tasks and evidence requests. Reads start from the user's vis
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from fraudcase.accounts.models import User
-from fraudcase.reports.models import ReportStatus
 from fraudcase.reports.services import visible_reports
 from fraudcase.triage import rules as triage_rules
 from fraudcase.triage.models import EvidenceRequest, SupervisorDecision
 
-from .models import Case, Letter, LetterKind, Task
+from . import rules as case_rules
+from .models import Case, Letter, LetterKind, Task, VictimUpdate
 
 # The oldest first updates still owed are listed; a backlog beyond that shows as its count.
 FIRST_UPDATES_SHOWN = 500
-BEFORE_ALLOCATION = (
-    ReportStatus.RECORDED, ReportStatus.ASSESSED, ReportStatus.WITH_EVALUATOR,
-    ReportStatus.EVALUATED, ReportStatus.AWAITING_ALLOCATION,
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -51,13 +47,24 @@ def _item(what, report, due, today, owner=None, team_ids=frozenset()) -> DueItem
 def first_updates_owed(visible, today: date):
     """Reports (of those given) whose first update to the victim is due by today and not given.
 
-    Each clock is one range of received dates, so this is one indexed query however many
-    reports are held."""
+    §5.6: the update stays owed whatever happens to the report (allocation, filing, no further
+    action, even finalisation) until it is given: a victim update recorded, or a letter that is
+    an update (`rules.FIRST_UPDATE_LETTERS`) produced. The report's status plays no part.
+    Each clock is one range of received dates and the rest are two indexed anti-joins, so this
+    is one query however many reports are held."""
     enhanced_by = triage_rules.received_window("due_today", today, 1)[1]
     standard_by = triage_rules.received_window("due_today", today, 5)[1]
-    return visible.filter(status__in=BEFORE_ALLOCATION, victim_updates__isnull=True).filter(
-        Q(assessment__enhanced_service=True, received_at__date__lte=enhanced_by)
-        | Q(received_at__date__lte=standard_by)
+    updated = VictimUpdate.objects.filter(report=OuterRef("pk"))
+    written = Letter.objects.filter(
+        report=OuterRef("pk"), kind__in=sorted(case_rules.FIRST_UPDATE_LETTERS)
+    )
+    return (
+        visible.filter(
+            Q(assessment__enhanced_service=True, received_at__date__lte=enhanced_by)
+            | Q(received_at__date__lte=standard_by)
+        )
+        .exclude(Exists(updated))
+        .exclude(Exists(written))
     )
 
 

@@ -71,6 +71,57 @@ def cease_and_desist_problems(facts: CeaseAndDesistFacts) -> list[str]:
     return problems
 
 
+@dataclass(frozen=True)
+class SuspectKey:
+    """What tells one suspect from another across reports: the normalised name
+    (reports.rules.normalise_name, "" if none), the date of birth if known, and the
+    normalised identifiers (reports.rules.normalise_identifier)."""
+
+    name: str
+    dob: date | None
+    identifiers: frozenset[str]
+
+
+def same_suspect(a: SuspectKey, b: SuspectKey) -> bool:
+    """A shared identifier, or the same name with no date of birth that tells them apart (two
+    people with the same name and different dates of birth are different people)."""
+    if a.identifiers & b.identifiers:
+        return True
+    if a.name and a.name == b.name:
+        return a.dob is None or b.dob is None or a.dob == b.dob
+    return False
+
+
+@dataclass(frozen=True)
+class HeldNotice:
+    """A cease and desist notice fraudcase holds on another report: its local reference, whether
+    the user may see that report, and the suspects on it."""
+
+    reference: str
+    visible: bool
+    suspects: tuple[SuspectKey, ...]
+
+
+def earlier_notice_problems(
+    suspects: list[SuspectKey] | tuple[SuspectKey, ...], held: list[HeldNotice]
+) -> list[str]:
+    """§5.7 (1): "has not been previously subject to a Cease & Desist Notice", checked against
+    the notices held, whatever the officer ticked. One problem per earlier notice found for one
+    of this report's suspects, naming its report only when the user may see it."""
+    problems = []
+    for notice in held:
+        if any(same_suspect(mine, theirs) for mine in suspects for theirs in notice.suspects):
+            where = (
+                f"report {notice.reference}"
+                if notice.visible
+                else ("a notice held on another report")
+            )
+            problem = f"The suspect has already had a cease and desist notice ({where})"
+            if problem not in problems:
+                problems.append(problem)
+    return problems
+
+
 def untraceable_suspect_action(has_pnc_record: bool) -> str:
     """§5.7 (2): how a notice is recorded when the suspect cannot be traced to serve it."""
     return "PNC interest marker" if has_pnc_record else "Intelligence log"
@@ -204,6 +255,10 @@ class UpdateMethod(StrEnum):
     EMAIL = "email"
 
 
+# §5.6: the letters that give the victim an update on the status of their report, and so
+# stop the first-update clock (all three are written to the victim and say where it stands).
+FIRST_UPDATE_LETTERS = frozenset({"acknowledgement", "no_investigation", "finalisation"})
+
 UPDATE_METHOD_LABELS = {
     UpdateMethod.TELEPHONE: "Telephone",
     UpdateMethod.VISIT: "Visit",
@@ -237,8 +292,11 @@ def finalisation_problems(
     outcome: int | None,
     rationale: str,
     cease_and_desist: CeaseAndDesistFacts | None,
+    earlier_notices: list[str] | None = None,
 ) -> dict[str, str]:
-    """Every reason the outcome cannot be recorded as given; empty when it can."""
+    """Every reason the outcome cannot be recorded as given; empty when it can.
+
+    `earlier_notices`: the problems `earlier_notice_problems` found for a notice to be served."""
     problems = {}
     if outcome not in HOME_OFFICE_OUTCOMES:
         return {"outcome": "Choose a Home Office outcome type (1-22)"}
@@ -250,6 +308,7 @@ def finalisation_problems(
                 "A cease and desist notice is outcome 10 (formal action not in the public interest)"
             )
         refused = cease_and_desist_problems(cease_and_desist)
+        refused += [p for p in earlier_notices or [] if p not in refused]
         if refused:
             problems["cease_and_desist"] = "A notice may not be served: " + "; ".join(refused)
     return problems

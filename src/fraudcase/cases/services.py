@@ -21,7 +21,7 @@ from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core.errors import Conflict, InvalidInput
 from fraudcase.reports import services as report_services
-from fraudcase.reports.models import Report, ReportStatus, StatusChange
+from fraudcase.reports.models import Identifier, Report, ReportStatus, StatusChange, Suspect
 from fraudcase.reports.rules import Transition
 from fraudcase.reports.services import visible_reports
 from fraudcase.triage import services as triage_services
@@ -327,8 +327,14 @@ def finalise(
     suspect_traced: bool = True,
     suspect_has_pnc_record: bool = False,
 ) -> Finalisation:
-    """Record the Home Office outcome and close the report (and its case)."""
-    problems = rules.finalisation_problems(outcome, rationale, cease_and_desist)
+    """Record the Home Office outcome and close the report (and its case). A cease and desist
+    notice is refused when fraudcase holds one for the same suspect (`earlier_notices`)."""
+    earlier = (
+        rules.earlier_notice_problems(*held_notices(user, report))
+        if cease_and_desist is not None
+        else []
+    )
+    problems = rules.finalisation_problems(outcome, rationale, cease_and_desist, earlier)
     if problems:
         raise InvalidInput(problems)
     assert outcome is not None
@@ -358,6 +364,60 @@ def finalise(
                 on=timezone.localdate(now), detail=untraceable, by=user,
             )  # fmt: skip
     return made
+
+
+def _suspect_keys(report_ids) -> dict[int, list[rules.SuspectKey]]:
+    """The suspects of these reports as SuspectKeys, by report (two queries). Identifiers not
+    tied to a named suspect make a nameless suspect of their own."""
+    names: dict[tuple[int, int | None], str] = {}
+    for report_id, pk, key in Suspect.objects.filter(report_id__in=report_ids).values_list(
+        "report_id", "pk", "name_key"
+    ):
+        names[(report_id, pk)] = key
+    found: dict[tuple[int, int | None], set[str]] = defaultdict(set)
+    for report_id, suspect_id, value in Identifier.objects.filter(
+        report_id__in=report_ids
+    ).values_list("report_id", "suspect_id", "normalised"):
+        found[(report_id, suspect_id)].add(value)
+    keys: dict[int, list[rules.SuspectKey]] = defaultdict(list)
+    for who in names.keys() | found.keys():
+        keys[who[0]].append(rules.SuspectKey(names.get(who, ""), None, frozenset(found[who])))
+    return keys
+
+
+def held_notices(user, report: Report) -> tuple[list[rules.SuspectKey], list[rules.HeldNotice]]:
+    """This report's suspects, and the cease and desist notices held on other reports for a
+    suspect sharing a normalised identifier or name (§5.7 (1)).
+
+    A bounded set of indexed queries: this report's suspects; reports with a notice matched
+    by identifier (Identifier.normalised) and by name (Suspect.name_key); those reports'
+    suspects; which of them the user may see. Fraudcase records no suspect's date of birth, so
+    names are compared without one."""
+    mine = _suspect_keys([report.pk]).get(report.pk, [])
+    identifiers = set().union(*(s.identifiers for s in mine)) if mine else set()
+    names = {s.name for s in mine if s.name}
+    if not identifiers and not names:
+        return mine, []
+    noticed = Finalisation.objects.filter(
+        outcome=rules.CEASE_AND_DESIST_OUTCOME, cease_and_desist__isnull=False
+    ).exclude(report=report)
+    by_identifier = Identifier.objects.filter(
+        normalised__in=sorted(identifiers), report__in=noticed.values("report_id")
+    ).values_list("report_id", flat=True)
+    by_name = Suspect.objects.filter(
+        name_key__in=sorted(names), report__in=noticed.values("report_id")
+    ).values_list("report_id", flat=True)
+    candidates = set(by_identifier) | set(by_name)
+    if not candidates:
+        return mine, []
+    references = dict(Report.objects.filter(pk__in=candidates).values_list("pk", "local_reference"))
+    visible = set(visible_reports(user).filter(pk__in=candidates).values_list("pk", flat=True))
+    theirs = _suspect_keys(sorted(candidates))
+    held = [
+        rules.HeldNotice(references[pk], pk in visible, tuple(theirs.get(pk, [])))
+        for pk in sorted(candidates, key=lambda pk: references[pk])
+    ]
+    return mine, held
 
 
 def time_in_states(report: Report, now=None) -> dict:

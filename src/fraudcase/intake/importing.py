@@ -501,8 +501,11 @@ def _write_suspects(frame: pl.DataFrame, new: pl.DataFrame) -> None:
     if rows.height == 0:
         return
     after_id = _max_id(Suspect)
+    name_key = _normalise_column(rows, "suspect_name", rules.normalise_name).fill_null("")
     bulk.insert_rows(
-        Suspect, ["report", "name"], rows.select("report_id", "suspect_name").iter_rows()
+        Suspect,
+        ["report", "name", "name_key"],
+        rows.select("report_id", "suspect_name", name_key.alias("name_key")).iter_rows(),
     )
     # These reports are new, so all their suspects are ours, in insertion order per report.
     ours = set(rows["report_id"].to_list())

@@ -139,6 +139,8 @@ class NFRCNumber(models.Model):
 class Suspect(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="suspects")
     name = models.CharField(max_length=200, blank=True)
+    # `name` as reports.rules.normalise_name gives it, to find the same suspect on other reports.
+    name_key = models.CharField(max_length=200, blank=True, db_index=True)
 
     class Meta:
         db_table = "intake_suspect"

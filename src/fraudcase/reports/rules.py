@@ -118,6 +118,12 @@ def normalise_iban(text: str) -> str | None:
         return None
 
 
+def normalise_name(text: str) -> str:
+    """A person's name as it is compared across reports: case, spaces and punctuation ignored
+    ("Mary-Ann O'Brien" = "MARY ANN OBRIEN"); spelling is not guessed. "" for no name."""
+    return "".join(ch for ch in (text or "").casefold() if ch.isalnum())
+
+
 def normalise_identifier(kind: str, text: str) -> str | None:
     """Normalise one identifier of a kind (IdentifierKind value) typed by a user."""
     if kind == "uk_bank_account":

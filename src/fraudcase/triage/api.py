@@ -5,6 +5,7 @@ from datetime import date
 from django.http import Http404, QueryDict
 from django.utils import timezone
 from ninja import Router, Schema, Status
+from pydantic import ConfigDict, Field, create_model
 
 from fraudcase.core.api_schemas import Invalid
 from fraudcase.reports import services as report_services
@@ -69,7 +70,7 @@ def screen(request, payload: ScreenIn):
 class DecisionIn(Schema):
     decision: str
     reason: str = ""
-    retask_direction: str = ""
+    retask_to: int | None = None
     retask_reason: str = ""
     retask_explanation: str = ""
 
@@ -110,6 +111,20 @@ def decide(request, ref: str, payload: DecisionIn):
     }
 
 
+# The App. D facts the assessor is asked, one boolean each, made from triage.rules.ASKED_FACTS
+# (the same definition as the assessment page's checkboxes); an unknown fact is refused (422).
+class _StrictSchema(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+AppendixDFacts = create_model(
+    "AppendixDFacts",
+    __base__=_StrictSchema,
+    **{f.name: (bool, Field(False, description=f"Tier {f.tier}: {f.label}. {f.hint}".strip()))
+       for f in rules.ASKED_FACTS},
+)  # fmt: skip
+
+
 class AssessmentIn(Schema):
     """The §5.2 assessment. Indexes refer to the lists in `GET /api/docs` (triage.rules):
     entitlements by VCOP entitlement number, factors by their place in the §5.2 lists."""
@@ -131,6 +146,7 @@ class AssessmentIn(Schema):
     proportionality: list[bool]
     matrix: dict[str, str]
     multipliers: list[str] = []
+    facts: AppendixDFacts = Field(default_factory=AppendixDFacts)
     recommendation: str
     rationale: str = ""
 
@@ -176,6 +192,7 @@ def assess(request, ref: str, payload: AssessmentIn):
         rationale=payload.rationale, multipliers=payload.multipliers,
         factors_for=[str(i) for i in payload.factors_towards_investigation],
         factors_caution=[str(i) for i in payload.factors_towards_caution],
+        tier_facts=[name for name, ticked in payload.facts.model_dump().items() if ticked],
     )  # fmt: skip
     if payload.repeat_victim:
         data["repeat_victim"] = "on"

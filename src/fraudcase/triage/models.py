@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from .rules import RECOMMENDATION_LABELS
+from .rules import ASKED_FACTS, RECOMMENDATION_LABELS
 
 
 class ScoringVersion(models.Model):
@@ -62,6 +62,11 @@ class Assessment(models.Model):
     proportionality = models.JSONField(default=dict)
     matrix_answers = models.JSONField(default=dict)
     multipliers = models.JSONField(default=list)
+    tier_facts = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The Appendix D facts the assessor ticked (names of triage.rules.ASKED_FACTS).",
+    )
     scoring_version = models.CharField(max_length=60)
     score = models.FloatField()
     tier = models.PositiveSmallIntegerField()
@@ -71,6 +76,12 @@ class Assessment(models.Model):
         max_length=20, choices=[(r.value, label) for r, label in RECOMMENDATION_LABELS.items()]
     )
     rationale = models.TextField(blank=True)
+
+    @property
+    def tier_fact_labels(self) -> list[str]:
+        """The ticked Appendix D facts in words, for the report page."""
+        labels = {fact.name: fact.label for fact in ASKED_FACTS}
+        return [labels.get(name, name) for name in self.tier_facts]
 
 
 class SupervisorDecision(models.Model):

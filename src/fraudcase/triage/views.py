@@ -24,7 +24,7 @@ def report_part(user, report) -> dict:
     """Triage's part of the report page (composed in fraudcase.pages): the supervisor's
     decision form, evaluations done, and evidence asked for."""
     return {
-        "decision_form": DecisionForm(prefix=None)
+        "decision_form": DecisionForm(prefix=None, current_tier=services.current_tier(report))
         if report_services.may(user, report_rules.Transition.DECIDE, report)
         else None,
         "may_evaluate": report_services.may(user, report_rules.Transition.EVALUATE, report),
@@ -126,6 +126,8 @@ def assess(request, ref):
         "proportionality": [form[f"proportionality_{i}"]
                             for i in range(len(rules.PROPORTIONALITY_QUESTIONS))],
         "matrix": [form[f"matrix_{h}"] for h in scoring["headings"]],
+        "tier_facts": list(zip(form["tier_facts"], [f.hint for f in rules.ASKED_FACTS],
+                               strict=True)),
         "fields": fields,
         "repeat_reports": services.repeat_reports(request.user, report),
     })  # fmt: skip
