@@ -59,6 +59,8 @@ class DecisionIn(Schema):
     assignee_id: int
     no_visit_reason: str = ""
     due_on: date | None = None
+    # Needed for a victim with the national ECVCU (WMP ¶63 iii): who agreed to local contact.
+    ecvcu_handover: str = ""
 
 
 class TaskOut(Schema):
@@ -72,6 +74,7 @@ class TaskOut(Schema):
     is_follow_up: bool
     result: str
     ppn_raised: bool
+    ecvcu_handover: str
 
 
 class ResultIn(Schema):
@@ -115,6 +118,7 @@ def _task(action) -> dict:
         "is_follow_up": action.is_follow_up,
         "result": action.result,
         "ppn_raised": action.ppn_raised,
+        "ecvcu_handover": action.ecvcu_handover,
     }
 
 

@@ -26,11 +26,21 @@ class DecisionForm(GovukMixin, forms.Form):
         widget=forms.Textarea,
         help_text="Needed when a VS4 or VS3 victim is not visited.",
     )
+    ecvcu_handover = forms.CharField(
+        label="The national ECVCU's agreement to local contact",
+        required=False,
+        widget=forms.Textarea,
+        help_text="This victim is with the national Economic Crime Victim Care Unit. Say who "
+        "there agreed to, or handed over, local contact and when.",
+    )
 
-    def __init__(self, *args, officers=(), **kwargs):
+    def __init__(self, *args, officers=(), ecvcu=False, **kwargs):
         from .models import RESPONSE_CHOICES
 
         super().__init__(*args, **kwargs)
+        if not ecvcu:
+            # Asked only for a victim the national unit covers (WMP ¶63 iii).
+            del self.fields["ecvcu_handover"]
         self.fields["response"].choices = RESPONSE_CHOICES
         self.fields["assignee"].choices = [
             (o.pk, f"{o} ({o.get_role_display()})") for o in officers

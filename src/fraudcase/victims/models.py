@@ -105,6 +105,9 @@ class VulnerabilityAction(models.Model):
     response = models.CharField(max_length=20, choices=RESPONSE_CHOICES)
     is_follow_up = models.BooleanField(default=False)
     no_visit_reason = models.TextField(blank=True)
+    # The victim is with the national ECVCU: who there agreed to, or handed over, local
+    # contact (WMP ¶63 iii). Required for such a victim; see rules.decision_problems.
+    ecvcu_handover = models.TextField(blank=True, db_default="")
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="vulnerability_tasks"
     )

@@ -169,19 +169,38 @@ CONTACT_WITHIN_DAYS = {"VS4": 5, "VS3": 10, "VS2": 10, "VS1": 20, "NONE": 20}
 FOLLOW_UP_AFTER_DAYS = 28
 
 
-def decision_problems(status: str, response: str, no_visit_reason: str) -> dict[str, str]:
+ECVCU_REFUSAL = (
+    "This victim is with the national Economic Crime Victim Care Unit, so is not contacted "
+    "locally as well (WMP ¶63 iii). Record that the national unit has agreed to, or handed "
+    "over, local contact - who agreed and when - to go ahead."
+)
+
+
+def decision_problems(
+    status: str,
+    response: str,
+    no_visit_reason: str,
+    *,
+    with_national_ecvcu: bool = False,
+    ecvcu_handover: str = "",
+) -> dict[str, str]:
     """What is wrong with a decision on how to contact a victim; empty when it may be saved.
 
     VS4 and VS3 victims are visited; choosing otherwise needs a written reason (§6 steps 7-8).
-    Referred and business rows are not contacted from the vulnerability list.
+    Referred and business rows are not contacted from the vulnerability list. A victim the
+    national ECVCU has referred is not contacted twice (WMP ¶63 iii): every local contact
+    (visit, call, letter) needs the national unit's agreement or hand-over in words.
     """
     if status in ("REFERRED", "BUSINESS"):
         return {"response": "Referred and business victims are not contacted from this list"}
     if response not in {r.value for r in Response}:
         return {"response": "Choose how the victim will be contacted"}
+    problems = {}
+    if with_national_ecvcu and not ecvcu_handover.strip():
+        problems["ecvcu_handover"] = ECVCU_REFUSAL
     if status in ("VS4", "VS3") and response not in VISITS and not no_visit_reason.strip():
-        return {"no_visit_reason": f"Give the reason a {status} victim is not being visited"}
-    return {}
+        problems["no_visit_reason"] = f"Give the reason a {status} victim is not being visited"
+    return problems
 
 
 def contact_due(status: str, decided_on: date) -> date:

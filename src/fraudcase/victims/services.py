@@ -36,7 +36,9 @@ ENTRY_COLUMNS = [
 ]  # fmt: skip
 
 # The workbench's segments (issue "Protect": VS4 to VS1, businesses, referred, under-18s,
-# money-mule indicators for diversion under Op Kingpin).
+# money-mule indicators for diversion under Op Kingpin). The segments the FVO contacts victims
+# from leave out those the national ECVCU already covers (WMP ¶63 iii): they are all in the
+# "ecvcu" segment, and the weekly lists show them marked "do not contact".
 SEGMENTS = {
     "VS4": ("VS4", {"status": "VS4", "ecvcu_referred": False}),
     "VS3": ("VS3", {"status": "VS3", "ecvcu_referred": False}),
@@ -44,10 +46,10 @@ SEGMENTS = {
     "VS1": ("VS1", {"status": "VS1", "ecvcu_referred": False}),
     "business": ("Businesses", {"status": "BUSINESS"}),
     "referred": ("Referred", {"status": "REFERRED"}),
-    "under-18": ("Under 18", {"under_18": True}),
-    "mule": ("Money mule indicators", {"keywords__contains": "Mule"}),
+    "under-18": ("Under 18", {"under_18": True, "ecvcu_referred": False}),
+    "mule": ("Money mule indicators", {"keywords__contains": "Mule", "ecvcu_referred": False}),
     "ecvcu": ("With the national ECVCU", {"ecvcu_referred": True}),
-    "none": ("No vulnerability", {"status": "NONE"}),
+    "none": ("No vulnerability", {"status": "NONE", "ecvcu_referred": False}),
 }
 
 
@@ -329,9 +331,22 @@ def decide_response(
     assignee_id: int,
     no_visit_reason: str = "",
     due_on: date | None = None,
+    ecvcu_handover: str = "",
 ) -> VulnerabilityAction:
-    """Decide how a victim is contacted; the task goes to the chosen officer's queue."""
-    problems = rules.decision_problems(entry.status, response, no_visit_reason)
+    """Decide how a victim is contacted; the task goes to the chosen officer's queue.
+
+    Raises InvalidInput, among others for a victim with the national ECVCU when no agreement
+    or hand-over from the national unit is recorded (`ecvcu_handover`, WMP ¶63 iii).
+    """
+    # Read again: the ECVCU list may have been imported since the page was shown.
+    entry.refresh_from_db(fields=["ecvcu_referred"])
+    problems = rules.decision_problems(
+        entry.status,
+        response,
+        no_visit_reason,
+        with_national_ecvcu=entry.ecvcu_referred,
+        ecvcu_handover=ecvcu_handover,
+    )
     assignee = officers(user).filter(pk=assignee_id).first()
     if assignee is None:
         problems["assignee"] = "Choose the officer who will make contact"
@@ -342,6 +357,7 @@ def decide_response(
         entry=entry,
         response=response,
         no_visit_reason=no_visit_reason.strip(),
+        ecvcu_handover=ecvcu_handover.strip() if entry.ecvcu_referred else "",
         assignee=assignee,
         due_on=due_on or rules.contact_due(entry.status, today),
         decided_by=user,
@@ -351,7 +367,12 @@ def decide_response(
         AuditAction.ALTERATION,
         "victim_list_entry",
         entry.nfrc,
-        f"Response decided: {action.get_response_display()} by {assignee}",
+        f"Response decided: {action.get_response_display()} by {assignee}"
+        + (
+            f"; victim with the national ECVCU, local contact agreed: {action.ecvcu_handover}"
+            if action.ecvcu_handover
+            else ""
+        ),
     )
     return action
 
@@ -477,6 +498,7 @@ def vulnerability_log_frame(user) -> pl.DataFrame:
                 a.get_response_display(),
                 "yes" if a.is_follow_up else "",
                 a.no_visit_reason,
+                a.ecvcu_handover,
                 str(a.assignee),
                 a.due_on.isoformat(),
                 a.get_state_display(),
@@ -495,6 +517,7 @@ def vulnerability_log_frame(user) -> pl.DataFrame:
             "response",
             "follow_up",
             "no_visit_reason",
+            "national_ecvcu_agreement",
             "assignee",
             "due_on",
             "state",

@@ -216,7 +216,9 @@ def _entry_context(request, entry, **forms):
         "actions": actions,
         "partner_referrals": entry.partner_referrals.select_related("referred_by"),
         "next_of_kin": entry.next_of_kin.all(),
-        "decision_form": DecisionForm(officers=officers, prefix="decision"),
+        "decision_form": DecisionForm(
+            officers=officers, ecvcu=entry.ecvcu_referred, prefix="decision"
+        ),
         "partner_form": PartnerForm(prefix="partner"),
         "kin_form": NextOfKinForm(prefix="kin"),
     }
@@ -247,7 +249,12 @@ def _post(request, entry, form, key, action):
 @require_POST
 def decide(request, entry_id):
     entry = services.get_entry(request.user, entry_id)
-    form = DecisionForm(request.POST, officers=services.officers(request.user), prefix="decision")
+    form = DecisionForm(
+        request.POST,
+        officers=services.officers(request.user),
+        ecvcu=entry.ecvcu_referred,
+        prefix="decision",
+    )
     failed = _post(
         request,
         entry,
@@ -260,6 +267,7 @@ def decide(request, entry_id):
             assignee_id=d["assignee"],
             no_visit_reason=d["no_visit_reason"],
             due_on=d["due_on"],
+            ecvcu_handover=d.get("ecvcu_handover", ""),
         ),
     )
     if failed:
