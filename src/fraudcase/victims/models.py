@@ -156,3 +156,24 @@ class NextOfKin(models.Model):
     contacted_on = models.DateField(null=True, blank=True)
     notes = models.TextField(blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+
+
+class RepeatPhrase(models.Model):
+    """Words in an account saying the victim was defrauded before: VS2 (§6.6 step 5).
+
+    Edited by administrators in /admin/; the defaults (`rules.REPEAT_PHRASES`) come with the
+    data migration. Matched case-insensitively anywhere in the narrative.
+    """
+
+    phrase = models.CharField(max_length=100, unique=True)
+    active = models.BooleanField(
+        default=True, help_text="Untick to stop using a phrase without losing it."
+    )
+    notes = models.CharField(max_length=200, blank=True)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.phrase

@@ -5,6 +5,7 @@ checks that both give the same answer row for row.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -27,6 +28,17 @@ SEARCH_TERMS = (
     "Exploit", "Abuse", "Vulnerability", "Attorney", "Trust", "Coerce", "Carer", "Advantage",
     "Elderly", "Disabled", "Frail", "Mule", "Child", "Minor", "Western Union", "Moneygram",
     "Romance",
+)  # fmt: skip
+
+# §6.6 step 5: those "who appear from the AF Data narrative to be repeat victims" are VS2. An
+# account that says the victim was defrauded before, in any case, anywhere in the narrative.
+# These are the defaults: an administrator edits the list in /admin/ (victims.RepeatPhrase),
+# which the web upload and command-line scans that start Django (`--user`, `--profile`) use.
+# Phrases are plain ASCII, as the bulk scan matches them without regard to ASCII case only.
+REPEAT_PHRASES = (
+    "scammed before", "defrauded before", "previously defrauded", "previously scammed",
+    "happened before", "happened again", "not the first time", "second time", "third time",
+    "again this year", "victim before",
 )  # fmt: skip
 
 # App. C "likely response", in the words of DOMAIN.md "Vulnerability process".
@@ -75,6 +87,37 @@ def matched_terms(narrative: str) -> list[str]:
     return [term for term in SEARCH_TERMS if term.lower() in text]
 
 
+def matched_repeat_phrases(narrative: str, phrases: Sequence[str] = REPEAT_PHRASES) -> list[str]:
+    """The phrases saying the victim was defrauded before, in the list's order and spelling."""
+    text = (narrative or "").lower()
+    return [phrase for phrase in phrases if phrase.lower() in text]
+
+
+def repeat_phrase_problem(phrase: str) -> str:
+    """What is wrong with a repeat-victim phrase an administrator typed; "" when it is fine."""
+    if not phrase.strip():
+        return "Type the words an account uses, for example 'second time'"
+    if not phrase.isascii():
+        return (
+            "Use plain letters without accents: phrases are matched without regard to case "
+            "only for plain (ASCII) letters"
+        )
+    return ""
+
+
+def normalised_phrase(phrase: str) -> str:
+    """A phrase as stored: surrounding spaces dropped and inner runs of spaces made one."""
+    return " ".join(phrase.split())
+
+
+SAID_BEFORE = "The account says the victim was defrauded before: "
+
+
+def said_before_reason(phrases: Sequence[str]) -> str:
+    """The reason in words: "The account says the victim was defrauded before: 'second time'"."""
+    return SAID_BEFORE + ", ".join(f"'{phrase}'" for phrase in phrases)
+
+
 def is_direct_contact(contact_method: str, narrative: str) -> bool:
     return bool(
         re.search(DIRECT_CONTACT_METHOD, (contact_method or "").lower())
@@ -93,6 +136,8 @@ class Assessment:
     dob_missing: bool
     keywords: tuple[str, ...]
     response: str
+    # The repeat-victim phrases found in the narrative (§6.6 step 5).
+    said_before: tuple[str, ...] = ()
 
 
 def vulnerability_status(
@@ -105,10 +150,16 @@ def vulnerability_status(
     direct_contact: bool,
     segment: str,
     narrative: str,
+    repeat_phrases: Sequence[str] = REPEAT_PHRASES,
 ) -> Assessment:
-    """The one status a victim-list row gets: the first rule that applies (§6; DOMAIN.md)."""
+    """The one status a victim-list row gets: the first rule that applies (§6; DOMAIN.md).
+
+    `repeat` is a repeat found by name and date of birth; an account saying the victim was
+    defrauded before (one of `repeat_phrases`) makes a repeat victim too (§6.6 step 5).
+    """
     age = age_on(dob, report_date) if dob and individual else None
     keywords = tuple(matched_terms(narrative))
+    said_before = tuple(matched_repeat_phrases(narrative, repeat_phrases))
     under_18 = age is not None and age < ADULT
     if referred:
         status = VulnerabilityStatus.REFERRED
@@ -118,13 +169,15 @@ def vulnerability_status(
         status = VulnerabilityStatus.VS4
     elif age is not None and age >= AGE_VS3:
         status = VulnerabilityStatus.VS3
-    elif repeat or direct_contact:
+    elif repeat or said_before or direct_contact:
         status = VulnerabilityStatus.VS2
     elif (segment or "").strip().upper() in VULNERABLE_SEGMENTS or keywords or under_18:
         status = VulnerabilityStatus.VS1
     else:
         status = VulnerabilityStatus.NONE
-    return Assessment(status, under_18, individual and dob is None, keywords, RESPONSES[status])
+    return Assessment(
+        status, under_18, individual and dob is None, keywords, RESPONSES[status], said_before
+    )
 
 
 # Who works the vulnerability log: the Protect team and supervisors (issue "Protect: the victim

@@ -23,6 +23,7 @@ from .models import (
     NextOfKin,
     Partner,
     PartnerReferral,
+    RepeatPhrase,
     VictimList,
     VictimListEntry,
     VulnerabilityAction,
@@ -103,6 +104,16 @@ def segment_counts(user, victim_list: VictimList) -> dict[str, int]:
     )
 
 
+def repeat_phrases_in_use() -> tuple[str, ...]:
+    """The administrator's active repeat-victim phrases, oldest first, one per spelling.
+
+    Two phrases differing only in case are one phrase (matching ignores case)."""
+    phrases: dict[str, str] = {}
+    for phrase in RepeatPhrase.objects.filter(active=True).values_list("phrase", flat=True):
+        phrases.setdefault(phrase.lower(), phrase)
+    return tuple(phrases.values())
+
+
 def import_victim_list(
     path: Path, *, user, profile_name: str = "default", original_name: str = "", progress=None
 ) -> tuple[VictimList, int]:
@@ -116,7 +127,11 @@ def import_victim_list(
     progress = progress or (lambda stage, percent: None)
     progress("Reading and scanning the list", 10)
     result, frame = scan_to_frame(
-        path, user=user, profile_name=profile_name, original_name=original_name
+        path,
+        user=user,
+        profile_name=profile_name,
+        original_name=original_name,
+        repeat_phrases=repeat_phrases_in_use(),
     )
     progress(f"Saving {frame.height:,} victims (all or nothing)", 70)
     with transaction.atomic():
