@@ -1,6 +1,6 @@
 """django-ninja routes for the vulnerability workbench: the same services and access rules."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from ninja import File, Form, Router, Schema, Status
@@ -229,11 +229,47 @@ def ecvcu(request, file: File[UploadedFile]):
     return Status(201, {"added": added, "victims_marked": marked})
 
 
+class ContactPlanIn(Schema):
+    who: str
+    how: str
+    by_when: date | None = None
+    status: str = "planned"
+    notes: str = ""
+
+
+class ContactPlanOut(Schema):
+    who: str
+    how: str
+    by_when: date
+    status: str
+    notes: str
+    updated_at: datetime
+
+
+class BusinessOut(EntryOut):
+    contact_plan: ContactPlanOut | None = None
+
+    @staticmethod
+    def resolve_contact_plan(obj):
+        return getattr(obj, "plan", None)
+
+
+@router.put("/victim-entries/{entry_id}/contact-plan", response={200: ContactPlanOut, 422: Invalid})
+def contact_plan(request, entry_id: int, payload: ContactPlanIn):
+    """Record or update a business's contact plan (WMP ¶63 ii: the week's top five)."""
+    business = services.get_business(request.auth, entry_id)
+    try:
+        plan = services.save_contact_plan(request.auth, business, **payload.dict())
+    except services.InvalidInput as invalid:
+        return Status(422, {"detail": "Contact plan not saved", "problems": invalid.problems})
+    return Status(200, plan)
+
+
 class WeeklyOut(Schema):
     week_start: date
     total: int
     top_individuals: list[EntryOut]
-    top_businesses: list[EntryOut]
+    top_businesses: list[BusinessOut]
     districts: dict[str, int]
     under_18: list[EntryOut]
 

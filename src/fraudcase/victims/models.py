@@ -3,7 +3,13 @@
 from django.conf import settings
 from django.db import models
 
-from .rules import RESPONSE_LABELS, VulnerabilityStatus
+from .rules import (
+    PLAN_HOW_LABELS,
+    PLAN_STATUS_LABELS,
+    RESPONSE_LABELS,
+    PlanStatus,
+    VulnerabilityStatus,
+)
 
 # The status enum lives in rules.py (pure, used by the command-line scan without Django).
 STATUS_CHOICES = [(s.value, s.value) for s in VulnerabilityStatus]
@@ -177,3 +183,30 @@ class RepeatPhrase(models.Model):
 
     def __str__(self) -> str:
         return self.phrase
+
+
+PLAN_HOW_CHOICES = [(h.value, label) for h, label in PLAN_HOW_LABELS.items()]
+PLAN_STATUS_CHOICES = [(s.value, label) for s, label in PLAN_STATUS_LABELS.items()]
+
+
+class BusinessContactPlan(models.Model):
+    """Who contacts a business on the week's top five, how and by when (WMP seed ¶63 ii)."""
+
+    entry = models.OneToOneField(
+        VictimListEntry, on_delete=models.CASCADE, related_name="contact_plan"
+    )
+    who = models.CharField(max_length=200)
+    how = models.CharField(max_length=20, choices=PLAN_HOW_CHOICES)
+    by_when = models.DateField()
+    notes = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=20, choices=PLAN_STATUS_CHOICES, default=PlanStatus.PLANNED.value
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"Contact plan for {self.entry.nfrc}"

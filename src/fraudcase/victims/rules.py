@@ -270,3 +270,59 @@ def follow_up_visit_due(status: str, visited_on: date, response: str) -> date | 
 def partner_referral_problems(consent: bool) -> dict[str, str]:
     """Partner referrals need the victim's consent (§6; DOMAIN.md)."""
     return {} if consent else {"consent": "A partner referral needs the victim's consent"}
+
+
+# ---------------------------------------------------------------- business contact plans
+
+
+class PlanHow(StrEnum):
+    """How a business on the week's top five is contacted (WMP seed ¶63 ii)."""
+
+    VISIT = "visit"
+    TELEPHONE = "telephone"
+    EMAIL = "email"
+    LETTER = "letter"
+    MEETING = "meeting"
+
+
+PLAN_HOW_LABELS = {
+    PlanHow.VISIT: "Visit",
+    PlanHow.TELEPHONE: "Telephone call",
+    PlanHow.EMAIL: "E-mail",
+    PlanHow.LETTER: "Letter",
+    PlanHow.MEETING: "Meeting or business event",
+}
+
+
+class PlanStatus(StrEnum):
+    PLANNED = "planned"
+    CONTACTED = "contacted"
+    ADVICE_GIVEN = "advice_given"
+    NOT_REACHED = "not_reached"
+
+
+PLAN_STATUS_LABELS = {
+    PlanStatus.PLANNED: "Planned",
+    PlanStatus.CONTACTED: "Contacted",
+    PlanStatus.ADVICE_GIVEN: "Protect advice given",
+    PlanStatus.NOT_REACHED: "Could not be reached",
+}
+
+
+def contact_plan_problems(
+    victim_status: str, *, who: str, how: str, by_when: date | None, status: str
+) -> dict[str, str]:
+    """What is wrong with a business contact plan; empty when it may be saved (WMP ¶63 ii:
+    "a contact plan for those businesses ... tailored protect advice")."""
+    if victim_status != VulnerabilityStatus.BUSINESS:
+        return {"entry": "Contact plans are made for businesses"}
+    problems = {}
+    if not who.strip():
+        problems["who"] = "Say who will contact the business"
+    if how not in {h.value for h in PlanHow}:
+        problems["how"] = "Choose how the business will be contacted"
+    if by_when is None:
+        problems["by_when"] = "Give the date contact is to be made by"
+    if status not in {s.value for s in PlanStatus}:
+        problems["status"] = "Choose where the plan stands"
+    return problems

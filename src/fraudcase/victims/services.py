@@ -19,6 +19,7 @@ from fraudcase.core.tables import apply_profile, date_expr, nul_problems, read_t
 from . import rules
 from .models import (
     ActionState,
+    BusinessContactPlan,
     EcvcuReferral,
     NextOfKin,
     Partner,
@@ -313,15 +314,78 @@ def weekly_lists(user, week_start, *, top: int = 10) -> dict:
     for postcode in week.values_list("postcode", flat=True):
         district = (postcode or "").split(" ")[0].upper() or "Unknown"
         districts[district] = districts.get(district, 0) + 1
+    businesses = list(
+        week.filter(status="BUSINESS", loss_gbp__isnull=False).order_by("-loss_gbp", "nfrc")[:5]
+    )
+    # Each business's contact plan (¶63 ii), or None, as `plan`: one query for the five.
+    plans = {
+        p.entry_id: p
+        for p in BusinessContactPlan.objects.filter(entry__in=businesses).select_related(
+            "updated_by"
+        )
+    }
+    for business in businesses:
+        business.plan = plans.get(business.pk)
     return {
         "total": week.count(),
         "top_individuals": list(individuals.order_by("-loss_gbp", "nfrc")[:top]),
-        "top_businesses": list(
-            week.filter(status="BUSINESS", loss_gbp__isnull=False).order_by("-loss_gbp", "nfrc")[:5]
-        ),
+        "top_businesses": businesses,
         "districts": sorted(districts.items(), key=lambda item: (-item[1], item[0])),
         "under_18": list(week.filter(under_18=True).order_by("report_date", "nfrc")),
     }
+
+
+def get_business(user, entry_id: int) -> VictimListEntry:
+    """A business on a victim list (a contact plan's subject); 404 for anything else."""
+    entry = get_entry(user, entry_id)
+    if entry.status != rules.VulnerabilityStatus.BUSINESS:
+        raise Http404("No such business")
+    return entry
+
+
+def contact_plan(entry: VictimListEntry) -> BusinessContactPlan | None:
+    return BusinessContactPlan.objects.filter(entry=entry).first()
+
+
+@transaction.atomic
+def save_contact_plan(
+    user,
+    entry: VictimListEntry,
+    *,
+    who: str,
+    how: str,
+    by_when: date | None,
+    status: str = rules.PlanStatus.PLANNED,
+    notes: str = "",
+) -> BusinessContactPlan:
+    """Record or update a business's contact plan (WMP ¶63 ii); audited. Raises InvalidInput."""
+    _check(user)
+    problems = rules.contact_plan_problems(
+        entry.status, who=who, how=how, by_when=by_when, status=status
+    )
+    if problems:
+        raise InvalidInput(problems)
+    plan, created = BusinessContactPlan.objects.update_or_create(
+        entry=entry,
+        defaults={
+            "who": who.strip(),
+            "how": how,
+            "by_when": by_when,
+            "status": status,
+            "notes": notes.strip(),
+            "updated_by": user,
+        },
+    )
+    audit.record(
+        user,
+        AuditAction.COLLECTION if created else AuditAction.ALTERATION,
+        "victim_list_entry",
+        entry.nfrc,
+        f"Business contact plan {'recorded' if created else 'updated'}: "
+        f"{plan.get_how_display()} by {plan.who} by {plan.by_when:%d %b %Y}, "
+        f"{plan.get_status_display()}",
+    )
+    return plan
 
 
 # ---------------------------------------------------------------- the vulnerability log
