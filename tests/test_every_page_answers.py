@@ -34,8 +34,10 @@ def test_no_page_fails_for_any_demo_user(client):
     urls = PAGES + [f"/reports/{ref}/{page}" for ref in refs if ref for page in REPORT_PAGES]
     victim_list = VictimList.objects.first()
     entry = VictimListEntry.objects.first()
+    business = VictimListEntry.objects.filter(status="BUSINESS").first()
     urls += [f"/vulnerability/lists/{victim_list.pk}/?segment=VS4",
-             f"/vulnerability/victims/{entry.pk}/"]  # fmt: skip
+             f"/vulnerability/victims/{entry.pk}/",
+             f"/vulnerability/businesses/{business.pk}/contact-plan/"]  # fmt: skip
     for user in User.objects.all():
         client.force_login(user)
         for url in urls:

@@ -57,6 +57,11 @@ urlpatterns = [
     path("vulnerability/lists/<int:list_id>/", victims.victim_list, name="victim-list"),
     path("vulnerability/ecvcu/", victims.ecvcu_upload, name="ecvcu-upload"),
     path("vulnerability/weekly/", victims.weekly, name="weekly-lists"),
+    path(
+        "vulnerability/businesses/<int:entry_id>/contact-plan/",
+        victims.business_contact_plan,
+        name="business-contact-plan",
+    ),
     path("vulnerability/tasks/", victims.tasks, name="vulnerability-tasks"),
     path(
         "vulnerability/tasks/<int:action_id>/result/",

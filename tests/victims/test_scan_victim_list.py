@@ -399,6 +399,9 @@ def test_the_bulk_scan_agrees_with_the_rules_row_for_row(tmp_path):
         "online shop",
         "child",
         "at the door",
+        "the SECOND TIME",
+        "happened again",
+        "scammed before",
     ]
     rows = []
     for n in range(400):
@@ -439,6 +442,9 @@ def test_the_bulk_scan_agrees_with_the_rules_row_for_row(tmp_path):
         )
         assert got["status"] == expected.status, (r, got)
         assert (got["keywords"] or "") == ";".join(expected.keywords)
+        said = [p for p in got["reasons"].split("; ") if p.startswith(rules.SAID_BEFORE)]
+        assert said == ([rules.said_before_reason(expected.said_before)]
+                        if expected.said_before else []), (r, got)  # fmt: skip
         assert got["under_18"] == str(expected.under_18).lower()
 
 

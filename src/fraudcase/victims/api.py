@@ -1,6 +1,6 @@
 """django-ninja routes for the vulnerability workbench: the same services and access rules."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from ninja import File, Form, Router, Schema, Status
@@ -59,6 +59,8 @@ class DecisionIn(Schema):
     assignee_id: int
     no_visit_reason: str = ""
     due_on: date | None = None
+    # Needed for a victim with the national ECVCU (WMP ¶63 iii): who agreed to local contact.
+    ecvcu_handover: str = ""
 
 
 class TaskOut(Schema):
@@ -72,6 +74,7 @@ class TaskOut(Schema):
     is_follow_up: bool
     result: str
     ppn_raised: bool
+    ecvcu_handover: str
 
 
 class ResultIn(Schema):
@@ -115,6 +118,7 @@ def _task(action) -> dict:
         "is_follow_up": action.is_follow_up,
         "result": action.result,
         "ppn_raised": action.ppn_raised,
+        "ecvcu_handover": action.ecvcu_handover,
     }
 
 
@@ -225,11 +229,47 @@ def ecvcu(request, file: File[UploadedFile]):
     return Status(201, {"added": added, "victims_marked": marked})
 
 
+class ContactPlanIn(Schema):
+    who: str
+    how: str
+    by_when: date | None = None
+    status: str = "planned"
+    notes: str = ""
+
+
+class ContactPlanOut(Schema):
+    who: str
+    how: str
+    by_when: date
+    status: str
+    notes: str
+    updated_at: datetime
+
+
+class BusinessOut(EntryOut):
+    contact_plan: ContactPlanOut | None = None
+
+    @staticmethod
+    def resolve_contact_plan(obj):
+        return getattr(obj, "plan", None)
+
+
+@router.put("/victim-entries/{entry_id}/contact-plan", response={200: ContactPlanOut, 422: Invalid})
+def contact_plan(request, entry_id: int, payload: ContactPlanIn):
+    """Record or update a business's contact plan (WMP ¶63 ii: the week's top five)."""
+    business = services.get_business(request.auth, entry_id)
+    try:
+        plan = services.save_contact_plan(request.auth, business, **payload.dict())
+    except services.InvalidInput as invalid:
+        return Status(422, {"detail": "Contact plan not saved", "problems": invalid.problems})
+    return Status(200, plan)
+
+
 class WeeklyOut(Schema):
     week_start: date
     total: int
     top_individuals: list[EntryOut]
-    top_businesses: list[EntryOut]
+    top_businesses: list[BusinessOut]
     districts: dict[str, int]
     under_18: list[EntryOut]
 

@@ -3,7 +3,13 @@
 from django.conf import settings
 from django.db import models
 
-from .rules import RESPONSE_LABELS, VulnerabilityStatus
+from .rules import (
+    PLAN_HOW_LABELS,
+    PLAN_STATUS_LABELS,
+    RESPONSE_LABELS,
+    PlanStatus,
+    VulnerabilityStatus,
+)
 
 # The status enum lives in rules.py (pure, used by the command-line scan without Django).
 STATUS_CHOICES = [(s.value, s.value) for s in VulnerabilityStatus]
@@ -105,6 +111,9 @@ class VulnerabilityAction(models.Model):
     response = models.CharField(max_length=20, choices=RESPONSE_CHOICES)
     is_follow_up = models.BooleanField(default=False)
     no_visit_reason = models.TextField(blank=True)
+    # The victim is with the national ECVCU: who there agreed to, or handed over, local
+    # contact (WMP ¶63 iii). Required for such a victim; see rules.decision_problems.
+    ecvcu_handover = models.TextField(blank=True, db_default="")
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="vulnerability_tasks"
     )
@@ -153,3 +162,51 @@ class NextOfKin(models.Model):
     contacted_on = models.DateField(null=True, blank=True)
     notes = models.TextField(blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+
+
+class RepeatPhrase(models.Model):
+    """Words in an account saying the victim was defrauded before: VS2 (§6.6 step 5).
+
+    Edited by administrators in /admin/; the defaults (`rules.REPEAT_PHRASES`) come with the
+    data migration. Matched case-insensitively anywhere in the narrative.
+    """
+
+    phrase = models.CharField(max_length=100, unique=True)
+    active = models.BooleanField(
+        default=True, help_text="Untick to stop using a phrase without losing it."
+    )
+    notes = models.CharField(max_length=200, blank=True)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.phrase
+
+
+PLAN_HOW_CHOICES = [(h.value, label) for h, label in PLAN_HOW_LABELS.items()]
+PLAN_STATUS_CHOICES = [(s.value, label) for s, label in PLAN_STATUS_LABELS.items()]
+
+
+class BusinessContactPlan(models.Model):
+    """Who contacts a business on the week's top five, how and by when (WMP seed ¶63 ii)."""
+
+    entry = models.OneToOneField(
+        VictimListEntry, on_delete=models.CASCADE, related_name="contact_plan"
+    )
+    who = models.CharField(max_length=200)
+    how = models.CharField(max_length=20, choices=PLAN_HOW_CHOICES)
+    by_when = models.DateField()
+    notes = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=20, choices=PLAN_STATUS_CHOICES, default=PlanStatus.PLANNED.value
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"Contact plan for {self.entry.nfrc}"

@@ -19,10 +19,12 @@ from fraudcase.core.tables import apply_profile, date_expr, nul_problems, read_t
 from . import rules
 from .models import (
     ActionState,
+    BusinessContactPlan,
     EcvcuReferral,
     NextOfKin,
     Partner,
     PartnerReferral,
+    RepeatPhrase,
     VictimList,
     VictimListEntry,
     VulnerabilityAction,
@@ -36,7 +38,9 @@ ENTRY_COLUMNS = [
 ]  # fmt: skip
 
 # The workbench's segments (issue "Protect": VS4 to VS1, businesses, referred, under-18s,
-# money-mule indicators for diversion under Op Kingpin).
+# money-mule indicators for diversion under Op Kingpin). The segments the FVO contacts victims
+# from leave out those the national ECVCU already covers (WMP ¶63 iii): they are all in the
+# "ecvcu" segment, and the weekly lists show them marked "do not contact".
 SEGMENTS = {
     "VS4": ("VS4", {"status": "VS4", "ecvcu_referred": False}),
     "VS3": ("VS3", {"status": "VS3", "ecvcu_referred": False}),
@@ -44,10 +48,10 @@ SEGMENTS = {
     "VS1": ("VS1", {"status": "VS1", "ecvcu_referred": False}),
     "business": ("Businesses", {"status": "BUSINESS"}),
     "referred": ("Referred", {"status": "REFERRED"}),
-    "under-18": ("Under 18", {"under_18": True}),
-    "mule": ("Money mule indicators", {"keywords__contains": "Mule"}),
+    "under-18": ("Under 18", {"under_18": True, "ecvcu_referred": False}),
+    "mule": ("Money mule indicators", {"keywords__contains": "Mule", "ecvcu_referred": False}),
     "ecvcu": ("With the national ECVCU", {"ecvcu_referred": True}),
-    "none": ("No vulnerability", {"status": "NONE"}),
+    "none": ("No vulnerability", {"status": "NONE", "ecvcu_referred": False}),
 }
 
 
@@ -101,6 +105,16 @@ def segment_counts(user, victim_list: VictimList) -> dict[str, int]:
     )
 
 
+def repeat_phrases_in_use() -> tuple[str, ...]:
+    """The administrator's active repeat-victim phrases, oldest first, one per spelling.
+
+    Two phrases differing only in case are one phrase (matching ignores case)."""
+    phrases: dict[str, str] = {}
+    for phrase in RepeatPhrase.objects.filter(active=True).values_list("phrase", flat=True):
+        phrases.setdefault(phrase.lower(), phrase)
+    return tuple(phrases.values())
+
+
 def import_victim_list(
     path: Path, *, user, profile_name: str = "default", original_name: str = "", progress=None
 ) -> tuple[VictimList, int]:
@@ -114,7 +128,11 @@ def import_victim_list(
     progress = progress or (lambda stage, percent: None)
     progress("Reading and scanning the list", 10)
     result, frame = scan_to_frame(
-        path, user=user, profile_name=profile_name, original_name=original_name
+        path,
+        user=user,
+        profile_name=profile_name,
+        original_name=original_name,
+        repeat_phrases=repeat_phrases_in_use(),
     )
     progress(f"Saving {frame.height:,} victims (all or nothing)", 70)
     with transaction.atomic():
@@ -296,15 +314,78 @@ def weekly_lists(user, week_start, *, top: int = 10) -> dict:
     for postcode in week.values_list("postcode", flat=True):
         district = (postcode or "").split(" ")[0].upper() or "Unknown"
         districts[district] = districts.get(district, 0) + 1
+    businesses = list(
+        week.filter(status="BUSINESS", loss_gbp__isnull=False).order_by("-loss_gbp", "nfrc")[:5]
+    )
+    # Each business's contact plan (¶63 ii), or None, as `plan`: one query for the five.
+    plans = {
+        p.entry_id: p
+        for p in BusinessContactPlan.objects.filter(entry__in=businesses).select_related(
+            "updated_by"
+        )
+    }
+    for business in businesses:
+        business.plan = plans.get(business.pk)
     return {
         "total": week.count(),
         "top_individuals": list(individuals.order_by("-loss_gbp", "nfrc")[:top]),
-        "top_businesses": list(
-            week.filter(status="BUSINESS", loss_gbp__isnull=False).order_by("-loss_gbp", "nfrc")[:5]
-        ),
+        "top_businesses": businesses,
         "districts": sorted(districts.items(), key=lambda item: (-item[1], item[0])),
         "under_18": list(week.filter(under_18=True).order_by("report_date", "nfrc")),
     }
+
+
+def get_business(user, entry_id: int) -> VictimListEntry:
+    """A business on a victim list (a contact plan's subject); 404 for anything else."""
+    entry = get_entry(user, entry_id)
+    if entry.status != rules.VulnerabilityStatus.BUSINESS:
+        raise Http404("No such business")
+    return entry
+
+
+def contact_plan(entry: VictimListEntry) -> BusinessContactPlan | None:
+    return BusinessContactPlan.objects.filter(entry=entry).first()
+
+
+@transaction.atomic
+def save_contact_plan(
+    user,
+    entry: VictimListEntry,
+    *,
+    who: str,
+    how: str,
+    by_when: date | None,
+    status: str = rules.PlanStatus.PLANNED,
+    notes: str = "",
+) -> BusinessContactPlan:
+    """Record or update a business's contact plan (WMP ¶63 ii); audited. Raises InvalidInput."""
+    _check(user)
+    problems = rules.contact_plan_problems(
+        entry.status, who=who, how=how, by_when=by_when, status=status
+    )
+    if problems:
+        raise InvalidInput(problems)
+    plan, created = BusinessContactPlan.objects.update_or_create(
+        entry=entry,
+        defaults={
+            "who": who.strip(),
+            "how": how,
+            "by_when": by_when,
+            "status": status,
+            "notes": notes.strip(),
+            "updated_by": user,
+        },
+    )
+    audit.record(
+        user,
+        AuditAction.COLLECTION if created else AuditAction.ALTERATION,
+        "victim_list_entry",
+        entry.nfrc,
+        f"Business contact plan {'recorded' if created else 'updated'}: "
+        f"{plan.get_how_display()} by {plan.who} by {plan.by_when:%d %b %Y}, "
+        f"{plan.get_status_display()}",
+    )
+    return plan
 
 
 # ---------------------------------------------------------------- the vulnerability log
@@ -329,9 +410,22 @@ def decide_response(
     assignee_id: int,
     no_visit_reason: str = "",
     due_on: date | None = None,
+    ecvcu_handover: str = "",
 ) -> VulnerabilityAction:
-    """Decide how a victim is contacted; the task goes to the chosen officer's queue."""
-    problems = rules.decision_problems(entry.status, response, no_visit_reason)
+    """Decide how a victim is contacted; the task goes to the chosen officer's queue.
+
+    Raises InvalidInput, among others for a victim with the national ECVCU when no agreement
+    or hand-over from the national unit is recorded (`ecvcu_handover`, WMP ¶63 iii).
+    """
+    # Read again: the ECVCU list may have been imported since the page was shown.
+    entry.refresh_from_db(fields=["ecvcu_referred"])
+    problems = rules.decision_problems(
+        entry.status,
+        response,
+        no_visit_reason,
+        with_national_ecvcu=entry.ecvcu_referred,
+        ecvcu_handover=ecvcu_handover,
+    )
     assignee = officers(user).filter(pk=assignee_id).first()
     if assignee is None:
         problems["assignee"] = "Choose the officer who will make contact"
@@ -342,6 +436,7 @@ def decide_response(
         entry=entry,
         response=response,
         no_visit_reason=no_visit_reason.strip(),
+        ecvcu_handover=ecvcu_handover.strip() if entry.ecvcu_referred else "",
         assignee=assignee,
         due_on=due_on or rules.contact_due(entry.status, today),
         decided_by=user,
@@ -351,7 +446,12 @@ def decide_response(
         AuditAction.ALTERATION,
         "victim_list_entry",
         entry.nfrc,
-        f"Response decided: {action.get_response_display()} by {assignee}",
+        f"Response decided: {action.get_response_display()} by {assignee}"
+        + (
+            f"; victim with the national ECVCU, local contact agreed: {action.ecvcu_handover}"
+            if action.ecvcu_handover
+            else ""
+        ),
     )
     return action
 
@@ -477,6 +577,7 @@ def vulnerability_log_frame(user) -> pl.DataFrame:
                 a.get_response_display(),
                 "yes" if a.is_follow_up else "",
                 a.no_visit_reason,
+                a.ecvcu_handover,
                 str(a.assignee),
                 a.due_on.isoformat(),
                 a.get_state_display(),
@@ -495,6 +596,7 @@ def vulnerability_log_frame(user) -> pl.DataFrame:
             "response",
             "follow_up",
             "no_visit_reason",
+            "national_ecvcu_agreement",
             "assignee",
             "due_on",
             "state",

@@ -7,6 +7,7 @@ import polars as pl
 from django.contrib import messages
 from django.db.models import Max
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
@@ -20,7 +21,14 @@ from fraudcase.jobs import services as job_services
 from fraudcase.jobs.models import JobKind
 
 from . import services
-from .forms import DecisionForm, NextOfKinForm, PartnerForm, ResultForm, VictimListUploadForm
+from .forms import (
+    ContactPlanForm,
+    DecisionForm,
+    NextOfKinForm,
+    PartnerForm,
+    ResultForm,
+    VictimListUploadForm,
+)
 from .rules import SEARCH_TERMS
 
 
@@ -136,14 +144,64 @@ def _entries(entries) -> pl.DataFrame:
     )
 
 
+def _businesses(entries) -> pl.DataFrame:
+    """The top five businesses with their contact plans (WMP ¶63 ii), blank where none."""
+    plans = pl.DataFrame(
+        [
+            (
+                e.plan.who,
+                e.plan.get_how_display(),
+                e.plan.by_when.isoformat(),
+                e.plan.get_status_display(),
+                e.plan.notes,
+            )
+            if e.plan
+            else ("", "", "", "", "")
+            for e in entries
+        ],
+        schema=["plan_who", "plan_how", "plan_by_when", "plan_status", "plan_notes"],
+        orient="row",
+    )
+    return pl.concat([_entries(entries), plans], how="horizontal")
+
+
 WEEKLY_EXPORTS = {
     "top-individuals": lambda lists: _entries(lists["top_individuals"]),
-    "top-businesses": lambda lists: _entries(lists["top_businesses"]),
+    "top-businesses": lambda lists: _businesses(lists["top_businesses"]),
     "under-18": lambda lists: _entries(lists["under_18"]),
     "districts": lambda lists: pl.DataFrame(
         lists["districts"], schema=["district", "victims"], orient="row"
     ),
 }
+
+
+def business_contact_plan(request, entry_id):
+    """Record or update a top-five business's contact plan (WMP ¶63 ii)."""
+    entry = services.get_business(request.user, entry_id)
+    plan = services.contact_plan(entry)
+    initial = (
+        {"who": plan.who, "how": plan.how, "by_when": plan.by_when, "status": plan.status,
+         "notes": plan.notes}
+        if plan
+        else {"status": "planned"}
+    )  # fmt: skip
+    form = ContactPlanForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_contact_plan(request.user, entry, **form.cleaned_data)
+        except services.InvalidInput as invalid:
+            for field, problem in invalid.problems.items():
+                form.add_error(field if field in form.fields else None, problem)
+        else:
+            messages.success(request, f"Contact plan for {entry.display_name} saved.")
+            week = entry.report_date - timedelta(days=entry.report_date.weekday())
+            return redirect(f"{reverse('weekly-lists')}?week={week.isoformat()}")
+    return render(
+        request,
+        "victims/contact_plan.html",
+        {"entry": entry, "plan": plan, "form": form},
+        status=422 if request.method == "POST" else 200,
+    )
 
 
 def victim_list(request, list_id):
@@ -216,7 +274,9 @@ def _entry_context(request, entry, **forms):
         "actions": actions,
         "partner_referrals": entry.partner_referrals.select_related("referred_by"),
         "next_of_kin": entry.next_of_kin.all(),
-        "decision_form": DecisionForm(officers=officers, prefix="decision"),
+        "decision_form": DecisionForm(
+            officers=officers, ecvcu=entry.ecvcu_referred, prefix="decision"
+        ),
         "partner_form": PartnerForm(prefix="partner"),
         "kin_form": NextOfKinForm(prefix="kin"),
     }
@@ -247,7 +307,12 @@ def _post(request, entry, form, key, action):
 @require_POST
 def decide(request, entry_id):
     entry = services.get_entry(request.user, entry_id)
-    form = DecisionForm(request.POST, officers=services.officers(request.user), prefix="decision")
+    form = DecisionForm(
+        request.POST,
+        officers=services.officers(request.user),
+        ecvcu=entry.ecvcu_referred,
+        prefix="decision",
+    )
     failed = _post(
         request,
         entry,
@@ -260,6 +325,7 @@ def decide(request, entry_id):
             assignee_id=d["assignee"],
             no_visit_reason=d["no_visit_reason"],
             due_on=d["due_on"],
+            ecvcu_handover=d.get("ecvcu_handover", ""),
         ),
     )
     if failed:
