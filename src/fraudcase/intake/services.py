@@ -154,8 +154,7 @@ def record_referral(user, data: ReferralInput, uploads: list[UploadedFile]) -> R
         problems["victim_type"] = f"'{data.victim_type}' is not a victim type"
     if problems:
         raise InvalidInput(problems)
-    for upload in uploads:
-        report_services.check_attachment(upload)
+    types = [report_services.check_attachment(upload) for upload in uploads]
     stored = [(report_services.store_file(upload), upload) for upload in uploads]
     try:
         with transaction.atomic():
@@ -181,11 +180,11 @@ def record_referral(user, data: ReferralInput, uploads: list[UploadedFile]) -> R
                 received_on=data.received_on,
                 storage_decision=data.storage_decision.strip(),
             )
-            for (storage_name, sha256), upload in stored:
+            for ((storage_name, sha256), upload), content_type in zip(stored, types, strict=True):
                 Attachment.objects.create(
                     report=report,
                     filename=upload.name[:255],
-                    content_type=upload.content_type,
+                    content_type=content_type,
                     size=upload.size,
                     sha256=sha256,
                     storage_name=storage_name,

@@ -19,6 +19,7 @@ from fraudcase.accounts.models import HandlingMarking
 from fraudcase.accounts.services import visibility_filter
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
+from fraudcase.core import filetypes
 from fraudcase.core.errors import (
     AttachmentRejected,
     Conflict,
@@ -197,15 +198,30 @@ def create_report(
     return report
 
 
-def check_attachment(upload: UploadedFile) -> None:
-    """Refuse files over the size limit or of a type we do not accept."""
+def check_attachment(upload: UploadedFile) -> str:
+    """The type of an offered file, read from its content; refuses files over the size limit,
+    of a type we do not accept, or whose content is not what their label says ("x.pdf is not
+    a PDF"). The label a browser gives is only believed as far as the content bears it out;
+    a file sent as application/octet-stream (or unlabelled) is taken for what it is."""
     if upload.size > settings.ATTACHMENT_MAX_BYTES:
         limit = settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)
         raise AttachmentRejected(
             f"{upload.name} is larger than {limit} MB: record a storage decision instead"
         )
-    if upload.content_type not in settings.ATTACHMENT_CONTENT_TYPES:
-        raise AttachmentRejected(f"{upload.name} is not a type we accept ({upload.content_type})")
+    accepted = settings.ATTACHMENT_CONTENT_TYPES
+    label = (upload.content_type or "").split(";")[0].strip().lower()
+    detected = filetypes.detect(upload)
+    if label in ("", "application/octet-stream"):
+        stored = detected
+    elif label not in accepted:
+        raise AttachmentRejected(f"{upload.name} is not a type we accept ({label})")
+    elif not filetypes.matches(label, detected):
+        raise AttachmentRejected(f"{upload.name} is not {filetypes.NAMES.get(label, label)}")
+    else:
+        stored = filetypes.stored_type(label, detected)
+    if stored not in accepted:
+        raise AttachmentRejected(f"{upload.name} is not a type we accept ({stored})")
+    return stored
 
 
 def store_file(upload: UploadedFile) -> tuple[str, str]:

@@ -145,9 +145,13 @@ def attachment_download(request, ref, attachment_id):
     attachment, handle = services.open_attachment(
         request.user, ref, attachment_id, justification=justification_given(request, ref)
     )
-    return FileResponse(
+    # Served as the type read from its content when it was stored, as a download, and never
+    # sniffed by the browser: a file can not become a page of this site.
+    response = FileResponse(
         handle,
         as_attachment=True,
         filename=attachment.filename,
         content_type=attachment.content_type,
     )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
