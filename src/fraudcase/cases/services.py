@@ -59,7 +59,10 @@ def positive_outcomes() -> frozenset[int]:
 
 
 def candidates(user) -> list[rules.Candidate]:
-    """Every investigator and evaluator with their open cases' tiers (one aggregate query)."""
+    """Every investigator and evaluator with their open cases' tiers (one aggregate query).
+
+    Only cases on reports this user may see are counted: a restricted case the supervisor may
+    not see does not exist for them, not even as a number on the board."""
     _require(user, SUPERVISING_ROLES)
     people = (
         User.objects.filter(role__in=rules.INVESTIGATING_ROLES, is_active=True)
@@ -68,7 +71,7 @@ def candidates(user) -> list[rules.Candidate]:
     )
     open_tiers: dict[int, list[int]] = defaultdict(list)
     counts = (
-        Case.objects.filter(closed_at__isnull=True)
+        Case.objects.filter(closed_at__isnull=True, report__in=visible_reports(user))
         .values("investigator_id", "tier")
         .annotate(n=Count("id"))
     )
