@@ -90,6 +90,9 @@ def test_a_decision_not_to_investigate_must_be_explained_within_5_working_days(
     client.force_login(supervisor)
     letter = client.get(f"/reports/{assessed.local_reference}/letters/no_investigation/")
     assert letter.content.startswith(b"%PDF")
+    # Opening (previewing) the letter does not stop the clock: recording it as sent does.
+    assert any(w.startswith("Explain the decision") for w, *_ in whats_due(supervisor, later))
+    client.post(f"/reports/{assessed.local_reference}/letters/no_investigation/")
     assert not any(w.startswith("Explain the decision") for w, *_ in whats_due(supervisor, later))
 
 

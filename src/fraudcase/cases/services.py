@@ -380,8 +380,16 @@ def time_in_states(report: Report, now=None) -> dict:
     }  # fmt: skip
 
 
+def preview_letter(user, report: Report, kind: str) -> None:
+    """A letter was shown to its author (not sent): only the audit log records it."""
+    label = LetterKind(kind).label
+    audit.record(user, AuditAction.CONSULTATION, "report", report.local_reference,
+                 f"Letter to the victim previewed: {label}")  # fmt: skip
+
+
 def record_letter(user, report: Report, kind: str) -> Letter:
-    """A letter was produced for the victim: a disclosure of personal data, audited."""
+    """A letter was sent to the victim (a POST, never on opening it): a disclosure of personal
+    data, audited; the no-investigation letter stops that deadline's clock."""
     with transaction.atomic():
         letter = Letter.objects.create(
             report=report, kind=kind, produced_at=timezone.now(), produced_by=user

@@ -180,7 +180,8 @@ def finalise(request, ref):
 
 
 def letter(request, ref, kind):
-    """A letter to the victim as PDF; producing it is recorded (the Victims' Code clock)."""
+    """A letter to the victim. GET shows it as a PDF and records nothing (opening a link must
+    not stop a Victims' Code clock); POST, the *Record as sent* button, records it as sent."""
     report = _report(request, ref)
     if not services.may_work_cases(request.user) and request.user.role != "assessor":
         raise Http404("No such page")
@@ -188,7 +189,11 @@ def letter(request, ref, kind):
         sections = services.letter_sections(report, kind)
     except ValueError as refused:
         raise Http404(str(refused)) from refused
-    services.record_letter(request.user, report, kind)
+    if request.method == "POST":
+        sent = services.record_letter(request.user, report, kind)
+        messages.success(request, f"{sent.get_kind_display()} recorded as sent to the victim.")
+        return redirect("report-detail", ref=ref)
+    services.preview_letter(request.user, report, kind)
     victim = report.victim
     body = letters.render(
         letters.Addressee(victim.display_name, victim.address, victim.postcode),
