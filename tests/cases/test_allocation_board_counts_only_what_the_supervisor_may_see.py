@@ -4,8 +4,11 @@ anyone's load, a team's open cases or the time-to-outcome chart, on the page or 
 import pytest
 from django.utils import timezone
 
+from fraudcase.accounts.models import HandlingMarking
+from fraudcase.audit.models import AuditEvent
 from fraudcase.cases import services
 from fraudcase.reports.models import Report, StatusChange
+from tests.reports.test_restricted_records_in_lists_need_a_reason import REASON, give_reason
 
 pytestmark = pytest.mark.django_db
 
@@ -33,3 +36,16 @@ def test_a_restricted_case_the_supervisor_cannot_see_is_not_on_the_board(
     assert allocated.local_reference not in page
     export = client.get("/cases/allocation/?export=csv").content.decode()
     assert "Vft_Investigator,PIP level 1,0,0,0,0,0,3,3" in export
+
+
+def test_the_allocation_board_asks_the_reason_for_restricted_cases(allocated, supervisor, client):
+    Report.objects.filter(pk=allocated.pk).update(
+        handling_marking=HandlingMarking.OFFICIAL_SENSITIVE
+    )
+    client.force_login(supervisor)
+    assert client.get("/api/v1/allocation-board").status_code == 428
+    export = give_reason(client, "/cases/allocation/?export=csv")
+    assert export["Content-Type"].startswith("text/csv")
+    assert AuditEvent.objects.filter(object_ref="allocation-board", justification=REASON).exists()
+    ok = client.get("/api/v1/allocation-board", headers={"X-Justification": "Balancing loads"})
+    assert ok.status_code == 200

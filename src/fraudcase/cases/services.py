@@ -58,6 +58,11 @@ def positive_outcomes() -> frozenset[int]:
 # ---------------------------------------------------------------- allocation board (§5.4)
 
 
+def counted_cases(user):
+    """The open cases the board counts: those on reports this user may see."""
+    return Case.objects.filter(closed_at__isnull=True, report__in=visible_reports(user))
+
+
 def candidates(user) -> list[rules.Candidate]:
     """Every investigator and evaluator with their open cases' tiers (one aggregate query).
 
@@ -70,11 +75,7 @@ def candidates(user) -> list[rules.Candidate]:
         .order_by("last_name", "first_name", "username")
     )
     open_tiers: dict[int, list[int]] = defaultdict(list)
-    counts = (
-        Case.objects.filter(closed_at__isnull=True, report__in=visible_reports(user))
-        .values("investigator_id", "tier")
-        .annotate(n=Count("id"))
-    )
+    counts = counted_cases(user).values("investigator_id", "tier").annotate(n=Count("id"))
     for row in counts:
         open_tiers[row["investigator_id"]] += [row["tier"]] * row["n"]
     return [

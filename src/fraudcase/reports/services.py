@@ -6,7 +6,7 @@ A report the user may not see does not exist for them: `get_report` raises Http4
 
 import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -33,6 +33,7 @@ from .models import (
     EnquiryLogEntry,
     EntryKind,
     Identifier,
+    NFRCNumber,
     Report,
     ReportStatus,
     StatusChange,
@@ -116,19 +117,81 @@ def search_reports(user, term: str) -> QuerySet[Report]:
 
 
 def audit_search(
-    user, term: str, count: int, *, disclosure: bool = False, justification: str = ""
+    user, term: str, shown: QuerySet[Report], *, disclosure: bool = False, justification: str = ""
 ) -> None:
-    action = AuditAction.DISCLOSURE if disclosure else AuditAction.CONSULTATION
+    """Record a search whose `shown` results are about to be listed or exported: through
+    `disclose`, so restricted results need a justification."""
+    count = shown.count() if not shown.query.is_sliced else len(shown)
     verb = "Exported" if disclosure else "Searched"
-    audit.record(user, action, "search", term[:100], f"{verb} '{term[:80]}': {count} reports",
-                 justification.strip())  # fmt: skip
+    disclose(user, shown, justification, listing=term, object_type="search",
+             summary=f"{verb} '{term[:80]}': {count} reports",
+             action=AuditAction.DISCLOSURE if disclosure else AuditAction.CONSULTATION)  # fmt: skip
 
 
 def restricted_among(found: QuerySet[Report]) -> int:
-    """How many of these reports are restricted (an export of them needs a reason)."""
-    return found.filter(
-        ~Q(handling_marking=HandlingMarking.OFFICIAL) | Q(restricted_to_team__isnull=False)
-    ).count()
+    """How many of these reports are restricted (showing or exporting them needs a reason)."""
+    return (
+        _unsliced(found)
+        .filter(~Q(handling_marking=HandlingMarking.OFFICIAL) | Q(restricted_to_team__isnull=False))
+        .count()
+    )
+
+
+def _unsliced(found: QuerySet[Report]) -> QuerySet[Report]:
+    if found.query.is_sliced:
+        return Report.objects.filter(pk__in=list(found.values_list("pk", flat=True)))
+    return found
+
+
+Shown = QuerySet | Iterable[str]
+
+
+def reports_of(shown: Shown) -> QuerySet[Report]:
+    """The reports behind a list: reports, rows with a `report` (calls for service, cases,
+    tasks...), or local references."""
+    if not isinstance(shown, QuerySet):
+        return Report.objects.filter(local_reference__in=list(shown))
+    if shown.model is Report:
+        return _unsliced(shown)
+    ids = shown.values_list("report_id", flat=True)
+    return Report.objects.filter(pk__in=list(ids) if shown.query.is_sliced else ids)
+
+
+def reports_with_nfrc(nfrcs) -> QuerySet[Report]:
+    """The reports carrying these NFRC numbers (a list or a values() queryset): what a row of
+    an NFIB victim list is linked to."""
+    return Report.objects.filter(
+        pk__in=NFRCNumber.objects.filter(number__in=nfrcs).values("report_id")
+    )
+
+
+def disclose(
+    user,
+    shown: Shown,
+    justification: str,
+    *,
+    listing: str,
+    summary: str,
+    action: AuditAction = AuditAction.DISCLOSURE,
+    object_type: str = "list",
+) -> int:
+    """The one gate every list of reports passes before it is shown or exported.
+
+    `shown` is what is about to be disclosed (see `reports_of`). When any of it is restricted
+    and no justification is given, raises JustificationRequired naming how many (the pages ask
+    for a reason, the API answers 428); otherwise records the list in the audit log, with the
+    justification when it held restricted records. Returns how many were restricted.
+    """
+    reports = reports_of(shown)
+    restricted = restricted_among(reports)
+    reason = justification.strip()
+    if restricted and not reason:
+        raise JustificationRequired("", restricted, reports.count())
+    if restricted:
+        summary = f"{summary} ({restricted} restricted)"
+    audit.record(user, action, object_type, listing[:100], summary[:200],
+                 reason if restricted else "")  # fmt: skip
+    return restricted
 
 
 def report_timeline(report: Report) -> QuerySet[EnquiryLogEntry]:
