@@ -98,11 +98,10 @@ def token_refused(request, exc):
 
 @api.exception_handler(JustificationRequired)
 def justification_required(request, exc):
-    return api.create_response(
-        request,
-        {"detail": "This record is restricted: give your reason in an X-Justification header."},
-        status=428,
-    )
+    answer: dict = {"detail": exc.explanation()}
+    if exc.for_list:
+        answer |= {"restricted": exc.restricted, "total": exc.total}
+    return api.create_response(request, answer, status=428)
 
 
 @api.exception_handler(Http404)

@@ -241,6 +241,8 @@ ATTACHMENT_CONTENT_TYPES = [
     "message/rfc822",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/msword",
+    "application/vnd.ms-excel",
 ]
 # NFIB packages may be large: allow 200 MB uploads, streamed to a temporary file.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("fraudcase.accounts.urls")),
     *oidc.urlpatterns(),
     path("reports/", reports.report_search, name="report-search"),
+    path("reports/justify-list/", reports.list_justify, name="list-justify"),
     path("reports/<path:ref>/justify/", reports.report_justify, name="report-justify"),
     path("reports/<path:ref>/audit/", reports.report_audit, name="report-audit"),
     path("reports/<path:ref>/assess/", triage.assess, name="report-assess"),

@@ -90,6 +90,9 @@ def test_a_decision_not_to_investigate_must_be_explained_within_5_working_days(
     client.force_login(supervisor)
     letter = client.get(f"/reports/{assessed.local_reference}/letters/no_investigation/")
     assert letter.content.startswith(b"%PDF")
+    # Opening (previewing) the letter does not stop the clock: recording it as sent does.
+    assert any(w.startswith("Explain the decision") for w, *_ in whats_due(supervisor, later))
+    client.post(f"/reports/{assessed.local_reference}/letters/no_investigation/")
     assert not any(w.startswith("Explain the decision") for w, *_ in whats_due(supervisor, later))
 
 
@@ -165,12 +168,15 @@ def test_a_letter_that_updates_the_victim_stops_the_first_update_clock(assessed,
     assert not first_update_owed(supervisor, assessed, later)
 
 
-def test_the_acknowledgement_letter_printed_from_the_report_stops_the_clock(
+def test_the_acknowledgement_letter_recorded_as_sent_from_the_report_stops_the_clock(
     assessed, assessor, supervisor, client
 ):
     Report.objects.filter(pk=assessed.pk).update(received_at=CHRISTMAS_EVE)
     client.force_login(assessor)
-    client.get(f"/reports/{assessed.local_reference}/letters/acknowledgement/")
+    url = f"/reports/{assessed.local_reference}/letters/acknowledgement/"
+    client.get(url)  # opening it only shows it
+    assert first_update_owed(supervisor, assessed, date(2027, 1, 6))
+    client.post(url)  # Record as sent
     assert not first_update_owed(supervisor, assessed, date(2027, 1, 6))
 
 

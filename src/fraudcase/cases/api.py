@@ -51,12 +51,18 @@ class CandidateOut(Schema):
 
 @router.get("/allocation-board", response=list[CandidateOut])
 def allocation_board(request):
-    """Each investigator's open cases by tier, load and capacity (VFT supervisor)."""
+    """Each investigator's open cases by tier, load and capacity (VFT supervisor). Restricted
+    cases counted need an `X-Justification` header (428 without it)."""
+    board = services.allocation_board(request.auth)
+    report_services.disclose(request.auth, services.counted_cases(request.auth),
+                             request.headers.get("X-Justification", ""),
+                             listing="allocation-board", summary="API read of the allocation "
+                             "board")  # fmt: skip
     return [
         {"user_id": r.candidate.user_id, "name": r.candidate.name,
          "experience": r.candidate.experience, "open_by_tier": r.by_tier,
          "weighted_load": r.load, "capacity": r.candidate.capacity, "spare": r.spare}
-        for r in services.allocation_board(request.auth)["rows"]
+        for r in board["rows"]
     ]  # fmt: skip
 
 
@@ -157,9 +163,15 @@ class DueOut(Schema):
 @router.get("/deadlines", response=list[DueOut])
 def deadlines(request, scope: str = "mine"):
     """What is overdue or due today: `scope` mine or team."""
-    items = clocks.due_items(request.auth, timezone.localdate())
+    scope = "team" if scope == "team" else "mine"
+    items = clocks.for_scope(request.auth, clocks.due_items(request.auth, timezone.localdate()),
+                             scope)  # fmt: skip
+    report_services.disclose(request.auth, [i.reference for i in items],
+                             request.headers.get("X-Justification", ""),
+                             listing=f"deadlines-{scope}",
+                             summary=f"API read of {len(items)} deadlines")  # fmt: skip
     return [
         {"what": i.what, "local_reference": i.reference, "due": i.due, "state": i.state.value,
          "owner": i.owner}
-        for i in clocks.for_scope(request.auth, items, "team" if scope == "team" else "mine")
+        for i in items
     ]  # fmt: skip

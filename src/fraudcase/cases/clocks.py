@@ -49,7 +49,8 @@ def first_updates_owed(visible, today: date):
 
     §5.6: the update stays owed whatever happens to the report (allocation, filing, no further
     action, even finalisation) until it is given: a victim update recorded, or a letter that is
-    an update (`rules.FIRST_UPDATE_LETTERS`) produced. The report's status plays no part.
+    an update (`rules.FIRST_UPDATE_LETTERS`) recorded as sent (a Letter row is made only when
+    the officer records it as sent, never on opening it). The report's status plays no part.
     Each clock is one range of received dates and the rest are two indexed anti-joins, so this
     is one query however many reports are held."""
     enhanced_by = triage_rules.received_window("due_today", today, 1)[1]

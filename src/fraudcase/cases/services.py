@@ -58,8 +58,16 @@ def positive_outcomes() -> frozenset[int]:
 # ---------------------------------------------------------------- allocation board (§5.4)
 
 
+def counted_cases(user):
+    """The open cases the board counts: those on reports this user may see."""
+    return Case.objects.filter(closed_at__isnull=True, report__in=visible_reports(user))
+
+
 def candidates(user) -> list[rules.Candidate]:
-    """Every investigator and evaluator with their open cases' tiers (one aggregate query)."""
+    """Every investigator and evaluator with their open cases' tiers (one aggregate query).
+
+    Only cases on reports this user may see are counted: a restricted case the supervisor may
+    not see does not exist for them, not even as a number on the board."""
     _require(user, SUPERVISING_ROLES)
     people = (
         User.objects.filter(role__in=rules.INVESTIGATING_ROLES, is_active=True)
@@ -67,11 +75,7 @@ def candidates(user) -> list[rules.Candidate]:
         .order_by("last_name", "first_name", "username")
     )
     open_tiers: dict[int, list[int]] = defaultdict(list)
-    counts = (
-        Case.objects.filter(closed_at__isnull=True)
-        .values("investigator_id", "tier")
-        .annotate(n=Count("id"))
-    )
+    counts = counted_cases(user).values("investigator_id", "tier").annotate(n=Count("id"))
     for row in counts:
         open_tiers[row["investigator_id"]] += [row["tier"]] * row["n"]
     return [
@@ -437,8 +441,16 @@ def time_in_states(report: Report, now=None) -> dict:
     }  # fmt: skip
 
 
+def preview_letter(user, report: Report, kind: str) -> None:
+    """A letter was shown to its author (not sent): only the audit log records it."""
+    label = LetterKind(kind).label
+    audit.record(user, AuditAction.CONSULTATION, "report", report.local_reference,
+                 f"Letter to the victim previewed: {label}")  # fmt: skip
+
+
 def record_letter(user, report: Report, kind: str) -> Letter:
-    """A letter was produced for the victim: a disclosure of personal data, audited."""
+    """A letter was sent to the victim (a POST, never on opening it): a disclosure of personal
+    data, audited; the no-investigation letter stops that deadline's clock."""
     with transaction.atomic():
         letter = Letter.objects.create(
             report=report, kind=kind, produced_at=timezone.now(), produced_by=user

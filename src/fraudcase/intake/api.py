@@ -7,12 +7,11 @@ from decimal import Decimal
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from fraudcase.audit import services as audit
-from fraudcase.audit.models import AuditAction
 from fraudcase.core.api_schemas import Invalid, Rejected
 from fraudcase.core.errors import AttachmentRejected, FileRejected, ImportClash, InvalidInput
 from fraudcase.core.uploads import saved_upload
 from fraudcase.reports import api as report_api
+from fraudcase.reports import services as report_services
 
 from . import services
 from .importing import import_nfib_package
@@ -122,13 +121,15 @@ def record_call(request, payload: CallForServiceIn):
 
 @router.get("/calls-for-service/double-key", response=list[DoubleKeyOut])
 def double_key(request):
-    calls = list(services.calls_to_double_key(request.auth))
-    audit.record(
+    """Accepted calls not yet sent to NFIB; with restricted reports among them, only with an
+    `X-Justification` header (428 without it)."""
+    calls = services.calls_to_double_key(request.auth)
+    report_services.disclose(
         request.auth,
-        AuditAction.DISCLOSURE,
-        "list",
-        "double-key",
-        f"API read of {len(calls)} calls to double-key",
+        calls,
+        report_api.justification(request),
+        listing="double-key",
+        summary=f"API read of {calls.count()} calls to double-key",
     )
     return [
         {
@@ -143,7 +144,9 @@ def double_key(request):
 
 @router.post("/calls-for-service/{call_id}/sent", response=DoubleKeyOut)
 def mark_sent(request, call_id: int, payload: SentIn):
-    c = services.mark_sent_to_nfib(request.auth, call_id, payload.nfib_reference)
+    c = services.mark_sent_to_nfib(
+        request.auth, call_id, payload.nfib_reference, report_api.justification(request)
+    )
     return {
         "id": c.pk,
         "local_reference": c.report.local_reference,

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
-from fraudcase.core.errors import InvalidInput
+from fraudcase.core.errors import InvalidInput, JustificationRequired
 from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services as report_services
 from fraudcase.reports.models import Attachment, EnquiryLogEntry, EntryKind, Source, VictimType
@@ -106,10 +106,16 @@ def calls_to_double_key(user) -> QuerySet[CallForService]:
 
 
 @transaction.atomic
-def mark_sent_to_nfib(user, call_id: int, nfib_reference: str = "") -> CallForService:
+def mark_sent_to_nfib(
+    user, call_id: int, nfib_reference: str = "", justification: str = ""
+) -> CallForService:
+    """Record a call as double-keyed to NFIB: a disclosure, so a restricted report needs a
+    justification (JustificationRequired without one), kept in the audit log."""
     call = calls_to_double_key(user).select_for_update(of=("self",)).filter(pk=call_id).first()
     if call is None:
         raise Http404("No call for service waiting to be sent")
+    if call.report.is_restricted and not justification.strip():
+        raise JustificationRequired(call.report.local_reference)
     call.nfib_sent_at = timezone.now()
     call.nfib_sent_by = user
     call.nfib_reference = nfib_reference.strip().upper()
@@ -118,7 +124,8 @@ def mark_sent_to_nfib(user, call_id: int, nfib_reference: str = "") -> CallForSe
     EnquiryLogEntry.objects.create(
         report=call.report, kind=EntryKind.NOTE, at=call.nfib_sent_at, author=user, text=text + "."
     )
-    audit.record(user, AuditAction.DISCLOSURE, "report", call.report.local_reference, text)
+    audit.record(user, AuditAction.DISCLOSURE, "report", call.report.local_reference, text,
+                 justification.strip() if call.report.is_restricted else "")  # fmt: skip
     return call
 
 
@@ -154,8 +161,7 @@ def record_referral(user, data: ReferralInput, uploads: list[UploadedFile]) -> R
         problems["victim_type"] = f"'{data.victim_type}' is not a victim type"
     if problems:
         raise InvalidInput(problems)
-    for upload in uploads:
-        report_services.check_attachment(upload)
+    types = [report_services.check_attachment(upload) for upload in uploads]
     stored = [(report_services.store_file(upload), upload) for upload in uploads]
     try:
         with transaction.atomic():
@@ -181,11 +187,11 @@ def record_referral(user, data: ReferralInput, uploads: list[UploadedFile]) -> R
                 received_on=data.received_on,
                 storage_decision=data.storage_decision.strip(),
             )
-            for (storage_name, sha256), upload in stored:
+            for ((storage_name, sha256), upload), content_type in zip(stored, types, strict=True):
                 Attachment.objects.create(
                     report=report,
                     filename=upload.name[:255],
-                    content_type=upload.content_type,
+                    content_type=content_type,
                     size=upload.size,
                     sha256=sha256,
                     storage_name=storage_name,

@@ -102,6 +102,11 @@ class LogEntryIn(Schema):
     text: str
 
 
+def justification(request) -> str:
+    """The reason given for restricted records: the X-Justification header."""
+    return request.headers.get("X-Justification", "")
+
+
 def summary(report) -> dict:
     """The fields every list of reports shows."""
     return {
@@ -119,11 +124,14 @@ def summary(report) -> dict:
 
 @router.get("/reports", response=list[ReportSummary])
 def find_reports(request, q: str, limit: int = 50):
-    """Reports matching a local reference, NFRC number, victim name, postcode or identifier."""
-    found = services.search_reports(request.auth, q)
-    rows = list(found[: max(1, min(limit, 500))])
-    services.audit_search(request.auth, q, len(rows), disclosure=True)
-    return [summary(r) for r in rows]
+    """Reports matching a local reference, NFRC number, victim name, postcode or identifier.
+
+    When any report found is restricted, the `X-Justification` header is needed (428 without
+    it, naming how many are restricted), as for a single restricted report."""
+    shown = services.search_reports(request.auth, q)[: max(1, min(limit, 500))]
+    services.audit_search(request.auth, q, shown, disclosure=True,
+                          justification=justification(request))  # fmt: skip
+    return [summary(r) for r in shown]
 
 
 @router.post("/reports/{path:ref}/log", response={201: LogEntryOut})

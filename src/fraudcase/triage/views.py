@@ -7,12 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core import exports
 from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services as report_services
 from fraudcase.reports.models import Source
+from fraudcase.reports.views import list_justification
 
 from . import rules, services
 from .forms import AssessmentForm, DecisionForm, EvaluationForm, EvidenceRequestForm
@@ -66,22 +66,17 @@ def queue(request):
             schema=["local_reference", "source", "received_at", "victim", "fraud_type",
                     "update_due", "deadline_state"], orient="row",
         )  # fmt: skip
-        audit.record(
-            request.user,
-            AuditAction.DISCLOSURE,
-            "list",
-            "assessor-queue",
-            f"Exported the assessor queue ({frame.height} reports)",
-        )
+        report_services.disclose(
+            request.user, reports[:100000], list_justification(request),
+            listing="assessor-queue",
+            summary=f"Exported the assessor queue ({frame.height} reports)",
+        )  # fmt: skip
         return exports.download(frame, "assessor-queue", fmt)
     count = reports.count()
-    audit.record(
-        request.user,
-        AuditAction.CONSULTATION,
-        "list",
-        "assessor-queue",
-        f"Viewed the assessor queue ({count} reports)",
-    )
+    report_services.disclose(
+        request.user, reports[:PAGE], list_justification(request), listing="assessor-queue",
+        summary=f"Viewed the assessor queue ({count} reports)", action=AuditAction.CONSULTATION,
+    )  # fmt: skip
     return render(request, "triage/queue.html", {
         "rows": services.with_deadlines(reports[:PAGE], today), "count": count, "page": PAGE,
         "filters": filters, "sources": Source.choices,

@@ -11,6 +11,7 @@ from fraudcase.audit.models import AuditAction
 from fraudcase.core.api_schemas import Invalid, Rejected
 from fraudcase.core.errors import FileRejected
 from fraudcase.core.uploads import saved_upload
+from fraudcase.reports import services as report_services
 
 from . import services
 
@@ -156,13 +157,15 @@ def upload_list(request, file: File[UploadedFile], profile: Form[str] = "default
 @router.get("/victim-lists/{list_id}/entries", response=list[EntryOut])
 def list_entries(request, list_id: int, segment: str = "VS4"):
     victim_list = services.get_list(request.auth, list_id)
-    entries = list(services.segment_entries(request.auth, victim_list, segment))
-    audit.record(
+    found = services.segment_entries(request.auth, victim_list, segment)
+    entries = list(found)
+    report_services.disclose(
         request.auth,
-        AuditAction.DISCLOSURE,
-        "victim_list",
-        str(list_id),
-        f"API read of {len(entries)} victims ({segment})",
+        report_services.reports_with_nfrc(found.values("nfrc")),
+        request.headers.get("X-Justification", ""),
+        object_type="victim_list",
+        listing=str(list_id),
+        summary=f"API read of {len(entries)} victims ({segment})",
     )
     return entries
 

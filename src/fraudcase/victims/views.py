@@ -19,6 +19,8 @@ from fraudcase.core.errors import FileRejected
 from fraudcase.core.uploads import saved_upload
 from fraudcase.jobs import services as job_services
 from fraudcase.jobs.models import JobKind
+from fraudcase.reports import services as report_services
+from fraudcase.reports.views import list_justification
 
 from . import services
 from .forms import (
@@ -87,13 +89,12 @@ def weekly(request):
     fmt, which = request.GET.get("export"), request.GET.get("list", "")
     if fmt in exports.CONTENT_TYPES and which in WEEKLY_EXPORTS:
         frame = WEEKLY_EXPORTS[which](lists)
-        audit.record(
-            request.user,
-            AuditAction.DISCLOSURE,
-            "weekly_list",
-            week_start.isoformat(),
-            f"Exported {which} ({frame.height} rows)",
-        )
+        nfrcs = frame["nfrc"].to_list() if "nfrc" in frame.columns else []
+        report_services.disclose(
+            request.user, report_services.reports_with_nfrc(nfrcs), list_justification(request),
+            object_type="weekly_list", listing=week_start.isoformat(),
+            summary=f"Exported {which} ({frame.height} rows)",
+        )  # fmt: skip
         return exports.download(frame, f"{which}-{week_start}", fmt)
     audit.record(
         request.user,
@@ -211,13 +212,11 @@ def victim_list(request, list_id):
     fmt = request.GET.get("export")
     if fmt in exports.CONTENT_TYPES:
         frame = services.entries_frame(entries)
-        audit.record(
-            request.user,
-            AuditAction.DISCLOSURE,
-            "victim_list",
-            str(victim_list.pk),
-            f"Exported {frame.height} victims ({segment})",
-        )
+        report_services.disclose(
+            request.user, report_services.reports_with_nfrc(entries.values("nfrc")),
+            list_justification(request), object_type="victim_list", listing=str(victim_list.pk),
+            summary=f"Exported {frame.height} victims ({segment})",
+        )  # fmt: skip
         return exports.download(frame, f"victims-{victim_list.pk}-{segment}", fmt)
     counts = services.segment_counts(request.user, victim_list)
     audit.record(
@@ -421,11 +420,9 @@ def tasks(request):
 def vulnerability_log(request):
     fmt = request.GET.get("export", "xlsx")
     frame = services.vulnerability_log_frame(request.user)
-    audit.record(
-        request.user,
-        AuditAction.DISCLOSURE,
-        "vulnerability_log",
-        "all",
-        f"Exported the vulnerability log ({frame.height} rows)",
-    )
+    report_services.disclose(
+        request.user, report_services.reports_with_nfrc(frame["nfrc"].to_list()),
+        list_justification(request), object_type="vulnerability_log", listing="all",
+        summary=f"Exported the vulnerability log ({frame.height} rows)",
+    )  # fmt: skip
     return exports.download(frame, "vulnerability-log", fmt)
