@@ -23,7 +23,7 @@ def import_nfib(request):
     if request.method == "POST" and form.is_valid():
         job = job_services.start(
             JobKind.NFIB_PACKAGE, request.user, form.cleaned_data["file"],
-            profile=form.cleaned_data["profile"] or "default",
+            profile=form.cleaned_data["profile"] or "default", options=form.job_options(),
         )  # fmt: skip
         return redirect("job-detail", job_id=job.pk)
     return render(request, "intake/import.html", {"form": form})
