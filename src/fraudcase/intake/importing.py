@@ -10,7 +10,6 @@ checks are column-wise (polars) and all writes set-based (fraudcase.core.bulk).
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import polars as pl
 from django.db import IntegrityError, OperationalError, connection, transaction
@@ -43,8 +42,10 @@ from fraudcase.reports.models import (
 )
 from fraudcase.reports.references import allocate_references
 
+from . import held
 from . import rules as intake_rules
 from .profiles import load_profile
+from .receipt import LONDON, Receipt, when_words
 
 DEFAULT_COLUMNS = [
     "package_ref", "nfrc", "disseminated_on", "fraud_type", "victim_type", "forename", "surname",
@@ -53,7 +54,6 @@ DEFAULT_COLUMNS = [
     "suspect_account_number", "narrative",
 ]  # fmt: skip
 REQUIRED_COLUMNS = {"package_ref", "nfrc", "disseminated_on", "victim_type"}
-LONDON = ZoneInfo("Europe/London")
 VICTIM_KEY = ["package_ref", "victim_type_value", "_fore", "_sur", "_bus", "dob"]
 
 
@@ -184,7 +184,7 @@ def _prepare(
                     "Package {} was disseminated on {}, after the time given as received ({})",
                     pl.col("package_ref"),
                     pl.col("disseminated_on"),
-                    pl.lit(_when(received)),
+                    pl.lit(when_words(received)),
                 ),
             )
         )
@@ -310,7 +310,7 @@ def import_nfib_package(
     frame, problems = _prepare(frame, profile, today, received_at)
     victims = _victims(frame)
     progress("Checking the NFRC numbers against the reports held", 45)
-    existing = _existing_reports(victims)
+    existing = held.existing_reports(victims, user)
     problems += existing.pop("_problems")
     if problems:
         problems.sort(
@@ -346,40 +346,6 @@ def _clash(frame: pl.DataFrame) -> ImportClash:
         f"Package {named} is already being imported, or was recorded while this file was "
         "checked: nothing was written from this file. Import it again in a minute to see "
         "what is already recorded."))])  # fmt: skip
-
-
-def _existing_reports(victims: pl.DataFrame) -> dict:
-    """NFRC number -> report id for numbers already recorded; clashes become problems."""
-    numbers = victims["nfrc_list"].explode().drop_nulls().unique().to_list()
-    known: dict[str, int] = {}
-    for chunk in bulk.chunked(numbers):
-        known.update(NFRCNumber.objects.filter(number__in=chunk).values_list("number", "report_id"))
-    problems = []
-    if known:
-        for row, nfrcs in victims.select("row", "nfrc_list").iter_rows():
-            reports = {known[n] for n in nfrcs if n in known}
-            if len(reports) > 1:
-                problems.append(
-                    Problem(row, "nfrc", "These NFRC numbers already belong to different victims")
-                )
-    return {"known": known, "_problems": problems}
-
-
-@dataclass(frozen=True)
-class Receipt:
-    """When the force received the file's packages, and why earlier than the import (§5.1.1)."""
-
-    at: datetime
-    reason: str = ""
-
-    @property
-    def words(self) -> str:
-        said = f"Received by the force {_when(self.at)}"
-        return said + (f" (earlier than the import: {self.reason})" if self.reason else "")
-
-
-def _when(moment: datetime) -> str:
-    return timezone.localtime(moment, LONDON).strftime("%d %B %Y at %H:%M")
 
 
 def _write(
