@@ -155,8 +155,12 @@ def double_key(request):
     ]
 
 
-@router.post("/calls-for-service/{call_id}/sent", response=DoubleKeyOut)
+@router.post(
+    "/calls-for-service/{call_id}/sent", response={200: DoubleKeyOut, 409: Clash, 422: Invalid}
+)
 def mark_sent(request, call_id: int, payload: SentIn):
+    """Mark a call double-keyed to NFIB; the NFRC NFIB gave is added to its report. 422 for a
+    missing or malformed NFRC, 409 when another report already holds it."""
     c = services.mark_sent_to_nfib(request.auth, call_id, payload.nfib_reference)
     return {
         "id": c.pk,

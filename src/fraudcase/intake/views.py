@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from fraudcase.audit import services as audit
 from fraudcase.core import exports
-from fraudcase.core.errors import AttachmentRejected, InvalidInput
+from fraudcase.core.errors import AttachmentRejected, Conflict, InvalidInput
 from fraudcase.jobs import services as job_services
 from fraudcase.jobs.models import JobKind
 
@@ -95,9 +95,22 @@ def double_key_list(request):
 
 @require_POST
 def double_key_sent(request, call_id):
-    call = services.mark_sent_to_nfib(request.user, call_id, request.POST.get("nfib_reference", ""))
-    messages.success(request, f"{call.report} marked as sent to NFIB.")
+    typed = request.POST.get("nfib_reference", "")
+    try:
+        call = services.mark_sent_to_nfib(request.user, call_id, typed)
+    except InvalidInput as invalid:
+        return _double_key_refused(request, call_id, typed, invalid.problems["nfib_reference"])
+    except Conflict as conflict:
+        return _double_key_refused(request, call_id, typed, str(conflict))
+    messages.success(request, f"{call.report} marked as sent to NFIB as {call.nfib_reference}.")
     return HttpResponseRedirect(reverse("cfs-double-key"))
+
+
+def _double_key_refused(request, call_id, typed: str, problem: str):
+    """The list again, the refused NFRC on its row with what is wrong."""
+    error = {"call_id": call_id, "problem": problem, "typed": typed}
+    calls = services.calls_to_double_key(request.user)
+    return render(request, "intake/double_key.html", {"calls": calls, "error": error})
 
 
 def referral_new(request):
