@@ -2,7 +2,7 @@
 
 import json
 import random
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import polars as pl
 import pytest
@@ -123,6 +123,9 @@ def test_a_repeat_against_a_report_already_held_in_12_months(tmp_path, assessor,
             ]
         ),
         user=assessor,
+        # Held since March (the 12 months count from when the force received it, §5.1.1).
+        received_at=datetime(2026, 3, 2, 9, 0, tzinfo=UTC),
+        received_reason="Received in March; imported for this test later",
     )
     result, out = scanned(tmp_path, [row(1, forename="JO", surname="Bloggs.")], user=assessor)
     assert result.held_reports_checked

@@ -4,6 +4,7 @@ rules, as the pages."""
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.utils import timezone
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
@@ -14,7 +15,7 @@ from fraudcase.reports import api as report_api
 from fraudcase.reports import services as report_services
 
 from . import services
-from .importing import import_nfib_package
+from .importing import LONDON, import_nfib_package
 
 router = Router(tags=["intake"])
 
@@ -79,9 +80,20 @@ class ReferralIn(Schema):
 
 
 @router.post("/imports/nfib-package", response={200: ImportOut, 409: Clash, 422: Rejected})
-def import_package(request, file: File[UploadedFile], profile: Form[str] = "default"):
+def import_package(
+    request,
+    file: File[UploadedFile],
+    profile: Form[str] = "default",
+    received_at: Form[datetime | None] = None,
+    received_reason: Form[str] = "",
+):
     """Import a dissemination package (csv or xlsx). A bad file is rejected whole (422); the
-    same package being imported at the same moment answers 409, and nothing is written."""
+    same package being imported at the same moment answers 409, and nothing is written.
+
+    The 24 hours to record run from now, or from `received_at` (ISO 8601; UK time unless an
+    offset is given) when the force received it earlier, with `received_reason` saying why."""
+    if received_at is not None and timezone.is_naive(received_at):
+        received_at = timezone.make_aware(received_at, LONDON)
     with saved_upload(file) as path:
         try:
             result = import_nfib_package(
@@ -89,6 +101,8 @@ def import_package(request, file: File[UploadedFile], profile: Form[str] = "defa
                 user=request.auth,
                 profile_name=profile,
                 original_name=file.name or "",
+                received_at=received_at,
+                received_reason=received_reason,
             )
         except ImportClash as clash:
             return Status(409, {"detail": clash.message})
@@ -142,8 +156,13 @@ def double_key(request):
     ]
 
 
-@router.post("/calls-for-service/{call_id}/sent", response=DoubleKeyOut)
+@router.post(
+    "/calls-for-service/{call_id}/sent", response={200: DoubleKeyOut, 409: Clash, 422: Invalid}
+)
 def mark_sent(request, call_id: int, payload: SentIn):
+    """Mark a call double-keyed to NFIB; the NFRC NFIB gave is added to its report. 422 for a
+    missing or malformed NFRC, 409 when another report already holds it, 428 for a restricted
+    report without an X-Justification header."""
     c = services.mark_sent_to_nfib(
         request.auth, call_id, payload.nfib_reference, report_api.justification(request)
     )

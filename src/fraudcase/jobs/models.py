@@ -29,6 +29,8 @@ class Job(models.Model):
     result = models.JSONField(null=True, blank=True)
     problems = models.JSONField(null=True, blank=True)
     profile = models.CharField(max_length=60, blank=True)
+    # What else the page passed to the runner (e.g. when an NFIB package was received).
+    options = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -32,9 +32,14 @@ def _upload_dir() -> Path:
     return folder
 
 
-def start(kind: str, user, upload, profile: str = "default") -> Job:
-    """Keep the upload and start the job; returns at once with the job to watch."""
-    job = Job.objects.create(kind=kind, user=user, filename=upload.name[:255], profile=profile)
+def start(kind: str, user, upload, profile: str = "default", options: dict | None = None) -> Job:
+    """Keep the upload and start the job; returns at once with the job to watch.
+
+    `options` (JSON values) are passed to the runner as keyword arguments.
+    """
+    job = Job.objects.create(
+        kind=kind, user=user, filename=upload.name[:255], profile=profile, options=options or {}
+    )
     suffix = Path(upload.name or "").suffix.lower()
     handle, name = tempfile.mkstemp(dir=_upload_dir(), suffix=suffix, prefix=f"{job.pk}-")
     with os.fdopen(handle, "wb") as out:
@@ -66,7 +71,9 @@ def run(job_id, path: Path) -> None:
 
     try:
         work = registry.runner_for(job.kind)
-        result = work(path, job.user, job.filename, job.profile or "default", progress)
+        result = work(
+            path, job.user, job.filename, job.profile or "default", progress, **(job.options or {})
+        )
     except FileRejected as rejected:
         _finish(job_id, JobStatus.REJECTED, problems=rejected.as_api()["problems"],
                 profile=rejected.profile)  # fmt: skip

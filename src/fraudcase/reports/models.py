@@ -34,6 +34,12 @@ class DisseminationPackage(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
     )
     source_filename = models.CharField(max_length=255, blank=True)
+    # §5.1.1: the 24 hours to record run from when the force received the package: the import
+    # time unless the importer gave an earlier time, with the reason.
+    received_at = models.DateTimeField()
+    received_reason = models.TextField(
+        blank=True, help_text="Why the package was received earlier than it was imported."
+    )
 
     class Meta:
         db_table = "intake_disseminationpackage"

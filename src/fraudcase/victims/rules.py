@@ -12,6 +12,12 @@ from enum import StrEnum
 
 from fraudcase.core.dates import age_on
 
+# A repeat victim is "the same person (forename, surname and date of birth)" (DOMAIN.md): names
+# are compared as core.names says (the NFIB package import compares them the same way).
+from fraudcase.core.names import NAME_IGNORED as NAME_IGNORED
+from fraudcase.core.names import NAME_IGNORED_CHARACTERS as NAME_IGNORED_CHARACTERS
+from fraudcase.core.names import name_key as name_key
+
 
 class VulnerabilityStatus(StrEnum):
     REFERRED = "REFERRED"
@@ -67,19 +73,6 @@ DIRECT_CONTACT_NARRATIVE = (
 AGE_VS4 = 75
 AGE_VS3 = 70
 ADULT = 18
-
-# A repeat victim is "the same person (forename, surname and date of birth)" (DOMAIN.md). Names
-# are compared without case, spaces, hyphens, apostrophes or full stops, which lists write
-# differently for the same person ("Mary-Ann O'Brien", "MARY ANN OBRIEN"); the project's
-# decision (docs/rules.md). Spelling is not guessed: "Ann" and "Anne" are different names.
-NAME_IGNORED_CHARACTERS = (" ", "\t", "\u00a0", "'", "’", ".", "-")
-# The same characters as a regular expression class, for Python and polars alike ("-" last).
-NAME_IGNORED = "[" + "".join(NAME_IGNORED_CHARACTERS) + "]"
-
-
-def name_key(name: str) -> str:
-    """A name as it is compared to find the same person."""
-    return re.sub(NAME_IGNORED, "", name or "").lower()
 
 
 def matched_terms(narrative: str) -> list[str]:

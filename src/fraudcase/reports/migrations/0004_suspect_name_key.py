@@ -19,7 +19,7 @@ def fill_name_keys(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reports", "0001_initial"),
+        ("reports", "0003_package_received_at_required"),
     ]
 
     operations = [
