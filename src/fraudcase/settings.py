@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "ninja",  # serves Swagger UI from local static files, not a CDN
     # Lowest first: each app may import only those above it in this list (docs/architecture.md).
+    "fraudcase.core",
     "fraudcase.accounts",
     "fraudcase.audit",
     "fraudcase.jobs",

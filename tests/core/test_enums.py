@@ -39,3 +39,11 @@ def test_the_enums_module_does_not_import_django():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+def test_a_migration_records_an_enum_default_as_its_plain_value():
+    from django.db.migrations.writer import MigrationWriter
+
+    from fraudcase.reports.enums import ReportStatus
+
+    assert MigrationWriter.serialize(ReportStatus.RECORDED) == ("'recorded'", set())

@@ -12,10 +12,12 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from fraudcase.accounts.enums import Role
 from fraudcase.accounts.models import User
 from fraudcase.reports.services import visible_reports
 from fraudcase.triage import rules as triage_rules
 from fraudcase.triage.models import EvidenceRequest, SupervisorDecision
+from fraudcase.triage.rules import Recommendation
 
 from . import rules as case_rules
 from .models import Case, Letter, LetterKind, Task, VictimUpdate
@@ -93,8 +95,11 @@ def due_items(user, today: date) -> list[DueItem]:
         "due_today", today, triage_rules.DECISION_EXPLANATION_DAYS
     )[1]  # the latest decision date whose explanation is due by today
     decisions = (
-        SupervisorDecision.objects.filter(decision="no_further_action", report__in=visible,
-                                          decided_at__date__lte=decided_by)
+        SupervisorDecision.objects.filter(
+            decision=Recommendation.NO_FURTHER_ACTION,
+            report__in=visible,
+            decided_at__date__lte=decided_by,
+        )
         .exclude(report_id__in=explained)
         .select_related("report__victim", "decided_by")
     )  # fmt: skip
@@ -131,7 +136,7 @@ def for_scope(user, items: list[DueItem], scope: str) -> list[DueItem]:
     """ "mine": owned by the user (supervisors also own reviews and the VFT's unowned first
     updates); "team": owned by anyone in the user's teams, or by the team itself."""
     if scope == "mine":
-        supervisor = user.role == "vft_supervisor"
+        supervisor = user.role == Role.VFT_SUPERVISOR
         return [i for i in items if i.owner_id == user.pk
                 or (supervisor and i.owner_id is None)]  # fmt: skip
     team_ids = set(user.teams.values_list("id", flat=True))

@@ -6,7 +6,10 @@ deadlines", "Outcomes". Dates come in as arguments; nothing here reads a clock.
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from enum import StrEnum
+
+from fraudcase.accounts.enums import Role
+from fraudcase.core.enums import Choices
+from fraudcase.reports.enums import ReportStatus
 
 # ---------------------------------------------------------------- outcomes (§5.7)
 
@@ -146,10 +149,10 @@ EXPERIENCE_FOR_TIER: dict[int, frozenset[str]] = {
 }
 # A serious and complex case weighs more than a simple one when caseloads are compared.
 TIER_WEIGHT = {1: 4, 2: 3, 3: 2, 4: 1}
-INVESTIGATING_ROLES = frozenset({"investigator", "evaluator"})
+INVESTIGATING_ROLES = frozenset({Role.INVESTIGATOR, Role.EVALUATOR})
 # §5.4: the supervisor allocates and reviews; case officers and supervisors work the case.
-SUPERVISING_ROLES = frozenset({"vft_supervisor"})
-CASE_ROLES = frozenset({"investigator", "evaluator", "vft_supervisor"})
+SUPERVISING_ROLES = frozenset({Role.VFT_SUPERVISOR})
+CASE_ROLES = frozenset({Role.INVESTIGATOR, Role.EVALUATOR, Role.VFT_SUPERVISOR})
 
 
 def weighted_load(open_tiers: list[int]) -> int:
@@ -227,44 +230,28 @@ def next_update_due(last: date, every_days: int) -> date:
     return last + timedelta(days=every_days)
 
 
-class DisruptionKind(StrEnum):
+class DisruptionKind(Choices):
     """Disruption actions (§5.5, App. F stage 1; WMP seed ¶12 'disruption used')."""
 
-    BANK_ACCOUNT_CLOSURE = "bank_account_closure"
-    CIFAS_MARKER = "cifas_marker"
-    WEBSITE_TAKEDOWN = "website_takedown"
-    TELEPHONE_TAKEDOWN = "telephone_takedown"
-    INTELLIGENCE_SUBMITTED = "intelligence_submitted"
-    CEASE_AND_DESIST = "cease_and_desist"
+    BANK_ACCOUNT_CLOSURE = "bank_account_closure", "Bank account closure"
+    CIFAS_MARKER = "cifas_marker", "CIFAS marker"
+    WEBSITE_TAKEDOWN = "website_takedown", "Website takedown"
+    TELEPHONE_TAKEDOWN = "telephone_takedown", "Telephone number takedown"
+    INTELLIGENCE_SUBMITTED = "intelligence_submitted", "Intelligence submitted"
+    CEASE_AND_DESIST = "cease_and_desist", "Cease and desist notice"
 
 
-DISRUPTION_LABELS = {
-    DisruptionKind.BANK_ACCOUNT_CLOSURE: "Bank account closure",
-    DisruptionKind.CIFAS_MARKER: "CIFAS marker",
-    DisruptionKind.WEBSITE_TAKEDOWN: "Website takedown",
-    DisruptionKind.TELEPHONE_TAKEDOWN: "Telephone number takedown",
-    DisruptionKind.INTELLIGENCE_SUBMITTED: "Intelligence submitted",
-    DisruptionKind.CEASE_AND_DESIST: "Cease and desist notice",
-}
-
-
-class UpdateMethod(StrEnum):
-    TELEPHONE = "telephone"
-    VISIT = "visit"
-    LETTER = "letter"
-    EMAIL = "email"
+class UpdateMethod(Choices):
+    TELEPHONE = "telephone", "Telephone"
+    VISIT = "visit", "Visit"
+    LETTER = "letter", "Letter"
+    EMAIL = "email", "E-mail"
 
 
 # §5.6: the letters that give the victim an update on the status of their report, and so
 # stop the first-update clock (all three are written to the victim and say where it stands).
 FIRST_UPDATE_LETTERS = frozenset({"acknowledgement", "no_investigation", "finalisation"})
 
-UPDATE_METHOD_LABELS = {
-    UpdateMethod.TELEPHONE: "Telephone",
-    UpdateMethod.VISIT: "Visit",
-    UpdateMethod.LETTER: "Letter",
-    UpdateMethod.EMAIL: "E-mail",
-}
 
 # ---------------------------------------------------------------- finalisation (§5.7)
 
@@ -328,11 +315,12 @@ class Move:
 def time_in_states(received: datetime, moves: list[Move], now: datetime) -> dict[str, timedelta]:
     """How long the report spent in each status: the first starts when it was received."""
     spent: dict[str, timedelta] = {}
-    status, since = "recorded", received
+    status: str = ReportStatus.RECORDED
+    since = received
     for move in sorted(moves, key=lambda m: m.at):
         spent[move.from_status] = spent.get(move.from_status, timedelta()) + (move.at - since)
         status, since = move.to_status, move.at
-    if status != "closed":
+    if status != ReportStatus.CLOSED:
         spent[status] = spent.get(status, timedelta()) + (now - since)
     return spent
 

@@ -16,6 +16,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.utils import timezone
 
+from fraudcase.accounts.enums import Role
 from fraudcase.accounts.models import Team, User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
@@ -25,6 +26,7 @@ from fraudcase.reports.models import Identifier, Report, ReportStatus, StatusCha
 from fraudcase.reports.rules import Transition
 from fraudcase.reports.services import visible_reports
 from fraudcase.triage import services as triage_services
+from fraudcase.triage.rules import Recommendation
 
 from . import rules
 from .models import (
@@ -215,7 +217,7 @@ def reviews_due(user, today: date):
 def add_task(user, report: Report, *, text: str, assignee_id: int, due: date) -> Task:
     _require(user, CASE_ROLES)
     assignee = User.objects.filter(
-        pk=assignee_id, is_active=True, role__in=CASE_ROLES | {"assessor"}
+        pk=assignee_id, is_active=True, role__in=CASE_ROLES | {Role.ASSESSOR}
     ).first()
     problems = {}
     if not text.strip():
@@ -260,7 +262,7 @@ def add_disruption(user, report: Report, *, kind: str, on: date, detail: str = "
         action = DisruptionAction.objects.create(
             report=report, kind=kind, on=on, detail=detail.strip(), by=user
         )
-        label = rules.DISRUPTION_LABELS[rules.DisruptionKind(kind)]
+        label = rules.DisruptionKind(kind).label
         report_services.add_log_entry(
             user, report, f"Disruption: {label} on {on:%d %B %Y}. {detail.strip()}".strip()
         )
@@ -269,7 +271,7 @@ def add_disruption(user, report: Report, *, kind: str, on: date, detail: str = "
 
 def record_victim_update(user, report: Report, *, method: str, summary: str) -> VictimUpdate:
     """An update given to the victim; the victim contract's next update is scheduled."""
-    _require(user, CASE_ROLES | {"assessor"})
+    _require(user, CASE_ROLES | {Role.ASSESSOR})
     problems = {}
     if method not in {m.value for m in rules.UpdateMethod}:
         problems["method"] = "Choose how the victim was updated"
@@ -470,7 +472,9 @@ def letter_sections(report: Report, kind: str) -> list:
     if kind == LetterKind.ACKNOWLEDGEMENT:
         return letters.acknowledgement(report.local_reference, report_services.nfrc_numbers(report))
     if kind == LetterKind.NO_INVESTIGATION:
-        decision = report.supervisor_decisions.filter(decision="no_further_action").last()
+        decision = report.supervisor_decisions.filter(
+            decision=Recommendation.NO_FURTHER_ACTION
+        ).last()
         if decision is None:
             raise ValueError("No decision not to investigate on this report")
         return letters.no_investigation(report.local_reference, decision.reason)
@@ -483,7 +487,7 @@ def letter_sections(report: Report, kind: str) -> list:
 
 
 def assignee_choices() -> list[tuple[int, str]]:
-    people = User.objects.filter(is_active=True, role__in=CASE_ROLES | {"assessor"})
+    people = User.objects.filter(is_active=True, role__in=CASE_ROLES | {Role.ASSESSOR})
     return [(u.pk, str(u)) for u in people.order_by("last_name", "first_name", "username")]
 
 
@@ -499,8 +503,8 @@ def panel(user, report: Report) -> dict:
 
     case = Case.objects.filter(report=report).select_related("investigator", "team").first()
     works = may_work_cases(user)
-    letters_allowed = works or user.role == "assessor"
-    nfa = report.supervisor_decisions.filter(decision="no_further_action").exists()
+    letters_allowed = works or user.role == Role.ASSESSOR
+    nfa = report.supervisor_decisions.filter(decision=Recommendation.NO_FURTHER_ACTION).exists()
     final = getattr(report, "finalisation", None)
     return {
         "case": case,
@@ -521,7 +525,7 @@ def panel(user, report: Report) -> dict:
             prefix="contract", initial={"every_days": case.update_every_days}
         ) if works and case is not None and not case.closed_at else None,
         "update_form": VictimUpdateForm(prefix="update")
-        if works or user.role == "assessor" else None,
+        if works or user.role == Role.ASSESSOR else None,
         "review_form": ReviewForm(prefix="review"),
         "letters": [
             (k.value, k.label) for k in LetterKind

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fraudcase.accounts.enums import Role
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core import exports
@@ -189,7 +190,7 @@ def letter(request, ref, kind):
     """A letter to the victim. GET shows it as a PDF and records nothing (opening a link must
     not stop a Victims' Code clock); POST, the *Record as sent* button, records it as sent."""
     report = _report(request, ref)
-    if not services.may_work_cases(request.user) and request.user.role != "assessor":
+    if not services.may_work_cases(request.user) and request.user.role != Role.ASSESSOR:
         raise Http404("No such page")
     try:
         sections = services.letter_sections(report, kind)

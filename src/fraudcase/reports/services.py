@@ -15,6 +15,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from fraudcase.accounts.enums import Role
 from fraudcase.accounts.models import HandlingMarking
 from fraudcase.accounts.services import visibility_filter
 from fraudcase.audit import services as audit
@@ -379,7 +380,7 @@ def erase_personal_data(user, report: Report, reason: str) -> None:
     still reconcile; names, contact details, narrative, suspects, identifiers, log text and
     material go. Only administrators may do it, with a reason; files are removed after commit.
     """
-    if user.role != "administrator":
+    if user.role != Role.ADMINISTRATOR:
         raise NotPermitted("Only an administrator can erase personal data")
     if not reason.strip():
         raise InvalidInput({"reason": "Enter the reason for erasure"})

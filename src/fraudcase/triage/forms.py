@@ -94,7 +94,7 @@ class AssessmentForm(GovukMixin, forms.Form):
         f["recommendation"] = forms.ChoiceField(
             label="Recommendation",
             widget=forms.RadioSelect,
-            choices=[(r.value, label) for r, label in rules.RECOMMENDATION_LABELS.items()],
+            choices=rules.Recommendation.choices,
         )
         f["rationale"] = forms.CharField(
             label="Rationale (required for no further action)",
@@ -112,7 +112,7 @@ class DecisionForm(GovukMixin, forms.Form):
     decision = forms.ChoiceField(
         label="Decision",
         widget=forms.RadioSelect,
-        choices=[(r.value, label) for r, label in rules.RECOMMENDATION_LABELS.items()],
+        choices=rules.Recommendation.choices,
     )
     reason = forms.CharField(
         label="Reason (required for no further action)", required=False, widget=forms.Textarea
@@ -124,7 +124,7 @@ class DecisionForm(GovukMixin, forms.Form):
         label="Reason for the change of tier (required to change it)",
         required=False,
         widget=forms.RadioSelect,
-        choices=[(r.value, label) for r, label in rules.TASKING_REASON_LABELS.items()],
+        choices=rules.TaskingReason.choices,
     )
     retask_explanation = forms.CharField(
         label="Explain the change of tier (required to change it)",
@@ -205,7 +205,7 @@ class EvaluationForm(GovukMixin, forms.Form):
     )
     recommendation = forms.ChoiceField(
         label="Recommendation", required=False, widget=forms.RadioSelect,
-        choices=[(r.value, label) for r, label in rules.EVALUATION_RECOMMENDATION_LABELS.items()],
+        choices=rules.EvaluationRecommendation.choices,
     )  # fmt: skip
     recommendation_reasons = forms.CharField(label="Because", required=False, widget=forms.Textarea)
 

@@ -3,7 +3,9 @@
 from django.conf import settings
 from django.db import models
 
-from .rules import ASKED_FACTS, RECOMMENDATION_LABELS
+from fraudcase.core.enums import Choices
+
+from .rules import ASKED_FACTS, Recommendation
 
 
 class ScoringVersion(models.Model):
@@ -72,9 +74,7 @@ class Assessment(models.Model):
     tier = models.PositiveSmallIntegerField()
     team = models.CharField(max_length=60)
     reasons = models.JSONField(default=list)
-    recommendation = models.CharField(
-        max_length=20, choices=[(r.value, label) for r, label in RECOMMENDATION_LABELS.items()]
-    )
+    recommendation = models.CharField(max_length=20, choices=Recommendation.choices)
     rationale = models.TextField(blank=True)
 
     @property
@@ -93,9 +93,7 @@ class SupervisorDecision(models.Model):
     )
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     decided_at = models.DateTimeField(auto_now_add=True)
-    decision = models.CharField(
-        max_length=20, choices=[(r.value, label) for r, label in RECOMMENDATION_LABELS.items()]
-    )
+    decision = models.CharField(max_length=20, choices=Recommendation.choices)
     reason = models.TextField(blank=True)
     tier_before = models.PositiveSmallIntegerField()
     tier = models.PositiveSmallIntegerField()
@@ -103,7 +101,7 @@ class SupervisorDecision(models.Model):
     retask_explanation = models.TextField(blank=True)
 
 
-class EvidenceFrom(models.TextChoices):
+class EvidenceFrom(Choices):
     VICTIM = "victim", "The victim"
     THIRD_PARTY = "third_party", "A third party (bank, business, other)"
 

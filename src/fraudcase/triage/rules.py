@@ -8,7 +8,10 @@ from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from enum import IntEnum, StrEnum
 
+from fraudcase.accounts.enums import Role
 from fraudcase.core.dates import add_working_days
+from fraudcase.core.enums import Choices
+from fraudcase.reports.enums import ReportStatus
 
 from .policy_lists import (  # noqa: F401 - the policy's lists, used through triage.rules
     ASSESSMENT_NARRATIVE,
@@ -209,19 +212,12 @@ def _decision(tier: Tier, reasons: list[str]) -> TierDecision:
     return TierDecision(tier, TEAM_FOR_TIER[tier], tuple(reasons))
 
 
-class TaskingReason(StrEnum):
+class TaskingReason(Choices):
     """Why a supervisor tasks a report up or down a tier (App. D)."""
 
-    COMPLEXITY = "complexity"
-    RISK = "reputational_or_organisational_risk"
-    RESOURCES = "resources"
-
-
-TASKING_REASON_LABELS = {
-    TaskingReason.COMPLEXITY: "Complexity",
-    TaskingReason.RISK: "Reputational or organisational risk",
-    TaskingReason.RESOURCES: "Resources",
-}
+    COMPLEXITY = "complexity", "Complexity"
+    RISK = "reputational_or_organisational_risk", "Reputational or organisational risk"
+    RESOURCES = "resources", "Resources"
 
 
 def retask_problems(tier: int, to: int | None, reason: str, explanation: str) -> dict[str, str]:
@@ -380,7 +376,7 @@ def _combined(a: TierFacts, b: TierFacts) -> TierFacts:
 
 # Who works the assessment queue (DOMAIN.md "Who uses it": assessors record and assess, the
 # VFT supervisor decides, the evaluator takes complex reports).
-QUEUE_ROLES = frozenset({"assessor", "vft_supervisor", "evaluator"})
+QUEUE_ROLES = frozenset({Role.ASSESSOR, Role.VFT_SUPERVISOR, Role.EVALUATOR})
 
 
 class DeadlineState(StrEnum):
@@ -417,19 +413,12 @@ def received_window(state: str, today: date, working_days: int) -> tuple[date | 
     return last_due_today + timedelta(days=1), None
 
 
-class Recommendation(StrEnum):
+class Recommendation(Choices):
     """What the assessor recommends and the supervisor decides (§5.2, §5.3)."""
 
-    ALLOCATE = "allocate"
-    EVALUATE = "evaluate"
-    NO_FURTHER_ACTION = "no_further_action"
-
-
-RECOMMENDATION_LABELS = {
-    Recommendation.ALLOCATE: "Allocate for investigation or disruption",
-    Recommendation.EVALUATE: "Send for evaluation",
-    Recommendation.NO_FURTHER_ACTION: "No further action",
-}
+    ALLOCATE = "allocate", "Allocate for investigation or disruption"
+    EVALUATE = "evaluate", "Send for evaluation"
+    NO_FURTHER_ACTION = "no_further_action", "No further action"
 
 
 def assessment_problems(recommendation: str, rationale: str) -> dict[str, str]:
@@ -505,12 +494,12 @@ def matrix_prefill(
 
 # ---------------------------------------------------------------- supervisor decisions (§5.3)
 
-DECIDING_ROLES = frozenset({"vft_supervisor"})
+DECIDING_ROLES = frozenset({Role.VFT_SUPERVISOR})
 # Where each decision sends an assessed report.
 STATUS_AFTER_DECISION = {
-    Recommendation.ALLOCATE: "awaiting_allocation",
-    Recommendation.EVALUATE: "with_evaluator",
-    Recommendation.NO_FURTHER_ACTION: "no_further_action",
+    Recommendation.ALLOCATE: ReportStatus.AWAITING_ALLOCATION,
+    Recommendation.EVALUATE: ReportStatus.WITH_EVALUATOR,
+    Recommendation.NO_FURTHER_ACTION: ReportStatus.NO_FURTHER_ACTION,
 }
 
 
@@ -527,7 +516,7 @@ def decision_problems(decision: str, reason: str) -> dict[str, str]:
 # ---------------------------------------------------------------- evidence (§5.2)
 
 # Who records evidence asked for, and its arrival: those who assess, evaluate or investigate.
-EVIDENCE_ROLES = frozenset({"assessor", "vft_supervisor", "evaluator", "investigator"})
+EVIDENCE_ROLES = frozenset({Role.ASSESSOR, Role.VFT_SUPERVISOR, Role.EVALUATOR, Role.INVESTIGATOR})
 
 
 # ---------------------------------------------------------------- evaluation (App. F)
@@ -539,15 +528,9 @@ STAGE_2_FIELDS = (
 )  # fmt: skip
 
 
-class EvaluationRecommendation(StrEnum):
-    INVESTIGATE = "investigate"
-    DISRUPT_AND_CLOSE = "disrupt_and_close"
-
-
-EVALUATION_RECOMMENDATION_LABELS = {
-    EvaluationRecommendation.INVESTIGATE: "Investigation is appropriate",
-    EvaluationRecommendation.DISRUPT_AND_CLOSE: "Disruption and prevention only, then close",
-}
+class EvaluationRecommendation(Choices):
+    INVESTIGATE = "investigate", "Investigation is appropriate"
+    DISRUPT_AND_CLOSE = "disrupt_and_close", "Disruption and prevention only, then close"
 
 
 def evaluation_problems(summary: str, stage_2: dict[str, str] | None) -> dict[str, str]:

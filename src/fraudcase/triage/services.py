@@ -183,7 +183,7 @@ def record_assessment(user, report, data: dict):
             reasons=list(result.reasons), recommendation=data["recommendation"],
             rationale=data["rationale"].strip(),
         )  # fmt: skip
-        label = rules.RECOMMENDATION_LABELS[rules.Recommendation(data["recommendation"])]
+        label = rules.Recommendation(data["recommendation"]).label
         report_services.move(
             user, report, Transition.ASSESS, ReportStatus.ASSESSED,
             log=f"Assessed: tier {result.tier} ({result.team}), matrix score {result.score:g} "
@@ -264,10 +264,10 @@ def decide(
     if decision == rules.Recommendation.EVALUATE and report.status == ReportStatus.EVALUATED:
         raise InvalidInput({"decision": "This report has been evaluated: allocate it or take "
                                         "no further action"})  # fmt: skip
-    label = rules.RECOMMENDATION_LABELS[rules.Recommendation(decision)]
+    label = rules.Recommendation(decision).label
     text = f"Supervisor decision: {label}."
     if int(tier) != tier_before:
-        why = rules.TASKING_REASON_LABELS[rules.TaskingReason(retask_reason)].lower()
+        why = rules.TaskingReason(retask_reason).label.lower()
         text += (
             f" Tasked {'up' if tier < tier_before else 'down'} from tier {tier_before} to tier "
             f"{int(tier)} ({why}): {retask_explanation.strip()}"
@@ -401,9 +401,7 @@ def record_evaluation(user, report, data: dict, *, complete: bool) -> Evaluation
         evaluation.evaluator = user
         if complete:
             evaluation.completed_at = now
-            label = rules.EVALUATION_RECOMMENDATION_LABELS[
-                rules.EvaluationRecommendation(stage_2["recommendation"])
-            ]
+            label = rules.EvaluationRecommendation(stage_2["recommendation"]).label
             report_services.move(
                 user, report, Transition.EVALUATE, ReportStatus.EVALUATED,
                 log=f"Evaluation (App. F) complete: {label}. "

@@ -11,6 +11,7 @@ from fraudcase.audit.models import AuditAction
 from fraudcase.core import exports
 from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services as report_services
+from fraudcase.reports.enums import ReportStatus
 from fraudcase.reports.models import Source
 from fraudcase.reports.views import list_justification
 
@@ -33,16 +34,16 @@ def report_part(user, report) -> dict:
                 "evaluator": e.evaluator,
                 "completed_at": e.completed_at,
                 "recommendation_reasons": e.recommendation_reasons,
-                "recommendation_label": rules.EVALUATION_RECOMMENDATION_LABELS.get(
-                    e.recommendation, e.recommendation
-                ),
+                "recommendation_label": rules.EvaluationRecommendation(e.recommendation).label
+                if e.recommendation in rules.EvaluationRecommendation.values
+                else e.recommendation,
             }
             for e in report.evaluations.filter(completed_at__isnull=False)
         ],
         "evidence_requests": report.evidence_requests.all(),
         "evidence_form": EvidenceRequestForm(prefix="evidence")
         if user.role in rules.EVIDENCE_ROLES
-        and report.status in (*report_rules.EVIDENCE_STAGES, "filed_pending")
+        and report.status in (*report_rules.EVIDENCE_STAGES, ReportStatus.FILED_PENDING_INFORMATION)
         else None,
     }
 
@@ -222,6 +223,8 @@ def evidence_received(request, ref, request_id):
     except services.Conflict as conflict:
         messages.error(request, str(conflict))
     else:
-        reopened = " The report is reopened." if status != "filed_pending" else ""
+        reopened = (
+            " The report is reopened." if status != ReportStatus.FILED_PENDING_INFORMATION else ""
+        )
         messages.success(request, f"Evidence marked as received.{reopened}")
     return redirect("report-detail", ref=ref)

@@ -2,6 +2,8 @@ from django import forms
 
 from fraudcase.core.forms import FileUploadForm, GovukMixin
 
+from .rules import PlanHow, PlanStatus, Response
+
 
 class VictimListUploadForm(FileUploadForm):
     def __init__(self, *args, **kwargs):
@@ -35,13 +37,11 @@ class DecisionForm(GovukMixin, forms.Form):
     )
 
     def __init__(self, *args, officers=(), ecvcu=False, **kwargs):
-        from .models import RESPONSE_CHOICES
-
         super().__init__(*args, **kwargs)
         if not ecvcu:
             # Asked only for a victim the national unit covers (WMP ¶63 iii).
             del self.fields["ecvcu_handover"]
-        self.fields["response"].choices = RESPONSE_CHOICES
+        self.fields["response"].choices = Response.choices
         self.fields["assignee"].choices = [
             (o.pk, f"{o} ({o.get_role_display()})") for o in officers
         ]
@@ -96,8 +96,6 @@ class ContactPlanForm(GovukMixin, forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from .models import PLAN_HOW_CHOICES, PLAN_STATUS_CHOICES
-
         super().__init__(*args, **kwargs)
-        self.fields["how"].choices = PLAN_HOW_CHOICES
-        self.fields["status"].choices = PLAN_STATUS_CHOICES
+        self.fields["how"].choices = PlanHow.choices
+        self.fields["status"].choices = PlanStatus.choices

@@ -3,16 +3,10 @@
 from django.conf import settings
 from django.db import models
 
-from .rules import (
-    PLAN_HOW_LABELS,
-    PLAN_STATUS_LABELS,
-    RESPONSE_LABELS,
-    PlanStatus,
-    VulnerabilityStatus,
-)
+from fraudcase.core.enums import Choices
 
-# The status enum lives in rules.py (pure, used by the command-line scan without Django).
-STATUS_CHOICES = [(s.value, s.value) for s in VulnerabilityStatus]
+# The enums live in rules.py (pure, used by the command-line scan without Django).
+from .rules import PlanHow, PlanStatus, Response, VulnerabilityStatus
 
 
 class VictimList(models.Model):
@@ -53,7 +47,7 @@ class VictimListEntry(models.Model):
     contact_method = models.CharField(max_length=60, blank=True)
     segment = models.CharField(max_length=10, blank=True)
     narrative = models.TextField(blank=True)
-    status = models.CharField(max_length=10, choices=STATUS_CHOICES, db_index=True)
+    status = models.CharField(max_length=10, choices=VulnerabilityStatus.choices, db_index=True)
     under_18 = models.BooleanField(default=False)
     dob_missing = models.BooleanField(default=False)
     keywords = models.CharField(max_length=300, blank=True)
@@ -93,10 +87,7 @@ class EcvcuReferral(models.Model):
         return self.nfrc
 
 
-RESPONSE_CHOICES = [(r.value, label) for r, label in RESPONSE_LABELS.items()]
-
-
-class ActionState(models.TextChoices):
+class ActionState(Choices):
     OPEN = "open", "To do"
     DONE = "done", "Done"
 
@@ -108,7 +99,7 @@ class VulnerabilityAction(models.Model):
     """
 
     entry = models.ForeignKey(VictimListEntry, on_delete=models.CASCADE, related_name="actions")
-    response = models.CharField(max_length=20, choices=RESPONSE_CHOICES)
+    response = models.CharField(max_length=20, choices=Response.choices)
     is_follow_up = models.BooleanField(default=False)
     no_visit_reason = models.TextField(blank=True)
     # The victim is with the national ECVCU: who there agreed to, or handed over, local
@@ -134,7 +125,7 @@ class VulnerabilityAction(models.Model):
         ordering = ["due_on", "id"]
 
 
-class Partner(models.TextChoices):
+class Partner(Choices):
     VICTIM_FIRST = "victim_first", "Victim First"
     ADULT_SOCIAL_CARE = "adult_social_care", "Adult Social Care"
     AGE_UK = "age_uk", "Age UK"
@@ -185,10 +176,6 @@ class RepeatPhrase(models.Model):
         return self.phrase
 
 
-PLAN_HOW_CHOICES = [(h.value, label) for h, label in PLAN_HOW_LABELS.items()]
-PLAN_STATUS_CHOICES = [(s.value, label) for s, label in PLAN_STATUS_LABELS.items()]
-
-
 class BusinessContactPlan(models.Model):
     """Who contacts a business on the week's top five, how and by when (WMP seed ¶63 ii)."""
 
@@ -196,11 +183,11 @@ class BusinessContactPlan(models.Model):
         VictimListEntry, on_delete=models.CASCADE, related_name="contact_plan"
     )
     who = models.CharField(max_length=200)
-    how = models.CharField(max_length=20, choices=PLAN_HOW_CHOICES)
+    how = models.CharField(max_length=20, choices=PlanHow.choices)
     by_when = models.DateField()
     notes = models.TextField(blank=True)
     status = models.CharField(
-        max_length=20, choices=PLAN_STATUS_CHOICES, default=PlanStatus.PLANNED.value
+        max_length=20, choices=PlanStatus.choices, default=PlanStatus.PLANNED.value
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -8,9 +8,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
 
+from fraudcase.accounts.enums import Role
 from fraudcase.core.dates import age_on
+from fraudcase.core.enums import Choices
 
 # A repeat victim is "the same person (forename, surname and date of birth)" (DOMAIN.md): names
 # are compared as core.names says (the NFIB package import compares them the same way).
@@ -19,7 +20,7 @@ from fraudcase.core.names import NAME_IGNORED_CHARACTERS as NAME_IGNORED_CHARACT
 from fraudcase.core.names import name_key as name_key
 
 
-class VulnerabilityStatus(StrEnum):
+class VulnerabilityStatus(Choices):
     REFERRED = "REFERRED"
     BUSINESS = "BUSINESS"
     VS4 = "VS4"
@@ -175,7 +176,7 @@ def vulnerability_status(
 
 # Who works the vulnerability log: the Protect team and supervisors (issue "Protect: the victim
 # vulnerability workbench"; seed 001 §6 names the FVO and the safeguarding PCSO).
-VULNERABILITY_ROLES = frozenset({"fvo", "safeguarding", "vft_supervisor"})
+VULNERABILITY_ROLES = frozenset({Role.FVO, Role.SAFEGUARDING, Role.VFT_SUPERVISOR})
 
 
 def may_work_vulnerability(role: str) -> bool:
@@ -185,25 +186,17 @@ def may_work_vulnerability(role: str) -> bool:
 # ---------------------------------------------------------------- deciding and acting
 
 
-class Response(StrEnum):
+class Response(Choices):
     """How a victim is contacted (App. C; issue "Protect" item 4)."""
 
-    VISIT_FVO = "visit_fvo"
-    VISIT_PCSO = "visit_pcso"
-    VISIT_SPECIAL = "visit_special"
-    VISIT_VOLUNTEER = "visit_volunteer"
-    TELEPHONE = "telephone"
-    LETTER = "letter"
+    VISIT_FVO = "visit_fvo", "Personal visit by the Fraud Vulnerability Officer"
+    VISIT_PCSO = "visit_pcso", "Personal visit by the safeguarding PCSO"
+    VISIT_SPECIAL = "visit_special", "Personal visit by a special constable"
+    VISIT_VOLUNTEER = "visit_volunteer", "Personal visit by a volunteer"
+    TELEPHONE = "telephone", "Telephone call"
+    LETTER = "letter", "Letter with Protect advice"
 
 
-RESPONSE_LABELS = {
-    Response.VISIT_FVO: "Personal visit by the Fraud Vulnerability Officer",
-    Response.VISIT_PCSO: "Personal visit by the safeguarding PCSO",
-    Response.VISIT_SPECIAL: "Personal visit by a special constable",
-    Response.VISIT_VOLUNTEER: "Personal visit by a volunteer",
-    Response.TELEPHONE: "Telephone call",
-    Response.LETTER: "Letter with Protect advice",
-}
 VISITS = frozenset(
     {Response.VISIT_FVO, Response.VISIT_PCSO, Response.VISIT_SPECIAL, Response.VISIT_VOLUNTEER}
 )
@@ -268,38 +261,21 @@ def partner_referral_problems(consent: bool) -> dict[str, str]:
 # ---------------------------------------------------------------- business contact plans
 
 
-class PlanHow(StrEnum):
+class PlanHow(Choices):
     """How a business on the week's top five is contacted (WMP seed ¶63 ii)."""
 
-    VISIT = "visit"
-    TELEPHONE = "telephone"
-    EMAIL = "email"
-    LETTER = "letter"
-    MEETING = "meeting"
+    VISIT = "visit", "Visit"
+    TELEPHONE = "telephone", "Telephone call"
+    EMAIL = "email", "E-mail"
+    LETTER = "letter", "Letter"
+    MEETING = "meeting", "Meeting or business event"
 
 
-PLAN_HOW_LABELS = {
-    PlanHow.VISIT: "Visit",
-    PlanHow.TELEPHONE: "Telephone call",
-    PlanHow.EMAIL: "E-mail",
-    PlanHow.LETTER: "Letter",
-    PlanHow.MEETING: "Meeting or business event",
-}
-
-
-class PlanStatus(StrEnum):
-    PLANNED = "planned"
-    CONTACTED = "contacted"
-    ADVICE_GIVEN = "advice_given"
-    NOT_REACHED = "not_reached"
-
-
-PLAN_STATUS_LABELS = {
-    PlanStatus.PLANNED: "Planned",
-    PlanStatus.CONTACTED: "Contacted",
-    PlanStatus.ADVICE_GIVEN: "Protect advice given",
-    PlanStatus.NOT_REACHED: "Could not be reached",
-}
+class PlanStatus(Choices):
+    PLANNED = "planned", "Planned"
+    CONTACTED = "contacted", "Contacted"
+    ADVICE_GIVEN = "advice_given", "Protect advice given"
+    NOT_REACHED = "not_reached", "Could not be reached"
 
 
 def contact_plan_problems(
