@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import include, path, re_path
 
+from fraudcase import api as api_views
 from fraudcase import pages
 from fraudcase.accounts import oidc
 from fraudcase.api import api
@@ -76,5 +77,6 @@ urlpatterns = [
     path("vulnerability/victims/<int:entry_id>/", victims.entry_detail, name="victim-entry"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    re_path(r"^api/(?P<rest>.*)$", api_views.unknown_address),
     path("healthz", lambda request: HttpResponse("ok", content_type="text/plain")),
 ]
