@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.http import HttpResponse
 from django.urls import include, path, re_path
 
 from fraudcase import api as api_views
@@ -7,6 +6,7 @@ from fraudcase import pages
 from fraudcase.accounts import oidc
 from fraudcase.api import api
 from fraudcase.cases import views as cases
+from fraudcase.core import health
 from fraudcase.intake import views as intake
 from fraudcase.jobs import views as jobs
 from fraudcase.reports import views as reports
@@ -78,5 +78,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     re_path(r"^api/(?P<rest>.*)$", api_views.unknown_address),
-    path("healthz", lambda request: HttpResponse("ok", content_type="text/plain")),
+    path("healthz", health.healthz),
 ]
