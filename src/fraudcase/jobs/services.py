@@ -3,8 +3,11 @@
 The page that started it shows the job's page, which refreshes itself until the job ends: no
 JavaScript needed, and closing the page does not stop the job. Progress is written outside the
 import's own transaction so that it can be seen while the import runs; the import itself
-is all-or-nothing as before. A job whose process stopped (a server restart) is reported as
-interrupted once it has said nothing for `STALE_AFTER`.
+is all-or-nothing as before. A running job records its worker process and a heartbeat
+(jobs.workers): as soon as that process is gone, or its heartbeat is over a minute old, the job
+is reported interrupted and its upload removed. A job that never started is interrupted after
+`STALE_AFTER`. Uploads of jobs no longer running are removed whenever a job starts, is looked
+at or listed, and by `fraudcase jobs clean`.
 """
 
 import os
@@ -20,7 +23,7 @@ from django.utils import timezone
 
 from fraudcase.core.errors import FileRejected
 
-from . import registry
+from . import registry, workers
 from .models import Job, JobStatus
 
 STALE_AFTER = timedelta(minutes=30)
@@ -32,8 +35,26 @@ def _upload_dir() -> Path:
     return folder
 
 
+def _upload_of(job_id) -> list[Path]:
+    return list(_upload_dir().glob(f"{job_id}-*"))
+
+
+def clean_uploads() -> int:
+    """Remove the upload of every job that is not running (and of none that is); how many."""
+    interrupt_gone(Job.objects.filter(status=JobStatus.RUNNING))
+    running = {str(pk) for pk in Job.objects.filter(status=JobStatus.RUNNING).values_list(
+        "pk", flat=True)}  # fmt: skip
+    removed = 0
+    for path in _upload_dir().iterdir():
+        if path.is_file() and path.name[:36] not in running:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
 def start(kind: str, user, upload, profile: str = "default") -> Job:
     """Keep the upload and start the job; returns at once with the job to watch."""
+    clean_uploads()
     job = Job.objects.create(kind=kind, user=user, filename=upload.name[:255], profile=profile)
     suffix = Path(upload.name or "").suffix.lower()
     handle, name = tempfile.mkstemp(dir=_upload_dir(), suffix=suffix, prefix=f"{job.pk}-")
@@ -58,6 +79,7 @@ def _run_in_thread(job_id, path: Path) -> None:
 def run(job_id, path: Path) -> None:
     """Run one job to its end, whatever happens; the upload is removed afterwards."""
     job = Job.objects.select_related("user").get(pk=job_id)
+    Job.objects.filter(pk=job_id).update(worker=workers.identity(), heartbeat_at=timezone.now())
 
     def progress(stage: str, percent: int) -> None:
         Job.objects.filter(pk=job_id).update(
@@ -66,7 +88,8 @@ def run(job_id, path: Path) -> None:
 
     try:
         work = registry.runner_for(job.kind)
-        result = work(path, job.user, job.filename, job.profile or "default", progress)
+        with workers.Heartbeat(job_id):
+            result = work(path, job.user, job.filename, job.profile or "default", progress)
     except FileRejected as rejected:
         _finish(job_id, JobStatus.REJECTED, problems=rejected.as_api()["problems"],
                 profile=rejected.profile)  # fmt: skip
@@ -87,14 +110,33 @@ def _finish(job_id, status, *, result=None, problems=None, profile="") -> None:
     Job.objects.filter(pk=job_id).update(**fields)
 
 
+INTERRUPTED = ("The job was interrupted (its worker stopped). Nothing was written: "
+               "upload the file again.")  # fmt: skip
+
+
+def interrupt_gone(jobs) -> None:
+    """Mark interrupted each running job whose worker is gone, and remove its upload."""
+    now = timezone.now()
+    for job in jobs:
+        if job.status != JobStatus.RUNNING:
+            continue
+        if job.worker:
+            stopped = workers.gone(job.worker, job.heartbeat_at, now)
+        else:  # never started
+            stopped = now - job.updated_at > STALE_AFTER
+        if stopped:
+            _finish(job.pk, JobStatus.FAILED,
+                    problems=[{"row": 0, "column": "file", "problem": INTERRUPTED}])  # fmt: skip
+            for path in _upload_of(job.pk):
+                path.unlink(missing_ok=True)
+
+
 def get_job(user, job_id) -> Job:
     """The user's own job (anyone else's does not exist for them)."""
     job = Job.objects.filter(pk=job_id, user=user).first()
     if job is None:
         raise Http404("No such job")
-    if job.status == JobStatus.RUNNING and timezone.now() - job.updated_at > STALE_AFTER:
-        _finish(job.pk, JobStatus.FAILED, problems=[{"row": 0, "column": "file", "problem":
-                "The job was interrupted (the server restarted). Nothing was written: "
-                "upload the file again."}])  # fmt: skip
+    if job.status == JobStatus.RUNNING:
+        interrupt_gone([job])
         job.refresh_from_db()
     return job
