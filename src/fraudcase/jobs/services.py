@@ -1,4 +1,8 @@
-"""Run a long import in a background thread and report its progress on the Job row.
+"""Run a long import in a worker process and report its progress on the Job row.
+
+`start` keeps the upload and queues the job (django-tasks, database backend: `fraudcase
+db_worker` runs it), so a file that takes the import down takes down a worker, not the web
+server.
 
 The page that started it shows the job's page, which refreshes itself until the job ends: no
 JavaScript needed, and closing the page does not stop the job. Progress is written outside the
@@ -12,12 +16,10 @@ at or listed, and by `fraudcase jobs clean`.
 
 import os
 import tempfile
-import threading
 from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.db import close_old_connections, connection
 from django.http import Http404
 from django.utils import timezone
 
@@ -61,19 +63,11 @@ def start(kind: str, user, upload, profile: str = "default") -> Job:
     with os.fdopen(handle, "wb") as out:
         for chunk in upload.chunks():
             out.write(chunk)
-    if settings.FRAUDCASE_JOBS_IN_THREAD:
-        threading.Thread(target=_run_in_thread, args=(job.pk, Path(name)), daemon=True).start()
-    else:
-        run(job.pk, Path(name))
+    from .tasks import run_job
+
+    # Queued in the same transaction as the job's row: the worker sees both or neither.
+    run_job.enqueue(str(job.pk), name)
     return job
-
-
-def _run_in_thread(job_id, path: Path) -> None:
-    close_old_connections()
-    try:
-        run(job_id, path)
-    finally:
-        connection.close()
 
 
 def run(job_id, path: Path) -> None:
