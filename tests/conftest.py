@@ -16,8 +16,6 @@ EXAMPLES = Path(__file__).resolve().parent / "examples"
 def _attachments_in_tmp(settings, tmp_path):
     settings.ATTACHMENT_ROOT = tmp_path / "attachments"
     settings.DATA_DIR = tmp_path
-    # Page imports run before the page answers; tests/jobs runs them in a thread as well.
-    settings.FRAUDCASE_JOBS_IN_THREAD = False
 
 
 @pytest.fixture

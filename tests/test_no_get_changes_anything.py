@@ -55,6 +55,7 @@ def sample_values() -> dict[str, list[str]]:
         "action_id": first("victims.VulnerabilityAction"),
         "task_id": first("victims.VulnerabilityAction"),
         "token_id": first("accounts.ApiToken"),
+        "rest": ["no/such/address"],  # the API's JSON 404 for an unknown address
         "job_id": [
             str(
                 apps.get_model("jobs.Job").objects.values_list("pk", flat=True).first()

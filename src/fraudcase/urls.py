@@ -1,11 +1,12 @@
 from django.contrib import admin
-from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import include, path, re_path
 
+from fraudcase import api as api_views
 from fraudcase import pages
 from fraudcase.accounts import oidc
 from fraudcase.api import api
 from fraudcase.cases import views as cases
+from fraudcase.core import health
 from fraudcase.intake import views as intake
 from fraudcase.jobs import views as jobs
 from fraudcase.reports import views as reports
@@ -82,5 +83,6 @@ urlpatterns = [
     path("vulnerability/victims/<int:entry_id>/", victims.entry_detail, name="victim-entry"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
-    path("healthz", lambda request: HttpResponse("ok", content_type="text/plain")),
+    re_path(r"^api/(?P<rest>.*)$", api_views.unknown_address),
+    path("healthz", health.healthz),
 ]

@@ -7,10 +7,12 @@ The same services and the same role checks as the pages: a role that may not mak
 from datetime import date
 
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
+from fraudcase.core.api_schemas import Day, one_of
 from fraudcase.reports import services as report_services
 from fraudcase.reports.api import ANSWERS, run_move
+from fraudcase.triage.rules import DeadlineState
 
 from . import clocks, services
 from . import rules as case_rules
@@ -69,17 +71,17 @@ def allocation_board(request):
 class TaskIn(Schema):
     text: str
     assignee_id: int
-    due: date
+    due: Day
 
 
 class DisruptionIn(Schema):
-    kind: str
-    on: date
+    kind: one_of(case_rules.DisruptionKind)
+    on: Day
     detail: str = ""
 
 
 class VictimUpdateIn(Schema):
-    method: str
+    method: one_of(case_rules.UpdateMethod)
     summary: str
 
 
@@ -129,7 +131,7 @@ class CeaseAndDesistIn(Schema):
 
 
 class FinalisationIn(Schema):
-    outcome: int
+    outcome: int = Field(ge=1, le=22, description="Home Office outcome 1-22")
     rationale: str = ""
     cease_and_desist: CeaseAndDesistIn | None = None
     suspect_traced: bool = True
@@ -156,12 +158,12 @@ class DueOut(Schema):
     what: str
     local_reference: str
     due: date
-    state: str
+    state: one_of(DeadlineState)
     owner: str
 
 
 @router.get("/deadlines", response=list[DueOut])
-def deadlines(request, scope: str = "mine"):
+def deadlines(request, scope: one_of(["mine", "team"]) = "mine"):
     """What is overdue or due today: `scope` mine or team."""
     scope = "team" if scope == "team" else "mine"
     items = clocks.for_scope(request.auth, clocks.due_items(request.auth, timezone.localdate()),

@@ -1,27 +1,25 @@
 """django-ninja routes for the ways reports come in: the same services, and so the same access
 rules, as the pages."""
 
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from django.utils import timezone
-from ninja import File, Form, Router, Schema, Status
+from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from fraudcase.core.api_schemas import Invalid, Rejected
+from fraudcase.core.api_schemas import Day, Detail, Invalid, Rejected, one_of
 from fraudcase.core.errors import AttachmentRejected, FileRejected, ImportClash, InvalidInput
 from fraudcase.core.uploads import saved_upload
 from fraudcase.reports import api as report_api
 from fraudcase.reports import services as report_services
+from fraudcase.reports.models import VictimType
 
 from . import services
 from .importing import LONDON, import_nfib_package
+from .models import CallForServiceDecision, Criterion, ReferrerType
 
 router = Router(tags=["intake"])
-
-
-class Clash(Schema):
-    detail: str
 
 
 class ImportOut(Schema):
@@ -40,17 +38,19 @@ class CallForServiceIn(Schema):
     caller_surname: str
     caller_phone: str = ""
     caller_postcode: str = ""
-    caller_dob: date | None = None
+    caller_dob: Day | None = None
     summary: str
     fraud_type: str = ""
-    loss_gbp: Decimal | None = None
-    criteria: list[str] = []
+    # As the report keeps it (14 digits, pence): a larger one could be saved on SQLite and
+    # then not be read back.
+    loss_gbp: Decimal | None = Field(None, ge=0, max_digits=14, decimal_places=2)
+    criteria: list[one_of(Criterion)] = []
     other_reason: str = ""
 
 
 class CallForServiceOut(Schema):
     id: int
-    decision: str
+    decision: one_of(CallForServiceDecision)
     advice_given: str
     local_reference: str | None
 
@@ -67,10 +67,10 @@ class SentIn(Schema):
 
 
 class ReferralIn(Schema):
-    referrer_type: str
+    referrer_type: one_of(ReferrerType)
     referrer_name: str
-    received_on: date
-    victim_type: str
+    received_on: Day
+    victim_type: one_of(VictimType)
     forename: str = ""
     surname: str = ""
     business_name: str = ""
@@ -79,7 +79,7 @@ class ReferralIn(Schema):
     storage_decision: str = ""
 
 
-@router.post("/imports/nfib-package", response={200: ImportOut, 409: Clash, 422: Rejected})
+@router.post("/imports/nfib-package", response={200: ImportOut, 409: Detail, 422: Rejected})
 def import_package(
     request,
     file: File[UploadedFile],
@@ -157,7 +157,7 @@ def double_key(request):
 
 
 @router.post(
-    "/calls-for-service/{call_id}/sent", response={200: DoubleKeyOut, 409: Clash, 422: Invalid}
+    "/calls-for-service/{call_id}/sent", response={200: DoubleKeyOut, 409: Detail, 422: Invalid}
 )
 def mark_sent(request, call_id: int, payload: SentIn):
     """Mark a call double-keyed to NFIB; the NFRC NFIB gave is added to its report. 422 for a
@@ -176,6 +176,10 @@ def mark_sent(request, call_id: int, payload: SentIn):
 
 @router.post("/referrals", response={201: report_api.ReportSummary, 422: Invalid})
 def record_referral(request, payload: Form[ReferralIn], files: File[list[UploadedFile]] = None):
+    if "files" in request.POST:  # sent as a text field, not a file: it would be lost
+        return Status(
+            422, {"detail": "Invalid referral", "problems": {"files": "Send files as files"}}
+        )
     try:
         referral = services.record_referral(
             request.auth, services.ReferralInput(**payload.dict()), list(files or [])

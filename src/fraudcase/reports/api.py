@@ -7,22 +7,20 @@ from decimal import Decimal
 from django.db import transaction
 from ninja import Router, Schema, Status
 
+from fraudcase.accounts.models import HandlingMarking
 from fraudcase.audit.models import AuditAction
-from fraudcase.core.api_schemas import Invalid
+from fraudcase.core.api_schemas import Detail, Invalid, one_of
 from fraudcase.core.errors import Conflict, InvalidInput
 
 from . import services
+from .models import EntryKind, IdentifierKind, ReportStatus, Source, VictimType
 
 router = Router(tags=["reports"])
 
 
-class ConflictOut(Schema):
-    detail: str
-
-
 class MovedOut(Schema):
     local_reference: str
-    status: str
+    status: one_of(ReportStatus)
 
 
 def moved(report) -> dict:
@@ -31,7 +29,7 @@ def moved(report) -> dict:
     return {"local_reference": report.local_reference, "status": report.status}
 
 
-ANSWERS = {200: MovedOut, 409: ConflictOut, 422: Invalid}
+ANSWERS = {200: MovedOut, 409: Detail, 422: Invalid}
 
 
 def run_move(report, action):
@@ -47,9 +45,9 @@ def run_move(report, action):
 
 class ReportSummary(Schema):
     local_reference: str
-    source: str
-    status: str
-    handling_marking: str
+    source: one_of(Source)
+    status: one_of(ReportStatus)
+    handling_marking: one_of(HandlingMarking)
     received_at: datetime
     victim_name: str
     postcode: str
@@ -58,7 +56,7 @@ class ReportSummary(Schema):
 
 
 class IdentifierOut(Schema):
-    kind: str
+    kind: one_of(IdentifierKind)
     raw: str
     normalised: str
 
@@ -70,13 +68,13 @@ class SuspectOut(Schema):
 
 class LogEntryOut(Schema):
     at: datetime
-    kind: str
+    kind: one_of(EntryKind)
     author: str
     text: str
 
 
 class VictimOut(Schema):
-    victim_type: str
+    victim_type: one_of(VictimType)
     forename: str
     surname: str
     business_name: str

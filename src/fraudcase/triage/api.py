@@ -1,17 +1,16 @@
 """django-ninja routes for triage."""
 
-from datetime import date
-
 from django.http import Http404, QueryDict
 from django.utils import timezone
 from ninja import Router, Schema, Status
 from pydantic import ConfigDict, Field, create_model
 
-from fraudcase.core.api_schemas import Invalid
+from fraudcase.core.api_schemas import Day, Detail, Invalid, one_of
 from fraudcase.reports import services as report_services
 from fraudcase.reports.api import ANSWERS, run_move
 
 from . import rules, services
+from .models import EvidenceFrom
 
 router = Router(tags=["triage"])
 
@@ -19,7 +18,7 @@ router = Router(tags=["triage"])
 class ScreenIn(Schema):
     answers: dict[str, str]
     multipliers: list[str] = []
-    facts: dict[str, bool | int] = {}
+    facts: dict[one_of(rules.TierFacts.__dataclass_fields__), bool | int] = {}
 
 
 class ScreenOut(Schema):
@@ -68,27 +67,21 @@ def screen(request, payload: ScreenIn):
 
 
 class DecisionIn(Schema):
-    decision: str
+    decision: one_of(rules.Recommendation)
     reason: str = ""
     retask_to: int | None = None
-    retask_reason: str = ""
+    retask_reason: one_of(rules.TaskingReason, "") = ""
     retask_explanation: str = ""
 
 
 class DecisionOut(Schema):
     local_reference: str
-    decision: str
+    decision: one_of(rules.Recommendation)
     tier: int
     status: str
 
 
-class ConflictOut(Schema):
-    detail: str
-
-
-@router.post(
-    "/reports/{path:ref}/decision", response={200: DecisionOut, 409: ConflictOut, 422: Invalid}
-)
+@router.post("/reports/{path:ref}/decision", response={200: DecisionOut, 409: Detail, 422: Invalid})
 def decide(request, ref: str, payload: DecisionIn):
     """The VFT supervisor's decision on an assessed report; 409 if someone decided it first."""
     from fraudcase.reports import services as report_services
@@ -136,7 +129,8 @@ class AssessmentIn(Schema):
     recoverable_assets: str = ""
     disruption_opportunities: str = ""
     four_ps: list[str] = []
-    entitlements: dict[int, date] = {}
+    # The entitlement's place in the VCOP list ("0", "1"...) -> the date it was met.
+    entitlements: dict[one_of([str(i) for i in range(len(rules.VCOP_ENTITLEMENTS))]), Day] = {}
     repeat_victim: bool = False
     enhanced_service: bool = False
     thrive: dict[str, str] = {}
@@ -147,7 +141,7 @@ class AssessmentIn(Schema):
     matrix: dict[str, str]
     multipliers: list[str] = []
     facts: AppendixDFacts = Field(default_factory=AppendixDFacts)
-    recommendation: str
+    recommendation: one_of(rules.Recommendation)
     rationale: str = ""
 
 
@@ -162,7 +156,7 @@ class AssessmentOut(Schema):
 
 @router.post(
     "/reports/{path:ref}/assessment",
-    response={200: AssessmentOut, 409: ConflictOut, 422: Invalid},
+    response={200: AssessmentOut, 409: Detail, 422: Invalid},
 )
 def assess(request, ref: str, payload: AssessmentIn):
     """Record the assessment of a recorded report, score it and send it for decision.
@@ -179,7 +173,7 @@ def assess(request, ref: str, payload: AssessmentIn):
     if not services.queue_allowed(request.auth):
         raise Http404("No such page")
     version, scoring = services.active_scoring()
-    data: dict = {f"entitlement_{i}": d.isoformat() for i, d in payload.entitlements.items()}
+    data: dict = {f"entitlement_{int(i)}": d.isoformat() for i, d in payload.entitlements.items()}
     data.update({f"thrive_{k.lower()}": v for k, v in payload.thrive.items()})
     data.update({f"proportionality_{i}": "yes" if v else "no"
                  for i, v in enumerate(payload.proportionality)})  # fmt: skip
@@ -233,7 +227,7 @@ def _report(request, ref: str):
 
 
 class EvidenceIn(Schema):
-    asked_of: str
+    asked_of: one_of(EvidenceFrom)
     what: str
 
 
@@ -275,7 +269,7 @@ class EvaluationIn(Schema):
     tracing_assessment: str = ""
     proportionality: str = ""
     enforcement_assessment: str = ""
-    recommendation: str = ""
+    recommendation: one_of(rules.EvaluationRecommendation, "") = ""
     recommendation_reasons: str = ""
     complete: bool = True
 

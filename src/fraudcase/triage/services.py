@@ -18,7 +18,14 @@ from fraudcase.reports.rules import Transition
 from fraudcase.reports.services import visible_reports
 
 from . import rules
-from .models import Assessment, Evaluation, EvidenceRequest, ScoringVersion, SupervisorDecision
+from .models import (
+    Assessment,
+    Evaluation,
+    EvidenceFrom,
+    EvidenceRequest,
+    ScoringVersion,
+    SupervisorDecision,
+)
 from .scoring import DEFAULT_SCORING, DEFAULT_VERSION
 
 
@@ -297,8 +304,13 @@ def request_evidence(user, report, *, asked_of: str, what: str, today) -> Eviden
     """Record evidence asked of the victim or a third party; due in 28 days."""
     if user.role not in rules.EVIDENCE_ROLES:
         raise Http404("No such page")
+    problems = {}
+    if asked_of not in EvidenceFrom.values:
+        problems["asked_of"] = "Choose the victim or a third party"
     if not what.strip():
-        raise InvalidInput({"what": "Say what evidence was asked for"})
+        problems["what"] = "Say what evidence was asked for"
+    if problems:
+        raise InvalidInput(problems)
     with transaction.atomic():
         made = EvidenceRequest.objects.create(
             report=report, asked_of=asked_of, what=what.strip(), requested_on=today,

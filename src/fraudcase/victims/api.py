@@ -8,12 +8,14 @@ from ninja.files import UploadedFile
 
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
-from fraudcase.core.api_schemas import Invalid, Rejected
+from fraudcase.core.api_schemas import Day, Invalid, Rejected, one_of
 from fraudcase.core.errors import FileRejected
 from fraudcase.core.uploads import saved_upload
 from fraudcase.reports import services as report_services
 
 from . import services
+from .models import ActionState, Partner
+from .rules import Response, VulnerabilityStatus
 
 router = Router(tags=["vulnerability"])
 
@@ -45,7 +47,7 @@ class EntryOut(Schema):
     dob: date | None
     postcode: str
     loss_gbp: Decimal | None
-    status: str
+    status: one_of(VulnerabilityStatus)
     under_18: bool
     dob_missing: bool
     keywords: str
@@ -55,11 +57,11 @@ class EntryOut(Schema):
     ecvcu_referred: bool
 
 
-class DecisionIn(Schema):
-    response: str
+class ResponseDecisionIn(Schema):
+    response: one_of(Response)
     assignee_id: int
     no_visit_reason: str = ""
-    due_on: date | None = None
+    due_on: Day | None = None
     # Needed for a victim with the national ECVCU (WMP ¶63 iii): who agreed to local contact.
     ecvcu_handover: str = ""
 
@@ -68,10 +70,10 @@ class TaskOut(Schema):
     id: int
     entry_id: int
     nfrc: str
-    response: str
+    response: one_of(Response)
     assignee: str
     due_on: date
-    state: str
+    state: one_of(ActionState)
     is_follow_up: bool
     result: str
     ppn_raised: bool
@@ -79,7 +81,7 @@ class TaskOut(Schema):
 
 
 class ResultIn(Schema):
-    done_on: date
+    done_on: Day
     result: str
     financial_abuse: bool = False
 
@@ -90,7 +92,7 @@ class ResultOut(Schema):
 
 
 class PartnerIn(Schema):
-    partner: str
+    partner: one_of(Partner)
     consent: bool
     other_partner: str = ""
     notes: str = ""
@@ -98,7 +100,7 @@ class PartnerIn(Schema):
 
 class PartnerOut(Schema):
     id: int
-    partner: str
+    partner: one_of(Partner)
     consent: bool
 
 
@@ -155,7 +157,7 @@ def upload_list(request, file: File[UploadedFile], profile: Form[str] = "default
 
 
 @router.get("/victim-lists/{list_id}/entries", response=list[EntryOut])
-def list_entries(request, list_id: int, segment: str = "VS4"):
+def list_entries(request, list_id: int, segment: one_of(services.SEGMENTS) = "VS4"):
     victim_list = services.get_list(request.auth, list_id)
     found = services.segment_entries(request.auth, victim_list, segment)
     entries = list(found)
@@ -176,7 +178,7 @@ def entry(request, entry_id: int):
 
 
 @router.post("/victim-entries/{entry_id}/decision", response={201: TaskOut, 422: Invalid})
-def decide(request, entry_id: int, payload: DecisionIn):
+def decide(request, entry_id: int, payload: ResponseDecisionIn):
     found = services.get_entry(request.auth, entry_id)
     try:
         action = services.decide_response(request.auth, found, **payload.dict())
@@ -278,7 +280,7 @@ class WeeklyOut(Schema):
 
 
 @router.get("/weekly-lists", response=WeeklyOut)
-def weekly(request, week: date):
+def weekly(request, week: Day):
     start = week - timedelta(days=week.weekday())
     lists = services.weekly_lists(request.auth, start)
     audit.record(
