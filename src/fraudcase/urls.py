@@ -81,6 +81,11 @@ urlpatterns = [
         "vulnerability/victims/<int:entry_id>/next-of-kin/", victims.next_of_kin, name="victim-kin"
     ),
     path("vulnerability/victims/<int:entry_id>/", victims.entry_detail, name="victim-entry"),
+    path(
+        "vulnerability/victims/<int:entry_id>/justify/",
+        victims.entry_justify,
+        name="victim-entry-justify",
+    ),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     re_path(r"^api/(?P<rest>.*)$", api_views.unknown_address),

@@ -6,7 +6,6 @@ from decimal import Decimal
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core.api_schemas import Day, Invalid, Rejected, one_of
 from fraudcase.core.errors import FileRejected
@@ -174,7 +173,12 @@ def list_entries(request, list_id: int, segment: one_of(services.SEGMENTS) = "VS
 
 @router.get("/victim-entries/{entry_id}", response=EntryOut)
 def entry(request, entry_id: int):
-    return services.get_entry(request.auth, entry_id)
+    """One victim; when its NFRC is on a restricted report, only with an `X-Justification`
+    header (428 without it)."""
+    return services.open_entry(
+        request.auth, entry_id, request.headers.get("X-Justification", ""),
+        purpose=AuditAction.DISCLOSURE,
+    )  # fmt: skip
 
 
 @router.post("/victim-entries/{entry_id}/decision", response={201: TaskOut, 422: Invalid})
@@ -283,11 +287,9 @@ class WeeklyOut(Schema):
 def weekly(request, week: Day):
     start = week - timedelta(days=week.weekday())
     lists = services.weekly_lists(request.auth, start)
-    audit.record(
-        request.auth,
-        AuditAction.DISCLOSURE,
-        "weekly_list",
-        start.isoformat(),
-        "API read of weekly lists",
-    )
+    report_services.disclose(
+        request.auth, report_services.reports_with_nfrc(services.weekly_shown(lists)),
+        request.headers.get("X-Justification", ""), object_type="weekly_list",
+        listing=start.isoformat(), summary="API read of weekly lists",
+    )  # fmt: skip
     return {**lists, "week_start": start, "districts": dict(lists["districts"])}

@@ -13,8 +13,9 @@ from django.utils import timezone
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core import bulk
-from fraudcase.core.errors import FileRejected, InvalidInput, Problem
+from fraudcase.core.errors import FileRejected, InvalidInput, JustificationRequired, Problem
 from fraudcase.core.tables import apply_profile, date_expr, nul_problems, read_text_table
+from fraudcase.reports import services as report_services
 
 from . import rules
 from .models import (
@@ -77,10 +78,43 @@ def get_list(user, list_id: int) -> VictimList:
     return victim_list
 
 
-def get_entry(user, entry_id: int) -> VictimListEntry:
+def _find_entry(user, entry_id: int) -> VictimListEntry:
     entry = visible_entries(user).select_related("victim_list").filter(pk=entry_id).first()
     if entry is None:
         raise Http404("No such victim")
+    return entry
+
+
+def entry_nfrc(user, entry_id: int) -> str:
+    """The NFRC of a victim-list entry this user may work on (Http404 otherwise); not audited:
+    it names the record the reason is asked for."""
+    return _find_entry(user, entry_id).nfrc
+
+
+def open_entry(
+    user, entry_id: int, justification: str = "", *, purpose: AuditAction = AuditAction.CONSULTATION
+) -> VictimListEntry:
+    """One victim-list entry to show, through the gate every report passes
+    (reports.services.disclose): when its NFRC is on a restricted report, raises
+    JustificationRequired(entry.nfrc) without a justification, as for a restricted report
+    itself; otherwise records the consultation (or disclosure), with the reason if restricted.
+    """
+    entry = _find_entry(user, entry_id)
+    try:
+        report_services.disclose(
+            user, report_services.reports_with_nfrc([entry.nfrc]), justification,
+            listing=entry.nfrc, object_type="victim_list_entry", action=purpose,
+            summary=f"Viewed victim-list entry {entry.nfrc}",
+        )  # fmt: skip
+    except JustificationRequired:
+        raise JustificationRequired(entry.nfrc) from None
+    return entry
+
+
+def get_entry(user, entry_id: int) -> VictimListEntry:
+    """An entry to act on (a decision, a referral...); audited as consulted. Showing one goes
+    through `open_entry`."""
+    entry = _find_entry(user, entry_id)
     audit.record(
         user,
         AuditAction.CONSULTATION,
@@ -335,9 +369,19 @@ def weekly_lists(user, week_start, *, top: int = 10) -> dict:
     }
 
 
-def get_business(user, entry_id: int) -> VictimListEntry:
-    """A business on a victim list (a contact plan's subject); 404 for anything else."""
-    entry = get_entry(user, entry_id)
+def weekly_shown(lists: dict) -> list[str]:
+    """The NFRCs of the victims the weekly lists name (the districts are only counts)."""
+    named = lists["top_individuals"] + lists["top_businesses"] + lists["under_18"]
+    return sorted({entry.nfrc for entry in named})
+
+
+def get_business(user, entry_id: int, *, justification: str | None = None) -> VictimListEntry:
+    """A business on a victim list (a contact plan's subject); 404 for anything else. With a
+    `justification` (even ""), to be shown: through `open_entry`."""
+    if justification is None:
+        entry = get_entry(user, entry_id)
+    else:
+        entry = open_entry(user, entry_id, justification)
     if entry.status != rules.VulnerabilityStatus.BUSINESS:
         raise Http404("No such business")
     return entry

@@ -2,6 +2,7 @@
 
 import re
 from datetime import date, timedelta
+from urllib.parse import urlencode
 
 import polars as pl
 from django.contrib import messages
@@ -9,18 +10,19 @@ from django.db.models import Max
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core import exports
-from fraudcase.core.errors import FileRejected
+from fraudcase.core.errors import FileRejected, JustificationRequired
 from fraudcase.core.uploads import saved_upload
 from fraudcase.jobs import services as job_services
 from fraudcase.jobs.models import JobKind
 from fraudcase.reports import services as report_services
-from fraudcase.reports.views import list_justification
+from fraudcase.reports.forms import JustificationForm
+from fraudcase.reports.views import justification_given, list_justification
 
 from . import services
 from .forms import (
@@ -96,13 +98,11 @@ def weekly(request):
             summary=f"Exported {which} ({frame.height} rows)",
         )  # fmt: skip
         return exports.download(frame, f"{which}-{week_start}", fmt)
-    audit.record(
-        request.user,
-        AuditAction.CONSULTATION,
-        "weekly_list",
-        week_start.isoformat(),
-        "Viewed weekly lists",
-    )
+    report_services.disclose(
+        request.user, report_services.reports_with_nfrc(services.weekly_shown(lists)),
+        list_justification(request), object_type="weekly_list", listing=week_start.isoformat(),
+        action=AuditAction.CONSULTATION, summary="Viewed weekly lists",
+    )  # fmt: skip
     most = max((n for _, n in lists["districts"]), default=1)
     return render(
         request,
@@ -178,7 +178,11 @@ WEEKLY_EXPORTS = {
 
 def business_contact_plan(request, entry_id):
     """Record or update a top-five business's contact plan (WMP ¶63 ii)."""
-    entry = services.get_business(request.user, entry_id)
+    reason = justification_given(request, _entry_reason_key(entry_id))
+    try:
+        entry = services.get_business(request.user, entry_id, justification=reason)
+    except JustificationRequired:
+        return _ask_reason(entry_id, request.path)
     plan = services.contact_plan(entry)
     initial = (
         {"who": plan.who, "how": plan.how, "by_when": plan.by_when, "status": plan.status,
@@ -218,21 +222,20 @@ def victim_list(request, list_id):
             summary=f"Exported {frame.height} victims ({segment})",
         )  # fmt: skip
         return exports.download(frame, f"victims-{victim_list.pk}-{segment}", fmt)
+    shown = list(entries[:500])
+    report_services.disclose(
+        request.user, report_services.reports_with_nfrc([e.nfrc for e in shown]),
+        list_justification(request), object_type="victim_list", listing=str(victim_list.pk),
+        action=AuditAction.CONSULTATION, summary=f"Viewed segment {segment}",
+    )  # fmt: skip
     counts = services.segment_counts(request.user, victim_list)
-    audit.record(
-        request.user,
-        AuditAction.CONSULTATION,
-        "victim_list",
-        str(victim_list.pk),
-        f"Viewed segment {segment}",
-    )
     most = max(counts.values()) or 1
     return render(
         request,
         "victims/list.html",
         {
             "victim_list": victim_list,
-            "entries": entries[:500],
+            "entries": shown,
             "segment": segment,
             "segment_label": services.SEGMENTS[segment][0],
             "tabs": [
@@ -283,9 +286,42 @@ def _entry_context(request, entry, **forms):
     return context
 
 
+def _entry_reason_key(entry_id) -> str:
+    """Where the reason given for a victim-list entry is kept in the session's
+    justifications (beside the reports' own, keyed by local reference)."""
+    return f"victim-entry-{entry_id}"
+
+
 def entry_detail(request, entry_id):
-    entry = services.get_entry(request.user, entry_id)
+    """One victim; when its NFRC is on a restricted report, the reason is asked first."""
+    reason = justification_given(request, _entry_reason_key(entry_id))
+    try:
+        entry = services.open_entry(request.user, entry_id, reason)
+    except JustificationRequired:
+        return _ask_reason(entry_id, reverse("victim-entry", kwargs={"entry_id": entry_id}))
     return render(request, "victims/entry.html", _entry_context(request, entry))
+
+
+def _ask_reason(entry_id, back: str):
+    """To the reason asked for a restricted victim, then back to `back`."""
+    target = reverse("victim-entry-justify", kwargs={"entry_id": entry_id})
+    return redirect(f"{target}?{urlencode({'next': back})}")
+
+
+def entry_justify(request, entry_id):
+    """The reason for opening a victim whose NFRC is on a restricted report, kept for this
+    session and that victim, then back to the page (as reports.views.report_justify)."""
+    nfrc = services.entry_nfrc(request.user, entry_id)
+    form = JustificationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        given = request.session.get("justifications", {})
+        given[_entry_reason_key(entry_id)] = form.cleaned_data["justification"]
+        request.session["justifications"] = given
+        back = request.GET.get("next", "")
+        if back and url_has_allowed_host_and_scheme(back, {request.get_host()}):
+            return redirect(back)
+        return redirect("victim-entry", entry_id=entry_id)
+    return render(request, "reports/justify.html", {"form": form, "ref": nfrc})
 
 
 def _post(request, entry, form, key, action):
@@ -298,6 +334,12 @@ def _post(request, entry, form, key, action):
                 form.add_error(field if field in form.fields else None, problem)
         else:
             return None
+    # Shown again with the problems: a restricted victim only with the reason given for it.
+    reason = justification_given(request, _entry_reason_key(entry.pk))
+    try:
+        entry = services.open_entry(request.user, entry.pk, reason)
+    except JustificationRequired:
+        return _ask_reason(entry.pk, reverse("victim-entry", kwargs={"entry_id": entry.pk}))
     return render(
         request, "victims/entry.html", _entry_context(request, entry, **{key: form}), status=422
     )
