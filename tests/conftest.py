@@ -1,5 +1,6 @@
 """Personas with real roles, and helpers to write package files, shared by every test."""
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import polars as pl
@@ -15,8 +16,6 @@ EXAMPLES = Path(__file__).resolve().parent / "examples"
 def _attachments_in_tmp(settings, tmp_path):
     settings.ATTACHMENT_ROOT = tmp_path / "attachments"
     settings.DATA_DIR = tmp_path
-    # Page imports run before the page answers; tests/jobs runs them in a thread as well.
-    settings.FRAUDCASE_JOBS_IN_THREAD = False
 
 
 @pytest.fixture
@@ -132,6 +131,7 @@ def pcso(protect):
 # Through the same services users go through, shared by the triage and case tests.
 
 ALBERT = "NFRC261010000004"  # aged 89, courier fraud: tier 4 by the matrix in `form()`
+OCTOBER_6 = datetime(2026, 10, 6, 9, 0, tzinfo=UTC)  # when the example package was received
 
 
 @pytest.fixture
@@ -153,7 +153,9 @@ def assessed(assessor, example_package, client):
     from fraudcase.reports.models import Report
     from tests.triage.test_assess_a_report import form
 
-    import_nfib_package(example_package, user=assessor)
+    # Received in October, so the Victims' Code clocks have long started.
+    import_nfib_package(example_package, user=assessor, received_at=OCTOBER_6,
+                        received_reason="Received in October; imported for the test")  # fmt: skip
     albert = Report.objects.get(nfrc_numbers__number=ALBERT)
     client.force_login(assessor)
     client.post(f"/reports/{albert.local_reference}/assess/", form())

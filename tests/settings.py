@@ -7,3 +7,5 @@ test paid for it); nothing else differs, so the tests exercise the real configur
 from fraudcase.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # tests only
+# Imports started from a page run before the page answers (tests/jobs also runs the worker).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -6,8 +6,10 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 from ninja.security import HttpBearer, django_auth
 
 from fraudcase.accounts.api import router as accounts_router
@@ -15,6 +17,7 @@ from fraudcase.accounts.models import User
 from fraudcase.accounts.rules import TokenState
 from fraudcase.accounts.services import TokenRefused, user_for_token
 from fraudcase.cases.api import router as cases_router
+from fraudcase.core.api_schemas import Detail, Invalid, Rejected
 from fraudcase.core.errors import (
     AttachmentRejected,
     Conflict,
@@ -70,7 +73,84 @@ def docs_for_signed_in_users(view: View) -> View:
     return guarded
 
 
-api = NinjaAPI(
+# Every error answer a route can give, documented on every route it can come from (the
+# handlers below and core/nul.py give them, wherever the error is raised): status ->
+# (when, body schema, which routes).
+ERRORS = {
+    "400": ("A NUL character (\\u0000) in the address, a query parameter, a form field or "
+            "the body: nothing was read", "Detail", "all"),
+    "401": ("No credentials, an unknown token, or an expired or revoked one", "Detail", "auth"),
+    "403": ("Signed in to the pages, without the CSRF token (X-CSRFToken header)", "Detail",
+            "unsafe"),
+    "404": ("No such record, a record you may not see, or a step your role may not take",
+            "Detail", "all"),
+    "409": ("The record was changed first by someone else, or is not where this step starts: "
+            "nothing was saved", "Detail", "unsafe"),
+    "422": ("A field breaks a rule: `problems` names each field and what is wrong", "Invalid",
+            "all"),
+    "428": ("A restricted record: give your reason in an X-Justification header", "Detail",
+            "record"),
+    "503": ("The database cannot be reached: try again shortly", "Detail", "all"),
+}  # fmt: skip
+UNSAFE = {"post", "put", "patch", "delete"}
+JUSTIFICATION = {
+    "in": "header",
+    "name": "X-Justification",
+    "required": False,
+    "description": "Why you consult a restricted record (kept in the audit log); without it a "
+    "restricted record answers 428.",
+    "schema": {"type": "string", "maxLength": 500},
+}
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def document_errors(schema: dict) -> dict:
+    """Add every error answer of ERRORS, with its body schema, to each operation it applies to;
+    an answer a route declares itself is kept (a 422 that may also be a rejected file says
+    either)."""
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    for model in (Detail, Invalid, Rejected):
+        found = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(found.pop("$defs", {}))
+        components[model.__name__] = found
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            applies = {"all"}
+            if "{ref}" in path:
+                applies.add("record")
+            if method in UNSAFE:
+                applies.add("unsafe")
+            if operation.get("security"):
+                applies.add("auth")
+            if "{ref}" in path:
+                operation.setdefault("parameters", []).append(JUSTIFICATION)
+            answers = {str(k): v for k, v in operation.get("responses", {}).items()}
+            operation["responses"] = answers
+            for status, (when, body, scope) in ERRORS.items():
+                if scope not in applies:
+                    continue
+                declared = answers.get(status)
+                content = {"application/json": {"schema": _ref(body)}}
+                if declared is None:
+                    answers[status] = {"description": when, "content": content}
+                elif status == "422" and "Rejected" in str(declared):
+                    declared["content"] = {
+                        "application/json": {"schema": {"anyOf": [_ref("Invalid"),
+                                                                  _ref("Rejected")]}}
+                    }  # fmt: skip
+                    declared["description"] = when + "; or the file was refused whole"
+    return schema
+
+
+class FraudcaseAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        return document_errors(super().get_openapi_schema(**kwargs))
+
+
+api = FraudcaseAPI(
     title="fraudcase API",
     version="1",
     description="Fraud reports for police economic crime units. The same access rules as the "
@@ -89,6 +169,11 @@ api.add_router("/v1", victims_router)
 api.add_router("/v1", accounts_router)
 
 
+def unknown_address(request, rest=""):
+    """Any /api/ address no route answers: JSON, as every other API answer."""
+    return JsonResponse({"detail": "Not found"}, status=404)
+
+
 @api.exception_handler(TokenRefused)
 def token_refused(request: HttpRequest, exc: TokenRefused) -> HttpResponse:
     if exc.state is TokenState.EXPIRED:
@@ -104,11 +189,38 @@ def token_refused(request: HttpRequest, exc: TokenRefused) -> HttpResponse:
 
 @api.exception_handler(JustificationRequired)
 def justification_required(request: HttpRequest, exc: JustificationRequired) -> HttpResponse:
+    answer: dict = {"detail": exc.explanation()}
+    if exc.for_list:
+        answer |= {"restricted": exc.restricted, "total": exc.total}
+    return api.create_response(request, answer, status=428)
+
+
+@api.exception_handler(ValidationError)
+def invalid_request(request, exc):
+    """A request that does not fit the schema: one answer shape for every 422, field -> what is
+    wrong (`cease_and_desist.suspect_under_18`, `q`, `file`...)."""
+    problems: dict[str, str] = {}
+    for error in exc.errors:
+        where = [str(part) for part in error.get("loc", ())]
+        if len(where) > 1:
+            where = where[2:] if where[:2] == ["body", "payload"] else where[1:]
+        field = ".".join(where) or "body"
+        message = str(error.get("msg", "Invalid"))
+        problems[field] = f"{problems[field]}; {message}" if field in problems else message
     return api.create_response(
-        request,
-        {"detail": "This record is restricted: give your reason in an X-Justification header."},
-        status=428,
+        request, {"detail": "Not saved: the request is invalid", "problems": problems}, status=422
     )
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def database_unreachable(request, exc: DatabaseError):
+    """The database is down or refused the connection: a JSON 503, not Django's HTML 500."""
+    response = api.create_response(
+        request, {"detail": "The database cannot be reached: try again shortly."}, status=503
+    )
+    response["Retry-After"] = "30"
+    return response
 
 
 @api.exception_handler(Http404)

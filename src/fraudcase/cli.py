@@ -28,7 +28,18 @@ def main(argv: list[str] | None = None) -> None:
             args = [args[0], joined, *args[3:]]
     if len(args) >= 2 and args[1].replace("-", "_") in commands:
         args[1] = args[1].replace("-", "_")
-    execute_from_command_line(args)
+    from django.db import InterfaceError, OperationalError
+
+    from fraudcase.core.health import reason, where
+
+    try:
+        execute_from_command_line(args)
+    except (OperationalError, InterfaceError) as error:
+        # One line, no traceback: what could not be reached and why.
+        print(
+            f"fraudcase: cannot reach the database at {where()}: {reason(error)}", file=sys.stderr
+        )
+        sys.exit(3)
 
 
 if __name__ == "__main__":

@@ -47,7 +47,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",  # serves Swagger UI from local static files, not a CDN
+    "django_tasks",
+    "django_tasks_db",  # the queue of long imports, in the database (`fraudcase db_worker`)
     # Lowest first: each app may import only those above it in this list (docs/architecture.md).
+    "fraudcase.core",
     "fraudcase.accounts",
     "fraudcase.audit",
     "fraudcase.jobs",
@@ -241,6 +244,8 @@ ATTACHMENT_CONTENT_TYPES = [
     "message/rfc822",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/msword",
+    "application/vnd.ms-excel",
 ]
 # NFIB packages may be large: allow 200 MB uploads, streamed to a temporary file.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -258,9 +263,16 @@ FRAUDCASE_MAX_IMPORT_ROWS = int(os.environ.get("FRAUDCASE_MAX_IMPORT_ROWS", "200
 # Local references look like FC/000123/26; the prefix is the force's choice.
 FRAUDCASE_REFERENCE_PREFIX = os.environ.get("FRAUDCASE_REFERENCE_PREFIX", "FC")
 
-# Imports started from a page run in a background thread and show their progress. Off: run
-# before the page answers (the tests, and anyone who prefers it).
-FRAUDCASE_JOBS_IN_THREAD = not _flag("FRAUDCASE_JOBS_INLINE")
+# Imports started from a page are queued in the database and run by a worker process
+# (`fraudcase db_worker`, started by scripts/start beside the web server), which shows their
+# progress. FRAUDCASE_JOBS_INLINE=1 runs them before the page answers instead (no worker).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if _flag("FRAUDCASE_JOBS_INLINE")
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
 
 # Home Office outcome types counted as positive (§5.7: the seed counts 1-10), e.g. "1-10,22".
 FRAUDCASE_POSITIVE_OUTCOMES = os.environ.get("FRAUDCASE_POSITIVE_OUTCOMES", "1-10")

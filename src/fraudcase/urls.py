@@ -1,11 +1,12 @@
 from django.contrib import admin
-from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import include, path, re_path
 
+from fraudcase import api as api_views
 from fraudcase import pages
 from fraudcase.accounts import oidc
 from fraudcase.api import api
 from fraudcase.cases import views as cases
+from fraudcase.core import health
 from fraudcase.intake import views as intake
 from fraudcase.jobs import views as jobs
 from fraudcase.reports import views as reports
@@ -17,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("fraudcase.accounts.urls")),
     *oidc.urlpatterns(),
     path("reports/", reports.report_search, name="report-search"),
+    path("reports/justify-list/", reports.list_justify, name="list-justify"),
     path("reports/<path:ref>/justify/", reports.report_justify, name="report-justify"),
     path("reports/<path:ref>/audit/", reports.report_audit, name="report-audit"),
     path("reports/<path:ref>/assess/", triage.assess, name="report-assess"),
@@ -57,6 +59,11 @@ urlpatterns = [
     path("vulnerability/lists/<int:list_id>/", victims.victim_list, name="victim-list"),
     path("vulnerability/ecvcu/", victims.ecvcu_upload, name="ecvcu-upload"),
     path("vulnerability/weekly/", victims.weekly, name="weekly-lists"),
+    path(
+        "vulnerability/businesses/<int:entry_id>/contact-plan/",
+        victims.business_contact_plan,
+        name="business-contact-plan",
+    ),
     path("vulnerability/tasks/", victims.tasks, name="vulnerability-tasks"),
     path(
         "vulnerability/tasks/<int:action_id>/result/",
@@ -74,7 +81,13 @@ urlpatterns = [
         "vulnerability/victims/<int:entry_id>/next-of-kin/", victims.next_of_kin, name="victim-kin"
     ),
     path("vulnerability/victims/<int:entry_id>/", victims.entry_detail, name="victim-entry"),
+    path(
+        "vulnerability/victims/<int:entry_id>/justify/",
+        victims.entry_justify,
+        name="victim-entry-justify",
+    ),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
-    path("healthz", lambda request: HttpResponse("ok", content_type="text/plain")),
+    re_path(r"^api/(?P<rest>.*)$", api_views.unknown_address),
+    path("healthz", health.healthz),
 ]

@@ -31,6 +31,7 @@ def test_one_report_from_import_to_outcome(
     ref = page.inner_text("h1")
     page.click("a.govuk-button:has-text('Assess this report')")
     page.wait_for_selector("h1:has-text('Assessment')")
+    assert_accessible(page)  # with the Appendix D checkboxes and their hints
     for name, value in ANSWERS.items():
         page.check(f"input[name='{name}'][value='{value}']")
     page.check("input[name='hocr_compliant'][value='yes']")
@@ -45,6 +46,7 @@ def test_one_report_from_import_to_outcome(
     # The supervisor decides to allocate, then allocates from the board.
     sign_in(page, url, "supervisor")
     page.goto(f"{url}/reports/{ref}/")
+    assert_accessible(page)  # the decision form, with the choice of tier
     page.check("input[name='decision'][value='allocate']")
     page.click("button:has-text('Record decision')")
     page.wait_for_selector("text=Decision recorded")

@@ -20,7 +20,32 @@ def test_the_acknowledgement_carries_the_guidance_sheet(assessed, assessor, clie
     assert assessed.local_reference in text
     assert "Action Fraud" in text and "How your report is assessed" in text
     assert "Dear Albert Finch" in text
+    assert not assessed.letters.exists()  # opening it is not sending it
+
+
+def test_opening_a_letter_records_nothing_and_record_as_sent_records_it(assessed, assessor, client):
+    client.force_login(assessor)
+    url = f"/reports/{assessed.local_reference}/letters/acknowledgement/"
+    page = client.get(f"/reports/{assessed.local_reference}/").content.decode()
+    assert f'<form method="post" action="{url}"' in page
+    client.get(url)
+    client.get(url)
+    assert not assessed.letters.exists()
+    assert not assessed.log_entries.filter(text__startswith="Letter produced").exists()
+    sent = client.post(url)
+    assert sent.status_code == 302 and sent.url == f"/reports/{assessed.local_reference}/"
     assert assessed.letters.get().produced_by == assessor
+    assert assessed.log_entries.filter(text__startswith="Letter produced").count() == 1
+
+
+def test_a_letter_is_not_recorded_as_sent_without_the_csrf_token(assessed, assessor):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(assessor)
+    answer = client.post(f"/reports/{assessed.local_reference}/letters/acknowledgement/")
+    assert answer.status_code == 403
+    assert not assessed.letters.exists()
 
 
 def test_the_no_investigation_letter_gives_the_reason_and_the_right_to_review(

@@ -90,6 +90,9 @@ def test_a_decision_not_to_investigate_must_be_explained_within_5_working_days(
     client.force_login(supervisor)
     letter = client.get(f"/reports/{assessed.local_reference}/letters/no_investigation/")
     assert letter.content.startswith(b"%PDF")
+    # Opening (previewing) the letter does not stop the clock: recording it as sent does.
+    assert any(w.startswith("Explain the decision") for w, *_ in whats_due(supervisor, later))
+    client.post(f"/reports/{assessed.local_reference}/letters/no_investigation/")
     assert not any(w.startswith("Explain the decision") for w, *_ in whats_due(supervisor, later))
 
 
@@ -124,3 +127,64 @@ def test_the_home_page_tells_an_officer_what_is_due(allocated, vft_investigator,
     assert "1 overdue and 0 due today" in page
     client.force_login(fvo)  # not a case officer: no case deadlines
     assert "Your deadlines" not in client.get("/").content.decode()
+
+
+def first_update_owed(user, report, today):
+    return any(w == "First update to the victim" for w, *_ in whats_due(user, today, only=report))
+
+
+def test_the_first_update_stays_owed_after_allocation_and_finalisation(
+    allocated, vft_investigator, supervisor
+):
+    Report.objects.filter(pk=allocated.pk).update(received_at=CHRISTMAS_EVE)
+    later = date(2027, 1, 6)
+    assert first_update_owed(supervisor, allocated, later)  # allocated: still owed
+    services.finalise(vft_investigator, allocated, outcome=18, rationale="Courier not traced")
+    assert first_update_owed(supervisor, allocated, later)  # finalised: still owed
+    services.record_victim_update(vft_investigator, allocated, method="telephone",
+                                  summary="Told the victim the outcome")  # fmt: skip
+    assert not first_update_owed(supervisor, allocated, later)
+
+
+def test_the_first_update_stays_owed_after_no_further_action_and_filing(assessed, supervisor):
+    from fraudcase.reports.services import move
+    from fraudcase.triage import services as triage
+
+    other = Report.objects.exclude(pk=assessed.pk).filter(status="recorded").first()
+    Report.objects.filter(pk__in=[assessed.pk, other.pk]).update(received_at=CHRISTMAS_EVE)
+    triage.decide(supervisor, assessed, decision="no_further_action", reason="No lines")
+    move(None, other, "file_pending", "filed_pending", reason="Evidence not received")
+    later = date(2027, 1, 6)
+    assert first_update_owed(supervisor, assessed, later)
+    assert first_update_owed(supervisor, other, later)
+
+
+@pytest.mark.parametrize("kind", ["acknowledgement", "no_investigation", "finalisation"])
+def test_a_letter_that_updates_the_victim_stops_the_first_update_clock(assessed, supervisor, kind):
+    Report.objects.filter(pk=assessed.pk).update(received_at=CHRISTMAS_EVE)
+    later = date(2027, 1, 6)
+    assert first_update_owed(supervisor, assessed, later)
+    services.record_letter(supervisor, assessed, kind)
+    assert not first_update_owed(supervisor, assessed, later)
+
+
+def test_the_acknowledgement_letter_recorded_as_sent_from_the_report_stops_the_clock(
+    assessed, assessor, supervisor, client
+):
+    Report.objects.filter(pk=assessed.pk).update(received_at=CHRISTMAS_EVE)
+    client.force_login(assessor)
+    url = f"/reports/{assessed.local_reference}/letters/acknowledgement/"
+    client.get(url)  # opening it only shows it
+    assert first_update_owed(supervisor, assessed, date(2027, 1, 6))
+    client.post(url)  # Record as sent
+    assert not first_update_owed(supervisor, assessed, date(2027, 1, 6))
+
+
+def test_the_first_updates_owed_are_one_query_however_many_reports(
+    assessed, supervisor, django_assert_num_queries
+):
+    from fraudcase.reports.services import visible_reports
+
+    visible = visible_reports(supervisor)
+    with django_assert_num_queries(1):
+        assert clocks.first_updates_owed(visible, date(2027, 1, 6)).count() == 4

@@ -40,11 +40,13 @@ def test_each_victim_gets_one_local_reference_carrying_its_nfrc(assessor, exampl
     assert margaret.recorded_by == assessor
 
 
-def test_recording_deadline_is_24_hours_after_dissemination(assessor, example_package):
+def test_recording_deadline_is_24_hours_after_receipt(assessor, example_package):
     import_nfib_package(example_package, user=assessor)
     report = Report.objects.get(nfrc_numbers__number="NFRC261010000001")
     assert (report.recording_deadline - report.received_at).total_seconds() == 24 * 3600
-    assert report.received_at.date().isoformat() in ("2026-10-04", "2026-10-05")
+    # Received when imported (§5.1.1), not at midnight of the dissemination date: see
+    # test_record_when_a_package_was_received.py.
+    assert report.received_at == report.package.received_at
 
 
 def test_reimporting_a_package_creates_nothing_new(assessor, example_package):

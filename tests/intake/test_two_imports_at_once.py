@@ -12,6 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection, transaction
+from django.utils import timezone
 
 from fraudcase.accounts.services import issue_token
 from fraudcase.core.errors import ImportClash
@@ -62,8 +63,9 @@ def package_being_written():
         try:
             with transaction.atomic():
                 DisseminationPackage.objects.create(
-                    package_ref="NFIB-PKG-10001", disseminated_on="2026-10-05"
-                )
+                    package_ref="NFIB-PKG-10001", disseminated_on="2026-10-05",
+                    received_at=timezone.now(),
+                )  # fmt: skip
                 written.set()
                 time.sleep(1.5)
         finally:

@@ -1,5 +1,7 @@
 """A record a user may not see does not exist for them: page, API, search, counts, exports."""
 
+from urllib.parse import quote
+
 import pytest
 
 from fraudcase.accounts.models import HandlingMarking
@@ -96,8 +98,12 @@ def test_exporting_search_results_with_restricted_records_needs_a_reason(
     assert asked["Content-Type"].startswith("text/html")
     assert "1 of the 1 reports is restricted" in asked.content.decode()
     assert not AuditEvent.objects.filter(action="disclosure").exists()
-    assert "govuk-error-summary" in client.post(url, {}).content.decode()  # no reason, no export
-    export = client.post(url, {"justification": "Op Falcon: courier series review"})
+    reason_url = "/reports/justify-list/?next=" + quote(url)
+    assert reason_url.replace("&", "&amp;") in asked.content.decode()
+    assert "govuk-error-summary" in client.post(reason_url, {}).content.decode()  # no reason
+    back = client.post(reason_url, {"justification": "Op Falcon: courier series review"})
+    assert back.status_code == 302 and back.url == url
+    export = client.get(url)
     assert export["Content-Type"].startswith("text/csv") and b"Finch" in export.content
     event = AuditEvent.objects.get(action="disclosure", object_type="search")
     assert event.justification == "Op Falcon: courier series review"

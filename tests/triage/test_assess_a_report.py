@@ -138,3 +138,57 @@ def test_the_assessment_through_the_api_is_checked_like_the_page(imported, asses
     assert (saved.solvability, saved.four_ps) == ("Courier seen on a doorbell camera", ["Pursue"])
     again = client.post(url, API_ASSESSMENT, content_type="application/json")
     assert again.status_code == 409
+
+
+def test_an_organised_crime_group_fraud_assessed_on_the_page_is_tier_1(imported, assessor, client):
+    client.force_login(assessor)
+    albert = report("NFRC261010000004")
+    page = client.get(f"/reports/{albert.local_reference}/assess/").content.decode()
+    assert "Appendix D: which of these apply?" in page
+    assert 'value="organised_crime_group"' in page and "govuk-checkboxes__hint" in page
+    response = client.post(
+        f"/reports/{albert.local_reference}/assess/",
+        form(tier_facts=["organised_crime_group", "multiple_suspects"]),
+    )
+    assert response.status_code == 302
+    assessment = Assessment.objects.get()
+    # The matrix scores it tier 4; Appendix D wins and the facts are kept for the supervisor.
+    assert (assessment.tier, assessment.team) == (1, "ECU (serious and complex)")
+    assert assessment.tier_facts == ["organised_crime_group", "multiple_suspects"]
+    assert "Organised crime group" in assessment.reasons
+    assert any("Appendix D gives tier 1, which wins" in r for r in assessment.reasons)
+    client.force_login(assessor)
+    shown = client.get(f"/reports/{albert.local_reference}/").content.decode()
+    assert "Appendix D: Organised crime group, Multiple suspects." in shown
+    assert "Why tier 1" in shown
+
+
+def test_a_repeat_victim_ticked_on_the_page_is_tier_3(imported, assessor, client):
+    client.force_login(assessor)
+    albert = report("NFRC261010000004")
+    client.post(f"/reports/{albert.local_reference}/assess/", form(repeat_victim="on"))
+    assert Assessment.objects.get().tier == 3
+
+
+def test_an_unknown_appendix_d_fact_is_refused_on_the_page(imported, assessor, client):
+    client.force_login(assessor)
+    albert = report("NFRC261010000004")
+    page = client.post(f"/reports/{albert.local_reference}/assess/", form(tier_facts=["victims"]))
+    assert page.status_code == 200 and not Assessment.objects.exists()
+
+
+def test_the_api_assessment_takes_the_same_appendix_d_facts(imported, assessor, client):
+    albert = report("NFRC261010000004")
+    url = f"/api/v1/reports/{albert.local_reference}/assessment"
+    client.force_login(assessor)
+    unknown = client.post(url, {**API_ASSESSMENT, "facts": {"hunch": True}},
+                          content_type="application/json")  # fmt: skip
+    assert unknown.status_code == 422 and not Assessment.objects.exists()
+    answer = client.post(url, {**API_ASSESSMENT, "facts": {"sar_derived": True,
+                                                           "corporate_fraud": False}},
+                         content_type="application/json")  # fmt: skip
+    assert answer.status_code == 200, answer.content
+    assert (answer.json()["tier"], answer.json()["team"]) == (1, "ECU (serious and complex)")
+    assert Assessment.objects.get().tier_facts == ["sar_derived"]
+    schema = client.get("/api/openapi.json").json()["components"]["schemas"]
+    assert set(schema["AppendixDFacts"]["properties"]) == {f.name for f in rules.ASKED_FACTS}

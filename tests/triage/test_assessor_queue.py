@@ -1,11 +1,11 @@
 """The assessor's queue: recorded reports oldest first with their deadlines, filterable."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.utils import timezone
 
-from fraudcase.intake.importing import import_nfib_package
+from fraudcase.intake.importing import LONDON, import_nfib_package
 from fraudcase.reports.models import Report
 from fraudcase.triage import services
 from tests.conftest import victim_row
@@ -15,17 +15,15 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def reports(assessor, write_package):
-    import_nfib_package(
-        write_package(
-            [
-                victim_row(1, disseminated_on="2026-12-24", fraud_type="NFIB1H"),
-                victim_row(2, disseminated_on="2026-12-30", package_ref="P2"),
-                victim_row(3, disseminated_on="2026-12-18", package_ref="P3"),
-            ]
-        ),
-        user=assessor,
-        today=date(2027, 1, 1),
-    )
+    # Each package imported on the morning it was disseminated (its clocks start then).
+    for row in (
+        victim_row(1, disseminated_on="2026-12-24", fraud_type="NFIB1H"),
+        victim_row(2, disseminated_on="2026-12-30", package_ref="P2"),
+        victim_row(3, disseminated_on="2026-12-18", package_ref="P3"),
+    ):
+        day = date.fromisoformat(row["disseminated_on"])
+        morning = datetime(day.year, day.month, day.day, 10, tzinfo=LONDON)
+        import_nfib_package(write_package([row]), user=assessor, uploaded_at=morning)
 
 
 def test_the_queue_is_oldest_first_with_the_update_deadline(reports, assessor):

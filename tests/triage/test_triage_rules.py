@@ -41,15 +41,36 @@ def test_the_most_serious_tier_wins_and_says_why():
     assert decision.reasons == ("150 victims (100 or more)",)
 
 
-def test_retasking_moves_one_tier_for_a_listed_reason():
-    assert rules.retask(Tier.VFT, up=True, reason="complexity", explanation="Many banks") == 2
-    assert rules.retask(Tier.VFT, up=False, reason="resources", explanation="Staffing") == 4
+def test_retasking_moves_to_any_other_tier_for_a_listed_reason():
+    assert rules.retask(Tier.VFT, to=2, reason="complexity", explanation="Many banks") == 2
+    assert rules.retask(Tier.VFT, to=4, reason="resources", explanation="Staffing") == 4
+    assert rules.retask(Tier.SERIOUS_AND_COMPLEX, to=4, reason="resources", explanation="x") == 4
+    assert rules.retask(Tier.VFT_OR_NEIGHBOURHOOD, to=1, reason="complexity", explanation="x") == 1
+    with pytest.raises(ValueError, match="already tier 3"):
+        rules.retask(Tier.VFT, to=3, reason="complexity", explanation="x")
+    with pytest.raises(ValueError, match="Choose tier"):
+        rules.retask(Tier.VFT, to=0, reason="complexity", explanation="x")
     with pytest.raises(ValueError):
-        rules.retask(Tier.SERIOUS_AND_COMPLEX, up=True, reason="complexity", explanation="x")
+        rules.retask(Tier.VFT, to=2, reason="hunch", explanation="x")
     with pytest.raises(ValueError):
-        rules.retask(Tier.VFT, up=True, reason="hunch", explanation="x")
-    with pytest.raises(ValueError):
-        rules.retask(Tier.VFT, up=True, reason="resources", explanation=" ")
+        rules.retask(Tier.VFT, to=2, reason="resources", explanation=" ")
+    assert rules.retask_problems(3, None, "", "") == {}
+
+
+def test_the_asked_facts_come_from_the_one_definition_of_appendix_d():
+    names = [f.name for f in rules.ASKED_FACTS]
+    assert names == [
+        "fraud_against_local_government", "charity_organiser", "professional_enabler",
+        "organised_crime_group", "significant_regional_or_international", "sar_derived",
+        "significant_reputational_risk", "ponzi_boiler_room_or_advance_fee_at_scale",
+        "corporate_fraud", "multiple_suspects",
+    ]  # fmt: skip
+    assert all(f.hint for f in rules.ASKED_FACTS)
+    assert rules.TIER_1_FACTS["organised_crime_group"] == "Organised crime group"
+    assert rules.TIER_2_FACTS["corporate_fraud"] == "Corporate fraud"
+    assert rules.asked_facts(["sar_derived"]) == TierFacts(sar_derived=True)
+    with pytest.raises(ValueError, match="victims"):
+        rules.asked_facts(["victims"])
 
 
 @pytest.mark.parametrize(

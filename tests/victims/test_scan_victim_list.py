@@ -2,7 +2,7 @@
 
 import json
 import random
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import polars as pl
 import pytest
@@ -123,6 +123,9 @@ def test_a_repeat_against_a_report_already_held_in_12_months(tmp_path, assessor,
             ]
         ),
         user=assessor,
+        # Held since March (the 12 months count from when the force received it, §5.1.1).
+        received_at=datetime(2026, 3, 2, 9, 0, tzinfo=UTC),
+        received_reason="Received in March; imported for this test later",
     )
     result, out = scanned(tmp_path, [row(1, forename="JO", surname="Bloggs.")], user=assessor)
     assert result.held_reports_checked
@@ -399,6 +402,9 @@ def test_the_bulk_scan_agrees_with_the_rules_row_for_row(tmp_path):
         "online shop",
         "child",
         "at the door",
+        "the SECOND TIME",
+        "happened again",
+        "scammed before",
     ]
     rows = []
     for n in range(400):
@@ -439,6 +445,9 @@ def test_the_bulk_scan_agrees_with_the_rules_row_for_row(tmp_path):
         )
         assert got["status"] == expected.status, (r, got)
         assert (got["keywords"] or "") == ";".join(expected.keywords)
+        said = [p for p in got["reasons"].split("; ") if p.startswith(rules.SAID_BEFORE)]
+        assert said == ([rules.said_before_reason(expected.said_before)]
+                        if expected.said_before else []), (r, got)  # fmt: skip
         assert got["under_18"] == str(expected.under_18).lower()
 
 

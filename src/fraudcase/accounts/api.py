@@ -6,10 +6,11 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
 from ninja.security import django_auth
 
-from fraudcase.core.api_schemas import Invalid
+from fraudcase.core.api_schemas import Invalid, one_of
 
 from . import services
 from .models import ApiToken
+from .rules import TokenState
 
 router = Router(tags=["accounts"])
 
@@ -21,7 +22,7 @@ class TokenOut(Schema):
     last_used_at: datetime | None
     expires_at: datetime
     revoked_at: datetime | None
-    state: str
+    state: one_of(TokenState)
 
 
 class TokenIn(Schema):

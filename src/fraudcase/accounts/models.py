@@ -5,33 +5,9 @@ from django.db import models
 
 from .rules import TokenState
 
+from .enums import Experience, HandlingMarking, Role, TeamKind
 
-class Role(models.TextChoices):
-    """The people who use fraudcase (DOMAIN.md "Who uses it")."""
-
-    ASSESSOR = "assessor", "Assessor"
-    VFT_SUPERVISOR = "vft_supervisor", "VFT supervisor"
-    EVALUATOR = "evaluator", "Evaluator"
-    INVESTIGATOR = "investigator", "Investigator"
-    FVO = "fvo", "Fraud vulnerability officer"
-    SAFEGUARDING = "safeguarding", "Safeguarding officer"
-    FINANCIAL_INTELLIGENCE = "financial_intelligence", "Financial intelligence officer"
-    ANALYST = "analyst", "Analyst"
-    ADMINISTRATOR = "administrator", "Administrator"
-
-
-class HandlingMarking(models.TextChoices):
-    """Government Security Classifications handling markings, lowest first."""
-
-    OFFICIAL = "OFFICIAL", "OFFICIAL"
-    OFFICIAL_SENSITIVE = "OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"
-
-
-class TeamKind(models.TextChoices):
-    VFT = "vft", "Volume Fraud Team"
-    ECU = "ecu", "Economic Crime Unit"
-    NEIGHBOURHOOD = "neighbourhood", "Neighbourhood team"
-    PROTECT = "protect", "Protect"
+__all__ = ["Experience", "HandlingMarking", "Role", "Team", "TeamKind", "User"]
 
 
 class Team(models.Model):
@@ -43,14 +19,6 @@ class Team(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class Experience(models.TextChoices):
-    """Investigator experience, for balancing allocation (§5.4)."""
-
-    TRAINEE = "trainee", "Trainee investigator"
-    PIP1 = "pip1", "PIP level 1"
-    PIP2 = "pip2", "PIP level 2 (serious and complex)"
 
 
 class User(AbstractUser):

@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.db import models
 
+from fraudcase.core.enums import Choices
 
-class AuditAction(models.TextChoices):
+
+class AuditAction(Choices):
     """The processing operations s.62(1) requires a log of."""
 
     COLLECTION = "collection", "Collection"

@@ -8,12 +8,14 @@ from datetime import date
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from fraudcase.accounts.services import api_user
+from fraudcase.core.api_schemas import Day, one_of
 from fraudcase.reports import services as report_services
 from fraudcase.reports.api import ANSWERS, MoveAnswer, run_move
 from fraudcase.reports.models import Report
+from fraudcase.triage.rules import DeadlineState
 
 from . import clocks, services
 from . import rules as case_rules
@@ -54,29 +56,36 @@ class CandidateOut(Schema):
 
 @router.get("/allocation-board", response=list[CandidateOut])
 def allocation_board(request: HttpRequest) -> list[dict[str, object]]:
-    """Each investigator's open cases by tier, load and capacity (VFT supervisor)."""
+    """Each investigator's open cases by tier, load and capacity (VFT supervisor). Restricted
+    cases counted need an `X-Justification` header (428 without it)."""
+    user = api_user(request)
+    board = services.allocation_board(user)
+    report_services.disclose(user, services.counted_cases(user),
+                             request.headers.get("X-Justification", ""),
+                             listing="allocation-board", summary="API read of the allocation "
+                             "board")  # fmt: skip
     return [
         {"user_id": r.candidate.user_id, "name": r.candidate.name,
          "experience": r.candidate.experience, "open_by_tier": r.by_tier,
          "weighted_load": r.load, "capacity": r.candidate.capacity, "spare": r.spare}
-        for r in services.allocation_board(api_user(request))["rows"]
+        for r in board["rows"]
     ]  # fmt: skip
 
 
 class TaskIn(Schema):
     text: str
     assignee_id: int
-    due: date
+    due: Day
 
 
 class DisruptionIn(Schema):
-    kind: str
-    on: date
+    kind: one_of(case_rules.DisruptionKind)
+    on: Day
     detail: str = ""
 
 
 class VictimUpdateIn(Schema):
-    method: str
+    method: one_of(case_rules.UpdateMethod)
     summary: str
 
 
@@ -130,7 +139,7 @@ class CeaseAndDesistIn(Schema):
 
 
 class FinalisationIn(Schema):
-    outcome: int
+    outcome: int = Field(ge=1, le=22, description="Home Office outcome 1-22")
     rationale: str = ""
     cease_and_desist: CeaseAndDesistIn | None = None
     suspect_traced: bool = True
@@ -157,16 +166,24 @@ class DueOut(Schema):
     what: str
     local_reference: str
     due: date
-    state: str
+    state: one_of(DeadlineState)
     owner: str
 
 
 @router.get("/deadlines", response=list[DueOut])
-def deadlines(request: HttpRequest, scope: str = "mine") -> list[dict[str, object]]:
+def deadlines(
+    request: HttpRequest, scope: one_of(["mine", "team"]) = "mine"
+) -> list[dict[str, object]]:
     """What is overdue or due today: `scope` mine or team."""
-    items = clocks.due_items(api_user(request), timezone.localdate())
+    scope = "team" if scope == "team" else "mine"
+    user = api_user(request)
+    items = clocks.for_scope(user, clocks.due_items(user, timezone.localdate()), scope)
+    report_services.disclose(user, [i.reference for i in items],
+                             request.headers.get("X-Justification", ""),
+                             listing=f"deadlines-{scope}",
+                             summary=f"API read of {len(items)} deadlines")  # fmt: skip
     return [
         {"what": i.what, "local_reference": i.reference, "due": i.due, "state": i.state.value,
          "owner": i.owner}
-        for i in clocks.for_scope(api_user(request), items, "team" if scope == "team" else "mine")
+        for i in items
     ]  # fmt: skip

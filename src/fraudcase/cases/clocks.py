@@ -10,23 +10,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from fraudcase.accounts.enums import Role
 from fraudcase.accounts.models import User
-from fraudcase.reports.models import Report, ReportStatus
+from fraudcase.reports.models import Report
 from fraudcase.reports.services import visible_reports
 from fraudcase.triage import rules as triage_rules
 from fraudcase.triage.models import EvidenceRequest, SupervisorDecision
+from fraudcase.triage.rules import Recommendation
 
-from .models import Case, Letter, LetterKind, Task
+from . import rules as case_rules
+from .models import Case, Letter, LetterKind, Task, VictimUpdate
 
 # The oldest first updates still owed are listed; a backlog beyond that shows as its count.
 FIRST_UPDATES_SHOWN = 500
-BEFORE_ALLOCATION = (
-    ReportStatus.RECORDED, ReportStatus.ASSESSED, ReportStatus.WITH_EVALUATOR,
-    ReportStatus.EVALUATED, ReportStatus.AWAITING_ALLOCATION,
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -59,13 +58,25 @@ def _item(
 def first_updates_owed(visible: QuerySet[Report], today: date) -> QuerySet[Report]:
     """Reports (of those given) whose first update to the victim is due by today and not given.
 
-    Each clock is one range of received dates, so this is one indexed query however many
-    reports are held."""
+    §5.6: the update stays owed whatever happens to the report (allocation, filing, no further
+    action, even finalisation) until it is given: a victim update recorded, or a letter that is
+    an update (`rules.FIRST_UPDATE_LETTERS`) recorded as sent (a Letter row is made only when
+    the officer records it as sent, never on opening it). The report's status plays no part.
+    Each clock is one range of received dates and the rest are two indexed anti-joins, so this
+    is one query however many reports are held."""
     enhanced_by = triage_rules.received_window("due_today", today, 1)[1]
     standard_by = triage_rules.received_window("due_today", today, 5)[1]
-    return visible.filter(status__in=BEFORE_ALLOCATION, victim_updates__isnull=True).filter(
-        Q(assessment__enhanced_service=True, received_at__date__lte=enhanced_by)
-        | Q(received_at__date__lte=standard_by)
+    updated = VictimUpdate.objects.filter(report=OuterRef("pk"))
+    written = Letter.objects.filter(
+        report=OuterRef("pk"), kind__in=sorted(case_rules.FIRST_UPDATE_LETTERS)
+    )
+    return (
+        visible.filter(
+            Q(assessment__enhanced_service=True, received_at__date__lte=enhanced_by)
+            | Q(received_at__date__lte=standard_by)
+        )
+        .exclude(Exists(updated))
+        .exclude(Exists(written))
     )
 
 
@@ -93,8 +104,11 @@ def due_items(user: User, today: date) -> list[DueItem]:
         "due_today", today, triage_rules.DECISION_EXPLANATION_DAYS
     )[1]  # the latest decision date whose explanation is due by today
     decisions = (
-        SupervisorDecision.objects.filter(decision="no_further_action", report__in=visible,
-                                          decided_at__date__lte=decided_by)
+        SupervisorDecision.objects.filter(
+            decision=Recommendation.NO_FURTHER_ACTION,
+            report__in=visible,
+            decided_at__date__lte=decided_by,
+        )
         .exclude(report_id__in=explained)
         .select_related("report__victim", "decided_by")
     )  # fmt: skip
@@ -131,7 +145,7 @@ def for_scope(user: User, items: list[DueItem], scope: str) -> list[DueItem]:
     """ "mine": owned by the user (supervisors also own reviews and the VFT's unowned first
     updates); "team": owned by anyone in the user's teams, or by the team itself."""
     if scope == "mine":
-        supervisor = user.role == "vft_supervisor"
+        supervisor = user.role == Role.VFT_SUPERVISOR
         return [i for i in items if i.owner_id == user.pk
                 or (supervisor and i.owner_id is None)]  # fmt: skip
     team_ids = set(user.teams.values_list("id", flat=True))

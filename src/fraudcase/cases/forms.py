@@ -55,7 +55,7 @@ class TaskForm(GovukMixin, forms.Form):
 class DisruptionForm(GovukMixin, forms.Form):
     kind = forms.ChoiceField(
         label="Disruption",
-        choices=[(k.value, label) for k, label in rules.DISRUPTION_LABELS.items()],
+        choices=rules.DisruptionKind.choices,
     )
     on = forms.DateField(label="Date", widget=forms.DateInput(), help_text="e.g. 2026-12-01")
     detail = forms.CharField(label="Detail", required=False, widget=forms.Textarea)
@@ -64,7 +64,7 @@ class DisruptionForm(GovukMixin, forms.Form):
 class VictimUpdateForm(GovukMixin, forms.Form):
     method = forms.ChoiceField(
         label="How",
-        choices=[(m.value, label) for m, label in rules.UPDATE_METHOD_LABELS.items()],
+        choices=rules.UpdateMethod.choices,
     )
     summary = forms.CharField(label="What the victim was told", widget=forms.Textarea)
 

@@ -4,8 +4,9 @@ from django.conf import settings
 from django.db import models
 
 from fraudcase.accounts.models import Team
+from fraudcase.core.enums import Choices
 
-from .rules import DISRUPTION_LABELS, UPDATE_METHOD_LABELS
+from .rules import DisruptionKind, UpdateMethod
 
 
 class Case(models.Model):
@@ -73,9 +74,7 @@ class DisruptionAction(models.Model):
     report = models.ForeignKey(
         "reports.Report", on_delete=models.CASCADE, related_name="disruption_actions"
     )
-    kind = models.CharField(
-        max_length=30, choices=[(k.value, label) for k, label in DISRUPTION_LABELS.items()]
-    )
+    kind = models.CharField(max_length=30, choices=DisruptionKind.choices)
     on = models.DateField()
     detail = models.TextField(blank=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
@@ -90,9 +89,7 @@ class VictimUpdate(models.Model):
     )
     at = models.DateTimeField()
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    method = models.CharField(
-        max_length=20, choices=[(k.value, label) for k, label in UPDATE_METHOD_LABELS.items()]
-    )
+    method = models.CharField(max_length=20, choices=UpdateMethod.choices)
     summary = models.TextField()
 
     class Meta:
@@ -114,7 +111,7 @@ class Finalisation(models.Model):
     finalised_at = models.DateTimeField()
 
 
-class LetterKind(models.TextChoices):
+class LetterKind(Choices):
     ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement with the guidance sheet"
     NO_INVESTIGATION = "no_investigation", "Decision not to investigate"
     FINALISATION = "finalisation", "Finalisation"

@@ -6,7 +6,10 @@ deadlines", "Outcomes". Dates come in as arguments; nothing here reads a clock.
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from enum import StrEnum
+
+from fraudcase.accounts.enums import Role
+from fraudcase.core.enums import Choices
+from fraudcase.reports.enums import ReportStatus
 
 # ---------------------------------------------------------------- outcomes (§5.7)
 
@@ -71,6 +74,57 @@ def cease_and_desist_problems(facts: CeaseAndDesistFacts) -> list[str]:
     return problems
 
 
+@dataclass(frozen=True)
+class SuspectKey:
+    """What tells one suspect from another across reports: the normalised name
+    (reports.rules.normalise_name, "" if none), the date of birth if known, and the
+    normalised identifiers (reports.rules.normalise_identifier)."""
+
+    name: str
+    dob: date | None
+    identifiers: frozenset[str]
+
+
+def same_suspect(a: SuspectKey, b: SuspectKey) -> bool:
+    """A shared identifier, or the same name with no date of birth that tells them apart (two
+    people with the same name and different dates of birth are different people)."""
+    if a.identifiers & b.identifiers:
+        return True
+    if a.name and a.name == b.name:
+        return a.dob is None or b.dob is None or a.dob == b.dob
+    return False
+
+
+@dataclass(frozen=True)
+class HeldNotice:
+    """A cease and desist notice fraudcase holds on another report: its local reference, whether
+    the user may see that report, and the suspects on it."""
+
+    reference: str
+    visible: bool
+    suspects: tuple[SuspectKey, ...]
+
+
+def earlier_notice_problems(
+    suspects: list[SuspectKey] | tuple[SuspectKey, ...], held: list[HeldNotice]
+) -> list[str]:
+    """§5.7 (1): "has not been previously subject to a Cease & Desist Notice", checked against
+    the notices held, whatever the officer ticked. One problem per earlier notice found for one
+    of this report's suspects, naming its report only when the user may see it."""
+    problems = []
+    for notice in held:
+        if any(same_suspect(mine, theirs) for mine in suspects for theirs in notice.suspects):
+            where = (
+                f"report {notice.reference}"
+                if notice.visible
+                else ("a notice held on another report")
+            )
+            problem = f"The suspect has already had a cease and desist notice ({where})"
+            if problem not in problems:
+                problems.append(problem)
+    return problems
+
+
 def untraceable_suspect_action(has_pnc_record: bool) -> str:
     """§5.7 (2): how a notice is recorded when the suspect cannot be traced to serve it."""
     return "PNC interest marker" if has_pnc_record else "Intelligence log"
@@ -95,10 +149,10 @@ EXPERIENCE_FOR_TIER: dict[int, frozenset[str]] = {
 }
 # A serious and complex case weighs more than a simple one when caseloads are compared.
 TIER_WEIGHT = {1: 4, 2: 3, 3: 2, 4: 1}
-INVESTIGATING_ROLES = frozenset({"investigator", "evaluator"})
+INVESTIGATING_ROLES = frozenset({Role.INVESTIGATOR, Role.EVALUATOR})
 # §5.4: the supervisor allocates and reviews; case officers and supervisors work the case.
-SUPERVISING_ROLES = frozenset({"vft_supervisor"})
-CASE_ROLES = frozenset({"investigator", "evaluator", "vft_supervisor"})
+SUPERVISING_ROLES = frozenset({Role.VFT_SUPERVISOR})
+CASE_ROLES = frozenset({Role.INVESTIGATOR, Role.EVALUATOR, Role.VFT_SUPERVISOR})
 
 
 def weighted_load(open_tiers: list[int]) -> int:
@@ -176,40 +230,28 @@ def next_update_due(last: date, every_days: int) -> date:
     return last + timedelta(days=every_days)
 
 
-class DisruptionKind(StrEnum):
+class DisruptionKind(Choices):
     """Disruption actions (§5.5, App. F stage 1; WMP seed ¶12 'disruption used')."""
 
-    BANK_ACCOUNT_CLOSURE = "bank_account_closure"
-    CIFAS_MARKER = "cifas_marker"
-    WEBSITE_TAKEDOWN = "website_takedown"
-    TELEPHONE_TAKEDOWN = "telephone_takedown"
-    INTELLIGENCE_SUBMITTED = "intelligence_submitted"
-    CEASE_AND_DESIST = "cease_and_desist"
+    BANK_ACCOUNT_CLOSURE = "bank_account_closure", "Bank account closure"
+    CIFAS_MARKER = "cifas_marker", "CIFAS marker"
+    WEBSITE_TAKEDOWN = "website_takedown", "Website takedown"
+    TELEPHONE_TAKEDOWN = "telephone_takedown", "Telephone number takedown"
+    INTELLIGENCE_SUBMITTED = "intelligence_submitted", "Intelligence submitted"
+    CEASE_AND_DESIST = "cease_and_desist", "Cease and desist notice"
 
 
-DISRUPTION_LABELS = {
-    DisruptionKind.BANK_ACCOUNT_CLOSURE: "Bank account closure",
-    DisruptionKind.CIFAS_MARKER: "CIFAS marker",
-    DisruptionKind.WEBSITE_TAKEDOWN: "Website takedown",
-    DisruptionKind.TELEPHONE_TAKEDOWN: "Telephone number takedown",
-    DisruptionKind.INTELLIGENCE_SUBMITTED: "Intelligence submitted",
-    DisruptionKind.CEASE_AND_DESIST: "Cease and desist notice",
-}
+class UpdateMethod(Choices):
+    TELEPHONE = "telephone", "Telephone"
+    VISIT = "visit", "Visit"
+    LETTER = "letter", "Letter"
+    EMAIL = "email", "E-mail"
 
 
-class UpdateMethod(StrEnum):
-    TELEPHONE = "telephone"
-    VISIT = "visit"
-    LETTER = "letter"
-    EMAIL = "email"
+# §5.6: the letters that give the victim an update on the status of their report, and so
+# stop the first-update clock (all three are written to the victim and say where it stands).
+FIRST_UPDATE_LETTERS = frozenset({"acknowledgement", "no_investigation", "finalisation"})
 
-
-UPDATE_METHOD_LABELS = {
-    UpdateMethod.TELEPHONE: "Telephone",
-    UpdateMethod.VISIT: "Visit",
-    UpdateMethod.LETTER: "Letter",
-    UpdateMethod.EMAIL: "E-mail",
-}
 
 # ---------------------------------------------------------------- finalisation (§5.7)
 
@@ -237,8 +279,11 @@ def finalisation_problems(
     outcome: int | None,
     rationale: str,
     cease_and_desist: CeaseAndDesistFacts | None,
+    earlier_notices: list[str] | None = None,
 ) -> dict[str, str]:
-    """Every reason the outcome cannot be recorded as given; empty when it can."""
+    """Every reason the outcome cannot be recorded as given; empty when it can.
+
+    `earlier_notices`: the problems `earlier_notice_problems` found for a notice to be served."""
     problems = {}
     if outcome not in HOME_OFFICE_OUTCOMES:
         return {"outcome": "Choose a Home Office outcome type (1-22)"}
@@ -250,6 +295,7 @@ def finalisation_problems(
                 "A cease and desist notice is outcome 10 (formal action not in the public interest)"
             )
         refused = cease_and_desist_problems(cease_and_desist)
+        refused += [p for p in earlier_notices or [] if p not in refused]
         if refused:
             problems["cease_and_desist"] = "A notice may not be served: " + "; ".join(refused)
     return problems
@@ -269,11 +315,12 @@ class Move:
 def time_in_states(received: datetime, moves: list[Move], now: datetime) -> dict[str, timedelta]:
     """How long the report spent in each status: the first starts when it was received."""
     spent: dict[str, timedelta] = {}
-    status, since = "recorded", received
+    status: str = ReportStatus.RECORDED
+    since = received
     for move in sorted(moves, key=lambda m: m.at):
         spent[move.from_status] = spent.get(move.from_status, timedelta()) + (move.at - since)
         status, since = move.to_status, move.at
-    if status != "closed":
+    if status != ReportStatus.CLOSED:
         spent[status] = spent.get(status, timedelta()) + (now - since)
     return spent
 

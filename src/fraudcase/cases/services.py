@@ -17,15 +17,17 @@ from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from fraudcase.accounts.models import Experience, Team, User
+from fraudcase.accounts.enums import Experience, Role
+from fraudcase.accounts.models import Team, User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core.errors import Conflict, InvalidInput
 from fraudcase.reports import services as report_services
-from fraudcase.reports.models import Report, ReportStatus, StatusChange
+from fraudcase.reports.models import Identifier, Report, ReportStatus, StatusChange, Suspect
 from fraudcase.reports.rules import Transition
 from fraudcase.reports.services import visible_reports
 from fraudcase.triage import services as triage_services
+from fraudcase.triage.rules import Recommendation
 
 from . import rules
 from .models import (
@@ -64,8 +66,16 @@ def positive_outcomes() -> frozenset[int]:
 # ---------------------------------------------------------------- allocation board (§5.4)
 
 
+def counted_cases(user: User) -> QuerySet[Case]:
+    """The open cases the board counts: those on reports this user may see."""
+    return Case.objects.filter(closed_at__isnull=True, report__in=visible_reports(user))
+
+
 def candidates(user: User) -> list[rules.Candidate]:
-    """Every investigator and evaluator with their open cases' tiers (one aggregate query)."""
+    """Every investigator and evaluator with their open cases' tiers (one aggregate query).
+
+    Only cases on reports this user may see are counted: a restricted case the supervisor may
+    not see does not exist for them, not even as a number on the board."""
     _require(user, SUPERVISING_ROLES)
     people = (
         User.objects.filter(role__in=rules.INVESTIGATING_ROLES, is_active=True)
@@ -73,11 +83,7 @@ def candidates(user: User) -> list[rules.Candidate]:
         .order_by("last_name", "first_name", "username")
     )
     open_tiers: dict[int, list[int]] = defaultdict(list)
-    counts = (
-        Case.objects.filter(closed_at__isnull=True)
-        .values("investigator_id", "tier")
-        .annotate(n=Count("id"))
-    )
+    counts = counted_cases(user).values("investigator_id", "tier").annotate(n=Count("id"))
     for row in counts:
         open_tiers[row["investigator_id"]] += [row["tier"]] * row["n"]
     return [
@@ -226,7 +232,7 @@ def add_task(user: User, report: Report, *, text: str, assignee_id: int, due: da
     """Add a task for someone; Http404 for a role without cases, InvalidInput for bad input."""
     _require(user, CASE_ROLES)
     assignee = User.objects.filter(
-        pk=assignee_id, is_active=True, role__in=CASE_ROLES | {"assessor"}
+        pk=assignee_id, is_active=True, role__in=CASE_ROLES | {Role.ASSESSOR}
     ).first()
     problems: dict[str, str] = {}
     if not text.strip():
@@ -276,7 +282,7 @@ def add_disruption(
         action = DisruptionAction.objects.create(
             report=report, kind=kind, on=on, detail=detail.strip(), by=user
         )
-        label = rules.DISRUPTION_LABELS[rules.DisruptionKind(kind)]
+        label = rules.DisruptionKind(kind).label
         report_services.add_log_entry(
             user, report, f"Disruption: {label} on {on:%d %B %Y}. {detail.strip()}".strip()
         )
@@ -285,7 +291,7 @@ def add_disruption(
 
 def record_victim_update(user: User, report: Report, *, method: str, summary: str) -> VictimUpdate:
     """An update given to the victim; the victim contract's next update is scheduled."""
-    _require(user, CASE_ROLES | {"assessor"})
+    _require(user, CASE_ROLES | {Role.ASSESSOR})
     problems = {}
     if method not in {m.value for m in rules.UpdateMethod}:
         problems["method"] = "Choose how the victim was updated"
@@ -347,8 +353,14 @@ def finalise(
     suspect_traced: bool = True,
     suspect_has_pnc_record: bool = False,
 ) -> Finalisation:
-    """Record the Home Office outcome and close the report (and its case)."""
-    problems = rules.finalisation_problems(outcome, rationale, cease_and_desist)
+    """Record the Home Office outcome and close the report (and its case). A cease and desist
+    notice is refused when fraudcase holds one for the same suspect (`earlier_notices`)."""
+    earlier = (
+        rules.earlier_notice_problems(*held_notices(user, report))
+        if cease_and_desist is not None
+        else []
+    )
+    problems = rules.finalisation_problems(outcome, rationale, cease_and_desist, earlier)
     if problems:
         raise InvalidInput(problems)
     assert outcome is not None
@@ -380,6 +392,60 @@ def finalise(
     return made
 
 
+def _suspect_keys(report_ids) -> dict[int, list[rules.SuspectKey]]:
+    """The suspects of these reports as SuspectKeys, by report (two queries). Identifiers not
+    tied to a named suspect make a nameless suspect of their own."""
+    names: dict[tuple[int, int | None], str] = {}
+    for report_id, pk, key in Suspect.objects.filter(report_id__in=report_ids).values_list(
+        "report_id", "pk", "name_key"
+    ):
+        names[(report_id, pk)] = key
+    found: dict[tuple[int, int | None], set[str]] = defaultdict(set)
+    for report_id, suspect_id, value in Identifier.objects.filter(
+        report_id__in=report_ids
+    ).values_list("report_id", "suspect_id", "normalised"):
+        found[(report_id, suspect_id)].add(value)
+    keys: dict[int, list[rules.SuspectKey]] = defaultdict(list)
+    for who in names.keys() | found.keys():
+        keys[who[0]].append(rules.SuspectKey(names.get(who, ""), None, frozenset(found[who])))
+    return keys
+
+
+def held_notices(user, report: Report) -> tuple[list[rules.SuspectKey], list[rules.HeldNotice]]:
+    """This report's suspects, and the cease and desist notices held on other reports for a
+    suspect sharing a normalised identifier or name (§5.7 (1)).
+
+    A bounded set of indexed queries: this report's suspects; reports with a notice matched
+    by identifier (Identifier.normalised) and by name (Suspect.name_key); those reports'
+    suspects; which of them the user may see. Fraudcase records no suspect's date of birth, so
+    names are compared without one."""
+    mine = _suspect_keys([report.pk]).get(report.pk, [])
+    identifiers = set().union(*(s.identifiers for s in mine)) if mine else set()
+    names = {s.name for s in mine if s.name}
+    if not identifiers and not names:
+        return mine, []
+    noticed = Finalisation.objects.filter(
+        outcome=rules.CEASE_AND_DESIST_OUTCOME, cease_and_desist__isnull=False
+    ).exclude(report=report)
+    by_identifier = Identifier.objects.filter(
+        normalised__in=sorted(identifiers), report__in=noticed.values("report_id")
+    ).values_list("report_id", flat=True)
+    by_name = Suspect.objects.filter(
+        name_key__in=sorted(names), report__in=noticed.values("report_id")
+    ).values_list("report_id", flat=True)
+    candidates = set(by_identifier) | set(by_name)
+    if not candidates:
+        return mine, []
+    references = dict(Report.objects.filter(pk__in=candidates).values_list("pk", "local_reference"))
+    visible = set(visible_reports(user).filter(pk__in=candidates).values_list("pk", flat=True))
+    theirs = _suspect_keys(sorted(candidates))
+    held = [
+        rules.HeldNotice(references[pk], pk in visible, tuple(theirs.get(pk, [])))
+        for pk in sorted(candidates, key=lambda pk: references[pk])
+    ]
+    return mine, held
+
+
 def time_in_states(report: Report, now: datetime | None = None) -> dict[str, object]:
     """Days in each status so far, and days from receipt to assessment, allocation, outcome."""
     now = now or timezone.now()
@@ -397,8 +463,16 @@ def time_in_states(report: Report, now: datetime | None = None) -> dict[str, obj
     }  # fmt: skip
 
 
+def preview_letter(user: User, report: Report, kind: str) -> None:
+    """A letter was shown to its author (not sent): only the audit log records it."""
+    label = LetterKind(kind).label
+    audit.record(user, AuditAction.CONSULTATION, "report", report.local_reference,
+                 f"Letter to the victim previewed: {label}")  # fmt: skip
+
+
 def record_letter(user: User, report: Report, kind: str) -> Letter:
-    """A letter was produced for the victim: a disclosure of personal data, audited."""
+    """A letter was sent to the victim (a POST, never on opening it): a disclosure of personal
+    data, audited; the no-investigation letter stops that deadline's clock."""
     with transaction.atomic():
         letter = Letter.objects.create(
             report=report, kind=kind, produced_at=timezone.now(), produced_by=user
@@ -418,7 +492,9 @@ def letter_sections(report: Report, kind: str) -> "list[Section]":
     if kind == LetterKind.ACKNOWLEDGEMENT:
         return letters.acknowledgement(report.local_reference, report_services.nfrc_numbers(report))
     if kind == LetterKind.NO_INVESTIGATION:
-        decision = report.supervisor_decisions.filter(decision="no_further_action").last()
+        decision = report.supervisor_decisions.filter(
+            decision=Recommendation.NO_FURTHER_ACTION
+        ).last()
         if decision is None:
             raise ValueError("No decision not to investigate on this report")
         return letters.no_investigation(report.local_reference, decision.reason)
@@ -432,7 +508,7 @@ def letter_sections(report: Report, kind: str) -> "list[Section]":
 
 def assignee_choices() -> list[tuple[int, str]]:
     """Active people a task can go to, as (id, name) choices."""
-    people = User.objects.filter(is_active=True, role__in=CASE_ROLES | {"assessor"})
+    people = User.objects.filter(is_active=True, role__in=CASE_ROLES | {Role.ASSESSOR})
     return [(u.pk, str(u)) for u in people.order_by("last_name", "first_name", "username")]
 
 
@@ -448,8 +524,8 @@ def panel(user: User, report: Report) -> dict[str, object]:
 
     case = Case.objects.filter(report=report).select_related("investigator", "team").first()
     works = may_work_cases(user)
-    letters_allowed = works or user.role == "assessor"
-    nfa = report.supervisor_decisions.filter(decision="no_further_action").exists()
+    letters_allowed = works or user.role == Role.ASSESSOR
+    nfa = report.supervisor_decisions.filter(decision=Recommendation.NO_FURTHER_ACTION).exists()
     final = getattr(report, "finalisation", None)
     return {
         "case": case,
@@ -470,7 +546,7 @@ def panel(user: User, report: Report) -> dict[str, object]:
             prefix="contract", initial={"every_days": case.update_every_days}
         ) if works and case is not None and not case.closed_at else None,
         "update_form": VictimUpdateForm(prefix="update")
-        if works or user.role == "assessor" else None,
+        if works or user.role == Role.ASSESSOR else None,
         "review_form": ReviewForm(prefix="review"),
         "letters": [
             (k.value, k.label) for k in LetterKind

@@ -7,11 +7,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fraudcase.accounts.enums import Role
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core import exports
 from fraudcase.reports import services as report_services
 from fraudcase.reports.models import Report
+from fraudcase.reports.views import list_justification
 
 from . import clocks, letters, services
 from .forms import (
@@ -66,16 +68,21 @@ def board(request):
             schema=["investigator", "experience", "tier_1", "tier_2", "tier_3", "tier_4",
                     "weighted_load", "capacity", "spare"], orient="row",
         )  # fmt: skip
-        audit.record(request.user, AuditAction.DISCLOSURE, "list", "allocation-board",
-                     "Exported the allocation board")  # fmt: skip
+        report_services.disclose(request.user, services.counted_cases(request.user),
+                                 list_justification(request), listing="allocation-board",
+                                 summary="Exported the allocation board")  # fmt: skip
         return exports.download(frame, "allocation-board", fmt)
     today = timezone.localdate()
-    audit.record(request.user, AuditAction.CONSULTATION, "list", "allocation-board",
-                 "Viewed the allocation board")  # fmt: skip
+    reviews_due = services.reviews_due(request.user, today)
+    shown = [w["report"].local_reference for w in data["waiting"]]
+    shown += list(reviews_due.values_list("report__local_reference", flat=True))
+    report_services.disclose(request.user, shown, list_justification(request),
+                             listing="allocation-board", summary="Viewed the allocation board",
+                             action=AuditAction.CONSULTATION)  # fmt: skip
     chart_max = max([r.load for r in data["rows"]] + [1])
     timings = services.timings(request.user, today)
     return render(request, "cases/board.html", {
-        **data, "reviews_due": services.reviews_due(request.user, today), "today": today,
+        **data, "reviews_due": reviews_due, "today": today,
         "chart_max": chart_max, "timings": timings,
         "timings_max": max([t["p90"] or 0 for t in timings] + [1]),
     })  # fmt: skip
@@ -180,15 +187,20 @@ def finalise(request, ref):
 
 
 def letter(request, ref, kind):
-    """A letter to the victim as PDF; producing it is recorded (the Victims' Code clock)."""
+    """A letter to the victim. GET shows it as a PDF and records nothing (opening a link must
+    not stop a Victims' Code clock); POST, the *Record as sent* button, records it as sent."""
     report = _report(request, ref)
-    if not services.may_work_cases(request.user) and request.user.role != "assessor":
+    if not services.may_work_cases(request.user) and request.user.role != Role.ASSESSOR:
         raise Http404("No such page")
     try:
         sections = services.letter_sections(report, kind)
     except ValueError as refused:
         raise Http404(str(refused)) from refused
-    services.record_letter(request.user, report, kind)
+    if request.method == "POST":
+        sent = services.record_letter(request.user, report, kind)
+        messages.success(request, f"{sent.get_kind_display()} recorded as sent to the victim.")
+        return redirect("report-detail", ref=ref)
+    services.preview_letter(request.user, report, kind)
     victim = report.victim
     body = letters.render(
         letters.Addressee(victim.display_name, victim.address, victim.postcode),
@@ -235,11 +247,14 @@ def deadlines(request):
              for i in items],
             schema=["what", "local_reference", "victim", "due", "state", "owner"], orient="row",
         )  # fmt: skip
-        audit.record(request.user, AuditAction.DISCLOSURE, "list", f"deadlines-{scope}",
-                     f"Exported {len(items)} deadlines")  # fmt: skip
+        report_services.disclose(request.user, [i.reference for i in items],
+                                 list_justification(request), listing=f"deadlines-{scope}",
+                                 summary=f"Exported {len(items)} deadlines")  # fmt: skip
         return exports.download(frame, f"deadlines-{scope}", fmt)
-    audit.record(request.user, AuditAction.CONSULTATION, "list", f"deadlines-{scope}",
-                 f"Viewed {len(items)} deadlines")  # fmt: skip
+    report_services.disclose(request.user, [i.reference for i in items],
+                             list_justification(request), listing=f"deadlines-{scope}",
+                             summary=f"Viewed {len(items)} deadlines",
+                             action=AuditAction.CONSULTATION)  # fmt: skip
     owed = clocks.first_updates_owed(report_services.visible_reports(request.user), today)
     return render(request, "cases/deadlines.html", {
         "scope": scope, "today": today, "first_updates_owed": owed.count(),

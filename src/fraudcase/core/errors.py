@@ -26,7 +26,28 @@ class Conflict(Exception):
 
 class JustificationRequired(Exception):
     """Consulting a restricted record needs a recorded reason (DPA 2018 s.62). args[0] is the
-    local reference of the record asked for."""
+    local reference of the record asked for, or "" when a list holds restricted records:
+    `restricted` of its `total` records are (reports.services.disclose)."""
+
+    def __init__(self, reference: str = "", restricted: int = 1, total: int = 1):
+        super().__init__(reference)
+        self.reference = reference
+        self.restricted = restricted
+        self.total = total
+
+    @property
+    def for_list(self) -> bool:
+        return not self.reference
+
+    def explanation(self) -> str:
+        """One sentence: what is restricted and what to give."""
+        if not self.for_list:
+            return "This record is restricted: give your reason in an X-Justification header."
+        verb = "is" if self.restricted == 1 else "are"
+        return (
+            f"{self.restricted} of the {self.total} records in this list {verb} restricted: "
+            "give your reason in an X-Justification header."
+        )
 
 
 class AttachmentRejected(Exception):

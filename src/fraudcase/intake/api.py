@@ -1,30 +1,27 @@
 """django-ninja routes for the ways reports come in: the same services, and so the same access
 rules, as the pages."""
 
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from django.http import HttpRequest
-from ninja import File, Form, Router, Schema, Status
+from django.utils import timezone
+from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from fraudcase.accounts.services import api_user
-from fraudcase.audit import services as audit
-from fraudcase.audit.models import AuditAction
-from fraudcase.core.api_schemas import Invalid, Rejected
+from fraudcase.core.api_schemas import Day, Detail, Invalid, Rejected, one_of
 from fraudcase.core.errors import AttachmentRejected, FileRejected, ImportClash, InvalidInput
 from fraudcase.core.uploads import saved_upload
 from fraudcase.reports import api as report_api
+from fraudcase.reports import services as report_services
+from fraudcase.reports.models import VictimType
 
 from . import services
-from .importing import import_nfib_package
-from .models import CallForService
+from .importing import LONDON, import_nfib_package
+from .models import CallForService, CallForServiceDecision, Criterion, ReferrerType
 
 router = Router(tags=["intake"])
-
-
-class Clash(Schema):
-    detail: str
 
 
 class ImportOut(Schema):
@@ -43,17 +40,19 @@ class CallForServiceIn(Schema):
     caller_surname: str
     caller_phone: str = ""
     caller_postcode: str = ""
-    caller_dob: date | None = None
+    caller_dob: Day | None = None
     summary: str
     fraud_type: str = ""
-    loss_gbp: Decimal | None = None
-    criteria: list[str] = []
+    # As the report keeps it (14 digits, pence): a larger one could be saved on SQLite and
+    # then not be read back.
+    loss_gbp: Decimal | None = Field(None, ge=0, max_digits=14, decimal_places=2)
+    criteria: list[one_of(Criterion)] = []
     other_reason: str = ""
 
 
 class CallForServiceOut(Schema):
     id: int
-    decision: str
+    decision: one_of(CallForServiceDecision)
     advice_given: str
     local_reference: str | None
 
@@ -70,10 +69,10 @@ class SentIn(Schema):
 
 
 class ReferralIn(Schema):
-    referrer_type: str
+    referrer_type: one_of(ReferrerType)
     referrer_name: str
-    received_on: date
-    victim_type: str
+    received_on: Day
+    victim_type: one_of(VictimType)
     forename: str = ""
     surname: str = ""
     business_name: str = ""
@@ -82,12 +81,21 @@ class ReferralIn(Schema):
     storage_decision: str = ""
 
 
-@router.post("/imports/nfib-package", response={200: ImportOut, 409: Clash, 422: Rejected})
+@router.post("/imports/nfib-package", response={200: ImportOut, 409: Detail, 422: Rejected})
 def import_package(
-    request: HttpRequest, file: File[UploadedFile], profile: Form[str] = "default"
+    request: HttpRequest,
+    file: File[UploadedFile],
+    profile: Form[str] = "default",
+    received_at: Form[datetime | None] = None,
+    received_reason: Form[str] = "",
 ) -> Status[dict[str, object]]:
     """Import a dissemination package (csv or xlsx). A bad file is rejected whole (422); the
-    same package being imported at the same moment answers 409, and nothing is written."""
+    same package being imported at the same moment answers 409, and nothing is written.
+
+    The 24 hours to record run from now, or from `received_at` (ISO 8601; UK time unless an
+    offset is given) when the force received it earlier, with `received_reason` saying why."""
+    if received_at is not None and timezone.is_naive(received_at):
+        received_at = timezone.make_aware(received_at, LONDON)
     with saved_upload(file) as path:
         try:
             result = import_nfib_package(
@@ -95,6 +103,8 @@ def import_package(
                 user=api_user(request),
                 profile_name=profile,
                 original_name=file.name or "",
+                received_at=received_at,
+                received_reason=received_reason,
             )
         except ImportClash as clash:
             return Status(409, {"detail": clash.message})
@@ -127,22 +137,31 @@ def record_call(request: HttpRequest, payload: CallForServiceIn) -> Status[dict[
 
 @router.get("/calls-for-service/double-key", response=list[DoubleKeyOut])
 def double_key(request: HttpRequest) -> list[dict[str, object]]:
-    calls = list(services.calls_to_double_key(api_user(request)))
-    audit.record(
-        api_user(request),
-        AuditAction.DISCLOSURE,
-        "list",
-        "double-key",
-        f"API read of {len(calls)} calls to double-key",
+    """Accepted calls not yet sent to NFIB; with restricted reports among them, only with an
+    `X-Justification` header (428 without it)."""
+    user = api_user(request)
+    calls = services.calls_to_double_key(user)
+    report_services.disclose(
+        user,
+        calls,
+        report_api.justification(request),
+        listing="double-key",
+        summary=f"API read of {calls.count()} calls to double-key",
     )
     return [_double_key_out(c) for c in calls]
 
 
-@router.post("/calls-for-service/{call_id}/sent", response=DoubleKeyOut)
+@router.post(
+    "/calls-for-service/{call_id}/sent", response={200: DoubleKeyOut, 409: Detail, 422: Invalid}
+)
 def mark_sent(request: HttpRequest, call_id: int, payload: SentIn) -> dict[str, object]:
-    return _double_key_out(
-        services.mark_sent_to_nfib(api_user(request), call_id, payload.nfib_reference)
+    """Mark a call double-keyed to NFIB; the NFRC NFIB gave is added to its report. 422 for a
+    missing or malformed NFRC, 409 when another report already holds it, 428 for a restricted
+    report without an X-Justification header."""
+    c = services.mark_sent_to_nfib(
+        api_user(request), call_id, payload.nfib_reference, report_api.justification(request)
     )
+    return _double_key_out(c)
 
 
 def _double_key_out(c: CallForService) -> dict[str, object]:
@@ -162,6 +181,10 @@ def record_referral(
     # `| None` would change the API schema (files: array or null); None means no files sent.
     files: File[list[UploadedFile]] = None,  # type: ignore[assignment]
 ) -> Status[dict[str, object]]:
+    if "files" in request.POST:  # sent as a text field, not a file: it would be lost
+        return Status(
+            422, {"detail": "Invalid referral", "problems": {"files": "Send files as files"}}
+        )
     try:
         referral = services.record_referral(
             api_user(request), services.ReferralInput(**payload.dict()), list(files or [])

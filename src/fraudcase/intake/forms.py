@@ -1,17 +1,59 @@
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 
 from fraudcase.core.forms import FileUploadForm, GovukMixin
 from fraudcase.reports.models import VictimType
 
+from . import rules
 from .models import Criterion, ReferrerType
 
 
 class NFIBUploadForm(FileUploadForm):
+    """The package file, and when the force received it if that was before this upload."""
+
+    received_at = forms.DateTimeField(
+        label="When the force received the package",
+        required=False,
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local", "class": "govuk-input govuk-input--width-20"},
+            format="%Y-%m-%dT%H:%M",
+        ),
+        help_text="Leave blank if it arrived just now: the 24 hours to record it run from "
+        "the upload. UK time, for example 2026-11-30 08:15.",
+    )
+    received_reason = forms.CharField(
+        label="Why it is imported later than it was received",
+        required=False,
+        widget=forms.Textarea,
+        help_text="Needed with an earlier time, for example: arrived on the NFIB portal on "
+        "Saturday while the unit was closed.",
+    )
+    conditional = ("received_reason",)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["file"].label = "Dissemination package file"
         self.fields["file"].help_text = "A .csv or .xlsx file with one row per victim."
+        self.uploaded_at = timezone.now()
+
+    def clean(self):
+        data = super().clean()
+        wrong = rules.receipt_problems(
+            data.get("received_at"), data.get("received_reason") or "", now=self.uploaded_at
+        )
+        for field, problem in wrong.items():
+            self.add_error(field, problem)
+        return data
+
+    def job_options(self) -> dict:
+        """What the import job needs to know about receipt (JSON values)."""
+        received = self.cleaned_data.get("received_at")
+        return {
+            "uploaded_at": self.uploaded_at.isoformat(),
+            "received_at": received.isoformat() if received else "",
+            "received_reason": self.cleaned_data.get("received_reason") or "",
+        }
 
 
 class CallForServiceForm(GovukMixin, forms.Form):

@@ -1,17 +1,16 @@
 """Import an NFIB dissemination package: validate the whole file, then write it in one go.
 
 §5.1 and App. A: one local reference per victim, carrying every NFRC number that belongs to it,
-recorded within 24 hours of the dissemination. A file with any bad row is rejected whole with
-every (row, column, problem) and nothing written; importing the same package again creates
-nothing. All checks are column-wise (polars) and all writes set-based (fraudcase.core.bulk).
+recorded within 24 hours of the force receiving it (§5.1.1: the import time, or an earlier time
+the importer gives with a reason). A file with any bad row is rejected whole with every (row,
+column, problem) and nothing written; importing the same package again creates nothing. All
+checks are column-wise (polars) and all writes set-based (fraudcase.core.bulk).
 """
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
-from typing import NotRequired, TypedDict
-from zoneinfo import ZoneInfo
 
 import polars as pl
 from django.db import IntegrityError, OperationalError, connection, models, transaction
@@ -45,7 +44,10 @@ from fraudcase.reports.models import (
 )
 from fraudcase.reports.references import allocate_references
 
+from . import held
+from . import rules as intake_rules
 from .profiles import load_profile
+from .receipt import LONDON, Receipt, when_words
 
 DEFAULT_COLUMNS = [
     "package_ref", "nfrc", "disseminated_on", "fraud_type", "victim_type", "forename", "surname",
@@ -54,7 +56,6 @@ DEFAULT_COLUMNS = [
     "suspect_account_number", "narrative",
 ]  # fmt: skip
 REQUIRED_COLUMNS = {"package_ref", "nfrc", "disseminated_on", "victim_type"}
-LONDON = ZoneInfo("Europe/London")
 VICTIM_KEY = ["package_ref", "victim_type_value", "_fore", "_sur", "_bus", "dob"]
 
 
@@ -85,9 +86,13 @@ class ImportResult:
 
 
 def _prepare(
-    frame: pl.DataFrame, profile: Profile, today: date
+    frame: pl.DataFrame, profile: Profile, today: date, received: datetime | None = None
 ) -> tuple[pl.DataFrame, list[Problem]]:
-    """Parse and check every cell column-wise. Returns the typed frame and all problems."""
+    """Parse and check every cell column-wise. Returns the typed frame and all problems.
+
+    `received` is the earlier receipt time the importer gave, if any: a package cannot have
+    been received before the day it was disseminated.
+    """
     type_map = {**VICTIM_TYPES, **{k.lower(): v for k, v in profile.victim_type_map.items()}}
     frame = frame.with_columns(
         pl.col("package_ref").str.to_uppercase(),
@@ -171,6 +176,20 @@ def _prepare(
             pl.lit("An organisation victim needs a business name"),
         ),
     ]
+    if received is not None:
+        checks.append(
+            (
+                "disseminated_on",
+                (pl.col("disseminated_date") <= today)
+                & (pl.col("disseminated_date") > timezone.localdate(received, LONDON)),
+                pl.format(
+                    "Package {} was disseminated on {}, after the time given as received ({})",
+                    pl.col("package_ref"),
+                    pl.col("disseminated_on"),
+                    pl.lit(when_words(received)),
+                ),
+            )
+        )
     found = pl.concat(
         [
             frame.filter(condition.fill_null(False)).select(
@@ -261,12 +280,24 @@ def import_nfib_package(
     original_name: str = "",
     today: date | None = None,
     progress: Callable[[str, int], None] = _quiet,
+    received_at: datetime | None = None,
+    received_reason: str = "",
+    uploaded_at: datetime | None = None,
 ) -> ImportResult:
     """Validate and record a dissemination package file. On FileRejected nothing is written.
 
-    `progress(stage, percent)` is told as each stage starts (for the job page).
+    The force received the package at `received_at` (§5.1.1), or now when it is None; an
+    earlier time needs `received_reason`, and may be neither in the future nor before the
+    package's dissemination date. `uploaded_at` is when the file reached fraudcase, if earlier
+    than now (a page's import runs as a job after the upload). `progress(stage, percent)` is
+    told as each stage starts (for the job page).
     """
-    today = today or timezone.localdate()
+    now = uploaded_at or timezone.now()
+    today = today or timezone.localdate(now)
+    wrong = intake_rules.receipt_problems(received_at, received_reason, now=now)
+    if wrong:
+        raise FileRejected([Problem(0, field, problem) for field, problem in wrong.items()])
+    receipt = Receipt(received_at or now, received_reason.strip() if received_at else "")
     profile = load_profile(profile_name)
     progress("Reading the file", 5)
     frame = read_text_table(path, original_name=original_name)
@@ -280,10 +311,10 @@ def import_nfib_package(
     if frame.height == 0:
         raise FileRejected([Problem(2, "file", "The file has no rows")], profile=profile.name)
     progress(f"Checking {frame.height:,} rows", 20)
-    frame, problems = _prepare(frame, profile, today)
+    frame, problems = _prepare(frame, profile, today, received_at)
     victims = _victims(frame)
     progress("Checking the NFRC numbers against the reports held", 45)
-    existing = _existing_reports(victims)
+    existing = held.existing_reports(victims, user)
     problems += existing.pop("_problems")
     if problems:
         problems.sort(
@@ -299,7 +330,7 @@ def import_nfib_package(
         with transaction.atomic():
             bulk.check_constraints_per_statement()
             _write(frame, victims, existing, user=user, result=result,
-                   filename=original_name or path.name)  # fmt: skip
+                   filename=original_name or path.name, receipt=receipt)  # fmt: skip
     # Each backend has `Database` (its driver module); django-stubs does not declare it.
     except (IntegrityError, connection.Database.IntegrityError) as error:  # type: ignore[attr-defined]
         # The unique package reference or NFRC number was written by another import that
@@ -322,36 +353,15 @@ def _clash(frame: pl.DataFrame) -> ImportClash:
         "what is already recorded."))])  # fmt: skip
 
 
-class _Existing(TypedDict):
-    known: dict[str, int]  # NFRC number -> report id
-    _problems: NotRequired[list[Problem]]
-
-
-def _existing_reports(victims: pl.DataFrame) -> _Existing:
-    """NFRC number -> report id for numbers already recorded; clashes become problems."""
-    numbers = victims["nfrc_list"].explode().drop_nulls().unique().to_list()
-    known: dict[str, int] = {}
-    for chunk in bulk.chunked(numbers):
-        known.update(NFRCNumber.objects.filter(number__in=chunk).values_list("number", "report_id"))
-    problems = []
-    if known:
-        for row, nfrcs in victims.select("row", "nfrc_list").iter_rows():
-            reports = {known[n] for n in nfrcs if n in known}
-            if len(reports) > 1:
-                problems.append(
-                    Problem(row, "nfrc", "These NFRC numbers already belong to different victims")
-                )
-    return {"known": known, "_problems": problems}
-
-
 def _write(
     frame: pl.DataFrame,
     victims: pl.DataFrame,
-    existing: _Existing,
+    existing: held.Existing,
     *,
     user: User | None,
     result: ImportResult,
     filename: str,
+    receipt: Receipt,
 ) -> None:
     now = timezone.now()
     user_id = user.pk if user is not None and user.is_authenticated else None
@@ -379,16 +389,17 @@ def _write(
     packages = frame.group_by("package_ref", maintain_order=True).agg(
         pl.col("disseminated_date").first()
     )
-    package_ids = _package_ids(packages, user_id=user_id, filename=filename, result=result)
+    package_ids = _package_ids(
+        packages, user_id=user_id, filename=filename, result=result, receipt=receipt
+    )
 
     if new.height:
         refs = allocate_references(new.height, now)
         after_id = _max_id(Report)
         result.local_references = refs
-        received = {
-            d: datetime.combine(d, time.min, tzinfo=LONDON)
-            for d in new["disseminated_date"].unique().to_list()
-        }
+        # Every new victim was received with this file (a victim added to a package already
+        # held was received now, not when the package first came).
+        deadline = rules.recording_deadline(receipt.at)
         bulk.insert_rows(
             Report,
             ["local_reference", "source", "status", "handling_marking", "package", "fraud_type",
@@ -396,12 +407,11 @@ def _write(
              "narrative"],
             (
                 (ref, Source.NFIB_DISSEMINATION, ReportStatus.RECORDED, "OFFICIAL",
-                 package_ids[pkg], fraud_type, received[day],
-                 rules.recording_deadline(received[day]), now, user_id, loss, narrative)
-                for ref, (pkg, day, fraud_type, loss, narrative) in zip(
+                 package_ids[pkg], fraud_type, receipt.at, deadline, now, user_id, loss,
+                 narrative)
+                for ref, (pkg, fraud_type, loss, narrative) in zip(
                     refs,
-                    new.select("package_ref", "disseminated_date", "fraud_type", "loss",
-                               "narrative").iter_rows(),
+                    new.select("package_ref", "fraud_type", "loss", "narrative").iter_rows(),
                     strict=True,
                 )
             ),
@@ -434,7 +444,8 @@ def _write(
             ["report", "kind", "at", "author", "text"],
             (
                 (report_id, EntryKind.RECORDED, now, user_id,
-                 f"Recorded from NFIB dissemination package {pkg} ({', '.join(nfrcs)}).")
+                 f"Recorded from NFIB dissemination package {pkg} ({', '.join(nfrcs)}). "
+                 f"{receipt.words}.")
                 for report_id, pkg, nfrcs in new.select(
                     "report_id", "package_ref", "nfrc_list").iter_rows()
             ),
@@ -443,7 +454,8 @@ def _write(
             user,
             [
                 audit.Entry(AuditAction.COLLECTION, "report", ref,
-                            f"Recorded from NFIB package {pkg} in file {filename}")
+                            f"Recorded from NFIB package {pkg} in file {filename}. "
+                            f"{receipt.words}")
                 for ref, pkg in zip(refs, new["package_ref"].to_list(), strict=True)
             ],
         )  # fmt: skip
@@ -460,7 +472,12 @@ def _write(
 
 
 def _package_ids(
-    packages: pl.DataFrame, *, user_id: int | None, filename: str, result: ImportResult
+    packages: pl.DataFrame,
+    *,
+    user_id: int | None,
+    filename: str,
+    result: ImportResult,
+    receipt: Receipt,
 ) -> dict[str, int]:
     refs = packages["package_ref"].to_list()
     ids: dict[str, int] = {}
@@ -476,9 +493,17 @@ def _package_ids(
     if missing.height:
         bulk.insert_rows(
             DisseminationPackage,
-            ["package_ref", "disseminated_on", "imported_at", "imported_by", "source_filename"],
+            [
+                "package_ref",
+                "disseminated_on",
+                "imported_at",
+                "imported_by",
+                "source_filename",
+                "received_at",
+                "received_reason",
+            ],
             (
-                (ref, day, timezone.now(), user_id, filename[:255])
+                (ref, day, timezone.now(), user_id, filename[:255], receipt.at, receipt.reason)
                 for ref, day in missing.iter_rows()
             ),
         )
@@ -524,8 +549,11 @@ def _write_suspects(frame: pl.DataFrame, new: pl.DataFrame) -> None:
     if rows.height == 0:
         return
     after_id = _max_id(Suspect)
+    name_key = _normalise_column(rows, "suspect_name", rules.normalise_name).fill_null("")
     bulk.insert_rows(
-        Suspect, ["report", "name"], rows.select("report_id", "suspect_name").iter_rows()
+        Suspect,
+        ["report", "name", "name_key"],
+        rows.select("report_id", "suspect_name", name_key.alias("name_key")).iter_rows(),
     )
     # These reports are new, so all their suspects are ours, in insertion order per report.
     ours = set(rows["report_id"].to_list())
@@ -578,9 +606,16 @@ def run_import_job(
     original_name: str,
     profile: str,
     progress: Callable[[str, int], None],
+    uploaded_at: str = "",
+    received_at: str = "",
+    received_reason: str = "",
 ) -> dict[str, object]:
-    """The background job behind the web page's import (fraudcase.jobs)."""
+    """The background job behind the web page's import (fraudcase.jobs). The page gives the
+    upload time and any earlier time received that was typed, in ISO 8601."""
     result = import_nfib_package(
-        path, user=user, profile_name=profile, original_name=original_name, progress=progress
-    )
+        path, user=user, profile_name=profile, original_name=original_name, progress=progress,
+        received_at=datetime.fromisoformat(received_at) if received_at else None,
+        received_reason=received_reason,
+        uploaded_at=datetime.fromisoformat(uploaded_at) if uploaded_at else None,
+    )  # fmt: skip
     return {**result.as_dict(), "message": result.message}

@@ -4,10 +4,11 @@ DOMAIN.md "Where reports come from"). The report itself is `fraudcase.reports`."
 from django.conf import settings
 from django.db import models
 
+from fraudcase.core.enums import Choices
 from fraudcase.reports.models import Report
 
 
-class ReferrerType(models.TextChoices):
+class ReferrerType(Choices):
     PUBLIC_BODY = "public_body", "Public body"
     BUSINESS = "business", "Business"
     INDIVIDUAL = "individual", "Individual"
@@ -28,7 +29,7 @@ class Referral(models.Model):
     )
 
 
-class Criterion(models.TextChoices):
+class Criterion(Choices):
     """When a fraud reported in force is a call for service (§5.1; DOMAIN.md)."""
 
     OFFENDER_ARRESTED = "offender_arrested", "Offender arrested for a fraud offence"
@@ -49,7 +50,7 @@ class Criterion(models.TextChoices):
     OTHER_REASON = "other_reason", "Accepted for another reason"
 
 
-class CallForServiceDecision(models.TextChoices):
+class CallForServiceDecision(Choices):
     ACCEPTED = "accepted", "Accepted as a call for service"
     ADVISED_ACTION_FRAUD = "advised_action_fraud", "Caller advised to report to Action Fraud"
 
@@ -85,7 +86,7 @@ class CallForService(models.Model):
         ordering = ["taken_at"]
 
 
-class ImportKind(models.TextChoices):
+class ImportKind(Choices):
     NFIB_PACKAGE = "nfib_package", "NFIB dissemination package"
     VICTIM_LIST = "victim_list", "NFIB victim list"
 

@@ -4,13 +4,14 @@ Each creates its report through `reports.services.create_report`; NFIB packages 
 through `intake.importing`.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -18,13 +19,14 @@ from django.utils import timezone
 from fraudcase.accounts.models import User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
-from fraudcase.core.errors import InvalidInput
+from fraudcase.core.errors import Conflict, InvalidInput, JustificationRequired
 from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services as report_services
 from fraudcase.reports.models import (
     Attachment,
     EnquiryLogEntry,
     EntryKind,
+    NFRCNumber,
     Report,
     Source,
     VictimType,
@@ -115,23 +117,62 @@ def calls_to_double_key(user: User) -> QuerySet[CallForService]:
 
 
 @transaction.atomic
-def mark_sent_to_nfib(user: User, call_id: int, nfib_reference: str = "") -> CallForService:
-    """Record a call for service as double-keyed to NFIB; Http404 if it is not waiting."""
+def mark_sent_to_nfib(
+    user: User, call_id: int, nfib_reference: str = "", justification: str = ""
+) -> CallForService:
+    """Record that a call for service was double-keyed to NFIB, and attach the NFRC number NFIB
+    gave to its report, so that the report is found by it like any other (§5.1.1).
+
+    A disclosure: a restricted report needs a justification (JustificationRequired without
+    one), kept in the audit log. Raises Http404 for a call not waiting (or not visible),
+    InvalidInput for a missing or malformed NFRC, Conflict for an NFRC another report holds.
+    """
     call = calls_to_double_key(user).select_for_update(of=("self",)).filter(pk=call_id).first()
     if call is None:
         raise Http404("No call for service waiting to be sent")
     report = call.report
     assert report is not None  # only accepted calls, which have their report, are waiting
+    if report.is_restricted and not justification.strip():
+        raise JustificationRequired(report.local_reference)
+    number = re.sub(r"\s+", "", nfib_reference).upper()
+    if not number:
+        raise InvalidInput({"nfib_reference": "Enter the NFRC number NFIB gave for this call"})
+    if not report_rules.NFRC_PATTERN.match(number):
+        raise InvalidInput({"nfib_reference": f"'{nfib_reference.strip()}' is not an NFRC "
+                            "number (NFRC followed by 6 to 20 digits)"})  # fmt: skip
+    _attach_nfrc(user, report, number)
     call.nfib_sent_at = timezone.now()
     call.nfib_sent_by = user
-    call.nfib_reference = nfib_reference.strip().upper()
+    call.nfib_reference = number
     call.save(update_fields=["nfib_sent_at", "nfib_sent_by", "nfib_reference"])
-    text = "Double-keyed to NFIB" + (f" as {call.nfib_reference}" if call.nfib_reference else "")
+    text = f"Double-keyed to NFIB as {number}; the NFRC number is on the report"
     EnquiryLogEntry.objects.create(
         report=report, kind=EntryKind.NOTE, at=call.nfib_sent_at, author=user, text=text + "."
     )
-    audit.record(user, AuditAction.DISCLOSURE, "report", report.local_reference, text)
+    audit.record(user, AuditAction.DISCLOSURE, "report", report.local_reference, text,
+                 justification.strip() if report.is_restricted else "")  # fmt: skip
     return call
+
+
+def _attach_nfrc(user, report, number: str) -> None:
+    """Give the report this NFRC; Conflict if another report holds it (named only to a user who
+    may see that report)."""
+    holder = NFRCNumber.objects.filter(number=number).values_list("report_id", flat=True).first()
+    if holder == report.pk:
+        return
+    if holder is None:
+        try:
+            with transaction.atomic():
+                NFRCNumber.objects.create(number=number, report=report)
+        except IntegrityError:  # recorded by someone else a moment ago
+            holder = NFRCNumber.objects.filter(number=number).values_list("report_id", flat=True)[0]
+        else:
+            audit.record(user, AuditAction.ALTERATION, "report", report.local_reference,
+                         f"NFRC number {number} added (call for service double-keyed)")  # fmt: skip
+            return
+    seen = report_services.visible_reports(user).filter(pk=holder).first()
+    where = f"report {seen.local_reference}" if seen else "another report (one you cannot see)"
+    raise Conflict(f"{number} is already held by {where}: check the number NFIB gave")
 
 
 # ---------------------------------------------------------------- referrals and attachments
@@ -166,8 +207,7 @@ def record_referral(user: User, data: ReferralInput, uploads: list[UploadedFile]
         problems["victim_type"] = f"'{data.victim_type}' is not a victim type"
     if problems:
         raise InvalidInput(problems)
-    for upload in uploads:
-        report_services.check_attachment(upload)
+    types = [report_services.check_attachment(upload) for upload in uploads]
     stored = [(report_services.store_file(upload), upload) for upload in uploads]
     try:
         with transaction.atomic():
@@ -193,11 +233,11 @@ def record_referral(user: User, data: ReferralInput, uploads: list[UploadedFile]
                 received_on=data.received_on,
                 storage_decision=data.storage_decision.strip(),
             )
-            for (storage_name, sha256), upload in stored:
+            for ((storage_name, sha256), upload), content_type in zip(stored, types, strict=True):
                 Attachment.objects.create(
                     report=report,
                     filename=(upload.name or "")[:255],
-                    content_type=upload.content_type or "",
+                    content_type=content_type,
                     size=upload.size or 0,
                     sha256=sha256,
                     storage_name=storage_name,

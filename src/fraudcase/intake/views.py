@@ -7,11 +7,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from fraudcase.audit import services as audit
+from fraudcase.audit.models import AuditAction
 from fraudcase.core import exports
-from fraudcase.core.errors import AttachmentRejected, InvalidInput
+from fraudcase.core.errors import AttachmentRejected, Conflict, InvalidInput
 from fraudcase.jobs import services as job_services
 from fraudcase.jobs.models import JobKind
+from fraudcase.reports import services as report_services
+from fraudcase.reports.views import justification_given, list_justification
 
 from . import services
 from .forms import CallForServiceForm, NFIBUploadForm, ReferralForm
@@ -23,7 +25,7 @@ def import_nfib(request):
     if request.method == "POST" and form.is_valid():
         job = job_services.start(
             JobKind.NFIB_PACKAGE, request.user, form.cleaned_data["file"],
-            profile=form.cleaned_data["profile"] or "default",
+            profile=form.cleaned_data["profile"] or "default", options=form.job_options(),
         )  # fmt: skip
         return redirect("job-detail", job_id=job.pk)
     return render(request, "intake/import.html", {"form": form})
@@ -65,8 +67,11 @@ def call_for_service_new(request):
 
 
 def double_key_list(request):
+    """Accepted calls to double-key to NFIB. Restricted reports among them need a reason
+    (asked once for this page in the session), kept in the audit log."""
     calls = services.calls_to_double_key(request.user)
     fmt = request.GET.get("export")
+    reason = list_justification(request)
     if fmt in exports.CONTENT_TYPES:
         frame = pl.DataFrame(
             [
@@ -82,22 +87,45 @@ def double_key_list(request):
             schema=["local_reference", "taken_at", "forename", "surname", "summary"],
             orient="row",
         )
-        audit.record(
-            request.user,
-            audit.AuditAction.DISCLOSURE,
-            "list",
-            "double-key",
-            f"Exported {frame.height} calls for service to double-key",
-        )
+        report_services.disclose(request.user, calls, reason, listing="double-key",
+                                 summary=f"Exported {frame.height} calls for service to "
+                                 "double-key")  # fmt: skip
         return exports.download(frame, "calls-to-double-key", fmt)
+    report_services.disclose(request.user, calls, reason, listing="double-key",
+                             action=AuditAction.CONSULTATION,
+                             summary="Viewed the calls for service to double-key")  # fmt: skip
     return render(request, "intake/double_key.html", {"calls": calls})
 
 
 @require_POST
 def double_key_sent(request, call_id):
-    call = services.mark_sent_to_nfib(request.user, call_id, request.POST.get("nfib_reference", ""))
-    messages.success(request, f"{call.report} marked as sent to NFIB.")
+    """Mark a call sent to NFIB with the NFRC NFIB gave. For a restricted report, the reason
+    given for the list (or for that report) this session is the justification recorded."""
+    reference = (
+        services.calls_to_double_key(request.user)
+        .filter(pk=call_id)
+        .values_list("report__local_reference", flat=True)
+        .first()
+    )
+    reason = request.POST.get("justification", "").strip() or (
+        request.session.get("list_justifications", {}).get(reverse("cfs-double-key"), "")
+    ) or justification_given(request, reference or "")  # fmt: skip
+    typed = request.POST.get("nfib_reference", "")
+    try:
+        call = services.mark_sent_to_nfib(request.user, call_id, typed, reason)
+    except InvalidInput as invalid:
+        return _double_key_refused(request, call_id, typed, invalid.problems["nfib_reference"])
+    except Conflict as conflict:
+        return _double_key_refused(request, call_id, typed, str(conflict))
+    messages.success(request, f"{call.report} marked as sent to NFIB as {call.nfib_reference}.")
     return HttpResponseRedirect(reverse("cfs-double-key"))
+
+
+def _double_key_refused(request, call_id, typed: str, problem: str):
+    """The list again, the refused NFRC on its row with what is wrong."""
+    error = {"call_id": call_id, "problem": problem, "typed": typed}
+    calls = services.calls_to_double_key(request.user)
+    return render(request, "intake/double_key.html", {"calls": calls, "error": error})
 
 
 def referral_new(request):

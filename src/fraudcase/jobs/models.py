@@ -29,9 +29,15 @@ class Job(models.Model):
     result = models.JSONField(null=True, blank=True)
     problems = models.JSONField(null=True, blank=True)
     profile = models.CharField(max_length=60, blank=True)
+    # What else the page passed to the runner (e.g. when an NFIB package was received).
+    options = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The process running the job ("host:pid:start", the start time telling a reused pid apart)
+    # and when it last said it is alive: a job whose worker is gone is reported interrupted.
+    worker = models.CharField(max_length=200, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

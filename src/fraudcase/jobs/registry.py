@@ -5,12 +5,10 @@ registers its runner from its AppConfig.ready (`jobs.register(JobKind.X, runner)
 """
 
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
-# runner(path, user, original_name, profile, progress) -> result dict; raises FileRejected
-# when the file is refused (nothing written).
-Runner = Callable[[Path, Any, str, str, Callable[[str, int], None]], dict]
+# runner(path, user, original_name, profile, progress, **options) -> result dict; raises
+# FileRejected when the file is refused (nothing written). `options` are the job's own.
+Runner = Callable[..., dict]
 _RUNNERS: dict[str, Runner] = {}
 
 

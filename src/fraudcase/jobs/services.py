@@ -1,29 +1,35 @@
-"""Run a long import in a background thread and report its progress on the Job row.
+"""Run a long import in a worker process and report its progress on the Job row.
+
+`start` keeps the upload and queues the job (django-tasks, database backend: `fraudcase
+db_worker` runs it), so a file that takes the import down takes down a worker, not the web
+server.
 
 The page that started it shows the job's page, which refreshes itself until the job ends: no
 JavaScript needed, and closing the page does not stop the job. Progress is written outside the
 import's own transaction so that it can be seen while the import runs; the import itself
-is all-or-nothing as before. A job whose process stopped (a server restart) is reported as
-interrupted once it has said nothing for `STALE_AFTER`.
+is all-or-nothing as before. A running job records its worker process and a heartbeat
+(jobs.workers): as soon as that process is gone, or its heartbeat is over a minute old, the job
+is reported interrupted and its upload removed. A job that never started is interrupted after
+`STALE_AFTER`. Uploads of jobs no longer running are removed whenever a job starts, is looked
+at or listed, and by `fraudcase jobs clean`.
 """
 
 import os
 import tempfile
-import threading
 import uuid
-from datetime import timedelta
+from collections.abc import Iterable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import close_old_connections, connection
 from django.http import Http404
 from django.utils import timezone
 
 from fraudcase.accounts.models import User
 from fraudcase.core.errors import FileRejected
 
-from . import registry
+from . import registry, workers
 from .models import Job, JobStatus
 
 STALE_AFTER = timedelta(minutes=30)
@@ -35,33 +41,55 @@ def _upload_dir() -> Path:
     return folder
 
 
-def start(kind: str, user: User, upload: UploadedFile, profile: str = "default") -> Job:
-    """Keep the upload and start the job; returns at once with the job to watch."""
+def _upload_of(job_id: uuid.UUID | str) -> list[Path]:
+    return list(_upload_dir().glob(f"{job_id}-*"))
+
+
+def clean_uploads() -> int:
+    """Remove the upload of every job that is not running (and of none that is); how many."""
+    interrupt_gone(Job.objects.filter(status=JobStatus.RUNNING))
+    running = {str(pk) for pk in Job.objects.filter(status=JobStatus.RUNNING).values_list(
+        "pk", flat=True)}  # fmt: skip
+    removed = 0
+    for path in _upload_dir().iterdir():
+        if path.is_file() and path.name[:36] not in running:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def start(
+    kind: str,
+    user: User,
+    upload: UploadedFile,
+    profile: str = "default",
+    options: dict[str, object] | None = None,
+) -> Job:
+    """Keep the upload and start the job; returns at once with the job to watch.
+
+    `options` (JSON values) are passed to the runner as keyword arguments.
+    """
+    clean_uploads()
     filename = (upload.name or "")[:255]
-    job = Job.objects.create(kind=kind, user=user, filename=filename, profile=profile)
+    job = Job.objects.create(
+        kind=kind, user=user, filename=filename, profile=profile, options=options or {}
+    )
     suffix = Path(upload.name or "").suffix.lower()
     handle, name = tempfile.mkstemp(dir=_upload_dir(), suffix=suffix, prefix=f"{job.pk}-")
     with os.fdopen(handle, "wb") as out:
         for chunk in upload.chunks():
             out.write(chunk)
-    if settings.FRAUDCASE_JOBS_IN_THREAD:
-        threading.Thread(target=_run_in_thread, args=(job.pk, Path(name)), daemon=True).start()
-    else:
-        run(job.pk, Path(name))
+    from .tasks import run_job
+
+    # Queued in the same transaction as the job's row: the worker sees both or neither.
+    run_job.enqueue(str(job.pk), name)
     return job
 
 
-def _run_in_thread(job_id: uuid.UUID, path: Path) -> None:
-    close_old_connections()
-    try:
-        run(job_id, path)
-    finally:
-        connection.close()
-
-
-def run(job_id: uuid.UUID, path: Path) -> None:
+def run(job_id: uuid.UUID | str, path: Path) -> None:
     """Run one job to its end, whatever happens; the upload is removed afterwards."""
     job = Job.objects.select_related("user").get(pk=job_id)
+    Job.objects.filter(pk=job_id).update(worker=workers.identity(), heartbeat_at=timezone.now())
 
     def progress(stage: str, percent: int) -> None:
         Job.objects.filter(pk=job_id).update(
@@ -70,7 +98,11 @@ def run(job_id: uuid.UUID, path: Path) -> None:
 
     try:
         work = registry.runner_for(job.kind)
-        result = work(path, job.user, job.filename, job.profile or "default", progress)
+        with workers.Heartbeat(job_id):
+            result = work(
+                path, job.user, job.filename, job.profile or "default", progress,
+                **(job.options or {}),
+            )  # fmt: skip
     except FileRejected as rejected:
         _finish(job_id, JobStatus.REJECTED, problems=[p.as_dict() for p in rejected.problems],
                 profile=rejected.profile)  # fmt: skip
@@ -84,7 +116,7 @@ def run(job_id: uuid.UUID, path: Path) -> None:
 
 
 def _finish(
-    job_id: uuid.UUID,
+    job_id: uuid.UUID | str,
     status: JobStatus,
     *,
     result: dict[str, object] | None = None,
@@ -99,14 +131,42 @@ def _finish(
     Job.objects.filter(pk=job_id).update(**fields)
 
 
+INTERRUPTED = ("The job was interrupted (its worker stopped). Nothing was written: "
+               "upload the file again.")  # fmt: skip
+
+
+def _worker_gone(job: Job, now: datetime) -> bool:
+    if job.worker:
+        return workers.gone(job.worker, job.heartbeat_at, now)
+    return now - job.updated_at > STALE_AFTER  # queued and never started
+
+
+def interrupt_gone(jobs: Iterable[Job]) -> None:
+    """Mark interrupted each running job whose worker is gone, and remove its upload."""
+    now = timezone.now()
+    for job in jobs:
+        if job.status != JobStatus.RUNNING:
+            continue
+        if _worker_gone(job, now):
+            _finish(job.pk, JobStatus.FAILED,
+                    problems=[{"row": 0, "column": "file", "problem": INTERRUPTED}])  # fmt: skip
+            for path in _upload_of(job.pk):
+                path.unlink(missing_ok=True)
+
+
 def get_job(user: User, job_id: uuid.UUID) -> Job:
-    """The user's own job (anyone else's does not exist for them)."""
+    """The user's own job (anyone else's does not exist for them), as it stands now.
+
+    A running job whose worker is gone is shown as interrupted at once; reading it changes
+    nothing (no GET writes): the row and its upload are put right by the next sweep
+    (`clean_uploads`, run when a job starts, when the worker starts, and by
+    `fraudcase jobs clean`)."""
     job = Job.objects.filter(pk=job_id, user=user).first()
     if job is None:
         raise Http404("No such job")
-    if job.status == JobStatus.RUNNING and timezone.now() - job.updated_at > STALE_AFTER:
-        _finish(job.pk, JobStatus.FAILED, problems=[{"row": 0, "column": "file", "problem":
-                "The job was interrupted (the server restarted). Nothing was written: "
-                "upload the file again."}])  # fmt: skip
-        job.refresh_from_db()
+    if job.status == JobStatus.RUNNING and _worker_gone(job, timezone.now()):
+        job.status = JobStatus.FAILED
+        job.stage = JobStatus.FAILED.label
+        job.percent = 100
+        job.problems = [{"row": 0, "column": "file", "problem": INTERRUPTED}]
     return job

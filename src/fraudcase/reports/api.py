@@ -10,23 +10,21 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from fraudcase.accounts.services import api_user
+from fraudcase.accounts.models import HandlingMarking
 from fraudcase.audit.models import AuditAction
-from fraudcase.core.api_schemas import Invalid
+from fraudcase.core.api_schemas import Detail, Invalid, one_of
 from fraudcase.core.errors import Conflict, InvalidInput
 
 from . import services
 from .models import Report
+from .models import EntryKind, IdentifierKind, ReportStatus, Source, VictimType
 
 router = Router(tags=["reports"])
 
 
-class ConflictOut(Schema):
-    detail: str
-
-
 class MovedOut(Schema):
     local_reference: str
-    status: str
+    status: one_of(ReportStatus)
 
 
 def moved(report: Report) -> dict[str, str]:
@@ -35,7 +33,7 @@ def moved(report: Report) -> dict[str, str]:
     return {"local_reference": report.local_reference, "status": report.status}
 
 
-ANSWERS = {200: MovedOut, 409: ConflictOut, 422: Invalid}
+ANSWERS = {200: MovedOut, 409: Detail, 422: Invalid}
 
 
 # What a route that moves a report answers: the report moved, or 409/422 with the reason.
@@ -55,9 +53,9 @@ def run_move(report: Report, action: Callable[[], object]) -> MoveAnswer:
 
 class ReportSummary(Schema):
     local_reference: str
-    source: str
-    status: str
-    handling_marking: str
+    source: one_of(Source)
+    status: one_of(ReportStatus)
+    handling_marking: one_of(HandlingMarking)
     received_at: datetime
     victim_name: str
     postcode: str
@@ -66,7 +64,7 @@ class ReportSummary(Schema):
 
 
 class IdentifierOut(Schema):
-    kind: str
+    kind: one_of(IdentifierKind)
     raw: str
     normalised: str
 
@@ -78,13 +76,13 @@ class SuspectOut(Schema):
 
 class LogEntryOut(Schema):
     at: datetime
-    kind: str
+    kind: one_of(EntryKind)
     author: str
     text: str
 
 
 class VictimOut(Schema):
-    victim_type: str
+    victim_type: one_of(VictimType)
     forename: str
     surname: str
     business_name: str
@@ -110,6 +108,11 @@ class LogEntryIn(Schema):
     text: str
 
 
+def justification(request: HttpRequest) -> str:
+    """The reason given for restricted records: the X-Justification header."""
+    return request.headers.get("X-Justification", "")
+
+
 def summary(report: Report) -> dict[str, object]:
     """The fields every list of reports shows."""
     return {
@@ -127,11 +130,15 @@ def summary(report: Report) -> dict[str, object]:
 
 @router.get("/reports", response=list[ReportSummary])
 def find_reports(request: HttpRequest, q: str, limit: int = 50) -> list[dict[str, object]]:
-    """Reports matching a local reference, NFRC number, victim name, postcode or identifier."""
-    found = services.search_reports(api_user(request), q)
-    rows = list(found[: max(1, min(limit, 500))])
-    services.audit_search(api_user(request), q, len(rows), disclosure=True)
-    return [summary(r) for r in rows]
+    """Reports matching a local reference, NFRC number, victim name, postcode or identifier.
+
+    When any report found is restricted, the `X-Justification` header is needed (428 without
+    it, naming how many are restricted), as for a single restricted report."""
+    user = api_user(request)
+    shown = services.search_reports(user, q)[: max(1, min(limit, 500))]
+    services.audit_search(user, q, shown, disclosure=True,
+                          justification=justification(request))  # fmt: skip
+    return [summary(r) for r in shown]
 
 
 @router.post("/reports/{path:ref}/log", response={201: LogEntryOut})

@@ -11,49 +11,7 @@ from django.db import models
 
 from fraudcase.accounts.models import HandlingMarking, Team
 
-
-class Source(models.TextChoices):
-    NFIB_DISSEMINATION = "nfib", "NFIB dissemination"
-    CALL_FOR_SERVICE = "call_for_service", "Call for service"
-    REFERRAL = "referral", "Referral"
-    VICTIM_SUPPORT_ONLY = "victim_support_only", "Victim support only (Action Fraud)"
-    ILOR_EIO = "ilor_eio", "ILOR or EIO"
-
-
-class ReportStatus(models.TextChoices):
-    RECORDED = "recorded", "Recorded"
-    ASSESSED = "assessed", "Assessed: awaiting supervisor decision"
-    AWAITING_ALLOCATION = "awaiting_allocation", "Awaiting allocation"
-    WITH_EVALUATOR = "with_evaluator", "With the evaluator"
-    EVALUATED = "evaluated", "Evaluated: awaiting supervisor decision"
-    UNDER_INVESTIGATION = "under_investigation", "Allocated: under investigation"
-    NO_FURTHER_ACTION = "no_further_action", "No further action: awaiting outcome"
-    FILED_PENDING_INFORMATION = "filed_pending", "Filed pending information"
-    CLOSED = "closed", "Finalised"
-
-
-class VictimType(models.TextChoices):
-    INDIVIDUAL = "individual", "Individual"
-    BUSINESS = "business", "Business"
-    CHARITY = "charity", "Charity"
-    PUBLIC_BODY = "public_body", "Public body"
-    OTHER_ORGANISATION = "other_organisation", "Other organisation"
-
-
-class IdentifierKind(models.TextChoices):
-    PHONE = "phone", "Telephone number"
-    EMAIL = "email", "E-mail address"
-    WEBSITE = "website", "Website"
-    UK_BANK_ACCOUNT = "uk_bank_account", "UK sort code and account number"
-    IBAN = "iban", "IBAN"
-
-
-class EntryKind(models.TextChoices):
-    RECORDED = "recorded", "Recorded"
-    NOTE = "note", "Enquiry"
-    CONTACT = "contact", "Victim contact"
-    ATTACHMENT = "attachment", "Material"
-    STATUS = "status", "Status change"
+from .enums import EntryKind, IdentifierKind, ReportStatus, Source, VictimType
 
 
 class ReferenceCounter(models.Model):
@@ -76,6 +34,12 @@ class DisseminationPackage(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
     )
     source_filename = models.CharField(max_length=255, blank=True)
+    # §5.1.1: the 24 hours to record run from when the force received the package: the import
+    # time unless the importer gave an earlier time, with the reason.
+    received_at = models.DateTimeField()
+    received_reason = models.TextField(
+        blank=True, help_text="Why the package was received earlier than it was imported."
+    )
 
     class Meta:
         db_table = "intake_disseminationpackage"
@@ -181,6 +145,8 @@ class NFRCNumber(models.Model):
 class Suspect(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="suspects")
     name = models.CharField(max_length=200, blank=True)
+    # `name` as reports.rules.normalise_name gives it, to find the same suspect on other reports.
+    name_key = models.CharField(max_length=200, blank=True, db_index=True)
 
     class Meta:
         db_table = "intake_suspect"

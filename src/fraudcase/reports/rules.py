@@ -12,10 +12,13 @@ import phonenumbers
 from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
+from fraudcase.accounts.enums import Role
 from fraudcase.core.formats import DATE_FORMATS
 
 if TYPE_CHECKING:
     import tldextract
+
+from .enums import ReportStatus
 
 # §5.1: each victim is recorded within 24 hours of the dissemination.
 RECORDING_WINDOW = timedelta(hours=24)
@@ -119,6 +122,12 @@ def normalise_iban(text: str) -> str | None:
         return None
 
 
+def normalise_name(text: str) -> str:
+    """A person's name as it is compared across reports: case, spaces and punctuation ignored
+    ("Mary-Ann O'Brien" = "MARY ANN OBRIEN"); spelling is not guessed. "" for no name."""
+    return "".join(ch for ch in (text or "").casefold() if ch.isalnum())
+
+
 def normalise_identifier(kind: str, text: str) -> str | None:
     """Normalise one identifier of a kind (IdentifierKind value) typed by a user."""
     if kind == "uk_bank_account":
@@ -178,7 +187,7 @@ def classify_search_term(term: str) -> SearchTerm:
 
 # ---------------------------------------------------------------- a report's life (§5.2-§5.7)
 # One table of every move a report may make, who may make it, and from where (the Dispatch
-# way: every status change in one place). Statuses are the values of intake.ReportStatus.
+# way: every status change in one place), in the enums that the models use too.
 
 
 class Transition(StrEnum):
@@ -191,35 +200,47 @@ class Transition(StrEnum):
     REOPEN = "reopen"
 
 
+S = ReportStatus
+# The daily evidence job moves reports with no user: it acts as "system".
+SYSTEM = "system"
 EVIDENCE_STAGES = frozenset(
-    {"recorded", "assessed", "with_evaluator", "awaiting_allocation", "under_investigation"}
+    {S.RECORDED, S.ASSESSED, S.WITH_EVALUATOR, S.AWAITING_ALLOCATION, S.UNDER_INVESTIGATION}
 )
-LIFECYCLE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    # transition: (statuses it may start from, roles that may make it)
-    Transition.ASSESS: (frozenset({"recorded"}),
-                        frozenset({"assessor", "vft_supervisor", "evaluator"})),
+# transition: (statuses it may start from, roles that may make it)
+LIFECYCLE: dict[Transition, tuple[frozenset[str], frozenset[str]]] = {
+    Transition.ASSESS: (
+        frozenset({S.RECORDED}),
+        frozenset({Role.ASSESSOR, Role.VFT_SUPERVISOR, Role.EVALUATOR}),
+    ),
     # §5.3: the VFT supervisor decides on the assessor's or the evaluator's recommendation.
-    Transition.DECIDE: (frozenset({"assessed", "evaluated"}), frozenset({"vft_supervisor"})),
+    Transition.DECIDE: (frozenset({S.ASSESSED, S.EVALUATED}), frozenset({Role.VFT_SUPERVISOR})),
     # App. F: the fraud evaluator/investigator evaluates and returns it to the supervisor.
-    Transition.EVALUATE: (frozenset({"with_evaluator"}),
-                          frozenset({"evaluator", "investigator"})),
+    Transition.EVALUATE: (
+        frozenset({S.WITH_EVALUATOR}),
+        frozenset({Role.EVALUATOR, Role.INVESTIGATOR}),
+    ),
     # §5.4: allocation balances caseload, by the supervisor.
-    Transition.ALLOCATE: (frozenset({"awaiting_allocation"}), frozenset({"vft_supervisor"})),
+    Transition.ALLOCATE: (frozenset({S.AWAITING_ALLOCATION}), frozenset({Role.VFT_SUPERVISOR})),
     # §5.7: the officer in the case or a supervisor records the outcome.
-    Transition.FINALISE: (frozenset({"under_investigation", "no_further_action"}),
-                          frozenset({"investigator", "evaluator", "vft_supervisor"})),
+    Transition.FINALISE: (
+        frozenset({S.UNDER_INVESTIGATION, S.NO_FURTHER_ACTION}),
+        frozenset({Role.INVESTIGATOR, Role.EVALUATOR, Role.VFT_SUPERVISOR}),
+    ),
     # §5.2: evidence not in within 28 days; filed by the daily job (no user) or by hand.
-    Transition.FILE_PENDING: (EVIDENCE_STAGES,
-                              frozenset({"assessor", "vft_supervisor", "evaluator",
-                                         "investigator", "system"})),
-    Transition.REOPEN: (frozenset({"filed_pending"}),
-                        frozenset({"assessor", "vft_supervisor", "evaluator", "investigator"})),
-}  # fmt: skip
+    Transition.FILE_PENDING: (
+        EVIDENCE_STAGES,
+        frozenset({Role.ASSESSOR, Role.VFT_SUPERVISOR, Role.EVALUATOR, Role.INVESTIGATOR, SYSTEM}),
+    ),
+    Transition.REOPEN: (
+        frozenset({S.FILED_PENDING_INFORMATION}),
+        frozenset({Role.ASSESSOR, Role.VFT_SUPERVISOR, Role.EVALUATOR, Role.INVESTIGATOR}),
+    ),
+}
 
 
 def transition_problem(transition: str, role: str, status: str) -> str | None:
     """Why this role may not make this move from this status now; None when it may."""
-    starts, roles = LIFECYCLE[transition]
+    starts, roles = LIFECYCLE[Transition(transition)]
     if role not in roles:
         return "Your role may not do this"
     if status not in starts:

@@ -6,7 +6,7 @@ A report the user may not see does not exist for them: `get_report` raises Http4
 
 import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from decimal import Decimal
 from io import BufferedReader
@@ -19,10 +19,12 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from fraudcase.accounts.enums import Role
 from fraudcase.accounts.models import HandlingMarking, User
 from fraudcase.accounts.services import visibility_filter
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
+from fraudcase.core import filetypes
 from fraudcase.core.errors import (
     AttachmentRejected,
     Conflict,
@@ -37,6 +39,7 @@ from .models import (
     EnquiryLogEntry,
     EntryKind,
     Identifier,
+    NFRCNumber,
     Report,
     ReportStatus,
     StatusChange,
@@ -120,20 +123,81 @@ def search_reports(user: User, term: str) -> QuerySet[Report]:
 
 
 def audit_search(
-    user: User, term: str, count: int, *, disclosure: bool = False, justification: str = ""
+    user: User, term: str, shown: QuerySet[Report], *, disclosure: bool = False, justification: str = ""
 ) -> None:
-    """Record a search (or an export, `disclosure`) and how many reports it found."""
-    action = AuditAction.DISCLOSURE if disclosure else AuditAction.CONSULTATION
+    """Record a search whose `shown` results are about to be listed or exported: through
+    `disclose`, so restricted results need a justification."""
+    count = shown.count() if not shown.query.is_sliced else len(shown)
     verb = "Exported" if disclosure else "Searched"
-    audit.record(user, action, "search", term[:100], f"{verb} '{term[:80]}': {count} reports",
-                 justification.strip())  # fmt: skip
+    disclose(user, shown, justification, listing=term, object_type="search",
+             summary=f"{verb} '{term[:80]}': {count} reports",
+             action=AuditAction.DISCLOSURE if disclosure else AuditAction.CONSULTATION)  # fmt: skip
 
 
 def restricted_among(found: QuerySet[Report]) -> int:
-    """How many of these reports are restricted (an export of them needs a reason)."""
-    return found.filter(
-        ~Q(handling_marking=HandlingMarking.OFFICIAL) | Q(restricted_to_team__isnull=False)
-    ).count()
+    """How many of these reports are restricted (showing or exporting them needs a reason)."""
+    return (
+        _unsliced(found)
+        .filter(~Q(handling_marking=HandlingMarking.OFFICIAL) | Q(restricted_to_team__isnull=False))
+        .count()
+    )
+
+
+def _unsliced(found: QuerySet[Report]) -> QuerySet[Report]:
+    if found.query.is_sliced:
+        return Report.objects.filter(pk__in=list(found.values_list("pk", flat=True)))
+    return found
+
+
+Shown = QuerySet | Iterable[str]
+
+
+def reports_of(shown: Shown) -> QuerySet[Report]:
+    """The reports behind a list: reports, rows with a `report` (calls for service, cases,
+    tasks...), or local references."""
+    if not isinstance(shown, QuerySet):
+        return Report.objects.filter(local_reference__in=list(shown))
+    if shown.model is Report:
+        return _unsliced(shown)
+    ids = shown.values_list("report_id", flat=True)
+    return Report.objects.filter(pk__in=list(ids) if shown.query.is_sliced else ids)
+
+
+def reports_with_nfrc(nfrcs) -> QuerySet[Report]:
+    """The reports carrying these NFRC numbers (a list or a values() queryset): what a row of
+    an NFIB victim list is linked to."""
+    return Report.objects.filter(
+        pk__in=NFRCNumber.objects.filter(number__in=nfrcs).values("report_id")
+    )
+
+
+def disclose(
+    user,
+    shown: Shown,
+    justification: str,
+    *,
+    listing: str,
+    summary: str,
+    action: AuditAction = AuditAction.DISCLOSURE,
+    object_type: str = "list",
+) -> int:
+    """The one gate every list of reports passes before it is shown or exported.
+
+    `shown` is what is about to be disclosed (see `reports_of`). When any of it is restricted
+    and no justification is given, raises JustificationRequired naming how many (the pages ask
+    for a reason, the API answers 428); otherwise records the list in the audit log, with the
+    justification when it held restricted records. Returns how many were restricted.
+    """
+    reports = reports_of(shown)
+    restricted = restricted_among(reports)
+    reason = justification.strip()
+    if restricted and not reason:
+        raise JustificationRequired("", restricted, reports.count())
+    if restricted:
+        summary = f"{summary} ({restricted} restricted)"
+    audit.record(user, action, object_type, listing[:100], summary[:200],
+                 reason if restricted else "")  # fmt: skip
+    return restricted
 
 
 def report_timeline(report: Report) -> QuerySet[EnquiryLogEntry]:
@@ -207,15 +271,30 @@ def create_report(
     return report
 
 
-def check_attachment(upload: UploadedFile) -> None:
-    """Refuse files over the size limit or of a type we do not accept."""
+def check_attachment(upload: UploadedFile) -> str:
+    """The type of an offered file, read from its content; refuses files over the size limit,
+    of a type we do not accept, or whose content is not what their label says ("x.pdf is not
+    a PDF"). The label a browser gives is only believed as far as the content bears it out;
+    a file sent as application/octet-stream (or unlabelled) is taken for what it is."""
     if (upload.size or 0) > settings.ATTACHMENT_MAX_BYTES:
         limit = settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)
         raise AttachmentRejected(
             f"{upload.name} is larger than {limit} MB: record a storage decision instead"
         )
-    if upload.content_type not in settings.ATTACHMENT_CONTENT_TYPES:
-        raise AttachmentRejected(f"{upload.name} is not a type we accept ({upload.content_type})")
+    accepted = settings.ATTACHMENT_CONTENT_TYPES
+    label = (upload.content_type or "").split(";")[0].strip().lower()
+    detected = filetypes.detect(upload)
+    if label in ("", "application/octet-stream"):
+        stored = detected
+    elif label not in accepted:
+        raise AttachmentRejected(f"{upload.name} is not a type we accept ({label})")
+    elif not filetypes.matches(label, detected):
+        raise AttachmentRejected(f"{upload.name} is not {filetypes.NAMES.get(label, label)}")
+    else:
+        stored = filetypes.stored_type(label, detected)
+    if stored not in accepted:
+        raise AttachmentRejected(f"{upload.name} is not a type we accept ({stored})")
+    return stored
 
 
 def store_file(upload: UploadedFile) -> tuple[str, str]:
@@ -251,7 +330,7 @@ def open_attachment(
 
 def may(user: User | None, transition: str, report: Report) -> bool:
     """Whether this user may make this move on this report now (for showing buttons)."""
-    role = getattr(user, "role", "system") if user is not None else "system"
+    role = getattr(user, "role", rules.SYSTEM) if user is not None else rules.SYSTEM
     return rules.transition_problem(transition, role, report.status) is None
 
 
@@ -265,7 +344,7 @@ def move(
     raises Conflict. Records who, when and why as a StatusChange, on the report's timeline
     and in the audit log. `user` None is the system (the daily evidence job).
     """
-    role = user.role if user is not None else "system"
+    role = user.role if user is not None else rules.SYSTEM
     starts, roles = rules.LIFECYCLE[transition]
     if role not in roles:
         raise Http404("No such page")
@@ -312,7 +391,7 @@ def erase_personal_data(user: User, report: Report, reason: str) -> None:
     still reconcile; names, contact details, narrative, suspects, identifiers, log text and
     material go. Only administrators may do it, with a reason; files are removed after commit.
     """
-    if user.role != "administrator":
+    if user.role != Role.ADMINISTRATOR:
         raise NotPermitted("Only an administrator can erase personal data")
     if not reason.strip():
         raise InvalidInput({"reason": "Enter the reason for erasure"})

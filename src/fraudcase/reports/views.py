@@ -1,11 +1,14 @@
 """Pages of the report itself: search, the reason asked before a restricted record, its audit
 trail, erasure and material. The report page is composed in `fraudcase.pages`."""
 
+from urllib.parse import urlsplit
+
 import polars as pl
 from django.contrib import messages
 from django.contrib.auth.decorators import user_passes_test
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from fraudcase.accounts.models import Role
@@ -16,11 +19,18 @@ from . import services
 from .forms import ErasureForm, JustificationForm, SearchForm
 
 SEARCH_PAGE_SIZE = 50
+EXPORT_ROWS = 100000
 
 
 def justification_given(request, reference: str) -> str:
     """The reason this user gave in this session for consulting a restricted record."""
     return request.session.get("justifications", {}).get(reference, "")
+
+
+def list_justification(request) -> str:
+    """The reason this user gave in this session for the restricted records in the list at
+    this page's path (asked by JustificationMiddleware, kept by `list_justify`)."""
+    return request.session.get("list_justifications", {}).get(request.path, "")
 
 
 def report_search(request):
@@ -31,9 +41,14 @@ def report_search(request):
         count = found.count()
         fmt = request.GET.get("export")
         if fmt in exports.CONTENT_TYPES:
-            return _export_search(request, found, term, count, fmt)
-        services.audit_search(request.user, term, count)
-        results = list(found[:SEARCH_PAGE_SIZE])
+            shown = found[:EXPORT_ROWS]
+            services.audit_search(request.user, term, shown, disclosure=True,
+                                  justification=list_justification(request))  # fmt: skip
+            return exports.download(_search_frame(shown), "reports", fmt)
+        shown = found[:SEARCH_PAGE_SIZE]
+        services.audit_search(request.user, term, shown,
+                              justification=list_justification(request))  # fmt: skip
+        results = list(shown)
     return render(
         request,
         "reports/search.html",
@@ -47,23 +62,26 @@ def report_search(request):
     )
 
 
-def _export_search(request, found, term: str, count: int, fmt: str):
-    """Export search results; when any is restricted, only with a reason (kept in the audit)."""
-    restricted = services.restricted_among(found)
-    reason = JustificationForm(request.POST if request.method == "POST" else None)
-    if restricted and not (request.method == "POST" and reason.is_valid()):
-        return render(request, "reports/export_justify.html", {
-            "form": reason, "term": term, "fmt": fmt, "count": count, "restricted": restricted,
-        })  # fmt: skip
-    justification = reason.cleaned_data["justification"] if restricted else ""
-    services.audit_search(request.user, term, count, disclosure=True,
-                          justification=justification)  # fmt: skip
-    return exports.download(_search_frame(found), "reports", fmt)
+def list_justify(request):
+    """The reason for the restricted records in a list (the page at `next`), kept for this
+    session and that page, then back to it. Asked by JustificationMiddleware."""
+    back = request.GET.get("next", "")
+    if not (back and url_has_allowed_host_and_scheme(back, {request.get_host()})):
+        back = reverse("home")
+    form = JustificationForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        given = request.session.get("list_justifications", {})
+        given[urlsplit(back).path] = form.cleaned_data["justification"]
+        request.session["list_justifications"] = given
+        return redirect(back)
+    return render(request, "reports/export_justify.html", {"form": form, "back": back})
 
 
 def _search_frame(found) -> pl.DataFrame:
     rows = list(
-        found.values_list(
+        services.reports_of(found)
+        .order_by("-received_at", "-id")
+        .values_list(
             "local_reference",
             "source",
             "received_at",
@@ -73,7 +91,7 @@ def _search_frame(found) -> pl.DataFrame:
             "victim__postcode",
             "fraud_type",
             "loss_gbp",
-        )[:100000]
+        )
     )
     columns = [
         "local_reference",
@@ -145,9 +163,13 @@ def attachment_download(request, ref, attachment_id):
     attachment, handle = services.open_attachment(
         request.user, ref, attachment_id, justification=justification_given(request, ref)
     )
-    return FileResponse(
+    # Served as the type read from its content when it was stored, as a download, and never
+    # sniffed by the browser: a file can not become a page of this site.
+    response = FileResponse(
         handle,
         as_attachment=True,
         filename=attachment.filename,
         content_type=attachment.content_type,
     )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,20 +1,21 @@
 """django-ninja routes for triage."""
 
-from datetime import date
 from typing import Any
 
 from django.http import Http404, HttpRequest, QueryDict
 from django.utils import timezone
 from ninja import Router, Schema, Status
+from pydantic import ConfigDict, Field, create_model
 
 from fraudcase.accounts.services import api_user
-from fraudcase.core.api_schemas import Invalid
+from fraudcase.core.api_schemas import Day, Detail, Invalid, one_of
 from fraudcase.core.errors import Conflict, InvalidInput
 from fraudcase.reports import services as report_services
 from fraudcase.reports.api import ANSWERS, MoveAnswer, run_move
 from fraudcase.reports.models import Report
 
 from . import rules, services
+from .models import EvidenceFrom
 
 router = Router(tags=["triage"])
 
@@ -22,7 +23,7 @@ router = Router(tags=["triage"])
 class ScreenIn(Schema):
     answers: dict[str, str]
     multipliers: list[str] = []
-    facts: dict[str, bool | int] = {}
+    facts: dict[one_of(rules.TierFacts.__dataclass_fields__), bool | int] = {}
 
 
 class ScreenOut(Schema):
@@ -72,27 +73,21 @@ def screen(request: HttpRequest, payload: ScreenIn) -> dict[str, object] | Statu
 
 
 class DecisionIn(Schema):
-    decision: str
+    decision: one_of(rules.Recommendation)
     reason: str = ""
-    retask_direction: str = ""
-    retask_reason: str = ""
+    retask_to: int | None = None
+    retask_reason: one_of(rules.TaskingReason, "") = ""
     retask_explanation: str = ""
 
 
 class DecisionOut(Schema):
     local_reference: str
-    decision: str
+    decision: one_of(rules.Recommendation)
     tier: int
     status: str
 
 
-class ConflictOut(Schema):
-    detail: str
-
-
-@router.post(
-    "/reports/{path:ref}/decision", response={200: DecisionOut, 409: ConflictOut, 422: Invalid}
-)
+@router.post("/reports/{path:ref}/decision", response={200: DecisionOut, 409: Detail, 422: Invalid})
 def decide(
     request: HttpRequest, ref: str, payload: DecisionIn
 ) -> dict[str, object] | Status[object]:
@@ -117,6 +112,20 @@ def decide(
     }
 
 
+# The App. D facts the assessor is asked, one boolean each, made from triage.rules.ASKED_FACTS
+# (the same definition as the assessment page's checkboxes); an unknown fact is refused (422).
+class _StrictSchema(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+AppendixDFacts = create_model(
+    "AppendixDFacts",
+    __base__=_StrictSchema,
+    **{f.name: (bool, Field(False, description=f"Tier {f.tier}: {f.label}. {f.hint}".strip()))
+       for f in rules.ASKED_FACTS},
+)  # fmt: skip
+
+
 class AssessmentIn(Schema):
     """The §5.2 assessment. Indexes refer to the lists in `GET /api/docs` (triage.rules):
     entitlements by VCOP entitlement number, factors by their place in the §5.2 lists."""
@@ -128,7 +137,8 @@ class AssessmentIn(Schema):
     recoverable_assets: str = ""
     disruption_opportunities: str = ""
     four_ps: list[str] = []
-    entitlements: dict[int, date] = {}
+    # The entitlement's place in the VCOP list ("0", "1"...) -> the date it was met.
+    entitlements: dict[one_of([str(i) for i in range(len(rules.VCOP_ENTITLEMENTS))]), Day] = {}
     repeat_victim: bool = False
     enhanced_service: bool = False
     thrive: dict[str, str] = {}
@@ -138,7 +148,8 @@ class AssessmentIn(Schema):
     proportionality: list[bool]
     matrix: dict[str, str]
     multipliers: list[str] = []
-    recommendation: str
+    facts: AppendixDFacts = Field(default_factory=AppendixDFacts)
+    recommendation: one_of(rules.Recommendation)
     rationale: str = ""
 
 
@@ -153,7 +164,7 @@ class AssessmentOut(Schema):
 
 @router.post(
     "/reports/{path:ref}/assessment",
-    response={200: AssessmentOut, 409: ConflictOut, 422: Invalid},
+    response={200: AssessmentOut, 409: Detail, 422: Invalid},
 )
 def assess(
     request: HttpRequest, ref: str, payload: AssessmentIn
@@ -173,7 +184,7 @@ def assess(
         raise Http404("No such page")
     version, scoring = services.active_scoring()
     data: dict[str, str | list[str]] = {
-        f"entitlement_{i}": d.isoformat() for i, d in payload.entitlements.items()
+        f"entitlement_{int(i)}": d.isoformat() for i, d in payload.entitlements.items()
     }
     data.update({f"thrive_{k.lower()}": v for k, v in payload.thrive.items()})
     data.update({f"proportionality_{i}": "yes" if v else "no"
@@ -187,6 +198,7 @@ def assess(
         rationale=payload.rationale, multipliers=payload.multipliers,
         factors_for=[str(i) for i in payload.factors_towards_investigation],
         factors_caution=[str(i) for i in payload.factors_towards_caution],
+        tier_facts=[name for name, ticked in payload.facts.model_dump().items() if ticked],
     )  # fmt: skip
     if payload.repeat_victim:
         data["repeat_victim"] = "on"
@@ -227,7 +239,7 @@ def _report(request: HttpRequest, ref: str) -> Report:
 
 
 class EvidenceIn(Schema):
-    asked_of: str
+    asked_of: one_of(EvidenceFrom)
     what: str
 
 
@@ -269,7 +281,7 @@ class EvaluationIn(Schema):
     tracing_assessment: str = ""
     proportionality: str = ""
     enforcement_assessment: str = ""
-    recommendation: str = ""
+    recommendation: one_of(rules.EvaluationRecommendation, "") = ""
     recommendation_reasons: str = ""
     complete: bool = True
 

@@ -83,10 +83,18 @@ class AssessmentForm(GovukMixin, forms.Form):
             widget=forms.CheckboxSelectMultiple,
             choices=[(key, label) for key, (label, _f) in scoring["multipliers"].items()],
         )
+        f["tier_facts"] = forms.MultipleChoiceField(
+            label="Appendix D: which of these apply?",
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            choices=[(fact.name, fact.label) for fact in rules.ASKED_FACTS],
+            help_text="Any that applies sets the tier, whatever the matrix score: "
+            "Appendix D wins over the score. Select all that apply.",
+        )
         f["recommendation"] = forms.ChoiceField(
             label="Recommendation",
             widget=forms.RadioSelect,
-            choices=[(r.value, label) for r, label in rules.RECOMMENDATION_LABELS.items()],
+            choices=rules.Recommendation.choices,
         )
         f["rationale"] = forms.CharField(
             label="Rationale (required for no further action)",
@@ -97,34 +105,49 @@ class AssessmentForm(GovukMixin, forms.Form):
 
 
 class DecisionForm(GovukMixin, forms.Form):
+    """The supervisor's route, and any re-tasking to another tier (App. D note)."""
+
     conditional = ("reason", "retask_reason", "retask_explanation")
 
     decision = forms.ChoiceField(
         label="Decision",
         widget=forms.RadioSelect,
-        choices=[(r.value, label) for r, label in rules.RECOMMENDATION_LABELS.items()],
+        choices=rules.Recommendation.choices,
     )
     reason = forms.CharField(
         label="Reason (required for no further action)", required=False, widget=forms.Textarea
     )
-    retask_direction = forms.ChoiceField(
-        label="Change the tier",
-        required=False,
-        choices=[("", "Keep the tier"), ("up", "Task up a tier"), ("down", "Task down a tier")],
+    retask_to = forms.TypedChoiceField(
+        label="Tier", required=False, coerce=int, empty_value=None, widget=forms.RadioSelect
     )
     retask_reason = forms.ChoiceField(
-        label="Reason for the change",
+        label="Reason for the change of tier (required to change it)",
         required=False,
-        choices=[
-            ("", "No change"),
-            ("complexity", "Complexity"),
-            ("reputational_or_organisational_risk", "Reputational or organisational risk"),
-            ("resources", "Resources"),
-        ],
+        widget=forms.RadioSelect,
+        choices=rules.TaskingReason.choices,
     )
     retask_explanation = forms.CharField(
-        label="Explain the change of tier", required=False, widget=forms.Textarea
+        label="Explain the change of tier (required to change it)",
+        required=False,
+        widget=forms.Textarea,
     )
+
+    def __init__(self, *args, current_tier: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        keep = f"Keep tier {current_tier}" if current_tier else "Keep the tier"
+        self.fields["retask_to"].choices = [("", keep)] + [
+            (int(t), f"Task to tier {int(t)}: {rules.TEAM_FOR_TIER[t]}")
+            for t in rules.Tier
+            if int(t) != current_tier
+        ]
+        self.fields["retask_to"].initial = ""
+        if current_tier:
+            self.fields["retask_to"].help_text = (
+                f"Now tier {current_tier}. A report may be tasked up or down by one or more "
+                "tiers for its complexity, reputational or organisational risk, or the "
+                "resources it needs (Appendix D)."
+            )
+        self.style_fields()
 
 
 class EvidenceRequestForm(GovukMixin, forms.Form):
@@ -182,7 +205,7 @@ class EvaluationForm(GovukMixin, forms.Form):
     )
     recommendation = forms.ChoiceField(
         label="Recommendation", required=False, widget=forms.RadioSelect,
-        choices=[(r.value, label) for r, label in rules.EVALUATION_RECOMMENDATION_LABELS.items()],
+        choices=rules.EvaluationRecommendation.choices,
     )  # fmt: skip
     recommendation_reasons = forms.CharField(label="Because", required=False, widget=forms.Textarea)
 

@@ -3,7 +3,9 @@
 from django.conf import settings
 from django.db import models
 
-from .rules import RECOMMENDATION_LABELS
+from fraudcase.core.enums import Choices
+
+from .rules import ASKED_FACTS, Recommendation
 
 
 class ScoringVersion(models.Model):
@@ -62,15 +64,24 @@ class Assessment(models.Model):
     proportionality = models.JSONField(default=dict)
     matrix_answers = models.JSONField(default=dict)
     multipliers = models.JSONField(default=list)
+    tier_facts = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The Appendix D facts the assessor ticked (names of triage.rules.ASKED_FACTS).",
+    )
     scoring_version = models.CharField(max_length=60)
     score = models.FloatField()
     tier = models.PositiveSmallIntegerField()
     team = models.CharField(max_length=60)
     reasons = models.JSONField(default=list)
-    recommendation = models.CharField(
-        max_length=20, choices=[(r.value, label) for r, label in RECOMMENDATION_LABELS.items()]
-    )
+    recommendation = models.CharField(max_length=20, choices=Recommendation.choices)
     rationale = models.TextField(blank=True)
+
+    @property
+    def tier_fact_labels(self) -> list[str]:
+        """The ticked Appendix D facts in words, for the report page."""
+        labels = {fact.name: fact.label for fact in ASKED_FACTS}
+        return [labels.get(name, name) for name in self.tier_facts]
 
 
 class SupervisorDecision(models.Model):
@@ -82,9 +93,7 @@ class SupervisorDecision(models.Model):
     )
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     decided_at = models.DateTimeField(auto_now_add=True)
-    decision = models.CharField(
-        max_length=20, choices=[(r.value, label) for r, label in RECOMMENDATION_LABELS.items()]
-    )
+    decision = models.CharField(max_length=20, choices=Recommendation.choices)
     reason = models.TextField(blank=True)
     tier_before = models.PositiveSmallIntegerField()
     tier = models.PositiveSmallIntegerField()
@@ -92,7 +101,7 @@ class SupervisorDecision(models.Model):
     retask_explanation = models.TextField(blank=True)
 
 
-class EvidenceFrom(models.TextChoices):
+class EvidenceFrom(Choices):
     VICTIM = "victim", "The victim"
     THIRD_PARTY = "third_party", "A third party (bank, business, other)"
 

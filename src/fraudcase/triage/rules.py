@@ -4,12 +4,15 @@ Seed 001 §5.2-§5.7 and Appendices B and D; DOMAIN.md "Screening matrix and tie
 Code deadlines", "Outcomes". Dates come in as arguments; nothing here reads a clock.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from enum import IntEnum, StrEnum
 from typing import Any
 
+from fraudcase.accounts.enums import Role
 from fraudcase.core.dates import add_working_days
+from fraudcase.core.enums import Choices
+from fraudcase.reports.enums import ReportStatus
 
 from .policy_lists import (  # noqa: F401 - the policy's lists, used through triage.rules
     ASSESSMENT_NARRATIVE,
@@ -69,48 +72,109 @@ TEAM_FOR_TIER = {
     Tier.VFT_OR_NEIGHBOURHOOD: "VFT or neighbourhood",
 }
 
-TIER_1_FACTS = {
-    "bribery_or_corruption": "Bribery and corruption",
-    "fraud_against_local_government": "Fraud against local government",
-    "politically_exposed_person": "Politically exposed person",
-    "charity_organiser": "Charity organiser",
-    "election_offence": "Election offence",
-    "professional_enabler": "Professional enabler",
-    "organised_crime_group": "Organised crime group",
-    "significant_regional_or_international": "Significant regional or international enquiries",
-    "sar_derived": "SAR-derived financial crime",
-    "significant_reputational_risk": "Significant reputational or organisational risk",
-}
-TIER_2_FACTS = {
-    "offender_in_position_of_trust": "Offender in a position of trust",
-    "ponzi_boiler_room_or_advance_fee_at_scale": "Ponzi, boiler room or advance fee at scale",
-    "corporate_fraud": "Corporate fraud",
-}
 TIER_1_VICTIMS = 100
 TIER_2_VICTIMS = 10
 
 
+def _fact(tier: int, label: str, hint: str = "", *, asked: bool = False):
+    """One App. D fact: the tier it puts a report in, its label, and, when the assessor is
+    `asked` it on the page and the API (the matrix cannot derive it), the hint shown there."""
+    return field(default=False, metadata={"tier": tier, "label": label, "hint": hint,
+                                          "asked": asked})  # fmt: skip
+
+
 @dataclass(frozen=True)
 class TierFacts:
-    """What App. D looks at. Unset facts are False; `victims` counts every victim in the series."""
+    """What App. D looks at. Unset facts are False; `victims` counts every victim in the series.
+
+    The one definition of the App. D facts: the tier lists below, the assessment form's
+    checkboxes, the API's `facts` and what the assessment stores all come from these fields.
+    """
 
     victims: int = 1
-    bribery_or_corruption: bool = False
-    fraud_against_local_government: bool = False
-    politically_exposed_person: bool = False
-    charity_organiser: bool = False
-    election_offence: bool = False
-    professional_enabler: bool = False
-    organised_crime_group: bool = False
-    significant_regional_or_international: bool = False
-    sar_derived: bool = False
-    significant_reputational_risk: bool = False
-    offender_in_position_of_trust: bool = False
-    ponzi_boiler_room_or_advance_fee_at_scale: bool = False
-    corporate_fraud: bool = False
-    high_value: bool = False
-    multiple_suspects: bool = False
-    repeat_or_vulnerable_victim: bool = False
+    bribery_or_corruption: bool = _fact(1, "Bribery and corruption")
+    fraud_against_local_government: bool = _fact(
+        1, "Fraud against local government",
+        "Committed against a council or other local government body, from inside or outside.",
+        asked=True,
+    )  # fmt: skip
+    politically_exposed_person: bool = _fact(1, "Politically exposed person")
+    charity_organiser: bool = _fact(
+        1, "Charity organiser", "The fraud was committed by someone organising a charity.",
+        asked=True,
+    )  # fmt: skip
+    election_offence: bool = _fact(1, "Election offence")
+    professional_enabler: bool = _fact(
+        1, "Professional enabler",
+        "Facilitated by a professional such as a solicitor, accountant or company formation "
+        "agent.", asked=True,
+    )  # fmt: skip
+    organised_crime_group: bool = _fact(
+        1, "Organised crime group",
+        "A group showing planning, control, co-ordination, structure and group decisions over "
+        "time (§7.1).", asked=True,
+    )  # fmt: skip
+    significant_regional_or_international: bool = _fact(
+        1, "Significant regional or international enquiries",
+        "Also set when the matrix answer for geography is international or several regions.",
+        asked=True,
+    )  # fmt: skip
+    sar_derived: bool = _fact(
+        1, "SAR-derived financial crime",
+        "Identified through a Suspicious Activity Report.", asked=True,
+    )  # fmt: skip
+    significant_reputational_risk: bool = _fact(
+        1, "Significant reputational or organisational risk",
+        "If not dealt with appropriately. Also set by the organisational risk multiplier.",
+        asked=True,
+    )  # fmt: skip
+    offender_in_position_of_trust: bool = _fact(2, "Offender in a position of trust")
+    ponzi_boiler_room_or_advance_fee_at_scale: bool = _fact(
+        2, "Ponzi, boiler room or advance fee at scale",
+        "A Ponzi scheme, boiler room or advance fee fraud of some complexity.", asked=True,
+    )  # fmt: skip
+    corporate_fraud: bool = _fact(
+        2, "Corporate fraud", "Fraud committed by or through a company.", asked=True
+    )
+    high_value: bool = _fact(3, "High value")
+    multiple_suspects: bool = _fact(
+        3, "Multiple suspects", "More than one suspect is involved.", asked=True
+    )
+    repeat_or_vulnerable_victim: bool = _fact(3, "Repeat or vulnerable victim")
+
+
+def _facts_of_tier(tier: int) -> dict[str, str]:
+    return {f.name: f.metadata["label"] for f in fields(TierFacts)
+            if f.metadata.get("tier") == tier}  # fmt: skip
+
+
+TIER_1_FACTS = _facts_of_tier(1)
+TIER_2_FACTS = _facts_of_tier(2)
+
+
+@dataclass(frozen=True)
+class AskedFact:
+    name: str
+    label: str
+    hint: str
+    tier: int
+
+
+# The App. D facts the assessor is asked, because neither the matrix nor the data gives them.
+ASKED_FACTS: tuple[AskedFact, ...] = tuple(
+    AskedFact(f.name, f.metadata["label"], f.metadata["hint"], f.metadata["tier"])
+    for f in fields(TierFacts)
+    if f.metadata.get("asked")
+)
+
+
+def asked_facts(names: list[str] | tuple[str, ...]) -> TierFacts:
+    """The TierFacts the assessor ticked. Raises ValueError naming any name not asked."""
+    asked = {f.name for f in ASKED_FACTS}
+    unknown = [n for n in names if n not in asked]
+    if unknown:
+        raise ValueError(f"Not an Appendix D fact the assessor is asked: {', '.join(unknown)}")
+    return TierFacts(**dict.fromkeys(names, True))
 
 
 @dataclass(frozen=True)
@@ -149,24 +213,40 @@ def _decision(tier: Tier, reasons: list[str]) -> TierDecision:
     return TierDecision(tier, TEAM_FOR_TIER[tier], tuple(reasons))
 
 
-class TaskingReason(StrEnum):
+class TaskingReason(Choices):
     """Why a supervisor tasks a report up or down a tier (App. D)."""
 
-    COMPLEXITY = "complexity"
-    RISK = "reputational_or_organisational_risk"
-    RESOURCES = "resources"
+    COMPLEXITY = "complexity", "Complexity"
+    RISK = "reputational_or_organisational_risk", "Reputational or organisational risk"
+    RESOURCES = "resources", "Resources"
 
 
-def retask(tier: Tier, *, up: bool, reason: str, explanation: str) -> Tier:
-    """A supervisor's up- or down-tasking: one tier, for a listed reason, explained in words."""
+def retask_problems(tier: int, to: int | None, reason: str, explanation: str) -> dict[str, str]:
+    """App. D note: a supervisor may task a report up or down, by as many tiers as the
+    complexity, risk or resources call for, giving the reason and explaining it in words.
+    Empty when the re-tasking (from `tier` to `to`) may be recorded; `to` None keeps the tier."""
+    if to is None:
+        return {}
+    problems = {}
+    if to not in Tier._value2member_map_:
+        problems["retask_to"] = "Choose tier 1, 2, 3 or 4"
+    elif to == tier:
+        problems["retask_to"] = f"The report is already tier {tier}: choose another tier"
     if reason not in {r.value for r in TaskingReason}:
-        raise ValueError("Choose complexity, reputational or organisational risk, or resources")
+        problems["retask_reason"] = (
+            "Choose complexity, reputational or organisational risk, or resources"
+        )
     if not explanation.strip():
-        raise ValueError("Explain the change of tier")
-    new = tier - 1 if up else tier + 1
-    if new not in Tier._value2member_map_:
-        raise ValueError(f"Tier {tier} cannot be tasked {'up' if up else 'down'}")
-    return Tier(new)
+        problems["retask_explanation"] = "Explain the change of tier"
+    return problems
+
+
+def retask(tier: int, *, to: int, reason: str, explanation: str) -> Tier:
+    """The tier after a supervisor's re-tasking. Raises ValueError naming every problem."""
+    problems = retask_problems(tier, to, reason, explanation)
+    if problems:
+        raise ValueError("; ".join(problems.values()))
+    return Tier(to)
 
 
 # ---------------------------------------------------------------- screening matrix (App. B)
@@ -301,7 +381,7 @@ def _combined(a: TierFacts, b: TierFacts) -> TierFacts:
 
 # Who works the assessment queue (DOMAIN.md "Who uses it": assessors record and assess, the
 # VFT supervisor decides, the evaluator takes complex reports).
-QUEUE_ROLES = frozenset({"assessor", "vft_supervisor", "evaluator"})
+QUEUE_ROLES = frozenset({Role.ASSESSOR, Role.VFT_SUPERVISOR, Role.EVALUATOR})
 
 
 class DeadlineState(StrEnum):
@@ -338,19 +418,12 @@ def received_window(state: str, today: date, working_days: int) -> tuple[date | 
     return last_due_today + timedelta(days=1), None
 
 
-class Recommendation(StrEnum):
+class Recommendation(Choices):
     """What the assessor recommends and the supervisor decides (§5.2, §5.3)."""
 
-    ALLOCATE = "allocate"
-    EVALUATE = "evaluate"
-    NO_FURTHER_ACTION = "no_further_action"
-
-
-RECOMMENDATION_LABELS = {
-    Recommendation.ALLOCATE: "Allocate for investigation or disruption",
-    Recommendation.EVALUATE: "Send for evaluation",
-    Recommendation.NO_FURTHER_ACTION: "No further action",
-}
+    ALLOCATE = "allocate", "Allocate for investigation or disruption"
+    EVALUATE = "evaluate", "Send for evaluation"
+    NO_FURTHER_ACTION = "no_further_action", "No further action"
 
 
 def assessment_problems(recommendation: str, rationale: str) -> dict[str, str]:
@@ -426,38 +499,29 @@ def matrix_prefill(
 
 # ---------------------------------------------------------------- supervisor decisions (§5.3)
 
-DECIDING_ROLES = frozenset({"vft_supervisor"})
+DECIDING_ROLES = frozenset({Role.VFT_SUPERVISOR})
 # Where each decision sends an assessed report.
 STATUS_AFTER_DECISION = {
-    Recommendation.ALLOCATE: "awaiting_allocation",
-    Recommendation.EVALUATE: "with_evaluator",
-    Recommendation.NO_FURTHER_ACTION: "no_further_action",
+    Recommendation.ALLOCATE: ReportStatus.AWAITING_ALLOCATION,
+    Recommendation.EVALUATE: ReportStatus.WITH_EVALUATOR,
+    Recommendation.NO_FURTHER_ACTION: ReportStatus.NO_FURTHER_ACTION,
 }
 
 
-def decision_problems(
-    decision: str, reason: str, retask_direction: str, retask_reason: str, retask_explanation: str
-) -> dict[str, str]:
-    """A supervisor's decision: a known route, reasons for NFA, and a complete re-tasking."""
+def decision_problems(decision: str, reason: str) -> dict[str, str]:
+    """A supervisor's decision: a known route, and reasons for NFA (see `retask_problems`)."""
     problems = {}
     if decision not in STATUS_AFTER_DECISION:
         problems["decision"] = "Choose allocate, evaluate or no further action"
     if decision == Recommendation.NO_FURTHER_ACTION and not reason.strip():
         problems["reason"] = "Give the reason for no further action: the victim is told why"
-    if retask_direction and (
-        retask_reason not in {r.value for r in TaskingReason} or not retask_explanation.strip()
-    ):
-        problems["retask_reason"] = (
-            "Re-tasking needs a reason (complexity, reputational or "
-            "organisational risk, resources) and an explanation"
-        )
     return problems
 
 
 # ---------------------------------------------------------------- evidence (§5.2)
 
 # Who records evidence asked for, and its arrival: those who assess, evaluate or investigate.
-EVIDENCE_ROLES = frozenset({"assessor", "vft_supervisor", "evaluator", "investigator"})
+EVIDENCE_ROLES = frozenset({Role.ASSESSOR, Role.VFT_SUPERVISOR, Role.EVALUATOR, Role.INVESTIGATOR})
 
 
 # ---------------------------------------------------------------- evaluation (App. F)
@@ -469,15 +533,9 @@ STAGE_2_FIELDS = (
 )  # fmt: skip
 
 
-class EvaluationRecommendation(StrEnum):
-    INVESTIGATE = "investigate"
-    DISRUPT_AND_CLOSE = "disrupt_and_close"
-
-
-EVALUATION_RECOMMENDATION_LABELS = {
-    EvaluationRecommendation.INVESTIGATE: "Investigation is appropriate",
-    EvaluationRecommendation.DISRUPT_AND_CLOSE: "Disruption and prevention only, then close",
-}
+class EvaluationRecommendation(Choices):
+    INVESTIGATE = "investigate", "Investigation is appropriate"
+    DISRUPT_AND_CLOSE = "disrupt_and_close", "Disruption and prevention only, then close"
 
 
 def evaluation_problems(summary: str, stage_2: dict[str, str] | None) -> dict[str, str]:

@@ -1,5 +1,6 @@
 """Reads and writes for triage: the scoring in force, and the assessor's queue."""
 
+import dataclasses
 from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypedDict
@@ -21,7 +22,14 @@ from fraudcase.reports.rules import Transition
 from fraudcase.reports.services import visible_reports
 
 from . import rules
-from .models import Assessment, Evaluation, EvidenceRequest, ScoringVersion, SupervisorDecision
+from .models import (
+    Assessment,
+    Evaluation,
+    EvidenceFrom,
+    EvidenceRequest,
+    ScoringVersion,
+    SupervisorDecision,
+)
 from .scoring import DEFAULT_SCORING, DEFAULT_VERSION
 
 if TYPE_CHECKING:
@@ -157,7 +165,15 @@ def record_assessment(user: User, report: Report, data: dict[str, Any]) -> Asses
         raise InvalidInput(problems)
     version, scoring = active_scoring()
     answers = {h: data[f"matrix_{h}"] for h in scoring["headings"]}
-    result = rules.screen(scoring, answers, data["multipliers"])
+    # App. D facts the matrix cannot give: those the assessor ticked, and a repeat victim.
+    tier_facts = list(dict.fromkeys(data.get("tier_facts") or []))
+    try:
+        extra = rules.asked_facts(tier_facts)
+    except ValueError as unknown:
+        raise InvalidInput({"tier_facts": str(unknown)}) from unknown
+    if data.get("repeat_victim"):
+        extra = dataclasses.replace(extra, repeat_or_vulnerable_victim=True)
+    result = rules.screen(scoring, answers, data["multipliers"], extra)
     with transaction.atomic():
         assessment = Assessment.objects.create(
             report=report, assessor=user,
@@ -178,16 +194,18 @@ def record_assessment(user: User, report: Report, data: dict[str, Any]) -> Asses
                                      for i in data["factors_caution"]],
             proportionality={q: data[f"proportionality_{i}"]
                              for i, q in enumerate(rules.PROPORTIONALITY_QUESTIONS)},
-            matrix_answers=answers, multipliers=data["multipliers"], scoring_version=version,
+            matrix_answers=answers, multipliers=data["multipliers"], tier_facts=tier_facts,
+            scoring_version=version,
             score=result.score, tier=int(result.tier), team=result.team,
             reasons=list(result.reasons), recommendation=data["recommendation"],
             rationale=data["rationale"].strip(),
         )  # fmt: skip
-        label = rules.RECOMMENDATION_LABELS[rules.Recommendation(data["recommendation"])]
+        label = rules.Recommendation(data["recommendation"]).label
         report_services.move(
             user, report, Transition.ASSESS, ReportStatus.ASSESSED,
             log=f"Assessed: tier {result.tier} ({result.team}), matrix score {result.score:g} "
-                f"({version}). Recommendation: {label}.",
+                f"({version}). {' '.join(r.rstrip('.') + '.' for r in result.reasons[1:])} "
+                f"Recommendation: {label}.",
         )  # fmt: skip
     return assessment
 
@@ -238,47 +256,45 @@ def decide(
     *,
     decision: str,
     reason: str = "",
-    retask_direction: str = "",
+    retask_to: int | None = None,
     retask_reason: str = "",
     retask_explanation: str = "",
 ) -> SupervisorDecision:
-    """The supervisor routes an assessed report. Exactly one of two concurrent decisions wins.
+    """The supervisor routes an assessed report, and may task it to another tier (`retask_to`,
+    any number of tiers up or down, with its reason and explanation: App. D note). Exactly one
+    of two concurrent decisions wins.
 
     The winner is whoever moves the report out of "assessed" first (a conditional UPDATE); the
     other gets Conflict. Raises Http404 for users who may not decide, InvalidInput for bad input.
     """
     if user.role not in rules.DECIDING_ROLES:
         raise Http404("No such page")
-    problems = rules.decision_problems(
-        decision, reason, retask_direction, retask_reason, retask_explanation
-    )
-    if problems:
-        raise InvalidInput(problems)
+    problems = rules.decision_problems(decision, reason)
     assessment = Assessment.objects.filter(report=report).first()
     if assessment is None:
         raise Conflict("This report has not been assessed")
     tier_before = current_tier(report)
+    problems.update(
+        rules.retask_problems(tier_before, retask_to, retask_reason, retask_explanation)
+    )
+    if problems:
+        raise InvalidInput(problems)
     tier = rules.Tier(tier_before)
-    if retask_direction:
-        try:
-            tier = rules.retask(
-                tier,
-                up=retask_direction == "up",
-                reason=retask_reason,
-                explanation=retask_explanation,
-            )
-        except ValueError as refused:
-            raise InvalidInput({"retask_direction": str(refused)}) from refused
+    if retask_to is not None:
+        tier = rules.retask(
+            tier_before, to=retask_to, reason=retask_reason, explanation=retask_explanation
+        )
     new_status = rules.STATUS_AFTER_DECISION[rules.Recommendation(decision)]
     if decision == rules.Recommendation.EVALUATE and report.status == ReportStatus.EVALUATED:
         raise InvalidInput({"decision": "This report has been evaluated: allocate it or take "
                                         "no further action"})  # fmt: skip
-    label = rules.RECOMMENDATION_LABELS[rules.Recommendation(decision)]
+    label = rules.Recommendation(decision).label
     text = f"Supervisor decision: {label}."
     if int(tier) != tier_before:
+        why = rules.TaskingReason(retask_reason).label.lower()
         text += (
-            f" Tasked from tier {tier_before} to tier {int(tier)} "
-            f"({retask_reason}): {retask_explanation.strip()}"
+            f" Tasked {'up' if tier < tier_before else 'down'} from tier {tier_before} to tier "
+            f"{int(tier)} ({why}): {retask_explanation.strip()}"
         )
     if reason.strip():
         text += f" Reason: {reason.strip()}"
@@ -307,8 +323,13 @@ def request_evidence(
     """Record evidence asked of the victim or a third party; due in 28 days."""
     if user.role not in rules.EVIDENCE_ROLES:
         raise Http404("No such page")
+    problems = {}
+    if asked_of not in EvidenceFrom.values:
+        problems["asked_of"] = "Choose the victim or a third party"
     if not what.strip():
-        raise InvalidInput({"what": "Say what evidence was asked for"})
+        problems["what"] = "Say what evidence was asked for"
+    if problems:
+        raise InvalidInput(problems)
     with transaction.atomic():
         made = EvidenceRequest.objects.create(
             report=report, asked_of=asked_of, what=what.strip(), requested_on=today,
@@ -415,9 +436,7 @@ def record_evaluation(
         evaluation.evaluator = user
         if complete:
             evaluation.completed_at = now
-            label = rules.EVALUATION_RECOMMENDATION_LABELS[
-                rules.EvaluationRecommendation(stage_2["recommendation"])
-            ]
+            label = rules.EvaluationRecommendation(stage_2["recommendation"]).label
             report_services.move(
                 user, report, Transition.EVALUATE, ReportStatus.EVALUATED,
                 log=f"Evaluation (App. F) complete: {label}. "

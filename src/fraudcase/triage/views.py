@@ -7,12 +7,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core import exports
 from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services as report_services
+from fraudcase.reports.enums import ReportStatus
 from fraudcase.reports.models import Source
+from fraudcase.reports.views import list_justification
 
 from . import rules, services
 from .forms import AssessmentForm, DecisionForm, EvaluationForm, EvidenceRequestForm
@@ -24,7 +25,7 @@ def report_part(user, report) -> dict:
     """Triage's part of the report page (composed in fraudcase.pages): the supervisor's
     decision form, evaluations done, and evidence asked for."""
     return {
-        "decision_form": DecisionForm(prefix=None)
+        "decision_form": DecisionForm(prefix=None, current_tier=services.current_tier(report))
         if report_services.may(user, report_rules.Transition.DECIDE, report)
         else None,
         "may_evaluate": report_services.may(user, report_rules.Transition.EVALUATE, report),
@@ -33,16 +34,16 @@ def report_part(user, report) -> dict:
                 "evaluator": e.evaluator,
                 "completed_at": e.completed_at,
                 "recommendation_reasons": e.recommendation_reasons,
-                "recommendation_label": rules.EVALUATION_RECOMMENDATION_LABELS.get(
-                    e.recommendation, e.recommendation
-                ),
+                "recommendation_label": rules.EvaluationRecommendation(e.recommendation).label
+                if e.recommendation in rules.EvaluationRecommendation.values
+                else e.recommendation,
             }
             for e in report.evaluations.filter(completed_at__isnull=False)
         ],
         "evidence_requests": report.evidence_requests.all(),
         "evidence_form": EvidenceRequestForm(prefix="evidence")
         if user.role in rules.EVIDENCE_ROLES
-        and report.status in (*report_rules.EVIDENCE_STAGES, "filed_pending")
+        and report.status in (*report_rules.EVIDENCE_STAGES, ReportStatus.FILED_PENDING_INFORMATION)
         else None,
     }
 
@@ -66,22 +67,17 @@ def queue(request):
             schema=["local_reference", "source", "received_at", "victim", "fraud_type",
                     "update_due", "deadline_state"], orient="row",
         )  # fmt: skip
-        audit.record(
-            request.user,
-            AuditAction.DISCLOSURE,
-            "list",
-            "assessor-queue",
-            f"Exported the assessor queue ({frame.height} reports)",
-        )
+        report_services.disclose(
+            request.user, reports[:100000], list_justification(request),
+            listing="assessor-queue",
+            summary=f"Exported the assessor queue ({frame.height} reports)",
+        )  # fmt: skip
         return exports.download(frame, "assessor-queue", fmt)
     count = reports.count()
-    audit.record(
-        request.user,
-        AuditAction.CONSULTATION,
-        "list",
-        "assessor-queue",
-        f"Viewed the assessor queue ({count} reports)",
-    )
+    report_services.disclose(
+        request.user, reports[:PAGE], list_justification(request), listing="assessor-queue",
+        summary=f"Viewed the assessor queue ({count} reports)", action=AuditAction.CONSULTATION,
+    )  # fmt: skip
     return render(request, "triage/queue.html", {
         "rows": services.with_deadlines(reports[:PAGE], today), "count": count, "page": PAGE,
         "filters": filters, "sources": Source.choices,
@@ -126,6 +122,8 @@ def assess(request, ref):
         "proportionality": [form[f"proportionality_{i}"]
                             for i in range(len(rules.PROPORTIONALITY_QUESTIONS))],
         "matrix": [form[f"matrix_{h}"] for h in scoring["headings"]],
+        "tier_facts": list(zip(form["tier_facts"], [f.hint for f in rules.ASKED_FACTS],
+                               strict=True)),
         "fields": fields,
         "repeat_reports": services.repeat_reports(request.user, report),
     })  # fmt: skip
@@ -225,6 +223,8 @@ def evidence_received(request, ref, request_id):
     except services.Conflict as conflict:
         messages.error(request, str(conflict))
     else:
-        reopened = " The report is reopened." if status != "filed_pending" else ""
+        reopened = (
+            " The report is reopened." if status != ReportStatus.FILED_PENDING_INFORMATION else ""
+        )
         messages.success(request, f"Evidence marked as received.{reopened}")
     return redirect("report-detail", ref=ref)

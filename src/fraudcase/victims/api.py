@@ -1,6 +1,6 @@
 """django-ninja routes for the vulnerability workbench: the same services and access rules."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.http import HttpRequest
@@ -10,12 +10,15 @@ from ninja.files import UploadedFile
 from fraudcase.accounts.services import api_user
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
-from fraudcase.core.api_schemas import Invalid, Rejected
+from fraudcase.core.api_schemas import Day, Invalid, Rejected, one_of
 from fraudcase.core.errors import FileRejected, InvalidInput
 from fraudcase.core.uploads import saved_upload
+from fraudcase.reports import services as report_services
 
 from . import services
 from .models import VictimList, VictimListEntry, VulnerabilityAction
+from .models import ActionState, Partner
+from .rules import Response, VulnerabilityStatus
 
 router = Router(tags=["vulnerability"])
 
@@ -47,7 +50,7 @@ class EntryOut(Schema):
     dob: date | None
     postcode: str
     loss_gbp: Decimal | None
-    status: str
+    status: one_of(VulnerabilityStatus)
     under_18: bool
     dob_missing: bool
     keywords: str
@@ -57,28 +60,31 @@ class EntryOut(Schema):
     ecvcu_referred: bool
 
 
-class DecisionIn(Schema):
-    response: str
+class ResponseDecisionIn(Schema):
+    response: one_of(Response)
     assignee_id: int
     no_visit_reason: str = ""
-    due_on: date | None = None
+    due_on: Day | None = None
+    # Needed for a victim with the national ECVCU (WMP ¶63 iii): who agreed to local contact.
+    ecvcu_handover: str = ""
 
 
 class TaskOut(Schema):
     id: int
     entry_id: int
     nfrc: str
-    response: str
+    response: one_of(Response)
     assignee: str
     due_on: date
-    state: str
+    state: one_of(ActionState)
     is_follow_up: bool
     result: str
     ppn_raised: bool
+    ecvcu_handover: str
 
 
 class ResultIn(Schema):
-    done_on: date
+    done_on: Day
     result: str
     financial_abuse: bool = False
 
@@ -89,7 +95,7 @@ class ResultOut(Schema):
 
 
 class PartnerIn(Schema):
-    partner: str
+    partner: one_of(Partner)
     consent: bool
     other_partner: str = ""
     notes: str = ""
@@ -97,7 +103,7 @@ class PartnerIn(Schema):
 
 class PartnerOut(Schema):
     id: int
-    partner: str
+    partner: one_of(Partner)
     consent: bool
 
 
@@ -118,6 +124,7 @@ def _task(action: VulnerabilityAction) -> dict[str, object]:
         "is_follow_up": action.is_follow_up,
         "result": action.result,
         "ppn_raised": action.ppn_raised,
+        "ecvcu_handover": action.ecvcu_handover,
     }
 
 
@@ -155,26 +162,38 @@ def upload_list(
 
 
 @router.get("/victim-lists/{list_id}/entries", response=list[EntryOut])
-def list_entries(request: HttpRequest, list_id: int, segment: str = "VS4") -> list[VictimListEntry]:
-    victim_list = services.get_list(api_user(request), list_id)
-    entries = list(services.segment_entries(api_user(request), victim_list, segment))
-    audit.record(
-        api_user(request),
-        AuditAction.DISCLOSURE,
-        "victim_list",
-        str(list_id),
-        f"API read of {len(entries)} victims ({segment})",
+def list_entries(
+    request: HttpRequest, list_id: int, segment: one_of(services.SEGMENTS) = "VS4"
+) -> list[VictimListEntry]:
+    user = api_user(request)
+    victim_list = services.get_list(user, list_id)
+    found = services.segment_entries(user, victim_list, segment)
+    entries = list(found)
+    report_services.disclose(
+        user,
+        report_services.reports_with_nfrc(found.values("nfrc")),
+        request.headers.get("X-Justification", ""),
+        object_type="victim_list",
+        listing=str(list_id),
+        summary=f"API read of {len(entries)} victims ({segment})",
     )
     return entries
 
 
 @router.get("/victim-entries/{entry_id}", response=EntryOut)
 def entry(request: HttpRequest, entry_id: int) -> VictimListEntry:
-    return services.get_entry(api_user(request), entry_id)
+    """One victim; when its NFRC is on a restricted report, only with an `X-Justification`
+    header (428 without it)."""
+    return services.open_entry(
+        api_user(request), entry_id, request.headers.get("X-Justification", ""),
+        purpose=AuditAction.DISCLOSURE,
+    )  # fmt: skip
 
 
 @router.post("/victim-entries/{entry_id}/decision", response={201: TaskOut, 422: Invalid})
-def decide(request: HttpRequest, entry_id: int, payload: DecisionIn) -> Status[dict[str, object]]:
+def decide(
+    request: HttpRequest, entry_id: int, payload: ResponseDecisionIn
+) -> Status[dict[str, object]]:
     found = services.get_entry(api_user(request), entry_id)
     try:
         action = services.decide_response(api_user(request), found, **payload.dict())
@@ -234,24 +253,60 @@ def ecvcu(request: HttpRequest, file: File[UploadedFile]) -> Status[dict[str, ob
     return Status(201, {"added": added, "victims_marked": marked})
 
 
+class ContactPlanIn(Schema):
+    who: str
+    how: str
+    by_when: date | None = None
+    status: str = "planned"
+    notes: str = ""
+
+
+class ContactPlanOut(Schema):
+    who: str
+    how: str
+    by_when: date
+    status: str
+    notes: str
+    updated_at: datetime
+
+
+class BusinessOut(EntryOut):
+    contact_plan: ContactPlanOut | None = None
+
+    @staticmethod
+    def resolve_contact_plan(obj):
+        return getattr(obj, "plan", None)
+
+
+@router.put("/victim-entries/{entry_id}/contact-plan", response={200: ContactPlanOut, 422: Invalid})
+def contact_plan(request: HttpRequest, entry_id: int, payload: ContactPlanIn) -> Status[object]:
+    """Record or update a business's contact plan (WMP ¶63 ii: the week's top five)."""
+    user = api_user(request)
+    business = services.get_business(user, entry_id)
+    try:
+        plan = services.save_contact_plan(user, business, **payload.dict())
+    except services.InvalidInput as invalid:
+        return Status(422, {"detail": "Contact plan not saved", "problems": invalid.problems})
+    return Status(200, plan)
+
+
 class WeeklyOut(Schema):
     week_start: date
     total: int
     top_individuals: list[EntryOut]
-    top_businesses: list[EntryOut]
+    top_businesses: list[BusinessOut]
     districts: dict[str, int]
     under_18: list[EntryOut]
 
 
 @router.get("/weekly-lists", response=WeeklyOut)
-def weekly(request: HttpRequest, week: date) -> dict[str, object]:
+def weekly(request: HttpRequest, week: Day) -> dict[str, object]:
     start = week - timedelta(days=week.weekday())
-    lists = services.weekly_lists(api_user(request), start)
-    audit.record(
-        api_user(request),
-        AuditAction.DISCLOSURE,
-        "weekly_list",
-        start.isoformat(),
-        "API read of weekly lists",
-    )
+    user = api_user(request)
+    lists = services.weekly_lists(user, start)
+    report_services.disclose(
+        user, report_services.reports_with_nfrc(services.weekly_shown(lists)),
+        request.headers.get("X-Justification", ""), object_type="weekly_list",
+        listing=start.isoformat(), summary="API read of weekly lists",
+    )  # fmt: skip
     return {**lists, "week_start": start, "districts": dict(lists["districts"])}

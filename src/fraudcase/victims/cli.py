@@ -1,8 +1,10 @@
 """`fraudcase victims scan`: the FVO's monthly job, fast enough to script.
 
 A plain scan (default profile, no --user) runs without starting Django, so a month's list of a
-few hundred rows is done in about a second. Naming a user (to find repeat victims among the
-reports held, audited as a combination) or a stored profile starts Django as usual.
+few hundred rows is done in about a second; it reads accounts with the default repeat-victim
+phrases (rules.REPEAT_PHRASES), as the administrator's list is in the database. Naming a user
+(to find repeat victims among the reports held, audited as a combination) or a stored profile
+starts Django as usual, and the administrator's phrases are used.
 """
 
 import argparse
@@ -43,8 +45,14 @@ def run(options: dict, stdout=None, stderr=None) -> int:
         return 2
     username = options.get("user") or os.environ.get("FRAUDCASE_USER")
     user = None
+    # Without Django the repeat-victim phrases are the defaults (rules.REPEAT_PHRASES); once
+    # Django is started for a user or a profile, the administrator's list is read.
+    repeat_phrases = None
     if username or options["profile"] != "default":
         user = _django_user(username)
+        from fraudcase.victims.services import repeat_phrases_in_use
+
+        repeat_phrases = repeat_phrases_in_use()
     try:
         if options["json"] or not stderr.isatty():
             result = scan_victim_list(
@@ -53,6 +61,7 @@ def run(options: dict, stdout=None, stderr=None) -> int:
                 user=user,
                 profile_name=options["profile"],
                 victim_columns=options.get("with_victim_columns", False),
+                repeat_phrases=repeat_phrases,
             )
         else:
             from rich.console import Console
@@ -64,6 +73,7 @@ def run(options: dict, stdout=None, stderr=None) -> int:
                     user=user,
                     profile_name=options["profile"],
                     victim_columns=options.get("with_victim_columns", False),
+                    repeat_phrases=repeat_phrases,
                 )
     except FileRejected as rejected:
         if options["json"]:
@@ -102,6 +112,11 @@ def run(options: dict, stdout=None, stderr=None) -> int:
         )
         if not result.held_reports_checked:
             stdout.write("Repeat victims were checked within the list only (no --user given).\n")
+        if result.repeat_phrases == "defaults":
+            stdout.write(
+                "Accounts were read with the default repeat-victim phrases; give --user to use "
+                "the list edited in /admin/.\n"
+            )
     return 0
 
 

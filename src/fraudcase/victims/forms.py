@@ -2,6 +2,8 @@ from django import forms
 
 from fraudcase.core.forms import FileUploadForm, GovukMixin
 
+from .rules import PlanHow, PlanStatus, Response
+
 
 class VictimListUploadForm(FileUploadForm):
     def __init__(self, *args, **kwargs):
@@ -26,12 +28,20 @@ class DecisionForm(GovukMixin, forms.Form):
         widget=forms.Textarea,
         help_text="Needed when a VS4 or VS3 victim is not visited.",
     )
+    ecvcu_handover = forms.CharField(
+        label="The national ECVCU's agreement to local contact",
+        required=False,
+        widget=forms.Textarea,
+        help_text="This victim is with the national Economic Crime Victim Care Unit. Say who "
+        "there agreed to, or handed over, local contact and when.",
+    )
 
-    def __init__(self, *args, officers=(), **kwargs):
-        from .models import RESPONSE_CHOICES
-
+    def __init__(self, *args, officers=(), ecvcu=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["response"].choices = RESPONSE_CHOICES
+        if not ecvcu:
+            # Asked only for a victim the national unit covers (WMP ¶63 iii).
+            del self.fields["ecvcu_handover"]
+        self.fields["response"].choices = Response.choices
         self.fields["assignee"].choices = [
             (o.pk, f"{o} ({o.get_role_display()})") for o in officers
         ]
@@ -66,3 +76,26 @@ class NextOfKinForm(GovukMixin, forms.Form):
     phone = forms.CharField(label="Telephone", max_length=30, required=False)
     contacted_on = forms.DateField(label="Contacted on", required=False, widget=forms.DateInput())
     notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea)
+
+
+class ContactPlanForm(GovukMixin, forms.Form):
+    """A business's contact plan (WMP ¶63 ii)."""
+
+    who = forms.CharField(
+        label="Who will contact the business",
+        max_length=200,
+        help_text="For example, the Business Crime Coordinator, PC 1234 Smith",
+    )
+    how = forms.ChoiceField(label="How", choices=(), widget=forms.RadioSelect)
+    by_when = forms.DateField(
+        label="Contact by", widget=forms.DateInput(), help_text="For example, 2026-10-16"
+    )
+    status = forms.ChoiceField(label="Where the plan stands", choices=())
+    notes = forms.CharField(
+        label="Notes", required=False, widget=forms.Textarea, help_text="The protect advice to give"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["how"].choices = PlanHow.choices
+        self.fields["status"].choices = PlanStatus.choices

@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.db import models
 
-from .rules import RESPONSE_LABELS, VulnerabilityStatus
+from fraudcase.core.enums import Choices
 
-# The status enum lives in rules.py (pure, used by the command-line scan without Django).
-STATUS_CHOICES = [(s.value, s.value) for s in VulnerabilityStatus]
+# The enums live in rules.py (pure, used by the command-line scan without Django).
+from .rules import PlanHow, PlanStatus, Response, VulnerabilityStatus
 
 
 class VictimList(models.Model):
@@ -47,7 +47,7 @@ class VictimListEntry(models.Model):
     contact_method = models.CharField(max_length=60, blank=True)
     segment = models.CharField(max_length=10, blank=True)
     narrative = models.TextField(blank=True)
-    status = models.CharField(max_length=10, choices=STATUS_CHOICES, db_index=True)
+    status = models.CharField(max_length=10, choices=VulnerabilityStatus.choices, db_index=True)
     under_18 = models.BooleanField(default=False)
     dob_missing = models.BooleanField(default=False)
     keywords = models.CharField(max_length=300, blank=True)
@@ -87,10 +87,7 @@ class EcvcuReferral(models.Model):
         return self.nfrc
 
 
-RESPONSE_CHOICES = [(r.value, label) for r, label in RESPONSE_LABELS.items()]
-
-
-class ActionState(models.TextChoices):
+class ActionState(Choices):
     OPEN = "open", "To do"
     DONE = "done", "Done"
 
@@ -102,9 +99,12 @@ class VulnerabilityAction(models.Model):
     """
 
     entry = models.ForeignKey(VictimListEntry, on_delete=models.CASCADE, related_name="actions")
-    response = models.CharField(max_length=20, choices=RESPONSE_CHOICES)
+    response = models.CharField(max_length=20, choices=Response.choices)
     is_follow_up = models.BooleanField(default=False)
     no_visit_reason = models.TextField(blank=True)
+    # The victim is with the national ECVCU: who there agreed to, or handed over, local
+    # contact (WMP ¶63 iii). Required for such a victim; see rules.decision_problems.
+    ecvcu_handover = models.TextField(blank=True, db_default="")
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="vulnerability_tasks"
     )
@@ -125,7 +125,7 @@ class VulnerabilityAction(models.Model):
         ordering = ["due_on", "id"]
 
 
-class Partner(models.TextChoices):
+class Partner(Choices):
     VICTIM_FIRST = "victim_first", "Victim First"
     ADULT_SOCIAL_CARE = "adult_social_care", "Adult Social Care"
     AGE_UK = "age_uk", "Age UK"
@@ -153,3 +153,47 @@ class NextOfKin(models.Model):
     contacted_on = models.DateField(null=True, blank=True)
     notes = models.TextField(blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+
+
+class RepeatPhrase(models.Model):
+    """Words in an account saying the victim was defrauded before: VS2 (§6.6 step 5).
+
+    Edited by administrators in /admin/; the defaults (`rules.REPEAT_PHRASES`) come with the
+    data migration. Matched case-insensitively anywhere in the narrative.
+    """
+
+    phrase = models.CharField(max_length=100, unique=True)
+    active = models.BooleanField(
+        default=True, help_text="Untick to stop using a phrase without losing it."
+    )
+    notes = models.CharField(max_length=200, blank=True)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.phrase
+
+
+class BusinessContactPlan(models.Model):
+    """Who contacts a business on the week's top five, how and by when (WMP seed ¶63 ii)."""
+
+    entry = models.OneToOneField(
+        VictimListEntry, on_delete=models.CASCADE, related_name="contact_plan"
+    )
+    who = models.CharField(max_length=200)
+    how = models.CharField(max_length=20, choices=PlanHow.choices)
+    by_when = models.DateField()
+    notes = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=20, choices=PlanStatus.choices, default=PlanStatus.PLANNED.value
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"Contact plan for {self.entry.nfrc}"

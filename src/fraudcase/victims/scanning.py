@@ -8,6 +8,7 @@ written. Nothing here needs Django unless a user (for reports held) or a stored 
 
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -64,7 +65,7 @@ KEY = ["fore_key", "sur_key", "dob_day"]
 # What `_flags` adds to each row (`_texts` then puts the response and reasons in words).
 FLAGS = [
     "referred", "individual", "age", "keywords", "direct_contact", "in_list",
-    "segment_vulnerable", "under_18", "dob_missing", "status", "repeat_reports",
+    "segment_vulnerable", "said_before", "under_18", "dob_missing", "status", "repeat_reports",
 ]  # fmt: skip
 
 
@@ -78,6 +79,9 @@ class ScanResult:
     held_reports_checked: bool = False
     profile: str = "default"
     output: str = ""
+    # Whose repeat-victim phrases were used: "defaults" (rules.REPEAT_PHRASES) or "database"
+    # (the list an administrator edits).
+    repeat_phrases: str = "defaults"
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -89,6 +93,7 @@ class ScanResult:
             "held_reports_checked": self.held_reports_checked,
             "profile": self.profile,
             "output": self.output,
+            "repeat_phrases": self.repeat_phrases,
         }
 
 
@@ -245,28 +250,40 @@ def _held_counts(frame: pl.DataFrame, held: pl.DataFrame | None) -> pl.DataFrame
     )
 
 
-def _keywords(frame: pl.DataFrame) -> pl.Series:
-    """The §6.6 terms in each narrative, in the seed's spelling and order, joined by ";".
+def _narrative_matches(frame: pl.DataFrame, phrases: Sequence[str]) -> list[pl.Series]:
+    """The §6.6 search terms and the repeat-victim phrases in each narrative, as two columns.
 
-    One Aho-Corasick pass finds every term, in any case (the terms are plain ASCII); the few
-    distinct combinations found, as written, are then spelled out once each."""
+    `keywords`: the terms in the seed's spelling and order, joined by ";". `said_before`: the
+    phrases in the list's spelling and order, joined by ";". One Aho-Corasick pass finds both,
+    in any case (the terms and phrases are plain ASCII); the few distinct combinations found,
+    as written, are then spelled out once each."""
+    terms = {t.lower(): i for i, t in enumerate(SEARCH_TERMS)}
+    said = {p.lower(): i for i, p in enumerate(phrases)}
+    patterns = list(dict.fromkeys([*terms, *said]))
     found = (
         frame.lazy()
-        .select(pl.col("narrative").str.extract_many(SEARCH_TERMS, ascii_case_insensitive=True,
+        .select(pl.col("narrative").str.extract_many(patterns, ascii_case_insensitive=True,
                                                      overlapping=True).list.join("|"))
         .collect().to_series()
     )  # fmt: skip
-    place = {t.lower(): i for i, t in enumerate(SEARCH_TERMS)}
     distinct = found.unique()
-    spelled = [
-        ";".join(SEARCH_TERMS[i] for i in sorted({place[t.lower()] for t in parts if t}))
-        for parts in (joined.split("|") for joined in distinct.to_list())
-    ]
-    return found.replace_strict(distinct, pl.Series(spelled, dtype=pl.String),
-                                return_dtype=pl.String).alias("keywords")  # fmt: skip
+    matched = [{t.lower() for t in joined.split("|") if t} for joined in distinct.to_list()]
+
+    def spelled(words: Sequence[str], place: dict[str, int]) -> pl.Series:
+        return pl.Series(
+            [";".join(words[i] for i in sorted({place[t] for t in m if t in place}))
+             for m in matched],
+            dtype=pl.String,
+        )  # fmt: skip
+
+    return [
+        found.replace_strict(distinct, spelled(words, place), return_dtype=pl.String).alias(name)
+        for name, words, place in (("keywords", SEARCH_TERMS, terms),
+                                   ("said_before", phrases, said))
+    ]  # fmt: skip
 
 
-def _flags(frame: pl.DataFrame) -> pl.DataFrame:
+def _flags(frame: pl.DataFrame, phrases: Sequence[str] = rules.REPEAT_PHRASES) -> pl.DataFrame:
     """Apply every rule of `rules.vulnerability_status`, column-wise: the status and what it
     rests on (the `FLAGS` columns). The words for them are `_texts`."""
     col = pl.col
@@ -282,7 +299,7 @@ def _flags(frame: pl.DataFrame) -> pl.DataFrame:
         & col("dob_day").is_not_null()
         & ((col("fore_key") != "") | (col("sur_key") != ""))
     )
-    lazy = frame.lazy().with_columns(_keywords(frame))
+    lazy = frame.lazy().with_columns(_narrative_matches(frame, phrases))
     lazy = lazy.with_columns(
         col("referred_for_investigation").str.to_uppercase().is_in(["Y", "YES", "TRUE", "1"])
         .alias("referred"),
@@ -303,7 +320,8 @@ def _flags(frame: pl.DataFrame) -> pl.DataFrame:
         .when(~col("individual")).then(pl.lit("BUSINESS"))
         .when(col("age") >= rules.AGE_VS4).then(pl.lit("VS4"))
         .when(col("age") >= rules.AGE_VS3).then(pl.lit("VS3"))
-        .when((col("in_list") > 1) | (col("held_n") > 0) | col("direct_contact"))
+        .when((col("in_list") > 1) | (col("held_n") > 0) | (col("said_before") != "")
+              | col("direct_contact"))
         .then(pl.lit("VS2"))
         .when(col("segment_vulnerable") | (col("keywords") != "") | under_18)
         .then(pl.lit("VS1"))
@@ -332,6 +350,9 @@ def _texts() -> list[pl.Expr]:
                       pl.when(col("in_list") > 1).then(col("in_list"))),
             pl.format("Repeat victim: {} reports already held in the last 12 months",
                       pl.when(col("held_n") > 0).then(col("held_n"))),
+            # rules.said_before_reason, column-wise: "...: 'second time', 'happened again'".
+            pl.format(rules.SAID_BEFORE + "'{}'", pl.when(col("said_before") != "")
+                      .then(col("said_before").str.replace_all(";", "', '", literal=True))),
             pl.when(col("direct_contact")).then(pl.concat_str(
                 pl.lit("Direct contact with the fraudster"),
                 pl.when(col("contact_method") != "")
@@ -347,17 +368,19 @@ def _texts() -> list[pl.Expr]:
     return [response.alias("response"), reasons.alias("reasons")]
 
 
-def _decide(frame: pl.DataFrame) -> pl.DataFrame:
+def _decide(frame: pl.DataFrame, phrases: Sequence[str] = rules.REPEAT_PHRASES) -> pl.DataFrame:
     """The list with its flags, status, response and reasons beside it."""
-    flagged = _flags(frame)
+    flagged = _flags(frame, phrases)
     return flagged.hstack(flagged.lazy().select(_texts()).collect())
 
 
 def _scan(
     path: Path, *, user: "User | None", profile_name: str, original_name: str,
     today: date | None, findings_only: bool = False, texts: bool = True,
+    repeat_phrases: Sequence[str] | None = None,
 ) -> tuple[ScanResult, pl.DataFrame]:  # fmt: skip
     today = today or datetime.now(LONDON).date()
+    phrases = rules.REPEAT_PHRASES if repeat_phrases is None else tuple(repeat_phrases)
     profile = _profile(profile_name)
     # Columns only copied to the output are not read when the output is the findings alone.
     skip = ({profile.column_map.get(c, c).lower() for c in COPIED_ONLY} if findings_only
@@ -377,13 +400,15 @@ def _scan(
     if problems:
         raise FileRejected(problems, profile=profile.name)
     frame = typed
-    result = ScanResult(profile=profile.name)
+    result = ScanResult(
+        profile=profile.name, repeat_phrases="defaults" if repeat_phrases is None else "database"
+    )
     # Every row has its report date (checked above).
     first, last = cast(date, frame["report_day"].min()), cast(date, frame["report_day"].max())
     held = _held_reports(user, first, last)
     result.held_reports_checked = held is not None
     held_counted = _held_counts(frame, held)
-    scanned = _decide(held_counted) if texts else _flags(held_counted)
+    scanned = _decide(held_counted, phrases) if texts else _flags(held_counted, phrases)
     # Seven comparisons are far cheaper than hashing a million strings for value_counts.
     counts = scanned.select(
         (pl.col("status") == s.value).sum().alias(s) for s in VulnerabilityStatus
@@ -392,7 +417,9 @@ def _scan(
     result.rows = scanned.height
     result.under_18 = int(scanned["under_18"].sum())
     result.dob_missing = int(scanned["dob_missing"].sum())
-    result.repeat_victims = int((scanned["repeat_reports"] > 0).sum())
+    result.repeat_victims = int(
+        ((scanned["repeat_reports"] > 0) | (scanned["said_before"] != "")).sum()
+    )
     return result, scanned
 
 
@@ -403,10 +430,15 @@ def scan_to_frame(
     profile_name: str = "default",
     original_name: str = "",
     today: date | None = None,
+    repeat_phrases: Sequence[str] | None = None,
 ) -> tuple[ScanResult, pl.DataFrame]:
-    """Scan a list into a frame: every input row with its status and the typed columns."""
+    """Scan a list into a frame: every input row with its status and the typed columns.
+
+    `repeat_phrases`: the administrator's list of phrases saying the victim was defrauded
+    before; None for the defaults (`rules.REPEAT_PHRASES`), with no database needed.
+    """
     return _scan(path, user=user, profile_name=profile_name, original_name=original_name,
-                 today=today)  # fmt: skip
+                 today=today, repeat_phrases=repeat_phrases)  # fmt: skip
 
 
 def scan_victim_list(
@@ -418,6 +450,7 @@ def scan_victim_list(
     original_name: str = "",
     today: date | None = None,
     victim_columns: bool = False,
+    repeat_phrases: Sequence[str] | None = None,
 ) -> ScanResult:
     """Scan a list and write `out` (.csv or .xlsx). Raises FileRejected; then nothing is written.
 
@@ -428,7 +461,8 @@ def scan_victim_list(
         raise FileRejected([Problem(0, "out", "The output file must end .csv or .xlsx")])
     result, scanned = _scan(path, user=user, profile_name=profile_name,
                             original_name=original_name, today=today,
-                            findings_only=not victim_columns, texts=False)  # fmt: skip
+                            findings_only=not victim_columns, texts=False,
+                            repeat_phrases=repeat_phrases)  # fmt: skip
     if out.suffix.lower() == ".xlsx" and result.rows > XLSX_MAX_ROWS:
         raise FileRejected(
             [

@@ -16,16 +16,19 @@ from fraudcase.accounts.models import User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core import bulk
-from fraudcase.core.errors import FileRejected, InvalidInput, Problem
+from fraudcase.core.errors import FileRejected, InvalidInput, JustificationRequired, Problem
 from fraudcase.core.tables import apply_profile, date_expr, nul_problems, read_text_table
+from fraudcase.reports import services as report_services
 
 from . import rules
 from .models import (
     ActionState,
+    BusinessContactPlan,
     EcvcuReferral,
     NextOfKin,
     Partner,
     PartnerReferral,
+    RepeatPhrase,
     VictimList,
     VictimListEntry,
     VulnerabilityAction,
@@ -39,7 +42,9 @@ ENTRY_COLUMNS = [
 ]  # fmt: skip
 
 # The workbench's segments (issue "Protect": VS4 to VS1, businesses, referred, under-18s,
-# money-mule indicators for diversion under Op Kingpin).
+# money-mule indicators for diversion under Op Kingpin). The segments the FVO contacts victims
+# from leave out those the national ECVCU already covers (WMP ¶63 iii): they are all in the
+# "ecvcu" segment, and the weekly lists show them marked "do not contact".
 SEGMENTS: dict[str, tuple[str, dict[str, str | bool]]] = {
     "VS4": ("VS4", {"status": "VS4", "ecvcu_referred": False}),
     "VS3": ("VS3", {"status": "VS3", "ecvcu_referred": False}),
@@ -47,10 +52,10 @@ SEGMENTS: dict[str, tuple[str, dict[str, str | bool]]] = {
     "VS1": ("VS1", {"status": "VS1", "ecvcu_referred": False}),
     "business": ("Businesses", {"status": "BUSINESS"}),
     "referred": ("Referred", {"status": "REFERRED"}),
-    "under-18": ("Under 18", {"under_18": True}),
-    "mule": ("Money mule indicators", {"keywords__contains": "Mule"}),
+    "under-18": ("Under 18", {"under_18": True, "ecvcu_referred": False}),
+    "mule": ("Money mule indicators", {"keywords__contains": "Mule", "ecvcu_referred": False}),
     "ecvcu": ("With the national ECVCU", {"ecvcu_referred": True}),
-    "none": ("No vulnerability", {"status": "NONE"}),
+    "none": ("No vulnerability", {"status": "NONE", "ecvcu_referred": False}),
 }
 
 
@@ -79,11 +84,43 @@ def get_list(user: User, list_id: int) -> VictimList:
     return victim_list
 
 
-def get_entry(user: User, entry_id: int) -> VictimListEntry:
-    """One victim, audited as consulted; Http404 if there is none or the user may not see it."""
+def _find_entry(user: User, entry_id: int) -> VictimListEntry:
     entry = visible_entries(user).select_related("victim_list").filter(pk=entry_id).first()
     if entry is None:
         raise Http404("No such victim")
+    return entry
+
+
+def entry_nfrc(user: User, entry_id: int) -> str:
+    """The NFRC of a victim-list entry this user may work on (Http404 otherwise); not audited:
+    it names the record the reason is asked for."""
+    return _find_entry(user, entry_id).nfrc
+
+
+def open_entry(
+    user: User, entry_id: int, justification: str = "", *, purpose: AuditAction = AuditAction.CONSULTATION
+) -> VictimListEntry:
+    """One victim-list entry to show, through the gate every report passes
+    (reports.services.disclose): when its NFRC is on a restricted report, raises
+    JustificationRequired(entry.nfrc) without a justification, as for a restricted report
+    itself; otherwise records the consultation (or disclosure), with the reason if restricted.
+    """
+    entry = _find_entry(user, entry_id)
+    try:
+        report_services.disclose(
+            user, report_services.reports_with_nfrc([entry.nfrc]), justification,
+            listing=entry.nfrc, object_type="victim_list_entry", action=purpose,
+            summary=f"Viewed victim-list entry {entry.nfrc}",
+        )  # fmt: skip
+    except JustificationRequired:
+        raise JustificationRequired(entry.nfrc) from None
+    return entry
+
+
+def get_entry(user: User, entry_id: int) -> VictimListEntry:
+    """An entry to act on (a decision, a referral...); audited as consulted. Showing one goes
+    through `open_entry`."""
+    entry = _find_entry(user, entry_id)
     audit.record(
         user,
         AuditAction.CONSULTATION,
@@ -109,6 +146,16 @@ def segment_counts(user: User, victim_list: VictimList) -> dict[str, int]:
     )
 
 
+def repeat_phrases_in_use() -> tuple[str, ...]:
+    """The administrator's active repeat-victim phrases, oldest first, one per spelling.
+
+    Two phrases differing only in case are one phrase (matching ignores case)."""
+    phrases: dict[str, str] = {}
+    for phrase in RepeatPhrase.objects.filter(active=True).values_list("phrase", flat=True):
+        phrases.setdefault(phrase.lower(), phrase)
+    return tuple(phrases.values())
+
+
 def import_victim_list(
     path: Path,
     *,
@@ -127,7 +174,11 @@ def import_victim_list(
     progress = progress or (lambda stage, percent: None)
     progress("Reading and scanning the list", 10)
     result, frame = scan_to_frame(
-        path, user=user, profile_name=profile_name, original_name=original_name
+        path,
+        user=user,
+        profile_name=profile_name,
+        original_name=original_name,
+        repeat_phrases=repeat_phrases_in_use(),
     )
     progress(f"Saving {frame.height:,} victims (all or nothing)", 70)
     with transaction.atomic():
@@ -319,15 +370,88 @@ def weekly_lists(user: User, week_start: date, *, top: int = 10) -> WeeklyLists:
     for postcode in week.values_list("postcode", flat=True):
         district = (postcode or "").split(" ")[0].upper() or "Unknown"
         districts[district] = districts.get(district, 0) + 1
+    businesses = list(
+        week.filter(status="BUSINESS", loss_gbp__isnull=False).order_by("-loss_gbp", "nfrc")[:5]
+    )
+    # Each business's contact plan (¶63 ii), or None, as `plan`: one query for the five.
+    plans = {
+        p.entry_id: p
+        for p in BusinessContactPlan.objects.filter(entry__in=businesses).select_related(
+            "updated_by"
+        )
+    }
+    for business in businesses:
+        business.plan = plans.get(business.pk)
     return {
         "total": week.count(),
         "top_individuals": list(individuals.order_by("-loss_gbp", "nfrc")[:top]),
-        "top_businesses": list(
-            week.filter(status="BUSINESS", loss_gbp__isnull=False).order_by("-loss_gbp", "nfrc")[:5]
-        ),
+        "top_businesses": businesses,
         "districts": sorted(districts.items(), key=lambda item: (-item[1], item[0])),
         "under_18": list(week.filter(under_18=True).order_by("report_date", "nfrc")),
     }
+
+
+def weekly_shown(lists: dict) -> list[str]:
+    """The NFRCs of the victims the weekly lists name (the districts are only counts)."""
+    named = lists["top_individuals"] + lists["top_businesses"] + lists["under_18"]
+    return sorted({entry.nfrc for entry in named})
+
+
+def get_business(user, entry_id: int, *, justification: str | None = None) -> VictimListEntry:
+    """A business on a victim list (a contact plan's subject); 404 for anything else. With a
+    `justification` (even ""), to be shown: through `open_entry`."""
+    if justification is None:
+        entry = get_entry(user, entry_id)
+    else:
+        entry = open_entry(user, entry_id, justification)
+    if entry.status != rules.VulnerabilityStatus.BUSINESS:
+        raise Http404("No such business")
+    return entry
+
+
+def contact_plan(entry: VictimListEntry) -> BusinessContactPlan | None:
+    return BusinessContactPlan.objects.filter(entry=entry).first()
+
+
+@transaction.atomic
+def save_contact_plan(
+    user,
+    entry: VictimListEntry,
+    *,
+    who: str,
+    how: str,
+    by_when: date | None,
+    status: str = rules.PlanStatus.PLANNED,
+    notes: str = "",
+) -> BusinessContactPlan:
+    """Record or update a business's contact plan (WMP ¶63 ii); audited. Raises InvalidInput."""
+    _check(user)
+    problems = rules.contact_plan_problems(
+        entry.status, who=who, how=how, by_when=by_when, status=status
+    )
+    if problems:
+        raise InvalidInput(problems)
+    plan, created = BusinessContactPlan.objects.update_or_create(
+        entry=entry,
+        defaults={
+            "who": who.strip(),
+            "how": how,
+            "by_when": by_when,
+            "status": status,
+            "notes": notes.strip(),
+            "updated_by": user,
+        },
+    )
+    audit.record(
+        user,
+        AuditAction.COLLECTION if created else AuditAction.ALTERATION,
+        "victim_list_entry",
+        entry.nfrc,
+        f"Business contact plan {'recorded' if created else 'updated'}: "
+        f"{plan.get_how_display()} by {plan.who} by {plan.by_when:%d %b %Y}, "
+        f"{plan.get_status_display()}",
+    )
+    return plan
 
 
 # ---------------------------------------------------------------- the vulnerability log
@@ -352,9 +476,22 @@ def decide_response(
     assignee_id: int,
     no_visit_reason: str = "",
     due_on: date | None = None,
+    ecvcu_handover: str = "",
 ) -> VulnerabilityAction:
-    """Decide how a victim is contacted; the task goes to the chosen officer's queue."""
-    problems = rules.decision_problems(entry.status, response, no_visit_reason)
+    """Decide how a victim is contacted; the task goes to the chosen officer's queue.
+
+    Raises InvalidInput, among others for a victim with the national ECVCU when no agreement
+    or hand-over from the national unit is recorded (`ecvcu_handover`, WMP ¶63 iii).
+    """
+    # Read again: the ECVCU list may have been imported since the page was shown.
+    entry.refresh_from_db(fields=["ecvcu_referred"])
+    problems = rules.decision_problems(
+        entry.status,
+        response,
+        no_visit_reason,
+        with_national_ecvcu=entry.ecvcu_referred,
+        ecvcu_handover=ecvcu_handover,
+    )
     assignee = officers(user).filter(pk=assignee_id).first()
     if assignee is None:
         problems["assignee"] = "Choose the officer who will make contact"
@@ -366,6 +503,7 @@ def decide_response(
         entry=entry,
         response=response,
         no_visit_reason=no_visit_reason.strip(),
+        ecvcu_handover=ecvcu_handover.strip() if entry.ecvcu_referred else "",
         assignee=assignee,
         due_on=due_on or rules.contact_due(entry.status, today),
         decided_by=user,
@@ -375,7 +513,12 @@ def decide_response(
         AuditAction.ALTERATION,
         "victim_list_entry",
         entry.nfrc,
-        f"Response decided: {action.get_response_display()} by {assignee}",
+        f"Response decided: {action.get_response_display()} by {assignee}"
+        + (
+            f"; victim with the national ECVCU, local contact agreed: {action.ecvcu_handover}"
+            if action.ecvcu_handover
+            else ""
+        ),
     )
     return action
 
@@ -511,6 +654,7 @@ def vulnerability_log_frame(user: User) -> pl.DataFrame:
                 a.get_response_display(),
                 "yes" if a.is_follow_up else "",
                 a.no_visit_reason,
+                a.ecvcu_handover,
                 str(a.assignee),
                 a.due_on.isoformat(),
                 a.get_state_display(),
@@ -529,6 +673,7 @@ def vulnerability_log_frame(user: User) -> pl.DataFrame:
             "response",
             "follow_up",
             "no_visit_reason",
+            "national_ecvcu_agreement",
             "assignee",
             "due_on",
             "state",

@@ -20,6 +20,7 @@ NARRATIVES = [
     "Carer took bank card and withdrew cash",
     "A courier collected cash after a call from someone claiming to be police",
     "Bought concert tickets that never arrived",
+    "Scammed before by the same people; this is the second time this year",
 ]
 CONTACT = ["Online", "Telephone", "Email", "In person", "Text message", "Social media", "Letter"]
 SEGMENTS = ["", "", "", "", "A", "B", "C", "D1", "D2"]

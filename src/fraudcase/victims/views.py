@@ -2,26 +2,38 @@
 
 import re
 from datetime import date, timedelta
+from urllib.parse import urlencode
 
 import polars as pl
 from django.contrib import messages
 from django.db.models import Max
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core import exports
-from fraudcase.core.errors import FileRejected
+from fraudcase.core.errors import FileRejected, JustificationRequired
 from fraudcase.core.uploads import saved_upload
 from fraudcase.jobs import services as job_services
 from fraudcase.jobs.models import JobKind
+from fraudcase.reports import services as report_services
+from fraudcase.reports.forms import JustificationForm
+from fraudcase.reports.views import justification_given, list_justification
 
 from . import services
-from .forms import DecisionForm, NextOfKinForm, PartnerForm, ResultForm, VictimListUploadForm
+from .forms import (
+    ContactPlanForm,
+    DecisionForm,
+    NextOfKinForm,
+    PartnerForm,
+    ResultForm,
+    VictimListUploadForm,
+)
 from .rules import SEARCH_TERMS
 
 
@@ -80,21 +92,18 @@ def weekly(request):
     fmt, which = request.GET.get("export"), request.GET.get("list", "")
     if fmt in exports.CONTENT_TYPES and which in WEEKLY_EXPORTS:
         frame = WEEKLY_EXPORTS[which](lists)
-        audit.record(
-            request.user,
-            AuditAction.DISCLOSURE,
-            "weekly_list",
-            week_start.isoformat(),
-            f"Exported {which} ({frame.height} rows)",
-        )
+        nfrcs = frame["nfrc"].to_list() if "nfrc" in frame.columns else []
+        report_services.disclose(
+            request.user, report_services.reports_with_nfrc(nfrcs), list_justification(request),
+            object_type="weekly_list", listing=week_start.isoformat(),
+            summary=f"Exported {which} ({frame.height} rows)",
+        )  # fmt: skip
         return exports.download(frame, f"{which}-{week_start}", fmt)
-    audit.record(
-        request.user,
-        AuditAction.CONSULTATION,
-        "weekly_list",
-        week_start.isoformat(),
-        "Viewed weekly lists",
-    )
+    report_services.disclose(
+        request.user, report_services.reports_with_nfrc(services.weekly_shown(lists)),
+        list_justification(request), object_type="weekly_list", listing=week_start.isoformat(),
+        action=AuditAction.CONSULTATION, summary="Viewed weekly lists",
+    )  # fmt: skip
     most = max((n for _, n in lists["districts"]), default=1)
     return render(
         request,
@@ -137,14 +146,68 @@ def _entries(entries) -> pl.DataFrame:
     )
 
 
+def _businesses(entries) -> pl.DataFrame:
+    """The top five businesses with their contact plans (WMP ¶63 ii), blank where none."""
+    plans = pl.DataFrame(
+        [
+            (
+                e.plan.who,
+                e.plan.get_how_display(),
+                e.plan.by_when.isoformat(),
+                e.plan.get_status_display(),
+                e.plan.notes,
+            )
+            if e.plan
+            else ("", "", "", "", "")
+            for e in entries
+        ],
+        schema=["plan_who", "plan_how", "plan_by_when", "plan_status", "plan_notes"],
+        orient="row",
+    )
+    return pl.concat([_entries(entries), plans], how="horizontal")
+
+
 WEEKLY_EXPORTS = {
     "top-individuals": lambda lists: _entries(lists["top_individuals"]),
-    "top-businesses": lambda lists: _entries(lists["top_businesses"]),
+    "top-businesses": lambda lists: _businesses(lists["top_businesses"]),
     "under-18": lambda lists: _entries(lists["under_18"]),
     "districts": lambda lists: pl.DataFrame(
         lists["districts"], schema=["district", "victims"], orient="row"
     ),
 }
+
+
+def business_contact_plan(request, entry_id):
+    """Record or update a top-five business's contact plan (WMP ¶63 ii)."""
+    reason = justification_given(request, _entry_reason_key(entry_id))
+    try:
+        entry = services.get_business(request.user, entry_id, justification=reason)
+    except JustificationRequired:
+        return _ask_reason(entry_id, request.path)
+    plan = services.contact_plan(entry)
+    initial = (
+        {"who": plan.who, "how": plan.how, "by_when": plan.by_when, "status": plan.status,
+         "notes": plan.notes}
+        if plan
+        else {"status": "planned"}
+    )  # fmt: skip
+    form = ContactPlanForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_contact_plan(request.user, entry, **form.cleaned_data)
+        except services.InvalidInput as invalid:
+            for field, problem in invalid.problems.items():
+                form.add_error(field if field in form.fields else None, problem)
+        else:
+            messages.success(request, f"Contact plan for {entry.display_name} saved.")
+            week = entry.report_date - timedelta(days=entry.report_date.weekday())
+            return redirect(f"{reverse('weekly-lists')}?week={week.isoformat()}")
+    return render(
+        request,
+        "victims/contact_plan.html",
+        {"entry": entry, "plan": plan, "form": form},
+        status=422 if request.method == "POST" else 200,
+    )
 
 
 def victim_list(request, list_id):
@@ -154,29 +217,26 @@ def victim_list(request, list_id):
     fmt = request.GET.get("export")
     if fmt in exports.CONTENT_TYPES:
         frame = services.entries_frame(entries)
-        audit.record(
-            request.user,
-            AuditAction.DISCLOSURE,
-            "victim_list",
-            str(victim_list.pk),
-            f"Exported {frame.height} victims ({segment})",
-        )
+        report_services.disclose(
+            request.user, report_services.reports_with_nfrc(entries.values("nfrc")),
+            list_justification(request), object_type="victim_list", listing=str(victim_list.pk),
+            summary=f"Exported {frame.height} victims ({segment})",
+        )  # fmt: skip
         return exports.download(frame, f"victims-{victim_list.pk}-{segment}", fmt)
+    shown = list(entries[:500])
+    report_services.disclose(
+        request.user, report_services.reports_with_nfrc([e.nfrc for e in shown]),
+        list_justification(request), object_type="victim_list", listing=str(victim_list.pk),
+        action=AuditAction.CONSULTATION, summary=f"Viewed segment {segment}",
+    )  # fmt: skip
     counts = services.segment_counts(request.user, victim_list)
-    audit.record(
-        request.user,
-        AuditAction.CONSULTATION,
-        "victim_list",
-        str(victim_list.pk),
-        f"Viewed segment {segment}",
-    )
     most = max(counts.values()) or 1
     return render(
         request,
         "victims/list.html",
         {
             "victim_list": victim_list,
-            "entries": entries[:500],
+            "entries": shown,
             "segment": segment,
             "segment_label": services.SEGMENTS[segment][0],
             "tabs": [
@@ -217,7 +277,9 @@ def _entry_context(request, entry, **forms):
         "actions": actions,
         "partner_referrals": entry.partner_referrals.select_related("referred_by"),
         "next_of_kin": entry.next_of_kin.all(),
-        "decision_form": DecisionForm(officers=officers, prefix="decision"),
+        "decision_form": DecisionForm(
+            officers=officers, ecvcu=entry.ecvcu_referred, prefix="decision"
+        ),
         "partner_form": PartnerForm(prefix="partner"),
         "kin_form": NextOfKinForm(prefix="kin"),
     }
@@ -225,9 +287,42 @@ def _entry_context(request, entry, **forms):
     return context
 
 
+def _entry_reason_key(entry_id) -> str:
+    """Where the reason given for a victim-list entry is kept in the session's
+    justifications (beside the reports' own, keyed by local reference)."""
+    return f"victim-entry-{entry_id}"
+
+
 def entry_detail(request, entry_id):
-    entry = services.get_entry(request.user, entry_id)
+    """One victim; when its NFRC is on a restricted report, the reason is asked first."""
+    reason = justification_given(request, _entry_reason_key(entry_id))
+    try:
+        entry = services.open_entry(request.user, entry_id, reason)
+    except JustificationRequired:
+        return _ask_reason(entry_id, reverse("victim-entry", kwargs={"entry_id": entry_id}))
     return render(request, "victims/entry.html", _entry_context(request, entry))
+
+
+def _ask_reason(entry_id, back: str):
+    """To the reason asked for a restricted victim, then back to `back`."""
+    target = reverse("victim-entry-justify", kwargs={"entry_id": entry_id})
+    return redirect(f"{target}?{urlencode({'next': back})}")
+
+
+def entry_justify(request, entry_id):
+    """The reason for opening a victim whose NFRC is on a restricted report, kept for this
+    session and that victim, then back to the page (as reports.views.report_justify)."""
+    nfrc = services.entry_nfrc(request.user, entry_id)
+    form = JustificationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        given = request.session.get("justifications", {})
+        given[_entry_reason_key(entry_id)] = form.cleaned_data["justification"]
+        request.session["justifications"] = given
+        back = request.GET.get("next", "")
+        if back and url_has_allowed_host_and_scheme(back, {request.get_host()}):
+            return redirect(back)
+        return redirect("victim-entry", entry_id=entry_id)
+    return render(request, "reports/justify.html", {"form": form, "ref": nfrc})
 
 
 def _post(request, entry, form, key, action):
@@ -240,6 +335,12 @@ def _post(request, entry, form, key, action):
                 form.add_error(field if field in form.fields else None, problem)
         else:
             return None
+    # Shown again with the problems: a restricted victim only with the reason given for it.
+    reason = justification_given(request, _entry_reason_key(entry.pk))
+    try:
+        entry = services.open_entry(request.user, entry.pk, reason)
+    except JustificationRequired:
+        return _ask_reason(entry.pk, reverse("victim-entry", kwargs={"entry_id": entry.pk}))
     return render(
         request, "victims/entry.html", _entry_context(request, entry, **{key: form}), status=422
     )
@@ -248,7 +349,12 @@ def _post(request, entry, form, key, action):
 @require_POST
 def decide(request, entry_id):
     entry = services.get_entry(request.user, entry_id)
-    form = DecisionForm(request.POST, officers=services.officers(request.user), prefix="decision")
+    form = DecisionForm(
+        request.POST,
+        officers=services.officers(request.user),
+        ecvcu=entry.ecvcu_referred,
+        prefix="decision",
+    )
     failed = _post(
         request,
         entry,
@@ -261,6 +367,7 @@ def decide(request, entry_id):
             assignee_id=d["assignee"],
             no_visit_reason=d["no_visit_reason"],
             due_on=d["due_on"],
+            ecvcu_handover=d.get("ecvcu_handover", ""),
         ),
     )
     if failed:
@@ -356,11 +463,9 @@ def tasks(request):
 def vulnerability_log(request):
     fmt = request.GET.get("export", "xlsx")
     frame = services.vulnerability_log_frame(request.user)
-    audit.record(
-        request.user,
-        AuditAction.DISCLOSURE,
-        "vulnerability_log",
-        "all",
-        f"Exported the vulnerability log ({frame.height} rows)",
-    )
+    report_services.disclose(
+        request.user, report_services.reports_with_nfrc(frame["nfrc"].to_list()),
+        list_justification(request), object_type="vulnerability_log", listing="all",
+        summary=f"Exported the vulnerability log ({frame.height} rows)",
+    )  # fmt: skip
     return exports.download(frame, "vulnerability-log", fmt)

@@ -1,17 +1,18 @@
 """Load demo teams, users and synthetic reports. Safe to run again: nothing is created twice."""
 
 import tempfile
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from fraudcase.accounts.models import HandlingMarking, Role, Team, TeamKind, User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.intake import services as intake_services
-from fraudcase.intake.importing import import_nfib_package
+from fraudcase.intake.importing import LONDON, import_nfib_package
 from fraudcase.intake.models import CallForService
 from fraudcase.intake.synthetic import nfib_package_frame
 from fraudcase.reports import services
@@ -107,6 +108,7 @@ class Command(BaseCommand):
             path = Path(folder) / "demo-package.csv"
             frame.write_csv(path)
             result = import_nfib_package(path, user=admin, original_name="demo-package.csv")
+            self._weekend_package(Path(folder), admin)
         if result.created:
             self._restrict_some(admin, teams["Economic Crime Unit"])
         if not CallForService.objects.exists():
@@ -119,6 +121,24 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Demo users (password '{DEMO_PASSWORD}'): " + ", ".join(u[0] for u in USERS)
             )
+
+    def _weekend_package(self, folder: Path, admin) -> None:
+        """A package that reached the NFIB portal while the unit was closed (§5.1.1): imported
+        with the earlier time it arrived and the reason, so its 24 hours ran out before it
+        was recorded and the home page counts it as recorded late."""
+        friday = date(2026, 10, 30)
+        frame = nfib_package_frame(2, seed=8, start=friday, days=1, prefix="NFIB-WKD")
+        path = folder / "weekend-package.csv"
+        frame.write_csv(path)
+        earliest = datetime(2026, 10, 31, 9, 0, tzinfo=LONDON)
+        import_nfib_package(
+            path,
+            user=admin,
+            original_name="weekend-package.csv",
+            received_at=max(earliest, timezone.now() - timedelta(hours=40)),
+            received_reason="Arrived on the NFIB portal on Saturday morning; the unit was "
+            "closed until Monday.",
+        )
 
     def _assess_some(self, assessor):
         """Three reports assessed, so the supervisor has decisions waiting."""

@@ -1,6 +1,6 @@
 import json
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from fraudcase.accounts.cli import acting_user
 from fraudcase.reports import services
@@ -17,12 +17,23 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="search as this user (default FRAUDCASE_USER)")
         parser.add_argument("--limit", type=int, default=50)
         parser.add_argument("--json", action="store_true")
+        parser.add_argument(
+            "--justification", default="", help="why, when any result is restricted (audited)"
+        )
 
     def handle(self, *args, **options):
         user = acting_user(options["user"], required=True)
         found = services.search_reports(user, options["term"])
-        rows = list(found[: options["limit"]])
-        services.audit_search(user, options["term"], len(rows))
+        shown = found[: options["limit"]]
+        try:
+            services.audit_search(user, options["term"], shown,
+                                  justification=options["justification"])  # fmt: skip
+        except services.JustificationRequired as needed:
+            raise CommandError(
+                f"{needed.restricted} of the {needed.total} reports found are restricted: "
+                "give your reason with --justification"
+            ) from needed
+        rows = list(shown)
         data = [
             {
                 "local_reference": r.local_reference,

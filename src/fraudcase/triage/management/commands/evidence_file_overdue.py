@@ -11,7 +11,7 @@ from fraudcase.triage import services
 
 
 class Command(BaseCommand):
-    help = "File pending information the reports whose evidence is more than 28 days late."
+    help = "File pending information the reports whose evidence is not in 28 days after asking."
 
     def handle(self, *args, **options):
         filed = services.file_overdue_evidence(timezone.localdate())

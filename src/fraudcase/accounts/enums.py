@@ -1,0 +1,40 @@
+"""Who may do what: roles, handling markings, team kinds and experience, as enums that rules
+and models share (plain Python: no Django needed to read them)."""
+
+from fraudcase.core.enums import Choices
+
+
+class Role(Choices):
+    """The people who use fraudcase (DOMAIN.md "Who uses it")."""
+
+    ASSESSOR = "assessor", "Assessor"
+    VFT_SUPERVISOR = "vft_supervisor", "VFT supervisor"
+    EVALUATOR = "evaluator", "Evaluator"
+    INVESTIGATOR = "investigator", "Investigator"
+    FVO = "fvo", "Fraud vulnerability officer"
+    SAFEGUARDING = "safeguarding", "Safeguarding officer"
+    FINANCIAL_INTELLIGENCE = "financial_intelligence", "Financial intelligence officer"
+    ANALYST = "analyst", "Analyst"
+    ADMINISTRATOR = "administrator", "Administrator"
+
+
+class HandlingMarking(Choices):
+    """Government Security Classifications handling markings, lowest first."""
+
+    OFFICIAL = "OFFICIAL", "OFFICIAL"
+    OFFICIAL_SENSITIVE = "OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"
+
+
+class TeamKind(Choices):
+    VFT = "vft", "Volume Fraud Team"
+    ECU = "ecu", "Economic Crime Unit"
+    NEIGHBOURHOOD = "neighbourhood", "Neighbourhood team"
+    PROTECT = "protect", "Protect"
+
+
+class Experience(Choices):
+    """Investigator experience, for balancing allocation (§5.4)."""
+
+    TRAINEE = "trainee", "Trainee investigator"
+    PIP1 = "pip1", "PIP level 1"
+    PIP2 = "pip2", "PIP level 2 (serious and complex)"

@@ -1,0 +1,42 @@
+"""Whether the service can do its work, and one clear answer when the database is gone.
+
+`/healthz` runs `SELECT 1`: 200 "ok", or 503 with a short text when the database cannot be
+reached (for a load balancer or a monitoring probe; unauthenticated and cheap). The API
+answers JSON 503 itself (fraudcase.api) and the command line one line (fraudcase.cli).
+"""
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+
+DOWN = "The database cannot be reached: try again shortly."
+RETRY = {"Retry-After": "30"}
+
+
+def where(database: dict | None = None) -> str:
+    """HOST:PORT/NAME of the database (the file for SQLite), without the password."""
+    database = database or settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        return str(database["NAME"])
+    host = database.get("HOST") or "localhost"
+    port = database.get("PORT") or "5432"
+    return f"{host}:{port}/{database.get('NAME', '')}"
+
+
+def reason(error: Exception) -> str:
+    """The first line of the driver's message, e.g. 'connection refused'."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    text = lines[0] if lines else type(error).__name__
+    return text.rsplit("failed: ", 1)[-1] if "failed: " in text else text
+
+
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse(
+            DOWN, status=503, content_type="text/plain", headers={"Retry-After": "30"}
+        )
+    return HttpResponse("ok", content_type="text/plain")
