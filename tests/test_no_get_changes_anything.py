@@ -81,7 +81,8 @@ def urls() -> list[str]:
             ]  # fmt: skip
         found += ["/" + url for url in urls_for_route]
     list_id = values["list_id"][0]
-    return found + [
+    return [
+        *found,
         "/reports/?q=Smith", "/reports/?q=Smith&export=csv", "/api/v1/reports?q=Smith",
         "/triage/queue/?export=csv", "/cases/allocation/?export=xlsx", "/deadlines/?export=csv",
         "/deadlines/?scope=team", "/api/v1/deadlines?scope=team",

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -10,6 +10,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
+from ninja.openapi.schema import OpenAPISchema
 from ninja.security import HttpBearer, django_auth
 
 from fraudcase.accounts.api import router as accounts_router
@@ -93,6 +94,7 @@ ERRORS = {
     "503": ("The database cannot be reached: try again shortly", "Detail", "all"),
 }  # fmt: skip
 UNSAFE = {"post", "put", "patch", "delete"}
+SchemaT = TypeVar("SchemaT", bound=dict[str, Any])
 JUSTIFICATION = {
     "in": "header",
     "name": "X-Justification",
@@ -103,11 +105,11 @@ JUSTIFICATION = {
 }
 
 
-def _ref(name: str) -> dict:
+def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
-def document_errors(schema: dict) -> dict:
+def document_errors(schema: SchemaT) -> SchemaT:
     """Add every error answer of ERRORS, with its body schema, to each operation it applies to;
     an answer a route declares itself is kept (a 422 that may also be a rejected file says
     either)."""
@@ -146,7 +148,7 @@ def document_errors(schema: dict) -> dict:
 
 
 class FraudcaseAPI(NinjaAPI):
-    def get_openapi_schema(self, **kwargs):
+    def get_openapi_schema(self, **kwargs: Any) -> OpenAPISchema:
         return document_errors(super().get_openapi_schema(**kwargs))
 
 
@@ -169,7 +171,7 @@ api.add_router("/v1", victims_router)
 api.add_router("/v1", accounts_router)
 
 
-def unknown_address(request, rest=""):
+def unknown_address(request: HttpRequest, rest: str = "") -> HttpResponse:
     """Any /api/ address no route answers: JSON, as every other API answer."""
     return JsonResponse({"detail": "Not found"}, status=404)
 
@@ -189,14 +191,14 @@ def token_refused(request: HttpRequest, exc: TokenRefused) -> HttpResponse:
 
 @api.exception_handler(JustificationRequired)
 def justification_required(request: HttpRequest, exc: JustificationRequired) -> HttpResponse:
-    answer: dict = {"detail": exc.explanation()}
+    answer: dict[str, object] = {"detail": exc.explanation()}
     if exc.for_list:
         answer |= {"restricted": exc.restricted, "total": exc.total}
     return api.create_response(request, answer, status=428)
 
 
 @api.exception_handler(ValidationError)
-def invalid_request(request, exc):
+def invalid_request(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     """A request that does not fit the schema: one answer shape for every 422, field -> what is
     wrong (`cease_and_desist.suspect_under_18`, `q`, `file`...)."""
     problems: dict[str, str] = {}
@@ -214,7 +216,7 @@ def invalid_request(request, exc):
 
 @api.exception_handler(OperationalError)
 @api.exception_handler(InterfaceError)
-def database_unreachable(request, exc: DatabaseError):
+def database_unreachable(request: HttpRequest, exc: DatabaseError) -> HttpResponse:
     """The database is down or refused the connection: a JSON 503, not Django's HTML 500."""
     response = api.create_response(
         request, {"detail": "The database cannot be reached: try again shortly."}, status=503

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def dead_pid() -> int:
-    finished = subprocess.Popen([sys.executable, "-c", "pass"])  # noqa: S603
+    finished = subprocess.Popen([sys.executable, "-c", "pass"])
     finished.wait()
     return finished.pid
 
@@ -75,7 +75,7 @@ def test_a_pid_reused_by_a_later_process_is_not_the_worker():
 
 
 def test_uploads_of_jobs_no_longer_running_are_removed(assessor, settings):
-    alive, kept = running_job(assessor, worker=workers.identity(), heartbeat_at=timezone.now(),
+    _alive, kept = running_job(assessor, worker=workers.identity(), heartbeat_at=timezone.now(),
                               settings=settings)  # fmt: skip
     finished, left = running_job(assessor, worker=workers.identity(), heartbeat_at=timezone.now(),
                                  settings=settings)  # fmt: skip

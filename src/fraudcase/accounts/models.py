@@ -3,9 +3,8 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from .rules import TokenState
-
 from .enums import Experience, HandlingMarking, Role, TeamKind
+from .rules import TokenState
 
 __all__ = ["Experience", "HandlingMarking", "Role", "Team", "TeamKind", "User"]
 

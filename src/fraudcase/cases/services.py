@@ -6,6 +6,7 @@ audit log; every change of status goes through `reports.services.move`.
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, TypedDict
@@ -392,7 +393,7 @@ def finalise(
     return made
 
 
-def _suspect_keys(report_ids) -> dict[int, list[rules.SuspectKey]]:
+def _suspect_keys(report_ids: Iterable[int]) -> dict[int, list[rules.SuspectKey]]:
     """The suspects of these reports as SuspectKeys, by report (two queries). Identifiers not
     tied to a named suspect make a nameless suspect of their own."""
     names: dict[tuple[int, int | None], str] = {}
@@ -411,7 +412,9 @@ def _suspect_keys(report_ids) -> dict[int, list[rules.SuspectKey]]:
     return keys
 
 
-def held_notices(user, report: Report) -> tuple[list[rules.SuspectKey], list[rules.HeldNotice]]:
+def held_notices(
+    user: User, report: Report
+) -> tuple[list[rules.SuspectKey], list[rules.HeldNotice]]:
     """This report's suspects, and the cease and desist notices held on other reports for a
     suspect sharing a normalised identifier or name (§5.7 (1)).
 

@@ -54,4 +54,4 @@ def one_of(choices: Any, *also: str) -> Any:
     them as an `enum` (inline, so no two apps' enums can share a name) and a request with any
     other value answers 422 naming the field."""
     values = [c.value if isinstance(c, Enum) else c for c in choices]
-    return Literal[tuple(dict.fromkeys([*also, *values]))]  # type: ignore[valid-type]
+    return Literal[tuple(dict.fromkeys([*also, *values]))]

@@ -1,3 +1,5 @@
+"""The core app: registers how migrations write the project's enums."""
+
 from django.apps import AppConfig
 
 
@@ -21,4 +23,6 @@ class CoreConfig(AppConfig):
 
         # Ahead of Django's serializer for any Enum, which would write
         # `fraudcase.reports.enums.ReportStatus['RECORDED']` (tests/core/test_enums.py).
-        Serializer._registry = {Choices: ChoiceSerializer, **Serializer._registry}
+        # `_registry` is Django's own (private, so not in django-stubs).
+        registry = Serializer._registry  # type: ignore[attr-defined]
+        Serializer._registry = {Choices: ChoiceSerializer, **registry}  # type: ignore[attr-defined]

@@ -8,23 +8,24 @@ scan (which starts in half a second) can use it without importing Django (`djang
 alone takes about 0.5 s to import).
 """
 
+from collections.abc import Iterable
 from enum import EnumType, StrEnum, nonmember
-from typing import Any
+from typing import Any, cast
 
 
 class _ChoicesType(EnumType):
     @property
     def choices(cls) -> list[tuple[str, str]]:
         """(value, label) pairs, in definition order, for model fields and forms."""
-        return [(member.value, member.label) for member in cls]  # type: ignore[attr-defined]
+        return [(member.value, member.label) for member in cast("Iterable[Choices]", cls)]
 
     @property
     def values(cls) -> list[str]:
-        return [member.value for member in cls]  # type: ignore[attr-defined]
+        return [member.value for member in cast("Iterable[Choices]", cls)]
 
     @property
     def labels(cls) -> list[str]:
-        return [member.label for member in cls]  # type: ignore[attr-defined]
+        return [member.label for member in cast("Iterable[Choices]", cls)]
 
 
 class Choices(StrEnum, metaclass=_ChoicesType):

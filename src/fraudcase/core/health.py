@@ -5,15 +5,18 @@ reached (for a load balancer or a monitoring probe; unauthenticated and cheap). 
 answers JSON 503 itself (fraudcase.api) and the command line one line (fraudcase.cli).
 """
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 
 DOWN = "The database cannot be reached: try again shortly."
 RETRY = {"Retry-After": "30"}
 
 
-def where(database: dict | None = None) -> str:
+def where(database: Mapping[str, Any] | None = None) -> str:
     """HOST:PORT/NAME of the database (the file for SQLite), without the password."""
     database = database or settings.DATABASES["default"]
     if database["ENGINE"].endswith("sqlite3"):
@@ -30,7 +33,8 @@ def reason(error: Exception) -> str:
     return text.rsplit("failed: ", 1)[-1] if "failed: " in text else text
 
 
-def healthz(request):
+def healthz(request: HttpRequest) -> HttpResponse:
+    """/healthz: 200 when the database answers, 503 with Retry-After when it does not."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

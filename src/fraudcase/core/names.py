@@ -9,7 +9,7 @@ O'Brien", "MARY ANN OBRIEN"); the project's decision (docs/rules.md). Spelling i
 
 import re
 
-NAME_IGNORED_CHARACTERS = (" ", "\t", "\u00a0", "'", "’", ".", "-")
+NAME_IGNORED_CHARACTERS = (" ", "\t", "\u00a0", "'", "’", ".", "-")  # noqa: RUF001 - the typographic apostrophe
 # The same characters as a regular expression class, for Python and polars alike ("-" last).
 NAME_IGNORED = "[" + "".join(NAME_IGNORED_CHARACTERS) + "]"
 

@@ -18,8 +18,9 @@ from fraudcase.reports import services as report_services
 from fraudcase.reports.models import VictimType
 
 from . import services
-from .importing import LONDON, import_nfib_package
+from .importing import import_nfib_package
 from .models import CallForService, CallForServiceDecision, Criterion, ReferrerType
+from .receipt import LONDON
 
 router = Router(tags=["intake"])
 

@@ -13,7 +13,7 @@ different victim, without the report's reference or how the victims differ
 (docs/decisions.md, "An NFRC held for another victim").
 """
 
-from typing import NotRequired, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 import polars as pl
 
@@ -49,7 +49,7 @@ def existing_reports(victims: pl.DataFrame, user: User | None) -> Existing:
     """NFRC number -> report id for numbers already recorded, and the problems: a victim whose
     numbers belong to two reports, or a number held for a different victim."""
     numbers = victims["nfrc_list"].explode().drop_nulls().unique().to_list()
-    rows: list[tuple] = []
+    rows: list[tuple[Any, ...]] = []
     for chunk in bulk.chunked(numbers):
         rows += NFRCNumber.objects.filter(number__in=chunk).values_list(
             "number", "report_id", "report__local_reference", "report__victim__victim_type",
@@ -70,7 +70,7 @@ def existing_reports(victims: pl.DataFrame, user: User | None) -> Existing:
     return {"known": known, "_problems": problems}
 
 
-def _other_victims(victims: pl.DataFrame, held: pl.DataFrame, user) -> list[Problem]:
+def _other_victims(victims: pl.DataFrame, held: pl.DataFrame, user: User | None) -> list[Problem]:
     """A problem for each row whose NFRC is held for a different victim."""
     joined = (
         victims.select("row", "nfrc_list", "victim_type_value", "forename", "surname",
@@ -124,7 +124,7 @@ def _other_victims(victims: pl.DataFrame, held: pl.DataFrame, user) -> list[Prob
     return problems
 
 
-def _visible(user, report_ids: list[int]) -> set[int]:
+def _visible(user: User | None, report_ids: list[int]) -> set[int]:
     """Which of these reports the importer may see (none for the command line without --user)."""
     if user is None or not user.is_authenticated:
         return set()

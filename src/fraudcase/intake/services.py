@@ -154,7 +154,7 @@ def mark_sent_to_nfib(
     return call
 
 
-def _attach_nfrc(user, report, number: str) -> None:
+def _attach_nfrc(user: User, report: Report, number: str) -> None:
     """Give the report this NFRC; Conflict if another report holds it (named only to a user who
     may see that report)."""
     holder = NFRCNumber.objects.filter(number=number).values_list("report_id", flat=True).first()

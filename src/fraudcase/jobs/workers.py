@@ -9,6 +9,7 @@ is older than HEARTBEAT_STALE.
 import os
 import socket
 import threading
+import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -54,16 +55,16 @@ def gone(worker: str, heartbeat_at: datetime | None, now: datetime) -> bool:
 class Heartbeat:
     """While a job runs, update its heartbeat every HEARTBEAT_EVERY (own thread, own connection)."""
 
-    def __init__(self, job_id):
+    def __init__(self, job_id: uuid.UUID | str) -> None:
         self.job_id = job_id
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._beat, daemon=True)
 
-    def __enter__(self):
+    def __enter__(self) -> "Heartbeat":
         self._thread.start()
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join(timeout=5)
 

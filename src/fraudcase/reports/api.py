@@ -9,15 +9,14 @@ from django.db import transaction
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from fraudcase.accounts.services import api_user
 from fraudcase.accounts.models import HandlingMarking
+from fraudcase.accounts.services import api_user
 from fraudcase.audit.models import AuditAction
 from fraudcase.core.api_schemas import Detail, Invalid, one_of
 from fraudcase.core.errors import Conflict, InvalidInput
 
 from . import services
-from .models import Report
-from .models import EntryKind, IdentifierKind, ReportStatus, Source, VictimType
+from .models import EntryKind, IdentifierKind, Report, ReportStatus, Source, VictimType
 
 router = Router(tags=["reports"])
 

@@ -13,6 +13,12 @@ from fraudcase.accounts.models import HandlingMarking, Team
 
 from .enums import EntryKind, IdentifierKind, ReportStatus, Source, VictimType
 
+__all__ = [
+    "Attachment", "DisseminationPackage", "EnquiryLogEntry", "EntryKind", "Identifier",
+    "IdentifierKind", "NFRCNumber", "ReferenceCounter", "Report", "ReportStatus", "Source",
+    "StatusChange", "Suspect", "Victim", "VictimType",
+]  # fmt: skip
+
 
 class ReferenceCounter(models.Model):
     """The last local reference number issued in a year; locked while a block is taken."""

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from decimal import Decimal
 from io import BufferedReader
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -123,7 +123,12 @@ def search_reports(user: User, term: str) -> QuerySet[Report]:
 
 
 def audit_search(
-    user: User, term: str, shown: QuerySet[Report], *, disclosure: bool = False, justification: str = ""
+    user: User,
+    term: str,
+    shown: QuerySet[Report],
+    *,
+    disclosure: bool = False,
+    justification: str = "",
 ) -> None:
     """Record a search whose `shown` results are about to be listed or exported: through
     `disclose`, so restricted results need a justification."""
@@ -149,7 +154,7 @@ def _unsliced(found: QuerySet[Report]) -> QuerySet[Report]:
     return found
 
 
-Shown = QuerySet | Iterable[str]
+Shown = QuerySet[Any] | Iterable[str]
 
 
 def reports_of(shown: Shown) -> QuerySet[Report]:
@@ -163,7 +168,7 @@ def reports_of(shown: Shown) -> QuerySet[Report]:
     return Report.objects.filter(pk__in=list(ids) if shown.query.is_sliced else ids)
 
 
-def reports_with_nfrc(nfrcs) -> QuerySet[Report]:
+def reports_with_nfrc(nfrcs: Iterable[str] | QuerySet[Any]) -> QuerySet[Report]:
     """The reports carrying these NFRC numbers (a list or a values() queryset): what a row of
     an NFIB victim list is linked to."""
     return Report.objects.filter(
@@ -172,7 +177,7 @@ def reports_with_nfrc(nfrcs) -> QuerySet[Report]:
 
 
 def disclose(
-    user,
+    user: User,
     shown: Shown,
     justification: str,
     *,
@@ -283,7 +288,7 @@ def check_attachment(upload: UploadedFile) -> str:
         )
     accepted = settings.ATTACHMENT_CONTENT_TYPES
     label = (upload.content_type or "").split(";")[0].strip().lower()
-    detected = filetypes.detect(upload)
+    detected = filetypes.detect(cast(BinaryIO, upload))  # a Django File reads as one
     if label in ("", "application/octet-stream"):
         stored = detected
     elif label not in accepted:
@@ -345,7 +350,7 @@ def move(
     and in the audit log. `user` None is the system (the daily evidence job).
     """
     role = user.role if user is not None else rules.SYSTEM
-    starts, roles = rules.LIFECYCLE[transition]
+    starts, roles = rules.LIFECYCLE[rules.Transition(transition)]
     if role not in roles:
         raise Http404("No such page")
     current = report.status

@@ -1,6 +1,6 @@
 """django-ninja routes for triage."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import Http404, HttpRequest, QueryDict
 from django.utils import timezone
@@ -118,12 +118,17 @@ class _StrictSchema(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
-AppendixDFacts = create_model(
-    "AppendixDFacts",
-    __base__=_StrictSchema,
-    **{f.name: (bool, Field(False, description=f"Tier {f.tier}: {f.label}. {f.hint}".strip()))
-       for f in rules.ASKED_FACTS},
-)  # fmt: skip
+if TYPE_CHECKING:  # made at run time, one field per fact: to mypy, a strict schema
+
+    class AppendixDFacts(_StrictSchema): ...
+
+else:
+    AppendixDFacts = create_model(
+        "AppendixDFacts",
+        __base__=_StrictSchema,
+        **{f.name: (bool, Field(False, description=f"Tier {f.tier}: {f.label}. {f.hint}".strip()))
+           for f in rules.ASKED_FACTS},
+    )  # fmt: skip
 
 
 class AssessmentIn(Schema):

@@ -76,7 +76,7 @@ TIER_1_VICTIMS = 100
 TIER_2_VICTIMS = 10
 
 
-def _fact(tier: int, label: str, hint: str = "", *, asked: bool = False):
+def _fact(tier: int, label: str, hint: str = "", *, asked: bool = False) -> bool:
     """One App. D fact: the tier it puts a report in, its label, and, when the assessor is
     `asked` it on the page and the API (the matrix cannot derive it), the hint shown there."""
     return field(default=False, metadata={"tier": tier, "label": label, "hint": hint,

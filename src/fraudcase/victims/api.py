@@ -8,7 +8,6 @@ from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from fraudcase.accounts.services import api_user
-from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core.api_schemas import Day, Invalid, Rejected, one_of
 from fraudcase.core.errors import FileRejected, InvalidInput
@@ -16,8 +15,7 @@ from fraudcase.core.uploads import saved_upload
 from fraudcase.reports import services as report_services
 
 from . import services
-from .models import VictimList, VictimListEntry, VulnerabilityAction
-from .models import ActionState, Partner
+from .models import ActionState, Partner, VictimList, VictimListEntry, VulnerabilityAction
 from .rules import Response, VulnerabilityStatus
 
 router = Router(tags=["vulnerability"])
@@ -274,7 +272,7 @@ class BusinessOut(EntryOut):
     contact_plan: ContactPlanOut | None = None
 
     @staticmethod
-    def resolve_contact_plan(obj):
+    def resolve_contact_plan(obj: VictimListEntry) -> object:
         return getattr(obj, "plan", None)
 
 
@@ -285,7 +283,7 @@ def contact_plan(request: HttpRequest, entry_id: int, payload: ContactPlanIn) ->
     business = services.get_business(user, entry_id)
     try:
         plan = services.save_contact_plan(user, business, **payload.dict())
-    except services.InvalidInput as invalid:
+    except InvalidInput as invalid:
         return Status(422, {"detail": "Contact plan not saved", "problems": invalid.problems})
     return Status(200, plan)
 

@@ -98,7 +98,11 @@ def entry_nfrc(user: User, entry_id: int) -> str:
 
 
 def open_entry(
-    user: User, entry_id: int, justification: str = "", *, purpose: AuditAction = AuditAction.CONSULTATION
+    user: User,
+    entry_id: int,
+    justification: str = "",
+    *,
+    purpose: AuditAction = AuditAction.CONSULTATION,
 ) -> VictimListEntry:
     """One victim-list entry to show, through the gate every report passes
     (reports.services.disclose): when its NFRC is on a restricted report, raises
@@ -381,7 +385,7 @@ def weekly_lists(user: User, week_start: date, *, top: int = 10) -> WeeklyLists:
         )
     }
     for business in businesses:
-        business.plan = plans.get(business.pk)
+        business.plan = plans.get(business.pk)  # type: ignore[attr-defined]  # shown, not stored
     return {
         "total": week.count(),
         "top_individuals": list(individuals.order_by("-loss_gbp", "nfrc")[:top]),
@@ -391,13 +395,13 @@ def weekly_lists(user: User, week_start: date, *, top: int = 10) -> WeeklyLists:
     }
 
 
-def weekly_shown(lists: dict) -> list[str]:
+def weekly_shown(lists: WeeklyLists) -> list[str]:
     """The NFRCs of the victims the weekly lists name (the districts are only counts)."""
     named = lists["top_individuals"] + lists["top_businesses"] + lists["under_18"]
     return sorted({entry.nfrc for entry in named})
 
 
-def get_business(user, entry_id: int, *, justification: str | None = None) -> VictimListEntry:
+def get_business(user: User, entry_id: int, *, justification: str | None = None) -> VictimListEntry:
     """A business on a victim list (a contact plan's subject); 404 for anything else. With a
     `justification` (even ""), to be shown: through `open_entry`."""
     if justification is None:
@@ -410,12 +414,13 @@ def get_business(user, entry_id: int, *, justification: str | None = None) -> Vi
 
 
 def contact_plan(entry: VictimListEntry) -> BusinessContactPlan | None:
+    """The business's contact plan, or None if none is recorded yet."""
     return BusinessContactPlan.objects.filter(entry=entry).first()
 
 
 @transaction.atomic
 def save_contact_plan(
-    user,
+    user: User,
     entry: VictimListEntry,
     *,
     who: str,
