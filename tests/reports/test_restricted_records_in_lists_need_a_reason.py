@@ -169,3 +169,33 @@ def test_every_export_holding_restricted_records_needs_a_reason(
     assert export["Content-Type"].startswith("text/csv")
     assert b"Patel" in export.content
     assert disclosures(REASON).filter(action="disclosure").exists()
+
+
+@pytest.fixture
+def open_call(assessor):
+    """An accepted call for service whose report is not restricted."""
+    return intake.record_call_for_service(assessor, intake.CallForServiceInput(
+        caller_forename="Amir", caller_surname="Khan", caller_phone="", caller_postcode="",
+        caller_dob=None, summary="Paid for a car never delivered", fraud_type="", loss_gbp=None,
+        criteria=["victim_vulnerable"], other_reason="",
+    ))  # fmt: skip
+
+
+def test_a_refused_nfrc_shows_the_list_again_only_through_the_same_gate(
+    restricted_call, open_call, supervisor, client
+):
+    client.force_login(supervisor)
+    hidden = restricted_call.report.local_reference
+    url = f"/calls-for-service/{open_call.pk}/sent/"
+    asked = client.post(url, {"nfib_reference": "AF12345"}, follow=True)
+    page = asked.content.decode()
+    assert hidden not in page and "Patel" not in page
+    assert "is not an NFRC number" in page and "restricted" in page
+    assert not disclosures().filter(object_ref="double-key").exists()
+    give_reason(client, "/calls-for-service/double-key/")
+    again = client.post(url, {"nfib_reference": "AF12345"})
+    assert again.status_code == 200
+    assert hidden in again.content.decode() and "is not an NFRC number" in again.content.decode()
+    assert disclosures(REASON).filter(object_ref="double-key").count() == 2  # list, then refusal
+    open_call.refresh_from_db()
+    assert open_call.nfib_sent_at is None

@@ -27,10 +27,20 @@ def justification_given(request, reference: str) -> str:
     return request.session.get("justifications", {}).get(reference, "")
 
 
-def list_justification(request) -> str:
+def list_key(url: str) -> str:
+    """What a reason given for a list is kept under in the session: the list's path."""
+    return urlsplit(url).path
+
+
+def list_justification_for(request, url: str) -> str:
     """The reason this user gave in this session for the restricted records in the list at
-    this page's path (asked by JustificationMiddleware, kept by `list_justify`)."""
-    return request.session.get("list_justifications", {}).get(request.path, "")
+    `url` (asked by JustificationMiddleware, kept by `list_justify`)."""
+    return request.session.get("list_justifications", {}).get(list_key(url), "")
+
+
+def list_justification(request) -> str:
+    """The reason given this session for the restricted records in this page's list."""
+    return list_justification_for(request, request.get_full_path())
 
 
 def report_search(request):
@@ -71,7 +81,7 @@ def list_justify(request):
     form = JustificationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         given = request.session.get("list_justifications", {})
-        given[urlsplit(back).path] = form.cleaned_data["justification"]
+        given[list_key(back)] = form.cleaned_data["justification"]
         request.session["list_justifications"] = given
         return redirect(back)
     return render(request, "reports/export_justify.html", {"form": form, "back": back})
