@@ -167,3 +167,26 @@ def test_the_victim_contract_can_be_changed_and_the_next_update_follows(
     assert refused.typename == "Http404"
     with pytest.raises(services.InvalidInput):
         services.set_victim_contract(vft_investigator, allocated, every_days=3)
+
+
+def test_a_cease_and_desist_notice_cannot_be_recorded_as_a_disruption(
+    allocated, vft_investigator, client
+):
+    """§5.7: a notice is served by finalising with outcome 10, which checks every condition and
+    the earlier notices; as a bare disruption it would skip them and hide from later checks."""
+    client.force_login(vft_investigator)
+    ref = allocated.local_reference
+    page = client.get(f"/reports/{ref}/").content.decode()
+    assert 'value="cease_and_desist"' not in page and 'value="cifas_marker"' in page
+    client.post(f"/reports/{ref}/case/disruption/", {
+        "disruption-kind": "cease_and_desist", "disruption-on": "2026-11-20",
+    })  # fmt: skip
+    answer = client.post(f"/api/v1/reports/{ref}/disruption", {"kind": "cease_and_desist",
+                         "on": "2026-11-20"}, content_type="application/json")  # fmt: skip
+    assert answer.status_code == 422
+    assert "finalising the report with outcome 10" in answer.json()["problems"]["kind"]
+    with pytest.raises(services.InvalidInput) as refused:
+        services.add_disruption(vft_investigator, allocated, kind="cease_and_desist",
+                                on=date(2026, 11, 20))  # fmt: skip
+    assert "outcome 10" in refused.value.problems["kind"]
+    assert not DisruptionAction.objects.exists()

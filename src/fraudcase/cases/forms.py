@@ -53,7 +53,8 @@ class TaskForm(GovukMixin, forms.Form):
 class DisruptionForm(GovukMixin, forms.Form):
     kind = forms.ChoiceField(
         label="Disruption",
-        choices=rules.DisruptionKind.choices,
+        choices=rules.recordable_disruptions,
+        help_text="A cease and desist notice is recorded by finalising with outcome 10.",
     )
     on = forms.DateField(label="Date", widget=forms.DateInput(), help_text="e.g. 2026-12-01")
     detail = forms.CharField(label="Detail", required=False, widget=forms.Textarea)

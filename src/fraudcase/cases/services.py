@@ -256,8 +256,8 @@ def complete_task(user, report: Report, task_id: int) -> Task:
 
 def add_disruption(user, report: Report, *, kind: str, on: date, detail: str = ""):
     _require(user, CASE_ROLES)
-    if kind not in {k.value for k in rules.DisruptionKind}:
-        raise InvalidInput({"kind": "Choose the disruption used"})
+    if problem := rules.disruption_kind_problem(kind):
+        raise InvalidInput({"kind": problem})
     with transaction.atomic():
         action = DisruptionAction.objects.create(
             report=report, kind=kind, on=on, detail=detail.strip(), by=user
