@@ -190,3 +190,22 @@ def test_a_cease_and_desist_notice_cannot_be_recorded_as_a_disruption(
                                 on=date(2026, 11, 20))  # fmt: skip
     assert "outcome 10" in refused.value.problems["kind"]
     assert not DisruptionAction.objects.exists()
+
+
+@pytest.mark.parametrize("task", ["abc", "", "-1", "1.5"])
+def test_marking_done_a_task_that_is_not_a_number_says_so(
+    allocated, vft_investigator, client, task
+):
+    client.force_login(vft_investigator)
+    ref = allocated.local_reference
+    answer = client.post(f"/reports/{ref}/case/task-done/", {"task": task}, follow=True)
+    assert answer.status_code == 200
+    assert "Choose the task to mark done" in answer.content.decode()
+
+
+@pytest.mark.parametrize("task", ["987654", "99999999999999999999999"])
+def test_marking_done_a_task_there_is_not_is_not_found(allocated, vft_investigator, client, task):
+    client.force_login(vft_investigator)
+    answer = client.post(f"/reports/{allocated.local_reference}/case/task-done/", {"task": task})
+    assert answer.status_code == 404
+    assert "Task done" not in " ".join(e.text for e in allocated.log_entries.all())

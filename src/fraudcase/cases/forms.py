@@ -50,6 +50,17 @@ class TaskForm(GovukMixin, forms.Form):
         self.style_fields()
 
 
+class TaskDoneForm(forms.Form):
+    """*Mark done* on a task: the task's number, posted by the button beside it."""
+
+    task = forms.IntegerField(
+        min_value=1,
+        error_messages={"required": "Choose the task to mark done",
+                        "invalid": "Choose the task to mark done",
+                        "min_value": "Choose the task to mark done"},
+    )  # fmt: skip
+
+
 class DisruptionForm(GovukMixin, forms.Form):
     kind = forms.ChoiceField(
         label="Disruption",
