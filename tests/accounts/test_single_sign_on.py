@@ -88,11 +88,48 @@ def test_the_provider_account_signs_in_as_the_user_with_that_username(
     assert user.role == assessor.role  # unchanged: roles stay set in fraudcase
 
 
-def test_or_as_the_user_with_that_email_address(sign_on, assessor, provider_says):
+@pytest.mark.parametrize("verified", [True, "true", "True"])
+def test_or_as_the_user_with_that_verified_email_address(
+    sign_on, assessor, provider_says, verified
+):
     assessor.email = "a.assessor@force.police.uk"
     assessor.save()
-    provider_says({"sub": "abc", "email": "A.Assessor@force.police.uk"})
+    provider_says({"sub": "abc", "email": "A.Assessor@force.police.uk", "email_verified": verified})
     assert oidc.OIDCBackend().get_or_create_user("access", "id", {}) == assessor
+
+
+@pytest.mark.parametrize("verified", [{}, {"email_verified": False}, {"email_verified": "false"},
+                                      {"email_verified": 1}])  # fmt: skip
+def test_an_email_address_the_provider_has_not_verified_names_nobody(
+    sign_on, assessor, provider_says, verified
+):
+    """An unverified address may be one the account holder typed: it must not sign them in
+    as whoever holds that address in fraudcase."""
+    assessor.email = "a.assessor@force.police.uk"
+    assessor.save()
+    provider_says({"sub": "abc", "email": "a.assessor@force.police.uk", **verified})
+    backend = oidc.OIDCBackend()
+    assert backend.get_or_create_user("access", "id", {"preferred_username": "mallory"}) is None
+    with pytest.raises(SuspiciousOperation):  # no username either: the claims are refused
+        backend.get_or_create_user("access", "id", {})
+    claims = {"preferred_username": "mallory", "email": "a.assessor@force.police.uk", **verified}
+    assert not oidc.matching_users(claims, username_claim="preferred_username").exists()
+
+
+def test_the_username_claim_is_matched_to_usernames_not_to_addresses(
+    sign_on, assessor, provider_says
+):
+    """Entra ID work accounts often have no `email`: the user principal name identifies them,
+    as a fraudcase username (not as whatever address a user was given)."""
+    assessor.email = "a.assessor@force.police.uk"
+    assessor.save()
+    provider_says({"sub": "abc"})
+    backend = oidc.OIDCBackend()
+    upn = {"preferred_username": "A.Assessor@force.police.uk"}
+    assert backend.get_or_create_user("access", "id", upn) is None
+    assessor.username = "a.assessor@force.police.uk"
+    assessor.save()
+    assert backend.get_or_create_user("access", "id", upn) == assessor
 
 
 def test_an_unknown_account_is_refused_and_nobody_is_created(sign_on, assessor, provider_says):
@@ -116,7 +153,7 @@ def test_two_users_with_the_address_are_refused(sign_on, assessor, supervisor, p
     for user in (assessor, supervisor):
         user.email = "shared@force.police.uk"
         user.save()
-    provider_says({"sub": "abc", "email": "shared@force.police.uk"})
+    provider_says({"sub": "abc", "email": "shared@force.police.uk", "email_verified": True})
     # The library's authenticate() turns this into a failed sign-in.
     with pytest.raises(SuspiciousOperation):
         oidc.OIDCBackend().get_or_create_user("access", "id", {})

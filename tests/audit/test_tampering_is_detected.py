@@ -63,9 +63,32 @@ def test_a_checkpointed_log_verifies_and_says_so(log, capsys):
     assert f"recorded 5 entries up to entry {log[-1].id}" in out
 
 
-def test_a_log_without_a_checkpoint_verifies_with_a_warning(log, capsys):
-    call_command("audit_verify")
-    assert "No checkpoint to check against" in capsys.readouterr().out
+def test_a_log_without_a_checkpoint_fails(log, capsys):
+    """Without a checkpoint, entries removed from the end (the head reset with them) leave a
+    chain that checks: verify cannot call the log intact."""
+    verify_fails(r"No checkpoint: cannot tell whether entries were removed; take one with "
+                 r"`fraudcase audit checkpoint` and keep a copy elsewhere")  # fmt: skip
+    with pytest.raises(CommandError):
+        call_command("audit_verify", "--json")
+    assert json.loads(capsys.readouterr().out)["problem"].startswith("No checkpoint")
+
+
+def test_the_tail_removed_without_a_checkpoint_fails(log, tamper):
+    tamper("DELETE FROM audit_auditevent WHERE id >= %s", [log[3].id])
+    AuditHead.objects.filter(pk=1).update(last_hash=log[2].hash)
+    verify_fails("No checkpoint: cannot tell whether entries were removed")
+
+
+def test_everything_removed_without_a_checkpoint_fails(log, tamper):
+    tamper("DELETE FROM audit_auditevent")
+    AuditHead.objects.all().delete()
+    verify_fails("No checkpoint: .*the log is empty: if this server was ever used")
+
+
+def test_first_time_set_up_may_verify_without_a_checkpoint(log, capsys):
+    call_command("audit_verify", "--no-checkpoint-ok")
+    out = capsys.readouterr().out
+    assert "intact: 5 entries checked" in out and "Warning: no checkpoint" in out
 
 
 # ---------------------------------------------------------------- the four scenarios
@@ -152,7 +175,7 @@ def test_a_checkpoint_can_be_written_elsewhere_and_checked_from_there(log, tmp_p
     call_command("audit_verify", checkpoint=[elsewhere])
     tamper("DELETE FROM audit_auditevent WHERE id = %s", [log[-1].id])
     AuditHead.objects.filter(pk=1).update(last_hash=log[-2].hash)
-    call_command("audit_verify")  # the default file has no checkpoint: nothing to notice
+    verify_fails("No checkpoint")  # none in the default file: verify cannot call it intact
     with pytest.raises(CommandError, match="entries were removed"):
         call_command("audit_verify", checkpoint=[elsewhere])
 
@@ -236,6 +259,7 @@ def test_erasing_personal_data_leaves_the_log_verifying(
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
 def test_verify_warns_when_the_trigger_was_switched_off(log, tamper, capsys):
+    checkpoint()
     call_command("audit_verify")
     assert "Warning" not in capsys.readouterr().err
     tamper("SELECT 1")  # switches the trigger off, as its owner can

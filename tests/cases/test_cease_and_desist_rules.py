@@ -48,3 +48,17 @@ def test_untraceable_suspects_and_positive_outcomes():
     assert rules.untraceable_suspect_action(False) == "Intelligence log"
     assert [o for o in rules.HOME_OFFICE_OUTCOMES if rules.is_positive(o)] == list(range(1, 11))
     assert len(rules.HOME_OFFICE_OUTCOMES) == 22
+
+
+@pytest.mark.parametrize(
+    ("kind", "problem"),
+    [
+        ("telephone_takedown", None),
+        ("cifas_marker", None),
+        ("cease_and_desist", rules.NOTICE_IS_AN_OUTCOME),
+        ("nonsense", "Choose the disruption used"),
+    ],
+)
+def test_a_notice_is_never_a_disruption_recorded_by_hand(kind, problem):
+    assert rules.disruption_kind_problem(kind) == problem
+    assert ("cease_and_desist" in dict(rules.recordable_disruptions())) is False

@@ -167,3 +167,45 @@ def test_the_victim_contract_can_be_changed_and_the_next_update_follows(
     assert refused.typename == "Http404"
     with pytest.raises(services.InvalidInput):
         services.set_victim_contract(vft_investigator, allocated, every_days=3)
+
+
+def test_a_cease_and_desist_notice_cannot_be_recorded_as_a_disruption(
+    allocated, vft_investigator, client
+):
+    """§5.7: a notice is served by finalising with outcome 10, which checks every condition and
+    the earlier notices; as a bare disruption it would skip them and hide from later checks."""
+    client.force_login(vft_investigator)
+    ref = allocated.local_reference
+    page = client.get(f"/reports/{ref}/").content.decode()
+    assert 'value="cease_and_desist"' not in page and 'value="cifas_marker"' in page
+    client.post(f"/reports/{ref}/case/disruption/", {
+        "disruption-kind": "cease_and_desist", "disruption-on": "2026-11-20",
+    })  # fmt: skip
+    answer = client.post(f"/api/v1/reports/{ref}/disruption", {"kind": "cease_and_desist",
+                         "on": "2026-11-20"}, content_type="application/json")  # fmt: skip
+    assert answer.status_code == 422
+    assert "finalising the report with outcome 10" in answer.json()["problems"]["kind"]
+    with pytest.raises(services.InvalidInput) as refused:
+        services.add_disruption(vft_investigator, allocated, kind="cease_and_desist",
+                                on=date(2026, 11, 20))  # fmt: skip
+    assert "outcome 10" in refused.value.problems["kind"]
+    assert not DisruptionAction.objects.exists()
+
+
+@pytest.mark.parametrize("task", ["abc", "", "-1", "1.5"])
+def test_marking_done_a_task_that_is_not_a_number_says_so(
+    allocated, vft_investigator, client, task
+):
+    client.force_login(vft_investigator)
+    ref = allocated.local_reference
+    answer = client.post(f"/reports/{ref}/case/task-done/", {"task": task}, follow=True)
+    assert answer.status_code == 200
+    assert "Choose the task to mark done" in answer.content.decode()
+
+
+@pytest.mark.parametrize("task", ["987654", "99999999999999999999999"])
+def test_marking_done_a_task_there_is_not_is_not_found(allocated, vft_investigator, client, task):
+    client.force_login(vft_investigator)
+    answer = client.post(f"/reports/{allocated.local_reference}/case/task-done/", {"task": task})
+    assert answer.status_code == 404
+    assert "Task done" not in " ".join(e.text for e in allocated.log_entries.all())

@@ -36,3 +36,11 @@ def test_demo_data_loads_once(capsys):
     assert shared < Identifier.objects.count()
     call_command("demo_data", "--victims", "80", "--quiet")
     assert counts() == first
+
+
+def test_the_demo_audit_log_verifies_out_of_the_box(settings, capsys):
+    """demo-data anchors the log with a checkpoint: `fraudcase audit verify` needs one."""
+    settings.AUDIT_KEY = settings.AUDIT_KEY_FILE = settings.AUDIT_CHECKPOINT_FILE = ""
+    call_command("demo_data", "--victims", "20", "--quiet")
+    call_command("audit_verify")
+    assert "Agrees with 1 checkpoint(s)" in capsys.readouterr().out

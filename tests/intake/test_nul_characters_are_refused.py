@@ -105,3 +105,33 @@ def test_a_double_key_reference_with_a_nul_is_refused(assessor, client):
     client.force_login(assessor)
     response = client.post("/calls-for-service/1/sent/", {"nfib_reference": "NFIB\x00"})
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/octet-stream", ""])
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"text": "rang\\u0000 back"}',
+        '{"text": "rang\\U0000 back"}',
+        '{"text": "rang\\\\\\u0000 back"}',
+        '{"text": "rang\x00 back"}',
+    ],
+)
+def test_a_json_body_with_a_nul_is_refused_whatever_its_content_type(
+    client, auth, recorded, content_type, body
+):
+    """django-ninja reads any body that is not a form as JSON, so the content type says nothing."""
+    before = EnquiryLogEntry.objects.count()
+    url = f"/api/v1/reports/{recorded.local_reference}/log"
+    response = client.post(url, body, content_type=content_type, headers=auth)
+    assert response.status_code == 400
+    assert "contains a NUL character" in response.json()["detail"]
+    assert EnquiryLogEntry.objects.count() == before
+
+
+def test_an_escaped_backslash_before_u0000_in_a_text_plain_body_is_kept(client, auth, recorded):
+    url = f"/api/v1/reports/{recorded.local_reference}/log"
+    body = json.dumps({"text": "typed \\u0000 and \\\\u0000"})
+    response = client.post(url, body, content_type="text/plain", headers=auth)
+    assert response.status_code == 201
+    assert response.json()["text"] == "typed \\u0000 and \\\\u0000"

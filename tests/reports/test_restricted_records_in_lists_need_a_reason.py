@@ -169,3 +169,85 @@ def test_every_export_holding_restricted_records_needs_a_reason(
     assert export["Content-Type"].startswith("text/csv")
     assert b"Patel" in export.content
     assert disclosures(REASON).filter(action="disclosure").exists()
+
+
+@pytest.fixture
+def open_call(assessor):
+    """An accepted call for service whose report is not restricted."""
+    return intake.record_call_for_service(assessor, intake.CallForServiceInput(
+        caller_forename="Amir", caller_surname="Khan", caller_phone="", caller_postcode="",
+        caller_dob=None, summary="Paid for a car never delivered", fraud_type="", loss_gbp=None,
+        criteria=["victim_vulnerable"], other_reason="",
+    ))  # fmt: skip
+
+
+def test_a_refused_nfrc_shows_the_list_again_only_through_the_same_gate(
+    restricted_call, open_call, supervisor, client
+):
+    client.force_login(supervisor)
+    hidden = restricted_call.report.local_reference
+    url = f"/calls-for-service/{open_call.pk}/sent/"
+    asked = client.post(url, {"nfib_reference": "AF12345"}, follow=True)
+    page = asked.content.decode()
+    assert hidden not in page and "Patel" not in page
+    assert "is not an NFRC number" in page and "restricted" in page
+    assert not disclosures().filter(object_ref="double-key").exists()
+    give_reason(client, "/calls-for-service/double-key/")
+    again = client.post(url, {"nfib_reference": "AF12345"})
+    assert again.status_code == 200
+    assert hidden in again.content.decode() and "is not an NFRC number" in again.content.decode()
+    assert disclosures(REASON).filter(object_ref="double-key").count() == 2  # list, then refusal
+    open_call.refresh_from_db()
+    assert open_call.nfib_sent_at is None
+
+
+def test_a_reason_given_for_one_search_does_not_cover_another(restricted_call, supervisor, client):
+    client.force_login(supervisor)
+    ref = restricted_call.report.local_reference
+    assert ref in give_reason(client, "/reports/?q=Joan+Patel").content.decode()
+    # The same search, typed again, exported or paged: the same list, the same reason.
+    assert ref in client.get("/reports/?page=2&q=Joan%20Patel").content.decode()
+    export = client.get("/reports/?q=Joan+Patel&export=csv")
+    assert export["Content-Type"].startswith("text/csv") and b"Patel" in export.content
+    # Another search asks again, for the page and for the export.
+    other = client.get("/reports/?q=Patel")
+    assert other.status_code == 200 and ref not in other.content.decode()
+    assert "1 of the 1 reports is restricted" in other.content.decode()
+    assert client.get("/reports/?q=Patel&export=csv")["Content-Type"].startswith("text/html")
+    assert ref in give_reason(client, "/reports/?q=Patel", "Second enquiry").content.decode()
+    assert disclosures("Second enquiry").filter(object_ref="Patel").exists()
+    assert not disclosures(REASON).filter(object_ref="Patel").exists()
+
+
+def test_a_reason_given_for_one_filter_of_the_queue_does_not_cover_another(
+    restricted_call, supervisor, client
+):
+    client.force_login(supervisor)
+    ref = restricted_call.report.local_reference
+    assert ref in give_reason(client, "/triage/queue/?source=call_for_service").content.decode()
+    assert ref in client.get("/triage/queue/?source=call_for_service&export=").content.decode()
+    asked = client.get("/triage/queue/").content.decode()
+    assert ref not in asked and "restricted" in asked
+
+
+def test_the_administrator_gives_a_reason_for_a_restricted_reports_audit_trail(
+    restricted_call, administrator, client
+):
+    from fraudcase.accounts.models import Team
+
+    Report.objects.filter(pk=restricted_call.report_id).update(
+        restricted_to_team=Team.objects.get(name="Economic Crime Unit")
+    )
+    client.force_login(administrator)
+    ref = restricted_call.report.local_reference
+    for page in ("audit", "erase"):
+        asked = client.get(f"/reports/{ref}/{page}/")
+        assert asked.status_code == 302 and f"/reports/{ref}/justify/" in asked.url
+    assert not AuditEvent.objects.filter(object_ref=ref, action="consultation").exists()
+    reason = "Subject access request SAR-118"
+    given = client.post(f"/reports/{ref}/justify/?next=/reports/{ref}/audit/",
+                        {"justification": reason})  # fmt: skip
+    assert given.status_code == 302 and given.url == f"/reports/{ref}/audit/"
+    assert client.get(given.url).status_code == 200
+    seen = AuditEvent.objects.filter(object_ref=ref, action="consultation")
+    assert list(seen.values_list("justification", flat=True)) == [reason]

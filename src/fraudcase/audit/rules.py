@@ -82,6 +82,25 @@ UNCOVERED_UNKEYED = (
     "--adopt-unkeyed`"
 )
 
+NO_CHECKPOINT = (
+    "No checkpoint: cannot tell whether entries were removed; take one with `fraudcase audit "
+    "checkpoint` and keep a copy elsewhere"
+)
+
+
+def missing_checkpoint_problem(entries: int, checkpoints: int) -> str | None:
+    """Why a log checked against no checkpoint cannot be called intact, or None.
+
+    The chain shows an entry altered, forged or removed from the middle; only a checkpoint
+    kept off the database shows entries removed from the end, or every entry (the stored head
+    reset with them). Without one, an empty log is as unprovable as a full one."""
+    if checkpoints:
+        return None
+    if not entries:
+        return f"{NO_CHECKPOINT} (the log is empty: if this server was ever used, all was removed)"
+    return NO_CHECKPOINT
+
+
 CHECKPOINT_FIELDS = ("entries", "last_id", "last_hash", "at", "key_id")
 
 

@@ -52,10 +52,22 @@ class TaskForm(GovukMixin, forms.Form):
         self.style_fields()
 
 
+class TaskDoneForm(forms.Form):
+    """*Mark done* on a task: the task's number, posted by the button beside it."""
+
+    task = forms.IntegerField(
+        min_value=1,
+        error_messages={"required": "Choose the task to mark done",
+                        "invalid": "Choose the task to mark done",
+                        "min_value": "Choose the task to mark done"},
+    )  # fmt: skip
+
+
 class DisruptionForm(GovukMixin, forms.Form):
     kind = forms.ChoiceField(
         label="Disruption",
-        choices=rules.DisruptionKind.choices,
+        choices=rules.recordable_disruptions,
+        help_text="A cease and desist notice is recorded by finalising with outcome 10.",
     )
     on = forms.DateField(label="Date", widget=forms.DateInput(), help_text="e.g. 2026-12-01")
     detail = forms.CharField(label="Detail", required=False, widget=forms.Textarea)

@@ -241,6 +241,30 @@ class DisruptionKind(Choices):
     CEASE_AND_DESIST = "cease_and_desist", "Cease and desist notice"
 
 
+# §5.7: a cease and desist notice is served only by finalising with outcome 10, which checks
+# every condition and the notices held for the suspect, then records the disruption itself.
+NOTICE_IS_AN_OUTCOME = (
+    "A cease and desist notice is not recorded as a disruption: record it by finalising the "
+    "report with outcome 10, which checks every §5.7 condition and any earlier notice for the "
+    "suspect"
+)
+
+
+def disruption_kind_problem(kind: str) -> str | None:
+    """What is wrong with recording `kind` as a disruption (§5.5 App. F stage 1), or None."""
+    if kind == DisruptionKind.CEASE_AND_DESIST:
+        return NOTICE_IS_AN_OUTCOME  # §5.7
+    if kind not in DisruptionKind.values:
+        return "Choose the disruption used"
+    return None
+
+
+def recordable_disruptions() -> list[tuple[str, str]]:
+    """The disruptions an officer records by hand: all but the notice (§5.7, outcome 10)."""
+    return [(k, label) for k, label in DisruptionKind.choices
+            if k != DisruptionKind.CEASE_AND_DESIST]  # fmt: skip
+
+
 class UpdateMethod(Choices):
     TELEPHONE = "telephone", "Telephone"
     VISIT = "visit", "Visit"

@@ -277,8 +277,8 @@ def add_disruption(
 ) -> DisruptionAction:
     """Record a disruption used on the report; InvalidInput for an unknown kind."""
     _require(user, CASE_ROLES)
-    if kind not in {k.value for k in rules.DisruptionKind}:
-        raise InvalidInput({"kind": "Choose the disruption used"})
+    if problem := rules.disruption_kind_problem(kind):
+        raise InvalidInput({"kind": problem})
     with transaction.atomic():
         action = DisruptionAction.objects.create(
             report=report, kind=kind, on=on, detail=detail.strip(), by=user

@@ -21,6 +21,7 @@ from .forms import (
     DisruptionForm,
     FinalisationForm,
     ReviewForm,
+    TaskDoneForm,
     TaskForm,
     VictimContractForm,
     VictimUpdateForm,
@@ -132,8 +133,9 @@ def case_action(request, ref, action):
                                   assignee_id=form.cleaned_data["assignee"],
                                   due=form.cleaned_data["due"])  # fmt: skip
         elif action == "task-done":
-            form = None
-            services.complete_task(request.user, report, int(request.POST.get("task", 0)))
+            form = TaskDoneForm(request.POST)
+            if form.is_valid():
+                services.complete_task(request.user, report, form.cleaned_data["task"])
         elif action == "disruption":
             form = DisruptionForm(request.POST, prefix="disruption")
             if form.is_valid():

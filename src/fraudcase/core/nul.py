@@ -8,12 +8,16 @@ by the import's checks (`fraudcase.core.tables.nul_problems`).
 """
 
 import json
+import re
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 NUL = "\x00"
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+# \u0000 after an even number of backslashes (none included): a JSON escape for NUL.
+JSON_NUL_ESCAPE = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000", re.IGNORECASE)
 MESSAGE = "contains a NUL character (\\x00), which is not text: remove it and try again"
 
 
@@ -29,25 +33,31 @@ def nul_field(request: HttpRequest) -> str | None:
     for key, values in request.GET.lists():
         if NUL in key or any(NUL in v for v in values):
             return _field(key)
-    if request.method not in ("POST", "PUT", "PATCH"):
+    if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
         return None
     content_type = request.content_type or ""
-    if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+    if content_type in FORM_TYPES:
         for key, values in request.POST.lists():
             if NUL in key or any(NUL in v for v in values):
                 return _field(key)
         return None
-    if content_type.endswith("json"):
-        body = request.body
-        if b"\x00" in body:
-            return "The request body"
-        # A NUL can only reach a JSON string written as \u0000: parse only if it might be there.
-        if b"\\u0000" in body:
-            try:
-                return _json_nul(json.loads(body), "")
-            except ValueError:
-                return None  # not JSON: the API says so itself
-    return None
+    return body_nul(request.body)
+
+
+def body_nul(body: bytes) -> str | None:
+    """Where a body that is not a form holds a NUL, or None. django-ninja parses any such body
+    as JSON whatever its content type says (text/plain included), so every one is looked at:
+    a raw NUL byte, or the JSON escape for NUL (backslash, u, 0000), but not an escaped
+    backslash followed by u0000, which is the six characters typed."""
+    if b"\x00" in body:
+        return "The request body"
+    if not JSON_NUL_ESCAPE.search(body):
+        return None
+    try:
+        found = _json_nul(json.loads(body), "")
+    except ValueError:
+        found = None  # not JSON: the escape is refused all the same
+    return found or "The request body"
 
 
 # A parsed JSON body: any of str, int, float, bool, None, list, dict.

@@ -13,13 +13,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 import polars as pl
-from django.db import IntegrityError, OperationalError, connection, models, transaction
+from django.db import DatabaseError, connection, models, transaction
 from django.utils import timezone
 
 from fraudcase.accounts.models import User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
-from fraudcase.core import bulk
+from fraudcase.core import bulk, clashes
 from fraudcase.core.errors import FileRejected, ImportClash, Problem
 from fraudcase.core.formats import VICTIM_TYPES
 from fraudcase.core.tables import (
@@ -332,12 +332,11 @@ def import_nfib_package(
             _write(frame, victims, existing, user=user, result=result,
                    filename=original_name or path.name, receipt=receipt)  # fmt: skip
     # Each backend has `Database` (its driver module); django-stubs does not declare it.
-    except (IntegrityError, connection.Database.IntegrityError) as error:  # type: ignore[attr-defined]
+    except (DatabaseError, connection.Database.DatabaseError) as error:  # type: ignore[attr-defined]
         # The unique package reference or NFRC number was written by another import that
-        # committed after this one was checked: the loser of the race is told, not crashed.
-        raise _clash(frame) from error
-    except (OperationalError, connection.Database.OperationalError) as error:  # type: ignore[attr-defined]
-        if "locked" not in str(error):  # SQLite: another import holds the database
+        # committed after this one was checked, or that import holds what this one needs
+        # (a deadlock; SQLite's lock): the loser of the race is told, not crashed.
+        if not clashes.is_clash(error):
             raise
         raise _clash(frame) from error
     return result

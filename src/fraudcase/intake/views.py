@@ -1,5 +1,7 @@
 """Pages for the ways reports come in: request -> service -> template."""
 
+from urllib.parse import urlencode
+
 import polars as pl
 from django.contrib import messages
 from django.http import HttpResponseRedirect
@@ -9,11 +11,20 @@ from django.views.decorators.http import require_POST
 
 from fraudcase.audit.models import AuditAction
 from fraudcase.core import exports
-from fraudcase.core.errors import AttachmentRejected, Conflict, InvalidInput
+from fraudcase.core.errors import (
+    AttachmentRejected,
+    Conflict,
+    InvalidInput,
+    JustificationRequired,
+)
 from fraudcase.jobs import services as job_services
 from fraudcase.jobs.models import JobKind
 from fraudcase.reports import services as report_services
-from fraudcase.reports.views import justification_given, list_justification
+from fraudcase.reports.views import (
+    justification_given,
+    list_justification,
+    list_justification_for,
+)
 
 from . import services
 from .forms import CallForServiceForm, NFIBUploadForm, ReferralForm
@@ -69,10 +80,9 @@ def call_for_service_new(request):
 def double_key_list(request):
     """Accepted calls to double-key to NFIB. Restricted reports among them need a reason
     (asked once for this page in the session), kept in the audit log."""
-    calls = services.calls_to_double_key(request.user)
     fmt = request.GET.get("export")
-    reason = list_justification(request)
     if fmt in exports.CONTENT_TYPES:
+        calls = services.calls_to_double_key(request.user)
         frame = pl.DataFrame(
             [
                 (
@@ -87,14 +97,26 @@ def double_key_list(request):
             schema=["local_reference", "taken_at", "forename", "surname", "summary"],
             orient="row",
         )
-        report_services.disclose(request.user, calls, reason, listing="double-key",
-                                 summary=f"Exported {frame.height} calls for service to "
-                                 "double-key")  # fmt: skip
+        report_services.disclose(request.user, calls, list_justification(request),
+                                 listing="double-key", summary=f"Exported {frame.height} calls "
+                                 "for service to double-key")  # fmt: skip
         return exports.download(frame, "calls-to-double-key", fmt)
+    return _double_key_page(request, _double_key_reason(request))
+
+
+def _double_key_reason(request) -> str:
+    """The reason given this session for the restricted calls in the double-key list."""
+    return list_justification_for(request, reverse("cfs-double-key"))
+
+
+def _double_key_page(request, reason: str, error: dict | None = None):
+    """The one page listing the calls to double-key, shown or shown again with a refused NFRC:
+    always through the disclosure gate, so restricted calls need the reason for the list."""
+    calls = services.calls_to_double_key(request.user)
     report_services.disclose(request.user, calls, reason, listing="double-key",
                              action=AuditAction.CONSULTATION,
                              summary="Viewed the calls for service to double-key")  # fmt: skip
-    return render(request, "intake/double_key.html", {"calls": calls})
+    return render(request, "intake/double_key.html", {"calls": calls, "error": error})
 
 
 @require_POST
@@ -107,9 +129,9 @@ def double_key_sent(request, call_id):
         .values_list("report__local_reference", flat=True)
         .first()
     )
-    reason = request.POST.get("justification", "").strip() or (
-        request.session.get("list_justifications", {}).get(reverse("cfs-double-key"), "")
-    ) or justification_given(request, reference or "")  # fmt: skip
+    reason = request.POST.get("justification", "").strip() or _double_key_reason(request) or (
+        justification_given(request, reference or "")
+    )  # fmt: skip
     typed = request.POST.get("nfib_reference", "")
     try:
         call = services.mark_sent_to_nfib(request.user, call_id, typed, reason)
@@ -122,10 +144,16 @@ def double_key_sent(request, call_id):
 
 
 def _double_key_refused(request, call_id, typed: str, problem: str):
-    """The list again, the refused NFRC on its row with what is wrong."""
+    """The list again, the refused NFRC on its row with what is wrong. The list shown again
+    passes the same gate: without the reason for the list's restricted calls, the officer is
+    told what was wrong and asked the reason, then sees the list."""
     error = {"call_id": call_id, "problem": problem, "typed": typed}
-    calls = services.calls_to_double_key(request.user)
-    return render(request, "intake/double_key.html", {"calls": calls, "error": error})
+    try:
+        return _double_key_page(request, _double_key_reason(request), error)
+    except JustificationRequired:
+        messages.error(request, f"The NFRC number was not recorded: {problem}")
+        back = reverse("cfs-double-key")
+        return redirect(f"{reverse('list-justify')}?{urlencode({'next': back})}")
 
 
 def referral_new(request):

@@ -13,7 +13,8 @@ class JustificationMiddleware:
     """Turns JustificationRequired from any page into the reason form, then back to the page.
 
     For a list holding restricted records (reports.services.disclose), the form asks the
-    reason for the list, kept for that page for the session (reports.views.list_justify).
+    reason for the list, kept for the session for that list: its page and the query that
+    selects its records, so another search or filter asks again (reports.views.list_key).
 
     A form posted without a reason is not replayed: the user lands on the report afterwards.
     The API answers 428 itself (fraudcase.api)."""
@@ -35,7 +36,7 @@ class JustificationMiddleware:
         return redirect(f"{target}?{urlencode({'next': back})}" if back else target)
 
     def ask_for_list(self, request, exception):
-        """A list holding restricted records: ask the reason here, kept for this list's page."""
+        """A list holding restricted records: ask the reason here, kept for this list."""
         back = request.get_full_path() if request.method == "GET" else request.path
         return render(request, "reports/export_justify.html", {
             "form": JustificationForm(), "back": back, "restricted": exception.restricted,

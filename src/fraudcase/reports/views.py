@@ -1,7 +1,7 @@
 """Pages of the report itself: search, the reason asked before a restricted record, its audit
 trail, erasure and material. The report page is composed in `fraudcase.pages`."""
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import polars as pl
 from django.contrib import messages
@@ -27,10 +27,33 @@ def justification_given(request, reference: str) -> str:
     return request.session.get("justifications", {}).get(reference, "")
 
 
-def list_justification(request) -> str:
+# Query parameters that change how a list is delivered, not which records it holds.
+NOT_SELECTING = frozenset({"export", "page", "next"})
+
+
+def list_key(url: str) -> str:
+    """What a reason given for a list is kept under in the session: the list's path and the
+    query that selects its records (the search term, the filters), in a stable order. A reason
+    given for one search or filter does not cover another; the same list exported, or on
+    another page, is the same list."""
+    parts = urlsplit(url)
+    selecting = sorted(
+        (name, value.strip())
+        for name, value in parse_qsl(parts.query)
+        if name not in NOT_SELECTING and value.strip()
+    )
+    return f"{parts.path}?{urlencode(selecting)}" if selecting else parts.path
+
+
+def list_justification_for(request, url: str) -> str:
     """The reason this user gave in this session for the restricted records in the list at
-    this page's path (asked by JustificationMiddleware, kept by `list_justify`)."""
-    return request.session.get("list_justifications", {}).get(request.path, "")
+    `url` (asked by JustificationMiddleware, kept by `list_justify`)."""
+    return request.session.get("list_justifications", {}).get(list_key(url), "")
+
+
+def list_justification(request) -> str:
+    """The reason given this session for the restricted records in this page's list."""
+    return list_justification_for(request, request.get_full_path())
 
 
 def report_search(request):
@@ -64,14 +87,15 @@ def report_search(request):
 
 def list_justify(request):
     """The reason for the restricted records in a list (the page at `next`), kept for this
-    session and that page, then back to it. Asked by JustificationMiddleware."""
+    session and that list (`list_key`: its path and the query selecting its records), then back
+    to it. Asked by JustificationMiddleware."""
     back = request.GET.get("next", "")
     if not (back and url_has_allowed_host_and_scheme(back, {request.get_host()})):
         back = reverse("home")
     form = JustificationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         given = request.session.get("list_justifications", {})
-        given[urlsplit(back).path] = form.cleaned_data["justification"]
+        given[list_key(back)] = form.cleaned_data["justification"]
         request.session["list_justifications"] = given
         return redirect(back)
     return render(request, "reports/export_justify.html", {"form": form, "back": back})
@@ -128,12 +152,8 @@ def report_justify(request, ref):
 
 @user_passes_test(lambda u: u.role == Role.ADMINISTRATOR)
 def report_audit(request, ref):
-    report = services.get_report(
-        request.user,
-        ref,
-        justification=justification_given(request, ref)
-        or "Administrator reviewing the audit trail",
-    )
+    # A restricted report's trail needs the administrator's own reason, asked like anyone's.
+    report = services.get_report(request.user, ref, justification=justification_given(request, ref))
     return render(
         request,
         "reports/audit.html",
@@ -146,11 +166,7 @@ def report_audit(request, ref):
 
 @user_passes_test(lambda u: u.role == Role.ADMINISTRATOR)
 def report_erase(request, ref):
-    report = services.get_report(
-        request.user,
-        ref,
-        justification=justification_given(request, ref) or "Administrator considering erasure",
-    )
+    report = services.get_report(request.user, ref, justification=justification_given(request, ref))
     form = ErasureForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.erase_personal_data(request.user, report, form.cleaned_data["reason"])

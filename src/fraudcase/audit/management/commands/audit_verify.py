@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from fraudcase.audit import services
+from fraudcase.audit import rules, services
 
 
 class Command(BaseCommand):
@@ -22,6 +22,12 @@ class Command(BaseCommand):
             help="checkpoint file to check against (repeatable); default "
             "$FRAUDCASE_AUDIT_CHECKPOINT_FILE or var/audit-checkpoints/checkpoints.jsonl",
         )
+        parser.add_argument(
+            "--no-checkpoint-ok",
+            action="store_true",
+            help="pass without any checkpoint (first-time set-up only: then take one with "
+            "`fraudcase audit checkpoint`); without it, no checkpoint fails",
+        )
 
     def handle(self, *args, **options):
         files = options["checkpoint"]
@@ -29,6 +35,9 @@ class Command(BaseCommand):
             if not path.exists():
                 raise CommandError(f"No checkpoint file at {path}")
         result = services.verify(files)
+        missing = rules.missing_checkpoint_problem(result.checked, result.checkpoints)
+        if result.ok and missing and not options["no_checkpoint_ok"]:
+            result.problem = (0, missing)
         trigger = services.append_only_trigger()
         if options["json"]:
             self.stdout.write(
@@ -74,6 +83,7 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write(
-                "No checkpoint to check against: entries removed from the end, or the whole "
-                "log, would go unnoticed. Take one with `fraudcase audit checkpoint`."
+                "Warning: no checkpoint to check against (--no-checkpoint-ok): entries removed "
+                "from the end, or the whole log, would go unnoticed. Take one now with "
+                "`fraudcase audit checkpoint` and keep a copy elsewhere."
             )

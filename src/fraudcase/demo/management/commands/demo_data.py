@@ -116,11 +116,30 @@ class Command(BaseCommand):
         self._victim_list(User.objects.get(username="fvo"))
         self._assess_some(assessor)
         self._walk_some(teams["Volume Fraud Team"])
+        anchored = self._checkpoint()
         if not options["quiet"]:
             self.stdout.write(f"Demo data: {result.message}")
             self.stdout.write(
                 f"Demo users (password '{DEMO_PASSWORD}'): " + ", ".join(u[0] for u in USERS)
             )
+            self.stdout.write(anchored)
+
+    def _checkpoint(self) -> str:
+        """Anchor the demo's audit log with a checkpoint, so `fraudcase audit verify` passes
+        out of the box (it fails without one: docs/admin-guide.md "Audit log")."""
+        try:
+            signed, _ = audit.checkpoint()
+        except audit.BrokenLog as error:
+            where, problem = error.args[0]
+            self.stderr.write(
+                f"No audit checkpoint taken: the audit log does not verify "
+                f"({f'entry {where}: ' if where else ''}{problem})"
+            )
+            return "Audit log: no checkpoint taken (see above)."
+        return (
+            f"Audit checkpoint taken ({signed['entries']} entries) in "
+            f"{audit.default_checkpoint_file()}: `fraudcase audit verify` checks against it."
+        )
 
     def _weekend_package(self, folder: Path, admin) -> None:
         """A package that reached the NFIB portal while the unit was closed (§5.1.1): imported
