@@ -137,14 +137,21 @@ OCTOBER_6 = datetime(2026, 10, 6, 9, 0, tzinfo=UTC)  # when the example package 
 @pytest.fixture
 def vft_investigator(vft):
     """A PIP 1 investigator in the Volume Fraud Team."""
-    return _person("vft_investigator", Role.INVESTIGATOR, HandlingMarking.OFFICIAL, vft,
-                   experience="pip1", case_capacity=3)  # fmt: skip
+    return _person(
+        "vft_investigator",
+        Role.INVESTIGATOR,
+        HandlingMarking.OFFICIAL,
+        vft,
+        experience="pip1",
+        case_capacity=3,
+    )
 
 
 @pytest.fixture
 def evaluator(vft):
-    return _person("evaluator", Role.EVALUATOR, HandlingMarking.OFFICIAL_SENSITIVE, vft,
-                   experience="pip2")  # fmt: skip
+    return _person(
+        "evaluator", Role.EVALUATOR, HandlingMarking.OFFICIAL_SENSITIVE, vft, experience="pip2"
+    )
 
 
 @pytest.fixture
@@ -154,8 +161,12 @@ def assessed(assessor, example_package, client):
     from tests.triage.test_assess_a_report import form
 
     # Received in October, so the Victims' Code clocks have long started.
-    import_nfib_package(example_package, user=assessor, received_at=OCTOBER_6,
-                        received_reason="Received in October; imported for the test")  # fmt: skip
+    import_nfib_package(
+        example_package,
+        user=assessor,
+        received_at=OCTOBER_6,
+        received_reason="Received in October; imported for the test",
+    )
     albert = Report.objects.get(nfrc_numbers__number=ALBERT)
     client.force_login(assessor)
     client.post(f"/reports/{albert.local_reference}/assess/", form())

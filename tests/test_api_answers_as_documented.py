@@ -93,11 +93,24 @@ def test_enums_are_listed_and_validated(client, supervisor):
     assert set(answer.json()["problems"]) == {"asked_of"}
 
 
+@pytest.mark.parametrize("address", ["/api/v1/no/such/address", "/api/v1/reports/a%0Ab/assessment"])
+def test_an_unknown_api_address_answers_json_404_even_with_a_line_break(client, assessor, address):
+    client.force_login(assessor)
+    answer = client.post(address, {}, content_type="application/json")
+    assert answer.status_code == 404
+    assert answer["Content-Type"].startswith("application/json")
+
+
 def test_a_loss_the_report_cannot_keep_is_refused(client, assessor):
     """Found by schemathesis: 1E+20 was saved on SQLite, then every list of calls answered 500."""
     client.force_login(assessor)
-    call = {"caller_forename": "Ann", "caller_surname": "Lee", "summary": "Courier fraud",
-            "criteria": ["in_progress"], "loss_gbp": "1E+20"}  # fmt: skip
+    call = {
+        "caller_forename": "Ann",
+        "caller_surname": "Lee",
+        "summary": "Courier fraud",
+        "criteria": ["in_progress"],
+        "loss_gbp": "1E+20",
+    }
     answer = client.post("/api/v1/calls-for-service", call, content_type="application/json")
     assert answer.status_code == 422
     assert set(answer.json()["problems"]) == {"loss_gbp"}
@@ -141,8 +154,14 @@ def test_every_operation_answers_as_documented(db, in_one_transaction, capsys):
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
 
-            @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
-                      phases=[Phase.generate], suppress_health_check=list(HealthCheck))  # fmt: skip
+            @settings(
+                max_examples=EXAMPLES,
+                deadline=None,
+                database=None,
+                derandomize=True,
+                phases=[Phase.generate],
+                suppress_health_check=list(HealthCheck),
+            )
             @given(case=operation.as_strategy(generation_mode=mode))
             def run(case):
                 nonlocal cases
@@ -157,7 +176,9 @@ def test_every_operation_answers_as_documented(db, in_one_transaction, capsys):
             except (Exception, BaseExceptionGroup) as failure:
                 failures.append(f"{operation.label} ({mode.value}): {failure}")
     with capsys.disabled():
-        print(f"\nschemathesis: {len(operations)} operations, {cases} cases, "
-              f"{len(failures)} failing; answers {dict(sorted(statuses.items()))}")  # fmt: skip
+        print(
+            f"\nschemathesis: {len(operations)} operations, {cases} cases, "
+            f"{len(failures)} failing; answers {dict(sorted(statuses.items()))}"
+        )
     assert len(operations) >= 30
     assert not failures, "\n\n".join(failures)

@@ -11,33 +11,64 @@ from fraudcase.victims.models import VictimList, VictimListEntry
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    "/", "/reports/?q=Smith", "/triage/queue/", "/triage/queue/?stage=to_decide&tier=4",
+    "/",
+    "/reports/?q=Smith",
+    "/triage/queue/",
+    "/triage/queue/?stage=to_decide&tier=4",
     "/triage/queue/?stage=with_evaluator&vulnerability=vulnerable&deadline=overdue",
-    "/triage/queue/?stage=filed_pending", "/cases/allocation/", "/deadlines/",
-    "/deadlines/?scope=team", "/deadlines/?export=csv", "/imports/nfib-package/",
-    "/calls-for-service/new/", "/calls-for-service/double-key/", "/referrals/new/",
-    "/vulnerability/", "/vulnerability/weekly/", "/vulnerability/tasks/", "/vulnerability/log/",
-    "/api/v1/deadlines", "/api/v1/allocation-board",
-]  # fmt: skip
-REPORT_PAGES = ["", "assess/", "evaluate/", "allocate/", "finalise/", "audit/", "erase/",
-                "letters/acknowledgement/", "letters/no_investigation/",
-                "letters/finalisation/", "cease-and-desist/"]  # fmt: skip
+    "/triage/queue/?stage=filed_pending",
+    "/cases/allocation/",
+    "/deadlines/",
+    "/deadlines/?scope=team",
+    "/deadlines/?export=csv",
+    "/imports/nfib-package/",
+    "/calls-for-service/new/",
+    "/calls-for-service/double-key/",
+    "/referrals/new/",
+    "/vulnerability/",
+    "/vulnerability/weekly/",
+    "/vulnerability/tasks/",
+    "/vulnerability/log/",
+    "/api/v1/deadlines",
+    "/api/v1/allocation-board",
+]
+REPORT_PAGES = [
+    "",
+    "assess/",
+    "evaluate/",
+    "allocate/",
+    "finalise/",
+    "audit/",
+    "erase/",
+    "letters/acknowledgement/",
+    "letters/no_investigation/",
+    "letters/finalisation/",
+    "cease-and-desist/",
+]
 
 
 def test_no_page_fails_for_any_demo_user(client):
     call_command("demo_data", "--victims", "60", "--quiet")
     refs = [
         Report.objects.filter(status=status).values_list("local_reference", flat=True).first()
-        for status in ("recorded", "assessed", "with_evaluator", "awaiting_allocation",
-                       "under_investigation", "closed")
-    ]  # fmt: skip
+        for status in (
+            "recorded",
+            "assessed",
+            "with_evaluator",
+            "awaiting_allocation",
+            "under_investigation",
+            "closed",
+        )
+    ]
     urls = PAGES + [f"/reports/{ref}/{page}" for ref in refs if ref for page in REPORT_PAGES]
     victim_list = VictimList.objects.first()
     entry = VictimListEntry.objects.first()
     business = VictimListEntry.objects.filter(status="BUSINESS").first()
-    urls += [f"/vulnerability/lists/{victim_list.pk}/?segment=VS4",
-             f"/vulnerability/victims/{entry.pk}/",
-             f"/vulnerability/businesses/{business.pk}/contact-plan/"]  # fmt: skip
+    urls += [
+        f"/vulnerability/lists/{victim_list.pk}/?segment=VS4",
+        f"/vulnerability/victims/{entry.pk}/",
+        f"/vulnerability/businesses/{business.pk}/contact-plan/",
+    ]
     for user in User.objects.all():
         client.force_login(user)
         for url in urls:

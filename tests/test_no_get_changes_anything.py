@@ -20,10 +20,15 @@ from fraudcase.reports.models import Report
 pytestmark = pytest.mark.django_db
 
 # Tables a GET may write: the audit log itself, sessions and sign-in throttling.
-MAY_CHANGE = {"audit.AuditEvent", "audit.AuditHead", "sessions.Session",
-              "accounts.SignInFailure"}  # fmt: skip
-STATUSES = ("recorded", "assessed", "with_evaluator", "awaiting_allocation",
-            "under_investigation", "closed")  # fmt: skip
+MAY_CHANGE = {"audit.AuditEvent", "audit.AuditHead", "sessions.Session", "accounts.SignInFailure"}
+STATUSES = (
+    "recorded",
+    "assessed",
+    "with_evaluator",
+    "awaiting_allocation",
+    "under_investigation",
+    "closed",
+)
 SKIPPED = ("admin/",)  # Django's own admin: its GET views only read (Django's design).
 
 
@@ -41,8 +46,10 @@ def sample_values() -> dict[str, list[str]]:
         pk = apps.get_model(label).objects.order_by("pk").values_list("pk", flat=True).first()
         return [str(pk or 1)]
 
-    refs = [Report.objects.filter(status=s).values_list("local_reference", flat=True).first()
-            for s in STATUSES]  # fmt: skip
+    refs = [
+        Report.objects.filter(status=s).values_list("local_reference", flat=True).first()
+        for s in STATUSES
+    ]
     return {
         "ref": [r for r in refs if r],
         "kind": ["acknowledgement", "no_investigation", "finalisation"],
@@ -61,7 +68,7 @@ def sample_values() -> dict[str, list[str]]:
                 apps.get_model("jobs.Job").objects.values_list("pk", flat=True).first()
                 or uuid.uuid4()
             )
-        ],  # fmt: skip
+        ],
     }
 
 
@@ -77,20 +84,26 @@ def urls() -> list[str]:
             assert name in values, f"Teach this test a value for <{name}> in {route}"
             urls_for_route = [
                 re.sub(rf"<(?:\w+:)?{name}>|\(\?P<{name}>[^)]*\)", value, url, count=1)
-                for url in urls_for_route for value in values[name]
-            ]  # fmt: skip
+                for url in urls_for_route
+                for value in values[name]
+            ]
         found += ["/" + url for url in urls_for_route]
     list_id = values["list_id"][0]
     return [
         *found,
-        "/reports/?q=Smith", "/reports/?q=Smith&export=csv", "/api/v1/reports?q=Smith",
-        "/triage/queue/?export=csv", "/cases/allocation/?export=xlsx", "/deadlines/?export=csv",
-        "/deadlines/?scope=team", "/api/v1/deadlines?scope=team",
+        "/reports/?q=Smith",
+        "/reports/?q=Smith&export=csv",
+        "/api/v1/reports?q=Smith",
+        "/triage/queue/?export=csv",
+        "/cases/allocation/?export=xlsx",
+        "/deadlines/?export=csv",
+        "/deadlines/?scope=team",
+        "/api/v1/deadlines?scope=team",
         "/calls-for-service/double-key/?export=csv",
         "/vulnerability/weekly/?export=csv&list=top-individuals",
         f"/vulnerability/lists/{list_id}/?segment=VS4&export=csv",
         f"/api/v1/victim-lists/{list_id}/entries?segment=VS4",
-    ]  # fmt: skip
+    ]
 
 
 def snapshot() -> dict[str, str]:

@@ -60,8 +60,9 @@ def write_zip_bomb(path: Path, expanded_mb: int, *, dimension_rows: int | None =
             if dimension_rows:
                 sheet.write(f'<dimension ref="A1:B{dimension_rows}"/>'.encode())
             sheet.write(b"<sheetData>")
-            sheet.write(f'<row r="1">{_cell("A1", "nfrc")}{_cell("B1", "victim_type")}</row>'
-                        .encode())  # fmt: skip
+            sheet.write(
+                f'<row r="1">{_cell("A1", "nfrc")}{_cell("B1", "victim_type")}</row>'.encode()
+            )
             for _ in range(expanded_mb):
                 sheet.write(piece)
             sheet.write(b"</sheetData></worksheet>")

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 from ninja.openapi.schema import OpenAPISchema
@@ -78,21 +79,41 @@ def docs_for_signed_in_users(view: View) -> View:
 # handlers below and core/nul.py give them, wherever the error is raised): status ->
 # (when, body schema, which routes).
 ERRORS = {
-    "400": ("A NUL character (\\u0000) in the address, a query parameter, a form field or "
-            "the body: nothing was read", "Detail", "all"),
+    "400": (
+        "A NUL character (\\u0000) in the address, a query parameter, a form field or "
+        "the body: nothing was read",
+        "Detail",
+        "all",
+    ),
     "401": ("No credentials, an unknown token, or an expired or revoked one", "Detail", "auth"),
-    "403": ("Signed in to the pages, without the CSRF token (X-CSRFToken header)", "Detail",
-            "unsafe"),
-    "404": ("No such record, a record you may not see, or a step your role may not take",
-            "Detail", "all"),
-    "409": ("The record was changed first by someone else, or is not where this step starts: "
-            "nothing was saved", "Detail", "unsafe"),
-    "422": ("A field breaks a rule: `problems` names each field and what is wrong", "Invalid",
-            "all"),
-    "428": ("A restricted record: give your reason in an X-Justification header", "Detail",
-            "record"),
+    "403": (
+        "Signed in to the pages, without the CSRF token (X-CSRFToken header)",
+        "Detail",
+        "unsafe",
+    ),
+    "404": (
+        "No such record, a record you may not see, or a step your role may not take",
+        "Detail",
+        "all",
+    ),
+    "409": (
+        "The record was changed first by someone else, or is not where this step starts: "
+        "nothing was saved",
+        "Detail",
+        "unsafe",
+    ),
+    "422": (
+        "A field breaks a rule: `problems` names each field and what is wrong",
+        "Invalid",
+        "all",
+    ),
+    "428": (
+        "A restricted record: give your reason in an X-Justification header",
+        "Detail",
+        "record",
+    ),
     "503": ("The database cannot be reached: try again shortly", "Detail", "all"),
-}  # fmt: skip
+}
 UNSAFE = {"post", "put", "patch", "delete"}
 SchemaT = TypeVar("SchemaT", bound=dict[str, Any])
 JUSTIFICATION = {
@@ -140,9 +161,10 @@ def document_errors(schema: SchemaT) -> SchemaT:
                     answers[status] = {"description": when, "content": content}
                 elif status == "422" and "Rejected" in str(declared):
                     declared["content"] = {
-                        "application/json": {"schema": {"anyOf": [_ref("Invalid"),
-                                                                  _ref("Rejected")]}}
-                    }  # fmt: skip
+                        "application/json": {
+                            "schema": {"anyOf": [_ref("Invalid"), _ref("Rejected")]}
+                        }
+                    }
                     declared["description"] = when + "; or the file was refused whole"
     return schema
 
@@ -171,6 +193,7 @@ api.add_router("/v1", victims_router)
 api.add_router("/v1", accounts_router)
 
 
+@csrf_exempt  # it changes nothing: a POST to no route is a JSON 404, not the CSRF HTML page
 def unknown_address(request: HttpRequest, rest: str = "") -> HttpResponse:
     """Any /api/ address no route answers: JSON, as every other API answer."""
     return JsonResponse({"detail": "Not found"}, status=404)

@@ -88,6 +88,6 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
-    re_path(r"^api/(?P<rest>.*)$", api_views.unknown_address),
+    re_path(r"^api/(?P<rest>(?s:.*))$", api_views.unknown_address),
     path("healthz", health.healthz),
 ]

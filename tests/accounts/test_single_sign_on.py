@@ -98,8 +98,9 @@ def test_or_as_the_user_with_that_verified_email_address(
     assert oidc.OIDCBackend().get_or_create_user("access", "id", {}) == assessor
 
 
-@pytest.mark.parametrize("verified", [{}, {"email_verified": False}, {"email_verified": "false"},
-                                      {"email_verified": 1}])  # fmt: skip
+@pytest.mark.parametrize(
+    "verified", [{}, {"email_verified": False}, {"email_verified": "false"}, {"email_verified": 1}]
+)
 def test_an_email_address_the_provider_has_not_verified_names_nobody(
     sign_on, assessor, provider_says, verified
 ):

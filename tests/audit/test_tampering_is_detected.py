@@ -66,8 +66,10 @@ def test_a_checkpointed_log_verifies_and_says_so(log, capsys):
 def test_a_log_without_a_checkpoint_fails(log, capsys):
     """Without a checkpoint, entries removed from the end (the head reset with them) leave a
     chain that checks: verify cannot call the log intact."""
-    verify_fails(r"No checkpoint: cannot tell whether entries were removed; take one with "
-                 r"`fraudcase audit checkpoint` and keep a copy elsewhere")  # fmt: skip
+    verify_fails(
+        r"No checkpoint: cannot tell whether entries were removed; take one with "
+        r"`fraudcase audit checkpoint` and keep a copy elsewhere"
+    )
     with pytest.raises(CommandError):
         call_command("audit_verify", "--json")
     assert json.loads(capsys.readouterr().out)["problem"].startswith("No checkpoint")

@@ -16,8 +16,7 @@ def test_one_report_from_import_to_outcome(
 ):
     from fraudcase.accounts.models import HandlingMarking, Role
 
-    _person("vft_investigator", Role.INVESTIGATOR, HandlingMarking.OFFICIAL, vft,
-            experience="pip1")  # fmt: skip
+    _person("vft_investigator", Role.INVESTIGATOR, HandlingMarking.OFFICIAL, vft, experience="pip1")
     url = live_server.url
     sign_in(page, url, "assessor")
     page.goto(f"{url}/imports/nfib-package/")

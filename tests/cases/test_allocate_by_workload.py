@@ -35,9 +35,14 @@ def test_allocating_starts_the_review_rota_and_the_victim_contract(
     ref = awaiting_allocation.local_reference
     page = client.get(f"/reports/{ref}/allocate/").content.decode()
     assert "Vft_Investigator: suitable" in page
-    client.post(f"/reports/{ref}/allocate/", {
-        "investigator": vft_investigator.pk, "team": vft.pk, "update_every_days": 14,
-    })  # fmt: skip
+    client.post(
+        f"/reports/{ref}/allocate/",
+        {
+            "investigator": vft_investigator.pk,
+            "team": vft.pk,
+            "update_every_days": 14,
+        },
+    )
     case = Case.objects.get()
     today = timezone.localdate()
     assert (case.investigator, case.team, case.tier) == (vft_investigator, vft, 4)
@@ -52,11 +57,17 @@ def test_an_unsuitable_investigator_needs_a_reason(
 ):
     # A tier 4 case is not the ECU's (App. D).
     with pytest.raises(services.InvalidInput) as invalid:
-        services.allocate(supervisor, awaiting_allocation, investigator_id=ecu_investigator.pk,
-                          team_id=ecu.pk)  # fmt: skip
+        services.allocate(
+            supervisor, awaiting_allocation, investigator_id=ecu_investigator.pk, team_id=ecu.pk
+        )
     assert "override_reason" in invalid.value.problems
-    services.allocate(supervisor, awaiting_allocation, investigator_id=ecu_investigator.pk,
-                      team_id=ecu.pk, override_reason="Linked to an ECU operation")  # fmt: skip
+    services.allocate(
+        supervisor,
+        awaiting_allocation,
+        investigator_id=ecu_investigator.pk,
+        team_id=ecu.pk,
+        override_reason="Linked to an ECU operation",
+    )
     assert Case.objects.get().allocation_reason == "Linked to an ECU operation"
 
 
@@ -67,9 +78,11 @@ def test_only_the_supervisor_allocates_on_the_page_and_the_api(
     ref = awaiting_allocation.local_reference
     assert client.get("/cases/allocation/").status_code == 404
     assert client.get(f"/reports/{ref}/allocate/").status_code == 404
-    answer = client.post(f"/api/v1/reports/{ref}/allocation",
-                         {"investigator_id": vft_investigator.pk, "team_id": vft.pk},
-                         content_type="application/json")  # fmt: skip
+    answer = client.post(
+        f"/api/v1/reports/{ref}/allocation",
+        {"investigator_id": vft_investigator.pk, "team_id": vft.pk},
+        content_type="application/json",
+    )
     assert answer.status_code == 404
     assert not Case.objects.exists()
 
@@ -79,9 +92,10 @@ def test_a_supervisor_review_is_recorded_and_the_next_scheduled(allocated, super
     Case.objects.filter(pk=case.pk).update(next_review_due=timezone.localdate())
     assert list(services.reviews_due(supervisor, timezone.localdate())) == [case]
     client.force_login(supervisor)
-    client.post(f"/reports/{allocated.local_reference}/case/review/",
-                {"review-notes": "Good progress",
-                 "review-recommendations": "Obtain call data"})  # fmt: skip
+    client.post(
+        f"/reports/{allocated.local_reference}/case/review/",
+        {"review-notes": "Good progress", "review-recommendations": "Obtain call data"},
+    )
     case.refresh_from_db()
     assert case.reviews.get().recommendations == "Obtain call data"
     assert case.next_review_due == timezone.localdate() + timedelta(days=28)

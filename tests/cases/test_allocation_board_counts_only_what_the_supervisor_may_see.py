@@ -16,8 +16,13 @@ pytestmark = pytest.mark.django_db
 def test_a_restricted_case_the_supervisor_cannot_see_is_not_on_the_board(
     allocated, supervisor, vft_investigator, ecu, client
 ):
-    StatusChange.objects.create(report=allocated, transition="finalise", from_status="x",
-                                to_status="closed", at=timezone.now())  # fmt: skip
+    StatusChange.objects.create(
+        report=allocated,
+        transition="finalise",
+        from_status="x",
+        to_status="closed",
+        at=timezone.now(),
+    )
     client.force_login(supervisor)
     before = {r["name"]: r for r in client.get("/api/v1/allocation-board").json()}
     assert before["Vft_Investigator"]["weighted_load"] == 1

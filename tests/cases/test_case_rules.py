@@ -61,9 +61,13 @@ def test_a_bad_positive_outcome_setting_is_refused(text):
 
 
 GOOD = CeaseAndDesistFacts(
-    no_criminal_record=True, no_earlier_notice=True, isolated_minor_low_value=True,
-    bank_account_insufficient_evidence=False, low_reoffending_risk=True, most_proportionate=True,
-)  # fmt: skip
+    no_criminal_record=True,
+    no_earlier_notice=True,
+    isolated_minor_low_value=True,
+    bank_account_insufficient_evidence=False,
+    low_reoffending_risk=True,
+    most_proportionate=True,
+)
 
 
 def test_finalisation_needs_an_outcome_and_for_no_action_a_rationale():
@@ -113,8 +117,10 @@ def test_time_in_each_state_and_the_milestones():
     assert spent["under_investigation"] == timedelta(days=15)
     assert "closed" not in spent
     assert rules.milestones(t0, moves) == {
-        "assess": timedelta(days=2), "allocate": timedelta(days=5), "finalise": timedelta(days=20)
-    }  # fmt: skip
+        "assess": timedelta(days=2),
+        "allocate": timedelta(days=5),
+        "finalise": timedelta(days=20),
+    }
 
 
 def test_reviews_come_round_sooner_for_serious_tiers():
@@ -122,8 +128,17 @@ def test_reviews_come_round_sooner_for_serious_tiers():
     assert rules.next_review_due(date(2026, 11, 2), 4) == date(2026, 11, 30)
 
 
-ALL_ROLES = ["assessor", "vft_supervisor", "evaluator", "investigator", "fvo", "safeguarding",
-             "financial_intelligence", "analyst", "administrator"]  # fmt: skip
+ALL_ROLES = [
+    "assessor",
+    "vft_supervisor",
+    "evaluator",
+    "investigator",
+    "fvo",
+    "safeguarding",
+    "financial_intelligence",
+    "analyst",
+    "administrator",
+]
 
 
 @pytest.mark.parametrize("transition", list(Transition))

@@ -12,9 +12,13 @@ from fraudcase.cases.rules import CeaseAndDesistFacts
 pytestmark = pytest.mark.django_db
 
 NOTICE_OK = {
-    "cease_and_desist": "on", "no_criminal_record": "on", "no_earlier_notice": "on",
-    "isolated_minor_low_value": "on", "low_reoffending_risk": "on", "most_proportionate": "on",
-}  # fmt: skip
+    "cease_and_desist": "on",
+    "no_criminal_record": "on",
+    "no_earlier_notice": "on",
+    "isolated_minor_low_value": "on",
+    "low_reoffending_risk": "on",
+    "most_proportionate": "on",
+}
 
 
 def test_the_investigator_works_the_case_from_the_report_page(allocated, vft_investigator, client):
@@ -22,23 +26,35 @@ def test_the_investigator_works_the_case_from_the_report_page(allocated, vft_inv
     ref = allocated.local_reference
     page = client.get(f"/reports/{ref}/").content.decode()
     assert "Add a task" in page and "Record disruption" in page
-    client.post(f"/reports/{ref}/case/task/", {
-        "task-text": "Obtain doorbell footage", "task-assignee": vft_investigator.pk,
-        "task-due": "2026-12-01",
-    })  # fmt: skip
+    client.post(
+        f"/reports/{ref}/case/task/",
+        {
+            "task-text": "Obtain doorbell footage",
+            "task-assignee": vft_investigator.pk,
+            "task-due": "2026-12-01",
+        },
+    )
     task = Task.objects.get()
     assert (task.text, task.due) == ("Obtain doorbell footage", date(2026, 12, 1))
     client.post(f"/reports/{ref}/case/task-done/", {"task": task.pk})
     task.refresh_from_db()
     assert task.done_by == vft_investigator
-    client.post(f"/reports/{ref}/case/disruption/", {
-        "disruption-kind": "telephone_takedown", "disruption-on": "2026-11-20",
-        "disruption-detail": "Spoofed number reported to the carrier",
-    })  # fmt: skip
+    client.post(
+        f"/reports/{ref}/case/disruption/",
+        {
+            "disruption-kind": "telephone_takedown",
+            "disruption-on": "2026-11-20",
+            "disruption-detail": "Spoofed number reported to the carrier",
+        },
+    )
     assert DisruptionAction.objects.get().kind == "telephone_takedown"
-    client.post(f"/reports/{ref}/case/victim-update/", {
-        "update-method": "telephone", "update-summary": "Told him the footage is being obtained",
-    })  # fmt: skip
+    client.post(
+        f"/reports/{ref}/case/victim-update/",
+        {
+            "update-method": "telephone",
+            "update-summary": "Told him the footage is being obtained",
+        },
+    )
     assert VictimUpdate.objects.get().by == vft_investigator
     case = Case.objects.get()
     assert case.next_update_due == timezone.localdate() + timedelta(days=case.update_every_days)
@@ -50,16 +66,31 @@ def test_the_investigator_works_the_case_from_the_report_page(allocated, vft_inv
 def test_case_work_through_the_api(allocated, vft_investigator, fvo, client):
     client.force_login(vft_investigator)
     ref = allocated.local_reference
-    answer = client.post(f"/api/v1/reports/{ref}/tasks", {
-        "text": "Call data request", "assignee_id": vft_investigator.pk, "due": "2026-12-03",
-    }, content_type="application/json")  # fmt: skip
+    answer = client.post(
+        f"/api/v1/reports/{ref}/tasks",
+        {
+            "text": "Call data request",
+            "assignee_id": vft_investigator.pk,
+            "due": "2026-12-03",
+        },
+        content_type="application/json",
+    )
     assert answer.status_code == 200
-    not_a_caseworker = client.post(f"/api/v1/reports/{ref}/tasks", {
-        "text": "Visit", "assignee_id": fvo.pk, "due": "2026-12-03",
-    }, content_type="application/json")  # fmt: skip
+    not_a_caseworker = client.post(
+        f"/api/v1/reports/{ref}/tasks",
+        {
+            "text": "Visit",
+            "assignee_id": fvo.pk,
+            "due": "2026-12-03",
+        },
+        content_type="application/json",
+    )
     assert not_a_caseworker.status_code == 422  # tasks go to case officers only
-    answer = client.post(f"/api/v1/reports/{ref}/disruption", {"kind": "nonsense",
-                         "on": "2026-11-20"}, content_type="application/json")  # fmt: skip
+    answer = client.post(
+        f"/api/v1/reports/{ref}/disruption",
+        {"kind": "nonsense", "on": "2026-11-20"},
+        content_type="application/json",
+    )
     assert answer.status_code == 422
 
 
@@ -80,8 +111,9 @@ def test_finalising_records_the_outcome_and_closes_the_case(allocated, vft_inves
 
 def test_the_positive_outcomes_follow_the_setting(allocated, vft_investigator, settings):
     settings.FRAUDCASE_POSITIVE_OUTCOMES = "1-10,22"
-    made = services.finalise(vft_investigator, allocated, outcome=22,
-                             rationale="Diverted through an intervention")  # fmt: skip
+    made = services.finalise(
+        vft_investigator, allocated, outcome=22, rationale="Diverted through an intervention"
+    )
     assert made.positive is True
 
 
@@ -91,17 +123,28 @@ def test_a_cease_and_desist_notice_is_refused_when_a_condition_fails(
     client.force_login(vft_investigator)
     ref = allocated.local_reference
     failing = {k: v for k, v in NOTICE_OK.items() if k != "low_reoffending_risk"}
-    page = client.post(f"/reports/{ref}/finalise/", {"outcome": "10", "rationale": "Minor",
-                                                     **failing}).content.decode()  # fmt: skip
+    page = client.post(
+        f"/reports/{ref}/finalise/", {"outcome": "10", "rationale": "Minor", **failing}
+    ).content.decode()
     assert "The assessed risk of re-offending is not low" in page
     allocated.refresh_from_db()
     assert allocated.status == "under_investigation"
-    answer = client.post(f"/api/v1/reports/{ref}/finalisation", {
-        "outcome": 10, "rationale": "Minor", "cease_and_desist": {
-            "no_criminal_record": True, "no_earlier_notice": False,
-            "isolated_minor_low_value": True, "bank_account_insufficient_evidence": False,
-            "low_reoffending_risk": True, "most_proportionate": True}},
-        content_type="application/json")  # fmt: skip
+    answer = client.post(
+        f"/api/v1/reports/{ref}/finalisation",
+        {
+            "outcome": 10,
+            "rationale": "Minor",
+            "cease_and_desist": {
+                "no_criminal_record": True,
+                "no_earlier_notice": False,
+                "isolated_minor_low_value": True,
+                "bank_account_insufficient_evidence": False,
+                "low_reoffending_risk": True,
+                "most_proportionate": True,
+            },
+        },
+        content_type="application/json",
+    )
     assert answer.status_code == 422
     assert "already had a cease and desist" in answer.json()["problems"]["cease_and_desist"]
 
@@ -111,8 +154,10 @@ def test_a_served_notice_is_printable_and_counted_as_disruption(
 ):
     client.force_login(vft_investigator)
     ref = allocated.local_reference
-    client.post(f"/reports/{ref}/finalise/", {"outcome": "10", "rationale": "Minor online sale",
-                                              "suspect_traced": "no", **NOTICE_OK})  # fmt: skip
+    client.post(
+        f"/reports/{ref}/finalise/",
+        {"outcome": "10", "rationale": "Minor online sale", "suspect_traced": "no", **NOTICE_OK},
+    )
     final = Finalisation.objects.get()
     assert final.untraceable_action == "Intelligence log"  # no PNC record
     assert DisruptionAction.objects.get().kind == "cease_and_desist"
@@ -125,8 +170,9 @@ def test_an_assessor_cannot_finalise(allocated, assessor, client):
     client.force_login(assessor)
     ref = allocated.local_reference
     assert client.get(f"/reports/{ref}/finalise/").status_code == 404
-    answer = client.post(f"/api/v1/reports/{ref}/finalisation", {"outcome": 1},
-                         content_type="application/json")  # fmt: skip
+    answer = client.post(
+        f"/api/v1/reports/{ref}/finalisation", {"outcome": 1}, content_type="application/json"
+    )
     assert answer.status_code == 404
     with pytest.raises(Exception) as refused:
         services.finalise(assessor, allocated, outcome=1)
@@ -137,8 +183,7 @@ def test_an_assessor_cannot_finalise(allocated, assessor, client):
 def test_no_further_action_is_finalised_by_the_supervisor(assessed, supervisor):
     from fraudcase.triage import services as triage
 
-    triage.decide(supervisor, assessed, decision="no_further_action",
-                  reason="No lines of enquiry")  # fmt: skip
+    triage.decide(supervisor, assessed, decision="no_further_action", reason="No lines of enquiry")
     services.finalise(supervisor, assessed, outcome=18, rationale="No lines of enquiry")
     assessed.refresh_from_db()
     assert assessed.status == "closed"
@@ -146,8 +191,9 @@ def test_no_further_action_is_finalised_by_the_supervisor(assessed, supervisor):
 
 def test_cease_and_desist_facts_are_kept(allocated, vft_investigator):
     facts = CeaseAndDesistFacts(True, True, True, False, True, True)
-    made = services.finalise(vft_investigator, allocated, outcome=10, rationale="Minor",
-                             cease_and_desist=facts)  # fmt: skip
+    made = services.finalise(
+        vft_investigator, allocated, outcome=10, rationale="Minor", cease_and_desist=facts
+    )
     assert made.cease_and_desist["most_proportionate"] is True
 
 
@@ -159,8 +205,9 @@ def test_the_victim_contract_can_be_changed_and_the_next_update_follows(
     client.post(f"/reports/{ref}/case/contract/", {"contract-every_days": "7"})
     case = Case.objects.get()
     assert (case.update_every_days, case.next_update_due) == (
-        7, timezone.localdate(case.allocated_at) + timedelta(days=7)
-    )  # fmt: skip
+        7,
+        timezone.localdate(case.allocated_at) + timedelta(days=7),
+    )
     assert "Victim contract changed: updates every 7 days." in allocated.log_entries.first().text
     with pytest.raises(Exception) as refused:
         services.set_victim_contract(assessor, allocated, every_days=14)
@@ -178,16 +225,24 @@ def test_a_cease_and_desist_notice_cannot_be_recorded_as_a_disruption(
     ref = allocated.local_reference
     page = client.get(f"/reports/{ref}/").content.decode()
     assert 'value="cease_and_desist"' not in page and 'value="cifas_marker"' in page
-    client.post(f"/reports/{ref}/case/disruption/", {
-        "disruption-kind": "cease_and_desist", "disruption-on": "2026-11-20",
-    })  # fmt: skip
-    answer = client.post(f"/api/v1/reports/{ref}/disruption", {"kind": "cease_and_desist",
-                         "on": "2026-11-20"}, content_type="application/json")  # fmt: skip
+    client.post(
+        f"/reports/{ref}/case/disruption/",
+        {
+            "disruption-kind": "cease_and_desist",
+            "disruption-on": "2026-11-20",
+        },
+    )
+    answer = client.post(
+        f"/api/v1/reports/{ref}/disruption",
+        {"kind": "cease_and_desist", "on": "2026-11-20"},
+        content_type="application/json",
+    )
     assert answer.status_code == 422
     assert "finalising the report with outcome 10" in answer.json()["problems"]["kind"]
     with pytest.raises(services.InvalidInput) as refused:
-        services.add_disruption(vft_investigator, allocated, kind="cease_and_desist",
-                                on=date(2026, 11, 20))  # fmt: skip
+        services.add_disruption(
+            vft_investigator, allocated, kind="cease_and_desist", on=date(2026, 11, 20)
+        )
     assert "outcome 10" in refused.value.problems["kind"]
     assert not DisruptionAction.objects.exists()
 

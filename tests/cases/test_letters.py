@@ -56,8 +56,12 @@ def test_the_no_investigation_letter_gives_the_reason_and_the_right_to_review(
     client.force_login(supervisor)
     ref = assessed.local_reference
     assert client.get(f"/reports/{ref}/letters/no_investigation/").status_code == 404
-    triage.decide(supervisor, assessed, decision="no_further_action",
-                  reason="The caller cannot be traced and no money can be recovered")  # fmt: skip
+    triage.decide(
+        supervisor,
+        assessed,
+        decision="no_further_action",
+        reason="The caller cannot be traced and no money can be recovered",
+    )
     text = text_of(client.get(f"/reports/{ref}/letters/no_investigation/"))
     assert "cannot be traced" in text
     assert "Right to Review" in text

@@ -19,9 +19,13 @@ pytestmark = pytest.mark.django_db
 
 MARGARET, DEV = "NFRC261010000001", "NFRC261010000002"  # suspect Lee Barton, 07700 900123
 NOTICE = CeaseAndDesistFacts(
-    no_criminal_record=True, no_earlier_notice=True, isolated_minor_low_value=True,
-    bank_account_insufficient_evidence=False, low_reoffending_risk=True, most_proportionate=True,
-)  # fmt: skip
+    no_criminal_record=True,
+    no_earlier_notice=True,
+    isolated_minor_low_value=True,
+    bank_account_insufficient_evidence=False,
+    low_reoffending_risk=True,
+    most_proportionate=True,
+)
 
 
 def no_further_action(report, assessor, supervisor, client):
@@ -35,8 +39,9 @@ def no_further_action(report, assessor, supervisor, client):
 
 
 def serve(supervisor, report):
-    return services.finalise(supervisor, report, outcome=10, rationale="Minor online sale",
-                             cease_and_desist=NOTICE)  # fmt: skip
+    return services.finalise(
+        supervisor, report, outcome=10, rationale="Minor online sale", cease_and_desist=NOTICE
+    )
 
 
 @pytest.fixture
@@ -76,10 +81,17 @@ def test_a_second_notice_for_the_same_name_written_differently_is_refused(
     client.force_login(supervisor)
     page = client.post(
         f"/reports/{third.local_reference}/finalise/",
-        {"outcome": "10", "rationale": "Minor", "cease_and_desist": "on",
-         "no_criminal_record": "on", "no_earlier_notice": "on", "isolated_minor_low_value": "on",
-         "low_reoffending_risk": "on", "most_proportionate": "on"},
-    ).content.decode()  # fmt: skip
+        {
+            "outcome": "10",
+            "rationale": "Minor",
+            "cease_and_desist": "on",
+            "no_criminal_record": "on",
+            "no_earlier_notice": "on",
+            "isolated_minor_low_value": "on",
+            "low_reoffending_risk": "on",
+            "most_proportionate": "on",
+        },
+    ).content.decode()
     assert f"(report {margaret.local_reference})" in page
     third.refresh_from_db()
     assert third.status == "no_further_action"
@@ -92,12 +104,20 @@ def test_a_notice_on_a_report_the_user_may_not_see_is_not_named(barton, supervis
     client.force_login(supervisor)
     answer = client.post(
         f"/api/v1/reports/{dev.local_reference}/finalisation",
-        {"outcome": 10, "rationale": "Minor", "cease_and_desist": {
-            "no_criminal_record": True, "no_earlier_notice": True,
-            "isolated_minor_low_value": True, "bank_account_insufficient_evidence": False,
-            "low_reoffending_risk": True, "most_proportionate": True}},
+        {
+            "outcome": 10,
+            "rationale": "Minor",
+            "cease_and_desist": {
+                "no_criminal_record": True,
+                "no_earlier_notice": True,
+                "isolated_minor_low_value": True,
+                "bank_account_insufficient_evidence": False,
+                "low_reoffending_risk": True,
+                "most_proportionate": True,
+            },
+        },
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert answer.status_code == 422
     problem = answer.json()["problems"]["cease_and_desist"]
     assert "(a notice held on another report)" in problem
@@ -107,8 +127,16 @@ def test_a_notice_on_a_report_the_user_may_not_see_is_not_named(barton, supervis
 def test_a_notice_for_another_suspect_is_served(
     barton, assessor, supervisor, client, write_package
 ):
-    path = write_package([victim_row(51, package_ref="NFIB-PKG-3", suspect_name="Kim Ashdown",
-                                     suspect_phone="07700 900999")])  # fmt: skip
+    path = write_package(
+        [
+            victim_row(
+                51,
+                package_ref="NFIB-PKG-3",
+                suspect_name="Kim Ashdown",
+                suspect_phone="07700 900999",
+            )
+        ]
+    )
     import_nfib_package(path, user=assessor)
     other = Report.objects.get(nfrc_numbers__number="NFRC261000000051")
     no_further_action(other, assessor, supervisor, client)
@@ -128,19 +156,34 @@ def test_the_earlier_notices_are_found_in_a_bounded_number_of_queries(
 @pytest.mark.parametrize(
     ("a", "b", "same"),
     [
-        (SuspectKey("leebarton", None, frozenset()), SuspectKey("leebarton", None, frozenset()),
-         True),
-        (SuspectKey("leebarton", date(1990, 1, 1), frozenset()),
-         SuspectKey("leebarton", None, frozenset()), True),
+        (
+            SuspectKey("leebarton", None, frozenset()),
+            SuspectKey("leebarton", None, frozenset()),
+            True,
+        ),
+        (
+            SuspectKey("leebarton", date(1990, 1, 1), frozenset()),
+            SuspectKey("leebarton", None, frozenset()),
+            True,
+        ),
         # Two people with the same name and different dates of birth are different people.
-        (SuspectKey("leebarton", date(1990, 1, 1), frozenset()),
-         SuspectKey("leebarton", date(1991, 1, 1), frozenset()), False),
-        (SuspectKey("", None, frozenset({"+447700900123"})),
-         SuspectKey("kimashdown", None, frozenset({"+447700900123"})), True),
+        (
+            SuspectKey("leebarton", date(1990, 1, 1), frozenset()),
+            SuspectKey("leebarton", date(1991, 1, 1), frozenset()),
+            False,
+        ),
+        (
+            SuspectKey("", None, frozenset({"+447700900123"})),
+            SuspectKey("kimashdown", None, frozenset({"+447700900123"})),
+            True,
+        ),
         (SuspectKey("", None, frozenset()), SuspectKey("", None, frozenset()), False),
-        (SuspectKey("leebarton", None, frozenset({"a"})),
-         SuspectKey("kimashdown", None, frozenset({"b"})), False),
+        (
+            SuspectKey("leebarton", None, frozenset({"a"})),
+            SuspectKey("kimashdown", None, frozenset({"b"})),
+            False,
+        ),
     ],
-)  # fmt: skip
+)
 def test_the_same_suspect_is_a_shared_identifier_or_name_and_date_of_birth(a, b, same):
     assert rules.same_suspect(a, b) is same

@@ -18,9 +18,11 @@ CHRISTMAS_EVE = datetime(2026, 12, 24, 10, tzinfo=LONDON)  # a Thursday
 
 def whats_due(user, today, scope="mine", only=None):
     """(what, reference, due, state) for one report (`only`) or all the user may see."""
-    return [(i.what.split(" (")[0], i.reference, i.due, i.state.value)
-            for i in clocks.for_scope(user, clocks.due_items(user, today), scope)
-            if only is None or i.reference == only.local_reference]  # fmt: skip
+    return [
+        (i.what.split(" (")[0], i.reference, i.due, i.state.value)
+        for i in clocks.for_scope(user, clocks.due_items(user, today), scope)
+        if only is None or i.reference == only.local_reference
+    ]
 
 
 def test_the_first_update_is_due_after_5_working_days_over_christmas(assessed, supervisor):
@@ -41,8 +43,9 @@ def test_the_enhanced_service_is_due_the_next_working_day(assessed, supervisor):
 
 def test_an_update_given_stops_the_first_update_clock(assessed, assessor, supervisor):
     Report.objects.filter(pk=assessed.pk).update(received_at=CHRISTMAS_EVE)
-    services.record_victim_update(assessor, assessed, method="telephone",
-                                  summary="Explained what happens next")  # fmt: skip
+    services.record_victim_update(
+        assessor, assessed, method="telephone", summary="Explained what happens next"
+    )
     assert whats_due(supervisor, date(2027, 1, 6), only=assessed) == []
 
 
@@ -51,8 +54,9 @@ def test_the_investigator_sees_their_victim_updates_and_tasks(
 ):
     today = timezone.localdate()
     Case.objects.update(next_update_due=today - timedelta(days=1), next_review_due=today)
-    services.add_task(supervisor, allocated, text="Call the bank", assignee_id=vft_investigator.pk,
-                      due=today)  # fmt: skip
+    services.add_task(
+        supervisor, allocated, text="Call the bank", assignee_id=vft_investigator.pk, due=today
+    )
     mine = whats_due(vft_investigator, today)
     assert (
         "Victim update",
@@ -100,11 +104,14 @@ def test_deadlines_of_reports_a_user_may_not_see_do_not_exist_for_them(assessed,
     from fraudcase.accounts.models import Team, TeamKind
 
     secret = Team.objects.create(name="Covert", kind=TeamKind.ECU)
-    Report.objects.filter(pk=assessed.pk).update(received_at=CHRISTMAS_EVE,
-                                                 restricted_to_team=secret)  # fmt: skip
+    Report.objects.filter(pk=assessed.pk).update(
+        received_at=CHRISTMAS_EVE, restricted_to_team=secret
+    )
     assert whats_due(supervisor, date(2027, 2, 1), "team", only=assessed) == []
-    assert all(i.reference != assessed.local_reference
-               for i in clocks.due_items(supervisor, date(2027, 2, 1)))  # fmt: skip
+    assert all(
+        i.reference != assessed.local_reference
+        for i in clocks.due_items(supervisor, date(2027, 2, 1))
+    )
 
 
 def test_a_backlog_of_first_updates_lists_the_oldest_and_counts_the_rest(
@@ -115,8 +122,16 @@ def test_a_backlog_of_first_updates_lists_the_oldest_and_counts_the_rest(
     page = client.get("/deadlines/").content.decode()
     # The example package's four victims were received in October: all owed an update.
     assert "4 victims are owed their first update; the oldest 2 are listed." in page
-    assert len([i for i in clocks.due_items(supervisor, timezone.localdate())
-                if i.what.startswith("First update")]) == 2  # fmt: skip
+    assert (
+        len(
+            [
+                i
+                for i in clocks.due_items(supervisor, timezone.localdate())
+                if i.what.startswith("First update")
+            ]
+        )
+        == 2
+    )
 
 
 def test_the_home_page_tells_an_officer_what_is_due(allocated, vft_investigator, fvo, client):
@@ -141,8 +156,9 @@ def test_the_first_update_stays_owed_after_allocation_and_finalisation(
     assert first_update_owed(supervisor, allocated, later)  # allocated: still owed
     services.finalise(vft_investigator, allocated, outcome=18, rationale="Courier not traced")
     assert first_update_owed(supervisor, allocated, later)  # finalised: still owed
-    services.record_victim_update(vft_investigator, allocated, method="telephone",
-                                  summary="Told the victim the outcome")  # fmt: skip
+    services.record_victim_update(
+        vft_investigator, allocated, method="telephone", summary="Told the victim the outcome"
+    )
     assert not first_update_owed(supervisor, allocated, later)
 
 

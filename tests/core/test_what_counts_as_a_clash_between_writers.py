@@ -46,19 +46,19 @@ def sqlite_error(kind, message, name=None):
             sqlite_error(
                 sqlite3.IntegrityError, "UNIQUE constraint failed: x.y", "SQLITE_CONSTRAINT_UNIQUE"
             ),
-        ),  # fmt: skip
+        ),
         (utils.IntegrityError, sqlite_error(sqlite3.IntegrityError, "UNIQUE constraint failed")),
         (
             utils.OperationalError,
             sqlite_error(sqlite3.OperationalError, "database is locked", "SQLITE_BUSY"),
-        ),  # fmt: skip
+        ),
         (utils.OperationalError, sqlite_error(sqlite3.OperationalError, "database is locked")),
         (
             utils.OperationalError,
             sqlite_error(
                 sqlite3.OperationalError, "database table is locked", "SQLITE_LOCKED_SHAREDCACHE"
             ),
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_another_writer_first_is_a_clash(django_error, driver_error):
@@ -82,16 +82,16 @@ def test_another_writer_first_is_a_clash(django_error, driver_error):
                 "NOT NULL constraint failed: x.y",
                 "SQLITE_CONSTRAINT_NOTNULL",
             ),
-        ),  # fmt: skip
+        ),
         (
             utils.OperationalError,
             sqlite_error(sqlite3.OperationalError, "no such table: blocked", "SQLITE_ERROR"),
-        ),  # fmt: skip
+        ),
         (utils.OperationalError, sqlite_error(sqlite3.OperationalError, "table t is locked")),
         (
             utils.OperationalError,
             sqlite_error(sqlite3.OperationalError, "database table is locked", "SQLITE_LOCKED"),
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_anything_else_is_not_a_clash(django_error, driver_error):

@@ -71,15 +71,23 @@ def test_a_zip_that_is_not_a_workbook_is_refused(assessor, client):
         ("photo.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 20, "image/jpeg", "image/jpeg"),
         ("losses.xlsx", office("spreadsheetml.sheet.main"), XLSX, XLSX),
         ("letter.docx", office("wordprocessingml.document.main"), DOCX, DOCX),
-        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40, "application/msword",
-         "application/msword"),
+        (
+            "old.doc",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40,
+            "application/msword",
+            "application/msword",
+        ),
         ("payments.csv", b"date,amount\n2026-01-02,100\n2026-01-03,250\n", "text/csv", "text/csv"),
         ("note.txt", "Caller says £500 was taken\n".encode(), "text/plain", "text/plain"),
-        ("mail.eml", b"From: a@example.org\nSubject: invoice\n\nPay now", "message/rfc822",
-         "message/rfc822"),
+        (
+            "mail.eml",
+            b"From: a@example.org\nSubject: invoice\n\nPay now",
+            "message/rfc822",
+            "message/rfc822",
+        ),
         ("statement.pdf", b"%PDF-1.4 sent by a script", "application/octet-stream", PDF),
     ],
-)  # fmt: skip
+)
 def test_genuine_material_is_stored_as_the_type_its_content_shows(
     assessor, client, name, content, label, stored
 ):

@@ -137,8 +137,11 @@ def test_the_check_runs_in_bounded_memory(tmp_path):
         """
     )
     # Rows uncapped, so that it is the bytes it unpacks to that stop it.
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO / "src"),
-           "FRAUDCASE_MAX_IMPORT_ROWS": str(10**9)}  # fmt: skip
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(REPO / "src"),
+        "FRAUDCASE_MAX_IMPORT_ROWS": str(10**9),
+    }
     done = subprocess.run(  # noqa: S603 - our own interpreter and script
         [sys.executable, "-c", script, str(path)],
         capture_output=True,

@@ -105,3 +105,23 @@ def test_the_api_applies_the_same_rules(assessor, client):
         content_type="application/json",
     )
     assert bad.status_code == 422 and "other_reason" in bad.json()["problems"]
+
+
+def test_a_postcode_that_is_not_one_is_refused_not_stored(client, assessor):
+    # Upper-casing and spacing it could make it longer than the record keeps (a database
+    # error on PostgreSQL before this check).
+    client.force_login(assessor)
+    answer = client.post(
+        "/api/v1/calls-for-service",
+        {
+            "caller_forename": "Ann",
+            "caller_surname": "Lee",
+            "caller_postcode": "ABCDEFGHIJ",
+            "summary": "Courier fraud",
+            "criteria": ["in_progress"],
+        },
+        content_type="application/json",
+    )
+    assert answer.status_code == 422
+    assert "caller_postcode" in answer.json()["problems"]
+    assert not CallForService.objects.exists()

@@ -21,11 +21,18 @@ def call(assessor):
     return services.record_call_for_service(
         assessor,
         services.CallForServiceInput(
-            caller_forename="Joan", caller_surname="Patel", caller_phone="", caller_postcode="",
-            caller_dob=None, summary="Courier took cash", fraud_type="", loss_gbp=None,
-            criteria=["victim_vulnerable"], other_reason="",
+            caller_forename="Joan",
+            caller_surname="Patel",
+            caller_phone="",
+            caller_postcode="",
+            caller_dob=None,
+            summary="Courier took cash",
+            fraud_type="",
+            loss_gbp=None,
+            criteria=["victim_vulnerable"],
+            other_reason="",
         ),
-    )  # fmt: skip
+    )
 
 
 def test_marking_a_call_sent_attaches_its_nfrc_so_a_search_finds_it(assessor, client, call):
@@ -40,8 +47,9 @@ def test_marking_a_call_sent_attaches_its_nfrc_so_a_search_finds_it(assessor, cl
     assert call.report.local_reference in page
 
 
-@pytest.mark.parametrize(("typed", "problem"), [("", "Enter the NFRC number"),
-                                                 ("AF12345", "is not an NFRC number")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("typed", "problem"), [("", "Enter the NFRC number"), ("AF12345", "is not an NFRC number")]
+)
 def test_a_missing_or_malformed_nfrc_is_refused_on_the_page(assessor, client, call, typed, problem):
     client.force_login(assessor)
     response = client.post(f"/calls-for-service/{call.pk}/sent/", {"nfib_reference": typed})
@@ -78,15 +86,16 @@ def test_the_api_attaches_the_nfrc_and_refuses_bad_or_held_numbers(
 ):
     auth = {"Authorization": f"Bearer {issue_token(assessor, 'test')}"}
     url = f"/api/v1/calls-for-service/{call.pk}/sent"
-    bad = client.post(url, {"nfib_reference": "12345"}, content_type="application/json",
-                      headers=auth)  # fmt: skip
+    bad = client.post(
+        url, {"nfib_reference": "12345"}, content_type="application/json", headers=auth
+    )
     assert bad.status_code == 422 and "nfib_reference" in bad.json()["problems"]
     import_nfib_package(write_package([victim_row(1, nfrc="NFRC261100000009")]), user=assessor)
-    held = client.post(url, {"nfib_reference": "NFRC261100000009"},
-                       content_type="application/json", headers=auth)  # fmt: skip
+    held = client.post(
+        url, {"nfib_reference": "NFRC261100000009"}, content_type="application/json", headers=auth
+    )
     assert held.status_code == 409 and "already held by report" in held.json()["detail"]
-    done = client.post(url, {"nfib_reference": NFRC}, content_type="application/json",
-                       headers=auth)  # fmt: skip
+    done = client.post(url, {"nfib_reference": NFRC}, content_type="application/json", headers=auth)
     assert done.status_code == 200
     found = client.get("/api/v1/reports", {"q": NFRC}, headers=auth).json()
     assert [r["local_reference"] for r in found] == [call.report.local_reference]

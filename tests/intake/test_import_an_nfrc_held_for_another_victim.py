@@ -20,8 +20,9 @@ HELD = "NFRC261000000001"  # victim_row(1)'s number
 @pytest.fixture
 def held(assessor, write_package):
     """Mary-Ann O'Brien, born 1950-01-01, recorded with NFRC ...0001."""
-    import_nfib_package(write_package([victim_row(1, forename="Mary-Ann", surname="O'Brien")]),
-                        user=assessor)  # fmt: skip
+    import_nfib_package(
+        write_package([victim_row(1, forename="Mary-Ann", surname="O'Brien")]), user=assessor
+    )
     return Report.objects.get()
 
 
@@ -37,17 +38,30 @@ def rejected_problems(path, user):
     ("other", "why"),
     [
         ({"forename": "Mary-Ann", "surname": "Osei"}, "another name"),
-        ({"forename": "Mary-Ann", "surname": "O'Brien", "dob": "1951-02-02"},
-         "another date of birth"),
-        ({"victim_type": "Business", "forename": "", "surname": "",
-          "business_name": "O'Brien Ltd"}, "another victim type"),
+        (
+            {"forename": "Mary-Ann", "surname": "O'Brien", "dob": "1951-02-02"},
+            "another date of birth",
+        ),
+        (
+            {
+                "victim_type": "Business",
+                "forename": "",
+                "surname": "",
+                "business_name": "O'Brien Ltd",
+            },
+            "another victim type",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_package_giving_a_held_nfrc_to_another_victim_is_rejected_whole(
     held, assessor, write_package, other, why
 ):
-    path = write_package([victim_row(7, package_ref="NFIB-PKG-2"),
-                          victim_row(8, package_ref="NFIB-PKG-2", nfrc=HELD, **other)])  # fmt: skip
+    path = write_package(
+        [
+            victim_row(7, package_ref="NFIB-PKG-2"),
+            victim_row(8, package_ref="NFIB-PKG-2", nfrc=HELD, **other),
+        ]
+    )
     [problem] = rejected_problems(path, assessor)
     assert (problem.row, problem.column) == (3, "nfrc")
     assert HELD in problem.problem and why in problem.problem
@@ -56,8 +70,9 @@ def test_a_package_giving_a_held_nfrc_to_another_victim_is_rejected_whole(
 
 def test_another_business_name_is_another_victim(assessor, write_package):
     business = {"victim_type": "Business", "forename": "", "surname": "", "dob": ""}
-    import_nfib_package(write_package([victim_row(1, business_name="Castle Garage", **business)]),
-                        user=assessor)  # fmt: skip
+    import_nfib_package(
+        write_package([victim_row(1, business_name="Castle Garage", **business)]), user=assessor
+    )
     path = write_package([victim_row(1, business_name="Abbey Motors", **business)])
     [problem] = rejected_problems(path, assessor)
     assert "another business name" in problem.problem
@@ -65,8 +80,11 @@ def test_another_business_name_is_another_victim(assessor, write_package):
 
 def test_the_same_victim_written_differently_is_already_recorded(held, assessor, write_package):
     again = import_nfib_package(
-        write_package([victim_row(1, package_ref="NFIB-PKG-9", forename="MARY ANN",
-                                  surname="OBRIEN")]), user=assessor)  # fmt: skip
+        write_package(
+            [victim_row(1, package_ref="NFIB-PKG-9", forename="MARY ANN", surname="OBRIEN")]
+        ),
+        user=assessor,
+    )
     assert (again.created, again.already_recorded) == (0, 1)
     assert Report.objects.count() == 1
 
@@ -74,7 +92,8 @@ def test_the_same_victim_written_differently_is_already_recorded(held, assessor,
 def test_a_date_of_birth_missing_on_one_side_is_not_a_difference(held, assessor, write_package):
     again = import_nfib_package(
         write_package([victim_row(1, forename="Mary-Ann", surname="O'Brien", dob="")]),
-        user=assessor)  # fmt: skip
+        user=assessor,
+    )
     assert again.already_recorded == 1
 
 

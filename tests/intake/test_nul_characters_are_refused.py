@@ -54,9 +54,11 @@ def test_an_enquiry_log_entry_with_a_nul_is_not_saved(assessor, client, auth, re
     before = EnquiryLogEntry.objects.count()
     url = f"/api/v1/reports/{recorded.local_reference}/log"
     response = client.post(
-        url, json.dumps({"text": "rang\u0000 back"}), content_type="application/json",
+        url,
+        json.dumps({"text": "rang\u0000 back"}),
+        content_type="application/json",
         headers=auth,
-    )  # fmt: skip
+    )
     assert response.status_code == 400
     assert "The field 'text'" in response.json()["detail"]
     client.force_login(assessor)
@@ -68,9 +70,11 @@ def test_an_enquiry_log_entry_with_a_nul_is_not_saved(assessor, client, auth, re
 def test_a_json_string_that_only_looks_like_an_escape_is_kept(client, auth, recorded):
     url = f"/api/v1/reports/{recorded.local_reference}/log"
     response = client.post(
-        url, json.dumps({"text": "typed \\u0000 literally"}), content_type="application/json",
+        url,
+        json.dumps({"text": "typed \\u0000 literally"}),
+        content_type="application/json",
         headers=auth,
-    )  # fmt: skip
+    )
     assert response.status_code == 201
     assert response.json()["text"] == "typed \\u0000 literally"
 
@@ -78,9 +82,11 @@ def test_a_json_string_that_only_looks_like_an_escape_is_kept(client, auth, reco
 def test_a_call_for_service_with_a_nul_is_refused(assessor, client, auth):
     payload = {"caller_forename": "Ann", "caller_surname": "Lee\x00", "summary": "Rang"}
     response = client.post(
-        "/api/v1/calls-for-service", json.dumps(payload), content_type="application/json",
+        "/api/v1/calls-for-service",
+        json.dumps(payload),
+        content_type="application/json",
         headers=auth,
-    )  # fmt: skip
+    )
     assert response.status_code == 400
     assert "caller_surname" in response.json()["detail"]
     client.force_login(assessor)
@@ -92,10 +98,16 @@ def test_a_call_for_service_with_a_nul_is_refused(assessor, client, auth):
 def test_a_referral_form_with_a_nul_is_refused(client, auth):
     response = client.post(
         "/api/v1/referrals",
-        {"referrer_type": "bank", "referrer_name": "Bank\x00", "received_on": "2026-10-05",
-         "victim_type": "individual", "surname": "Lee", "summary": "Alleged"},
+        {
+            "referrer_type": "bank",
+            "referrer_name": "Bank\x00",
+            "received_on": "2026-10-05",
+            "victim_type": "individual",
+            "surname": "Lee",
+            "summary": "Alleged",
+        },
         headers=auth,
-    )  # fmt: skip
+    )
     assert response.status_code == 400
     assert "referrer_name" in response.json()["detail"]
     assert Referral.objects.count() == 0

@@ -63,9 +63,10 @@ def package_being_written():
         try:
             with transaction.atomic():
                 DisseminationPackage.objects.create(
-                    package_ref="NFIB-PKG-10001", disseminated_on="2026-10-05",
+                    package_ref="NFIB-PKG-10001",
+                    disseminated_on="2026-10-05",
                     received_at=timezone.now(),
-                )  # fmt: skip
+                )
                 written.set()
                 time.sleep(1.5)
         finally:

@@ -33,8 +33,11 @@ def running_job(user, *, worker, heartbeat_at, settings) -> tuple[Job, object]:
 
 def test_a_job_whose_worker_process_is_gone_is_interrupted_at_once(assessor, client, settings):
     job, upload = running_job(
-        assessor, worker=workers.identity(dead_pid()), heartbeat_at=timezone.now(),
-        settings=settings)  # fmt: skip
+        assessor,
+        worker=workers.identity(dead_pid()),
+        heartbeat_at=timezone.now(),
+        settings=settings,
+    )
     client.force_login(assessor)
     page = client.get(f"/jobs/{job.pk}/")
     assert page.status_code == 422
@@ -51,16 +54,18 @@ def test_a_job_whose_worker_process_is_gone_is_interrupted_at_once(assessor, cli
 
 def test_a_job_whose_heartbeat_is_a_minute_old_is_interrupted(assessor, settings):
     old = timezone.now() - workers.HEARTBEAT_STALE - timedelta(seconds=1)
-    job, upload = running_job(assessor, worker="another-host:123:456", heartbeat_at=old,
-                              settings=settings)  # fmt: skip
+    job, upload = running_job(
+        assessor, worker="another-host:123:456", heartbeat_at=old, settings=settings
+    )
     assert services.get_job(assessor, job.pk).status == JobStatus.FAILED
     services.clean_uploads()
     assert not upload.exists()
 
 
 def test_a_job_whose_worker_is_alive_and_beating_keeps_running(assessor, settings):
-    job, upload = running_job(assessor, worker=workers.identity(), heartbeat_at=timezone.now(),
-                              settings=settings)  # fmt: skip
+    job, upload = running_job(
+        assessor, worker=workers.identity(), heartbeat_at=timezone.now(), settings=settings
+    )
     assert services.get_job(assessor, job.pk).status == JobStatus.RUNNING
     assert upload.exists()
 
@@ -75,10 +80,12 @@ def test_a_pid_reused_by_a_later_process_is_not_the_worker():
 
 
 def test_uploads_of_jobs_no_longer_running_are_removed(assessor, settings):
-    _alive, kept = running_job(assessor, worker=workers.identity(), heartbeat_at=timezone.now(),
-                              settings=settings)  # fmt: skip
-    finished, left = running_job(assessor, worker=workers.identity(), heartbeat_at=timezone.now(),
-                                 settings=settings)  # fmt: skip
+    _alive, kept = running_job(
+        assessor, worker=workers.identity(), heartbeat_at=timezone.now(), settings=settings
+    )
+    finished, left = running_job(
+        assessor, worker=workers.identity(), heartbeat_at=timezone.now(), settings=settings
+    )
     Job.objects.filter(pk=finished.pk).update(status=JobStatus.DONE)
     orphan = settings.DATA_DIR / "uploads" / "00000000-0000-0000-0000-000000000000-x.csv"
     orphan.write_text("x")

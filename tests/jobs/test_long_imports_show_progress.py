@@ -47,8 +47,11 @@ def test_a_rejected_file_lists_every_problem_on_the_job_page(assessor, write_pac
 @pytest.mark.django_db
 def test_the_import_reports_each_stage_in_order(assessor, example_package):
     seen = []
-    import_nfib_package(example_package, user=assessor,
-                        progress=lambda stage, percent: seen.append((stage, percent)))  # fmt: skip
+    import_nfib_package(
+        example_package,
+        user=assessor,
+        progress=lambda stage, percent: seen.append((stage, percent)),
+    )
     assert [p for _, p in seen] == sorted(p for _, p in seen)
     assert seen[0][0] == "Reading the file"
     assert seen[-1][0].startswith("Recording 4 victims")

@@ -25,11 +25,21 @@ REASON = "Op Falcon: courier series review"
 @pytest.fixture
 def restricted_call(assessor):
     """An accepted call for service, a month old, whose report is OFFICIAL-SENSITIVE."""
-    call = intake.record_call_for_service(assessor, intake.CallForServiceInput(
-        caller_forename="Joan", caller_surname="Patel", caller_phone="", caller_postcode="",
-        caller_dob=None, summary="Courier took cash", fraud_type="", loss_gbp=None,
-        criteria=["victim_vulnerable"], other_reason="",
-    ))  # fmt: skip
+    call = intake.record_call_for_service(
+        assessor,
+        intake.CallForServiceInput(
+            caller_forename="Joan",
+            caller_surname="Patel",
+            caller_phone="",
+            caller_postcode="",
+            caller_dob=None,
+            summary="Courier took cash",
+            fraud_type="",
+            loss_gbp=None,
+            criteria=["victim_vulnerable"],
+            other_reason="",
+        ),
+    )
     Report.objects.filter(pk=call.report_id).update(
         handling_marking=HandlingMarking.OFFICIAL_SENSITIVE,
         received_at=timezone.now() - timedelta(days=30),
@@ -118,8 +128,9 @@ def test_marking_a_restricted_call_sent_through_the_api_needs_a_reason(
     body = {"nfib_reference": "NFRC261100000001"}
     assert client.post(url, body, content_type="application/json").status_code == 428
     assert CallForService.objects.get().nfib_sent_at is None
-    sent = client.post(url, body, content_type="application/json",
-                       headers={"X-Justification": "Double-keying"})  # fmt: skip
+    sent = client.post(
+        url, body, content_type="application/json", headers={"X-Justification": "Double-keying"}
+    )
     assert sent.status_code == 200
     assert CallForService.objects.get().nfib_sent_at is not None
     assert disclosures("Double-keying").filter(summary__startswith="Double-keyed").exists()
@@ -132,9 +143,15 @@ def on_the_vulnerability_log(restricted_call, supervisor):
     restricted_call.report.nfrc_numbers.create(number=nfrc)
     victim_list = VictimList.objects.create(filename="list.csv")
     entry = VictimListEntry.objects.create(
-        victim_list=victim_list, row=2, nfrc=nfrc, report_date=timezone.localdate(),
-        victim_type="Individual", forename="Joan", surname="Patel", status="VS4",
-    )  # fmt: skip
+        victim_list=victim_list,
+        row=2,
+        nfrc=nfrc,
+        report_date=timezone.localdate(),
+        victim_type="Individual",
+        forename="Joan",
+        surname="Patel",
+        status="VS4",
+    )
     VulnerabilityAction.objects.create(
         entry=entry,
         response="visit_fvo",
@@ -174,11 +191,21 @@ def test_every_export_holding_restricted_records_needs_a_reason(
 @pytest.fixture
 def open_call(assessor):
     """An accepted call for service whose report is not restricted."""
-    return intake.record_call_for_service(assessor, intake.CallForServiceInput(
-        caller_forename="Amir", caller_surname="Khan", caller_phone="", caller_postcode="",
-        caller_dob=None, summary="Paid for a car never delivered", fraud_type="", loss_gbp=None,
-        criteria=["victim_vulnerable"], other_reason="",
-    ))  # fmt: skip
+    return intake.record_call_for_service(
+        assessor,
+        intake.CallForServiceInput(
+            caller_forename="Amir",
+            caller_surname="Khan",
+            caller_phone="",
+            caller_postcode="",
+            caller_dob=None,
+            summary="Paid for a car never delivered",
+            fraud_type="",
+            loss_gbp=None,
+            criteria=["victim_vulnerable"],
+            other_reason="",
+        ),
+    )
 
 
 def test_a_refused_nfrc_shows_the_list_again_only_through_the_same_gate(
@@ -245,8 +272,9 @@ def test_the_administrator_gives_a_reason_for_a_restricted_reports_audit_trail(
         assert asked.status_code == 302 and f"/reports/{ref}/justify/" in asked.url
     assert not AuditEvent.objects.filter(object_ref=ref, action="consultation").exists()
     reason = "Subject access request SAR-118"
-    given = client.post(f"/reports/{ref}/justify/?next=/reports/{ref}/audit/",
-                        {"justification": reason})  # fmt: skip
+    given = client.post(
+        f"/reports/{ref}/justify/?next=/reports/{ref}/audit/", {"justification": reason}
+    )
     assert given.status_code == 302 and given.url == f"/reports/{ref}/audit/"
     assert client.get(given.url).status_code == 200
     seen = AuditEvent.objects.filter(object_ref=ref, action="consultation")

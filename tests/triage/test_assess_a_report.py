@@ -126,8 +126,9 @@ def test_the_assessment_through_the_api_is_checked_like_the_page(imported, asses
     client.force_login(fvo)
     assert client.post(url, API_ASSESSMENT, content_type="application/json").status_code == 404
     client.force_login(assessor)
-    bad = client.post(url, {**API_ASSESSMENT, "matrix": {"victim": "nonsense"}},
-                      content_type="application/json")  # fmt: skip
+    bad = client.post(
+        url, {**API_ASSESSMENT, "matrix": {"victim": "nonsense"}}, content_type="application/json"
+    )
     assert bad.status_code == 422
     assert "matrix_victim" in bad.json()["problems"] and "matrix_value" in bad.json()["problems"]
     answer = client.post(url, API_ASSESSMENT, content_type="application/json")
@@ -181,12 +182,15 @@ def test_the_api_assessment_takes_the_same_appendix_d_facts(imported, assessor, 
     albert = report("NFRC261010000004")
     url = f"/api/v1/reports/{albert.local_reference}/assessment"
     client.force_login(assessor)
-    unknown = client.post(url, {**API_ASSESSMENT, "facts": {"hunch": True}},
-                          content_type="application/json")  # fmt: skip
+    unknown = client.post(
+        url, {**API_ASSESSMENT, "facts": {"hunch": True}}, content_type="application/json"
+    )
     assert unknown.status_code == 422 and not Assessment.objects.exists()
-    answer = client.post(url, {**API_ASSESSMENT, "facts": {"sar_derived": True,
-                                                           "corporate_fraud": False}},
-                         content_type="application/json")  # fmt: skip
+    answer = client.post(
+        url,
+        {**API_ASSESSMENT, "facts": {"sar_derived": True, "corporate_fraud": False}},
+        content_type="application/json",
+    )
     assert answer.status_code == 200, answer.content
     assert (answer.json()["tier"], answer.json()["team"]) == (1, "ECU (serious and complex)")
     assert Assessment.objects.get().tier_facts == ["sar_derived"]

@@ -40,18 +40,27 @@ def test_stage_1_is_saved_then_stage_2_returns_the_report_to_the_supervisor(
     ref = with_evaluator.local_reference
     page = client.get(f"/reports/{ref}/evaluate/").content.decode()
     assert "Stage 1: suspect and crime evaluation" in page
-    client.post(f"/reports/{ref}/evaluate/", {
-        "summary": "Courier collected cash; payment trace not possible", "checks_made": ["PND"],
-        "complete": "no",
-    })  # fmt: skip
+    client.post(
+        f"/reports/{ref}/evaluate/",
+        {
+            "summary": "Courier collected cash; payment trace not possible",
+            "checks_made": ["PND"],
+            "complete": "no",
+        },
+    )
     with_evaluator.refresh_from_db()
     assert with_evaluator.status == "with_evaluator"
     assert Evaluation.objects.get().checks_made == ["PND"]
 
-    client.post(f"/reports/{ref}/evaluate/", {
-        "summary": "Courier collected cash", "checks_made": ["PND", "Experian"], **STAGE_2,
-        "complete": "yes",
-    })  # fmt: skip
+    client.post(
+        f"/reports/{ref}/evaluate/",
+        {
+            "summary": "Courier collected cash",
+            "checks_made": ["PND", "Experian"],
+            **STAGE_2,
+            "complete": "yes",
+        },
+    )
     with_evaluator.refresh_from_db()
     assert with_evaluator.status == "evaluated"
     evaluation = Evaluation.objects.get()  # the draft was completed, not duplicated
@@ -69,9 +78,9 @@ def test_stage_1_is_saved_then_stage_2_returns_the_report_to_the_supervisor(
 
 def test_stage_2_must_be_complete_to_return_it(with_evaluator, evaluator):
     with pytest.raises(services.InvalidInput) as invalid:
-        services.record_evaluation(evaluator, with_evaluator,
-                                   {"summary": "x", "case_summary": "y"},
-                                   complete=True)  # fmt: skip
+        services.record_evaluation(
+            evaluator, with_evaluator, {"summary": "x", "case_summary": "y"}, complete=True
+        )
     assert "ideal_outcome" in invalid.value.problems
     assert "recommendation" in invalid.value.problems
 
@@ -80,8 +89,11 @@ def test_an_assessor_cannot_evaluate(with_evaluator, assessor, client):
     client.force_login(assessor)
     ref = with_evaluator.local_reference
     assert client.get(f"/reports/{ref}/evaluate/").status_code == 404
-    answer = client.post(f"/api/v1/reports/{ref}/evaluation", {"summary": "x", **STAGE_2},
-                         content_type="application/json")  # fmt: skip
+    answer = client.post(
+        f"/api/v1/reports/{ref}/evaluation",
+        {"summary": "x", **STAGE_2},
+        content_type="application/json",
+    )
     assert answer.status_code == 404
     with_evaluator.refresh_from_db()
     assert with_evaluator.status == "with_evaluator"
@@ -91,8 +103,9 @@ def test_the_evaluation_through_the_api(with_evaluator, evaluator, client):
     client.force_login(evaluator)
     answer = client.post(
         f"/api/v1/reports/{with_evaluator.local_reference}/evaluation",
-        {"summary": "Courier collected cash", **STAGE_2}, content_type="application/json",
-    )  # fmt: skip
+        {"summary": "Courier collected cash", **STAGE_2},
+        content_type="application/json",
+    )
     assert answer.status_code == 200
     assert answer.json()["status"] == "evaluated"
 
@@ -103,8 +116,9 @@ def test_an_incomplete_evaluation_through_the_api_is_422_naming_what_is_missing(
     client.force_login(evaluator)
     answer = client.post(
         f"/api/v1/reports/{with_evaluator.local_reference}/evaluation",
-        {"summary": "Courier collected cash", "complete": True}, content_type="application/json",
-    )  # fmt: skip
+        {"summary": "Courier collected cash", "complete": True},
+        content_type="application/json",
+    )
     assert answer.status_code == 422
     assert answer.json()["problems"]  # each missing stage 2 field named
     with_evaluator.refresh_from_db()

@@ -52,8 +52,13 @@ def test_evidence_in_on_time_files_nothing(assessed, assessor):
 def test_the_daily_command_files_overdue_reports(assessed, assessor, capsys):
     from django.core.management import call_command
 
-    services.request_evidence(assessor, assessed, asked_of="victim", what="Receipts",
-                              today=timezone.localdate() - timedelta(days=30))  # fmt: skip
+    services.request_evidence(
+        assessor,
+        assessed,
+        asked_of="victim",
+        what="Receipts",
+        today=timezone.localdate() - timedelta(days=30),
+    )
     call_command("evidence_file_overdue")
     assert assessed.local_reference in capsys.readouterr().out
     assessed.refresh_from_db()
@@ -63,9 +68,10 @@ def test_the_daily_command_files_overdue_reports(assessed, assessor, capsys):
 def test_evidence_is_requested_and_received_from_the_report_page(assessed, assessor, client):
     client.force_login(assessor)
     ref = assessed.local_reference
-    client.post(f"/reports/{ref}/evidence/",
-                {"evidence-asked_of": "victim",
-                 "evidence-what": "Screenshots of the chat"})  # fmt: skip
+    client.post(
+        f"/reports/{ref}/evidence/",
+        {"evidence-asked_of": "victim", "evidence-what": "Screenshots of the chat"},
+    )
     page = client.get(f"/reports/{ref}/").content.decode()
     assert "Screenshots of the chat" in page
     request = assessed.evidence_requests.get()
@@ -84,8 +90,9 @@ def test_evidence_asked_for_through_the_api_without_saying_what_is_422(assessed,
     client.force_login(assessor)
     answer = client.post(
         f"/api/v1/reports/{assessed.local_reference}/evidence-requests",
-        {"asked_of": "victim", "what": ""}, content_type="application/json",
-    )  # fmt: skip
+        {"asked_of": "victim", "what": ""},
+        content_type="application/json",
+    )
     assert answer.status_code == 422
     assert "what" in answer.json()["problems"]
     assert not assessed.evidence_requests.exists()

@@ -114,15 +114,27 @@ def test_the_supervisor_tasks_a_report_down_more_than_one_tier_with_reasons(
 
 def test_a_change_of_tier_needs_another_tier_a_reason_and_an_explanation(assessed, supervisor):
     with pytest.raises(services.InvalidInput) as same:
-        services.decide(supervisor, assessed, decision="allocate", retask_to=4,
-                        retask_reason="complexity", retask_explanation="x")  # fmt: skip
+        services.decide(
+            supervisor,
+            assessed,
+            decision="allocate",
+            retask_to=4,
+            retask_reason="complexity",
+            retask_explanation="x",
+        )
     assert "already tier 4" in same.value.problems["retask_to"]
     with pytest.raises(services.InvalidInput) as bare:
         services.decide(supervisor, assessed, decision="allocate", retask_to=1)
     assert set(bare.value.problems) == {"retask_reason", "retask_explanation"}
     with pytest.raises(services.InvalidInput) as beyond:
-        services.decide(supervisor, assessed, decision="allocate", retask_to=5,
-                        retask_reason="complexity", retask_explanation="x")  # fmt: skip
+        services.decide(
+            supervisor,
+            assessed,
+            decision="allocate",
+            retask_to=5,
+            retask_reason="complexity",
+            retask_explanation="x",
+        )
     assert "retask_to" in beyond.value.problems
     assert not SupervisorDecision.objects.exists()
 
@@ -130,14 +142,18 @@ def test_a_change_of_tier_needs_another_tier_a_reason_and_an_explanation(assesse
 def test_the_api_tasks_a_report_to_a_chosen_tier(assessed, supervisor, client):
     client.force_login(supervisor)
     url = f"/api/v1/reports/{assessed.local_reference}/decision"
-    missing = client.post(url, {"decision": "allocate", "retask_to": 2},
-                          content_type="application/json")  # fmt: skip
+    missing = client.post(
+        url, {"decision": "allocate", "retask_to": 2}, content_type="application/json"
+    )
     assert missing.status_code == 422 and "retask_explanation" in missing.json()["problems"]
     answer = client.post(
         url,
-        {"decision": "allocate", "retask_to": 2,
-         "retask_reason": "reputational_or_organisational_risk",
-         "retask_explanation": "A councillor is named in the account"},
+        {
+            "decision": "allocate",
+            "retask_to": 2,
+            "retask_reason": "reputational_or_organisational_risk",
+            "retask_explanation": "A councillor is named in the account",
+        },
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert answer.status_code == 200 and answer.json()["tier"] == 2

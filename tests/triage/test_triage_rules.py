@@ -60,11 +60,17 @@ def test_retasking_moves_to_any_other_tier_for_a_listed_reason():
 def test_the_asked_facts_come_from_the_one_definition_of_appendix_d():
     names = [f.name for f in rules.ASKED_FACTS]
     assert names == [
-        "fraud_against_local_government", "charity_organiser", "professional_enabler",
-        "organised_crime_group", "significant_regional_or_international", "sar_derived",
-        "significant_reputational_risk", "ponzi_boiler_room_or_advance_fee_at_scale",
-        "corporate_fraud", "multiple_suspects",
-    ]  # fmt: skip
+        "fraud_against_local_government",
+        "charity_organiser",
+        "professional_enabler",
+        "organised_crime_group",
+        "significant_regional_or_international",
+        "sar_derived",
+        "significant_reputational_risk",
+        "ponzi_boiler_room_or_advance_fee_at_scale",
+        "corporate_fraud",
+        "multiple_suspects",
+    ]
     assert all(f.hint for f in rules.ASKED_FACTS)
     assert rules.TIER_1_FACTS["organised_crime_group"] == "Organised crime group"
     assert rules.TIER_2_FACTS["corporate_fraud"] == "Corporate fraud"

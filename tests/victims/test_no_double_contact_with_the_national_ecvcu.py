@@ -92,8 +92,9 @@ def test_a_victim_the_national_unit_takes_on_after_the_page_was_shown_is_refused
     ecvcu.write_text(f"nfrc\n{WINIFRED}\n")
     services.import_ecvcu_referrals(ecvcu, user=fvo)
     with pytest.raises(InvalidInput) as refused:
-        services.decide_response(fvo, shown, response="letter", assignee_id=pcso.pk,
-                                 no_visit_reason="Moved away")  # fmt: skip
+        services.decide_response(
+            fvo, shown, response="letter", assignee_id=pcso.pk, no_visit_reason="Moved away"
+        )
     assert "ecvcu_handover" in refused.value.problems
 
 
@@ -141,16 +142,20 @@ def test_the_api_refuses_local_contact_without_the_national_units_agreement(
 ):
     winifred = with_ecvcu[WINIFRED]
     url = f"/api/v1/victim-entries/{winifred.pk}/decision"
-    refused = client.post(url, {"response": "telephone", "assignee_id": pcso.pk},
-                          content_type="application/json")  # fmt: skip
+    refused = client.post(
+        url, {"response": "telephone", "assignee_id": pcso.pk}, content_type="application/json"
+    )
     assert refused.status_code == 422
     assert refused.json()["problems"]["ecvcu_handover"] == rules.ECVCU_REFUSAL
     agreed = client.post(
         url,
-        {"response": "visit_pcso", "assignee_id": pcso.pk,
-         "ecvcu_handover": "Handed over by the national unit, 5 Oct"},
+        {
+            "response": "visit_pcso",
+            "assignee_id": pcso.pk,
+            "ecvcu_handover": "Handed over by the national unit, 5 Oct",
+        },
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert agreed.status_code == 201
     assert agreed.json()["ecvcu_handover"] == "Handed over by the national unit, 5 Oct"
     entries = client.get(

@@ -38,14 +38,17 @@ def assess(narrative, phrases=rules.REPEAT_PHRASES, **overrides):
     ("narrative", "expected", "said"),
     [
         ("This is the SECOND TIME I have lost money", S.VS2, ("second time",)),
-        ("It happened again, and I was scammed before", S.VS2,
-         ("scammed before", "happened again")),
+        (
+            "It happened again, and I was scammed before",
+            S.VS2,
+            ("scammed before", "happened again"),
+        ),
         ("Previously defrauded in 2024", S.VS2, ("previously defrauded",)),
         ("Lost money again this year", S.VS2, ("again this year",)),
         ("Paid for a console that never came", S.NONE, ()),
         ("A second, different time", S.NONE, ()),  # the words apart are not the phrase
     ],
-)  # fmt: skip
+)
 def test_an_account_saying_the_victim_was_defrauded_before_is_vs2(narrative, expected, said):
     found = assess(narrative)
     assert (found.status, found.said_before) == (expected, said)
@@ -150,8 +153,9 @@ def test_the_command_uses_the_administrators_list_with_a_user_and_the_defaults_w
 ):
     RepeatPhrase.objects.create(phrase="been had before")
     path = write_list(tmp_path, [row(1, narrative="I have been had before")])
-    call_command("victims_scan", str(path), "--out", str(tmp_path / "a.csv"), "--json",
-                 "--user", "fvo")  # fmt: skip
+    call_command(
+        "victims_scan", str(path), "--out", str(tmp_path / "a.csv"), "--json", "--user", "fvo"
+    )
     with_user = json.loads(capsys.readouterr().out)
     assert (with_user["repeat_phrases"], with_user["counts"]["VS2"]) == ("database", 1)
     call_command("victims_scan", str(path), "--out", str(tmp_path / "b.csv"))

@@ -29,19 +29,34 @@ WEEKLY = f"/vulnerability/weekly/?week={MONDAY.isoformat()}"
 def _on_a_victim_list(assessor, marking: str, **entry) -> VictimListEntry:
     """Joan Patel's call for service became a report carrying NFRC; she is also on an NFIB
     victim list, in VS4, that week, with the largest loss."""
-    call = intake.record_call_for_service(assessor, intake.CallForServiceInput(
-        caller_forename="Joan", caller_surname="Patel", caller_phone="", caller_postcode="",
-        caller_dob=None, summary="Courier took cash", fraud_type="", loss_gbp=None,
-        criteria=["victim_vulnerable"], other_reason="",
-    ))  # fmt: skip
+    call = intake.record_call_for_service(
+        assessor,
+        intake.CallForServiceInput(
+            caller_forename="Joan",
+            caller_surname="Patel",
+            caller_phone="",
+            caller_postcode="",
+            caller_dob=None,
+            summary="Courier took cash",
+            fraud_type="",
+            loss_gbp=None,
+            criteria=["victim_vulnerable"],
+            other_reason="",
+        ),
+    )
     Report.objects.filter(pk=call.report_id).update(handling_marking=marking)
     call.report.nfrc_numbers.create(number=NFRC)
     victim_list = VictimList.objects.create(filename="list.csv")
     joan = {"victim_type": "Individual", "forename": "Joan", "surname": "Patel", "status": "VS4"}
     return VictimListEntry.objects.create(
-        victim_list=victim_list, row=2, nfrc=NFRC, report_date=MONDAY + timedelta(days=1),
-        loss_gbp=Decimal("9500"), postcode="LE1 1AA", **(joan | entry),
-    )  # fmt: skip
+        victim_list=victim_list,
+        row=2,
+        nfrc=NFRC,
+        report_date=MONDAY + timedelta(days=1),
+        loss_gbp=Decimal("9500"),
+        postcode="LE1 1AA",
+        **(joan | entry),
+    )
 
 
 @pytest.fixture
@@ -91,8 +106,11 @@ def test_the_weekly_lists_api_answers_428_without_a_reason(restricted_victim, su
     assert refused.json()["restricted"] == 1 and refused.json()["total"] == 1
     assert "Patel" not in refused.content.decode()
     assert not shown("weekly_list").exists()
-    answered = client.get("/api/v1/weekly-lists", {"week": MONDAY.isoformat()},
-                          headers={"X-Justification": "API review"})  # fmt: skip
+    answered = client.get(
+        "/api/v1/weekly-lists",
+        {"week": MONDAY.isoformat()},
+        headers={"X-Justification": "API review"},
+    )
     assert answered.status_code == 200
     assert [v["surname"] for v in answered.json()["top_individuals"]] == ["Patel"]
     assert shown("weekly_list", "API review").filter(action="disclosure").count() == 1
@@ -191,9 +209,14 @@ def test_a_refused_decision_shows_the_victim_again_only_with_the_reason(
 
 def test_a_restricted_business_contact_plan_asks_the_reason_first(assessor, supervisor, client):
     business = _on_a_victim_list(
-        assessor, HandlingMarking.OFFICIAL_SENSITIVE, status="BUSINESS",
-        victim_type="Business", forename="", surname="", business_name="Patel Couriers Ltd",
-    )  # fmt: skip
+        assessor,
+        HandlingMarking.OFFICIAL_SENSITIVE,
+        status="BUSINESS",
+        victim_type="Business",
+        forename="",
+        surname="",
+        business_name="Patel Couriers Ltd",
+    )
     client.force_login(supervisor)
     url = f"/vulnerability/businesses/{business.pk}/contact-plan/"
     asked = client.get(url)

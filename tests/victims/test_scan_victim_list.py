@@ -176,15 +176,25 @@ def test_victim_types_are_read_in_any_case_and_in_their_other_names(tmp_path):
         write_list(tmp_path, [row(n, victim_type=t) for n, t in enumerate(written)])
     )
     assert frame["kind"].to_list() == [
-        "individual", "individual", "business", "charity", "public_body", "other_organisation",
-    ]  # fmt: skip
+        "individual",
+        "individual",
+        "business",
+        "charity",
+        "public_body",
+        "other_organisation",
+    ]
     assert frame["status"].to_list()[2:] == ["BUSINESS"] * 4
 
 
 @pytest.mark.django_db
 def test_the_reasons_say_in_words_why(tmp_path):
-    older = {"dob": "1946-01-01", "contact_method": "Telephone", "segment": "b",
-             "narrative": "A ROMANCE scam; she is frail", "surname": "Same"}  # fmt: skip
+    older = {
+        "dob": "1946-01-01",
+        "contact_method": "Telephone",
+        "segment": "b",
+        "narrative": "A ROMANCE scam; she is frail",
+        "surname": "Same",
+    }
     _, out = scanned(
         tmp_path,
         [
@@ -262,11 +272,19 @@ def test_a_list_with_uk_dates_is_read_day_first_without_a_profile(tmp_path):
 def test_cells_padded_with_spaces_are_read_as_if_they_were_not(tmp_path):
     clean = [row(1, dob="1950-01-01", referred_for_investigation="N"), row(2, dob="")]
     padded = [
-        row(1, nfrc=f" {row(1)['nfrc']}\t", report_date=" 2026-10-02", victim_type="Individual ",
-            dob=" 1950-01-01 ", loss_gbp=" £10.00", referred_for_investigation="\u00a0N",
-            forename=" Ann", segment=" B "),
+        row(
+            1,
+            nfrc=f" {row(1)['nfrc']}\t",
+            report_date=" 2026-10-02",
+            victim_type="Individual ",
+            dob=" 1950-01-01 ",
+            loss_gbp=" £10.00",
+            referred_for_investigation="\u00a0N",
+            forename=" Ann",
+            segment=" B ",
+        ),
         row(2, dob="   "),
-    ]  # fmt: skip
+    ]
     _, expected = scan_to_frame(write_list(tmp_path, clean, name="clean.csv"))
     _, found = scan_to_frame(write_list(tmp_path, padded, name="padded.csv"))
     same = ["nfrc", "report_day", "dob_day", "loss", "kind", "fore_key", "status", "dob_missing"]
@@ -332,9 +350,15 @@ def test_formulas_are_neutralised_in_the_output(tmp_path):
 def test_the_output_holds_the_findings_and_copies_no_personal_data_unless_asked(tmp_path):
     _, out = scanned(tmp_path, [row(1, forename="Jo", surname="Bloggs"), row(2)])
     assert out.columns == [
-        "nfrc", "status", "under_18", "dob_missing", "keywords", "response", "reasons",
+        "nfrc",
+        "status",
+        "under_18",
+        "dob_missing",
+        "keywords",
+        "response",
+        "reasons",
         "repeat_reports",
-    ]  # fmt: skip
+    ]
     assert out["nfrc"].to_list() == [row(1)["nfrc"], row(2)["nfrc"]]
     _, full = scanned(tmp_path, [row(1, forename="Jo", surname="Bloggs")], victim_columns=True)
     assert {"forename", "surname", "dob", "postcode", "loss_gbp"} <= set(full.columns)
@@ -446,8 +470,9 @@ def test_the_bulk_scan_agrees_with_the_rules_row_for_row(tmp_path):
         assert got["status"] == expected.status, (r, got)
         assert (got["keywords"] or "") == ";".join(expected.keywords)
         said = [p for p in got["reasons"].split("; ") if p.startswith(rules.SAID_BEFORE)]
-        assert said == ([rules.said_before_reason(expected.said_before)]
-                        if expected.said_before else []), (r, got)  # fmt: skip
+        assert said == (
+            [rules.said_before_reason(expected.said_before)] if expected.said_before else []
+        ), (r, got)
         assert got["under_18"] == str(expected.under_18).lower()
 
 

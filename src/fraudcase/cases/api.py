@@ -60,16 +60,25 @@ def allocation_board(request: HttpRequest) -> list[dict[str, object]]:
     cases counted need an `X-Justification` header (428 without it)."""
     user = api_user(request)
     board = services.allocation_board(user)
-    report_services.disclose(user, services.counted_cases(user),
-                             request.headers.get("X-Justification", ""),
-                             listing="allocation-board", summary="API read of the allocation "
-                             "board")  # fmt: skip
+    report_services.disclose(
+        user,
+        services.counted_cases(user),
+        request.headers.get("X-Justification", ""),
+        listing="allocation-board",
+        summary="API read of the allocation board",
+    )
     return [
-        {"user_id": r.candidate.user_id, "name": r.candidate.name,
-         "experience": r.candidate.experience, "open_by_tier": r.by_tier,
-         "weighted_load": r.load, "capacity": r.candidate.capacity, "spare": r.spare}
+        {
+            "user_id": r.candidate.user_id,
+            "name": r.candidate.name,
+            "experience": r.candidate.experience,
+            "open_by_tier": r.by_tier,
+            "weighted_load": r.load,
+            "capacity": r.candidate.capacity,
+            "spare": r.spare,
+        }
         for r in board["rows"]
-    ]  # fmt: skip
+    ]
 
 
 class TaskIn(Schema):
@@ -156,10 +165,18 @@ def finalise(request: HttpRequest, ref: str, payload: FinalisationIn) -> MoveAns
         if payload.cease_and_desist
         else None
     )
-    return run_move(report, lambda: services.finalise(
-        api_user(request), report, outcome=payload.outcome, rationale=payload.rationale,
-        cease_and_desist=facts, suspect_traced=payload.suspect_traced,
-        suspect_has_pnc_record=payload.suspect_has_pnc_record))  # fmt: skip
+    return run_move(
+        report,
+        lambda: services.finalise(
+            api_user(request),
+            report,
+            outcome=payload.outcome,
+            rationale=payload.rationale,
+            cease_and_desist=facts,
+            suspect_traced=payload.suspect_traced,
+            suspect_has_pnc_record=payload.suspect_has_pnc_record,
+        ),
+    )
 
 
 class DueOut(Schema):
@@ -178,12 +195,20 @@ def deadlines(
     scope = "team" if scope == "team" else "mine"
     user = api_user(request)
     items = clocks.for_scope(user, clocks.due_items(user, timezone.localdate()), scope)
-    report_services.disclose(user, [i.reference for i in items],
-                             request.headers.get("X-Justification", ""),
-                             listing=f"deadlines-{scope}",
-                             summary=f"API read of {len(items)} deadlines")  # fmt: skip
+    report_services.disclose(
+        user,
+        [i.reference for i in items],
+        request.headers.get("X-Justification", ""),
+        listing=f"deadlines-{scope}",
+        summary=f"API read of {len(items)} deadlines",
+    )
     return [
-        {"what": i.what, "local_reference": i.reference, "due": i.due, "state": i.state.value,
-         "owner": i.owner}
+        {
+            "what": i.what,
+            "local_reference": i.reference,
+            "due": i.due,
+            "state": i.state.value,
+            "owner": i.owner,
+        }
         for i in items
-    ]  # fmt: skip
+    ]

@@ -49,10 +49,15 @@ def _item(
     team_ids: Iterable[int] = frozenset(),
 ) -> DueItem:
     return DueItem(
-        what, report.local_reference, report.victim.display_name, due,
-        triage_rules.deadline_state(due, today), owner.pk if owner else None,
-        str(owner) if owner else "Volume Fraud Team", frozenset(team_ids),
-    )  # fmt: skip
+        what,
+        report.local_reference,
+        report.victim.display_name,
+        due,
+        triage_rules.deadline_state(due, today),
+        owner.pk if owner else None,
+        str(owner) if owner else "Volume Fraud Team",
+        frozenset(team_ids),
+    )
 
 
 def first_updates_owed(visible: QuerySet[Report], today: date) -> QuerySet[Report]:
@@ -93,8 +98,9 @@ def due_items(user: User, today: date) -> list[DueItem]:
     for report in waiting:
         assessment = getattr(report, "assessment", None)
         enhanced = bool(assessment and assessment.enhanced_service)
-        due = triage_rules.vcop_update_due(timezone.localdate(report.received_at),
-                                           enhanced=enhanced)  # fmt: skip
+        due = triage_rules.vcop_update_due(
+            timezone.localdate(report.received_at), enhanced=enhanced
+        )
         if due <= today:
             label = "enhanced service, 1 working day" if enhanced else "5 working days"
             items.append(_item(f"First update to the victim ({label})", report, due, today))
@@ -111,23 +117,45 @@ def due_items(user: User, today: date) -> list[DueItem]:
         )
         .exclude(report_id__in=explained)
         .select_related("report__victim", "decided_by")
-    )  # fmt: skip
+    )
     for decision in decisions:
         due = triage_rules.decision_explanation_due(timezone.localdate(decision.decided_at))
         if due <= today:
-            items.append(_item("Explain the decision not to investigate (letter)",
-                               decision.report, due, today, decision.decided_by))  # fmt: skip
+            items.append(
+                _item(
+                    "Explain the decision not to investigate (letter)",
+                    decision.report,
+                    due,
+                    today,
+                    decision.decided_by,
+                )
+            )
     # 3 and 4. Victim contract updates and supervisor reviews on open cases.
     cases = Case.objects.filter(report__in=visible, closed_at__isnull=True).select_related(
         "report__victim", "investigator"
     )
     for case in cases.filter(next_update_due__lte=today):
-        items.append(_item(f"Victim update (every {case.update_every_days} days, victim contract)",
-                           case.report, case.next_update_due, today, case.investigator,
-                           {case.team_id}))  # fmt: skip
+        items.append(
+            _item(
+                f"Victim update (every {case.update_every_days} days, victim contract)",
+                case.report,
+                case.next_update_due,
+                today,
+                case.investigator,
+                {case.team_id},
+            )
+        )
     for case in cases.filter(next_review_due__lte=today):
-        items.append(_item(f"Supervisor review (tier {case.tier} rota)", case.report,
-                           case.next_review_due, today, None, {case.team_id}))  # fmt: skip
+        items.append(
+            _item(
+                f"Supervisor review (tier {case.tier} rota)",
+                case.report,
+                case.next_review_due,
+                today,
+                None,
+                {case.team_id},
+            )
+        )
     # 5. Tasks, and 6. evidence asked for (28 days, then filed pending information).
     tasks = Task.objects.filter(report__in=visible, done_at__isnull=True, due__lte=today)
     for task in tasks.select_related("report__victim", "assignee"):
@@ -146,9 +174,9 @@ def for_scope(user: User, items: list[DueItem], scope: str) -> list[DueItem]:
     updates); "team": owned by anyone in the user's teams, or by the team itself."""
     if scope == "mine":
         supervisor = user.role == Role.VFT_SUPERVISOR
-        return [i for i in items if i.owner_id == user.pk
-                or (supervisor and i.owner_id is None)]  # fmt: skip
+        return [i for i in items if i.owner_id == user.pk or (supervisor and i.owner_id is None)]
     team_ids = set(user.teams.values_list("id", flat=True))
     colleagues = set(User.objects.filter(teams__in=team_ids).values_list("id", flat=True))
-    return [i for i in items if i.owner_id in colleagues or i.owner_id is None
-            or i.team_ids & team_ids]  # fmt: skip
+    return [
+        i for i in items if i.owner_id in colleagues or i.owner_id is None or i.team_ids & team_ids
+    ]

@@ -16,20 +16,26 @@ class AllocationForm(GovukMixin, forms.Form):
     def __init__(self, *args, investigators, teams, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["investigator"] = forms.TypedChoiceField(
-            label="Investigator", coerce=int, widget=forms.RadioSelect, choices=investigators,
+            label="Investigator",
+            coerce=int,
+            widget=forms.RadioSelect,
+            choices=investigators,
             help_text="Suitable investigators with the lightest load are listed first.",
-        )  # fmt: skip
+        )
         self.fields["team"] = forms.TypedChoiceField(
             label="Team", coerce=int, choices=[("", "Choose a team"), *teams]
         )
         self.fields["update_every_days"] = forms.TypedChoiceField(
-            label="Victim contract: update the victim every", coerce=int, initial=28,
+            label="Victim contract: update the victim every",
+            coerce=int,
+            initial=28,
             choices=[(d, f"{d} days") for d in rules.UPDATE_FREQUENCIES],
-        )  # fmt: skip
+        )
         self.fields["override_reason"] = forms.CharField(
-            label="Reason, if the investigator is not a suitable match", required=False,
+            label="Reason, if the investigator is not a suitable match",
+            required=False,
             widget=forms.Textarea,
-        )  # fmt: skip
+        )
         self.style_fields()
 
 
@@ -57,10 +63,12 @@ class TaskDoneForm(forms.Form):
 
     task = forms.IntegerField(
         min_value=1,
-        error_messages={"required": "Choose the task to mark done",
-                        "invalid": "Choose the task to mark done",
-                        "min_value": "Choose the task to mark done"},
-    )  # fmt: skip
+        error_messages={
+            "required": "Choose the task to mark done",
+            "invalid": "Choose the task to mark done",
+            "min_value": "Choose the task to mark done",
+        },
+    )
 
 
 class DisruptionForm(GovukMixin, forms.Form):
@@ -83,9 +91,10 @@ class VictimUpdateForm(GovukMixin, forms.Form):
 
 class VictimContractForm(GovukMixin, forms.Form):
     every_days = forms.TypedChoiceField(
-        label="Update the victim every", coerce=int,
+        label="Update the victim every",
+        coerce=int,
         choices=[(d, f"{d} days") for d in rules.UPDATE_FREQUENCIES],
-    )  # fmt: skip
+    )
 
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -97,14 +106,18 @@ class FinalisationForm(GovukMixin, forms.Form):
     outcome = forms.TypedChoiceField(
         label="Home Office outcome type",
         coerce=int,
-        choices=[("", "Choose an outcome"), *((n, f"{n}. {label}")
-                                             for n, label in HOME_OFFICE_OUTCOMES.items())],
-    )  # fmt: skip
+        choices=[
+            ("", "Choose an outcome"),
+            *((n, f"{n}. {label}") for n, label in HOME_OFFICE_OUTCOMES.items()),
+        ],
+    )
     rationale = forms.CharField(
-        label="Rationale", required=False, widget=forms.Textarea,
+        label="Rationale",
+        required=False,
+        widget=forms.Textarea,
         help_text="Required unless someone was charged, cautioned or otherwise dealt with: the "
         "victim is told why.",
-    )  # fmt: skip
+    )
     cease_and_desist = forms.BooleanField(
         label="The formal action is a cease and desist notice", required=False
     )
@@ -133,9 +146,12 @@ class FinalisationForm(GovukMixin, forms.Form):
         label="An appropriate adult was present and consented", required=False
     )
     suspect_traced = forms.ChoiceField(
-        label="Could the suspect be traced to serve the notice?", choices=YES_NO,
-        initial="yes", widget=forms.RadioSelect, required=False,
-    )  # fmt: skip
+        label="Could the suspect be traced to serve the notice?",
+        choices=YES_NO,
+        initial="yes",
+        widget=forms.RadioSelect,
+        required=False,
+    )
     suspect_has_pnc_record = forms.BooleanField(
         label="The suspect has a PNC record", required=False
     )

@@ -38,11 +38,14 @@ def _force() -> str:
 
 
 def _contact() -> Section:
-    return Section("How to contact us", (
-        f"Please quote your reference when you contact us. {settings.FRAUDCASE_TEAM_CONTACT}",
-        f"Advice on fraud, and links to organisations that can help, is on our website: "
-        f"{settings.FRAUDCASE_FORCE_WEBSITE}",
-    ))  # fmt: skip
+    return Section(
+        "How to contact us",
+        (
+            f"Please quote your reference when you contact us. {settings.FRAUDCASE_TEAM_CONTACT}",
+            f"Advice on fraud, and links to organisations that can help, is on our website: "
+            f"{settings.FRAUDCASE_FORCE_WEBSITE}",
+        ),
+    )
 
 
 GUIDANCE = (
@@ -87,79 +90,102 @@ GUIDANCE = (
     ),
 )
 
-RIGHT_TO_REVIEW = Section("If you disagree with our decision", (
-    "You can ask for the decision to be reviewed under the Victims' Right to Review scheme "
-    "where a suspect has been identified and interviewed under caution. Contact us using the "
-    "details below and quote your reference.",
-    "If there is no criminal investigation, or it does not lead to a conviction, you may be "
-    "able to recover your losses through the civil courts. Be careful of firms offering to "
-    "recover money for a fee: the Financial Conduct Authority lists known fraudulent 'asset "
-    "recovery' firms. If you use one, update your Action Fraud report with their details.",
-))  # fmt: skip
+RIGHT_TO_REVIEW = Section(
+    "If you disagree with our decision",
+    (
+        "You can ask for the decision to be reviewed under the Victims' Right to Review scheme "
+        "where a suspect has been identified and interviewed under caution. Contact us using the "
+        "details below and quote your reference.",
+        "If there is no criminal investigation, or it does not lead to a conviction, you may be "
+        "able to recover your losses through the civil courts. Be careful of firms offering to "
+        "recover money for a fee: the Financial Conduct Authority lists known fraudulent 'asset "
+        "recovery' firms. If you use one, update your Action Fraud report with their details.",
+    ),
+)
 
 
 def acknowledgement(reference: str, nfrc: list[str]) -> list[Section]:
     numbers = ", ".join(nfrc) if nfrc else "none yet"
     return [
-        Section("We have your report", (
-            f"Thank you for reporting the fraud against you. {_force()} has recorded it under "
-            f"reference {reference} (Action Fraud reference {numbers}).",
-            "We will contact you to explain what happens next, what support you can have and "
-            "how often we will update you. This guidance sheet explains how fraud reports are "
-            "dealt with.",
-        )),
+        Section(
+            "We have your report",
+            (
+                f"Thank you for reporting the fraud against you. {_force()} has recorded it under "
+                f"reference {reference} (Action Fraud reference {numbers}).",
+                "We will contact you to explain what happens next, what support you can have and "
+                "how often we will update you. This guidance sheet explains how fraud reports are "
+                "dealt with.",
+            ),
+        ),
         *GUIDANCE,
         _contact(),
-    ]  # fmt: skip
+    ]
 
 
 def no_investigation(reference: str, reasons: str) -> list[Section]:
     return [
-        Section("Our decision", (
-            f"We have looked carefully at your report {reference}. We have decided not to "
-            "investigate it further at this time.",
-        )),
-        Section("Why", (
-            reasons.strip() or "The report does not have lines of enquiry we can follow.",
-            "We decide this after assessing every report for whether there are good grounds to "
-            "believe an offence was committed and whether an investigation is likely to succeed. "
-            "Your report is kept, and if new information comes to light we will look at it "
-            "again.",
-        )),
+        Section(
+            "Our decision",
+            (
+                f"We have looked carefully at your report {reference}. We have decided not to "
+                "investigate it further at this time.",
+            ),
+        ),
+        Section(
+            "Why",
+            (
+                reasons.strip() or "The report does not have lines of enquiry we can follow.",
+                "We decide this after assessing every report for whether there are good grounds "
+                "to believe an offence was committed and whether an investigation is likely to "
+                "succeed. Your report is kept, and if new information comes to light we will look "
+                "at it again.",
+            ),
+        ),
         RIGHT_TO_REVIEW,
         _contact(),
-    ]  # fmt: skip
+    ]
 
 
 def finalisation(reference: str, outcome: int, rationale: str) -> list[Section]:
     return [
-        Section("Your case has been finalised", (
-            f"We have finished our work on {reference}. The outcome recorded is: "
-            f"{HOME_OFFICE_OUTCOMES[outcome].lower()}.",
-            *((rationale.strip(),) if rationale.strip() else ()),
-            "Thank you for your help. If you have any questions, please get in touch.",
-        )),
+        Section(
+            "Your case has been finalised",
+            (
+                f"We have finished our work on {reference}. The outcome recorded is: "
+                f"{HOME_OFFICE_OUTCOMES[outcome].lower()}.",
+                *((rationale.strip(),) if rationale.strip() else ()),
+                "Thank you for your help. If you have any questions, please get in touch.",
+            ),
+        ),
         *((RIGHT_TO_REVIEW,) if outcome >= 11 else ()),
         _contact(),
-    ]  # fmt: skip
+    ]
 
 
 def cease_and_desist(reference: str, suspect: str, conduct: str) -> list[Section]:
     return [
-        Section("Notice to cease and desist", (
-            f"To: {suspect}",
-            f"{_force()} has received information that you have been involved in the following "
-            f"conduct: {conduct.strip() or 'see the attached summary'}.",
-            "You are required to stop this conduct immediately. This notice is not a criminal "
-            "conviction or caution, but it will be kept on police records. If the conduct "
-            "continues, you may be investigated and prosecuted, and this notice may be used as "
-            "evidence that you were warned.",
-            f"Reference: {reference}",
-        )),
-        Section("Signed", ("Served by: ____________________   Date: ____________",
-                           "Received by: ____________________   Appropriate adult (if under "
-                           "18): ____________________")),
-    ]  # fmt: skip
+        Section(
+            "Notice to cease and desist",
+            (
+                f"To: {suspect}",
+                f"{_force()} has received information that you have been involved in the following "
+                f"conduct: {conduct.strip() or 'see the attached summary'}.",
+                "You are required to stop this conduct immediately. This notice is not a criminal "
+                "conviction or caution, but it will be kept on police records. If the conduct "
+                "continues, you may be investigated and prosecuted, and this notice may be used as "
+                "evidence that you were warned.",
+                f"Reference: {reference}",
+            ),
+        ),
+        Section(
+            "Signed",
+            (
+                "Served by: ____________________   Date: ____________",
+                "Received by: ____________________   Appropriate adult (if under "
+                "18): ____________________",
+            ),
+        ),
+    ]
 
 
 def render(addressee: Addressee, reference: str, sections: list[Section], today: date) -> bytes:
@@ -172,15 +198,26 @@ def render(addressee: Addressee, reference: str, sections: list[Section], today:
     pdf.set_font("Helvetica", "B", 14)
     pdf.multi_cell(0, 8, _latin1(_force()), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 11)
-    pdf.multi_cell(0, 6, _latin1(f"Our reference: {reference}\n{today:%d %B %Y}"),
-                   new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    pdf.multi_cell(
+        0,
+        6,
+        _latin1(f"Our reference: {reference}\n{today:%d %B %Y}"),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.ln(4)
     lines = [addressee.name, *addressee.address.split(","), addressee.postcode]
-    pdf.multi_cell(0, 6, _latin1("\n".join(x.strip() for x in lines if x.strip())),
-                   new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    pdf.multi_cell(
+        0,
+        6,
+        _latin1("\n".join(x.strip() for x in lines if x.strip())),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.ln(6)
-    pdf.multi_cell(0, 6, _latin1(f"Dear {addressee.name or 'Sir or Madam'},"),
-                   new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    pdf.multi_cell(
+        0, 6, _latin1(f"Dear {addressee.name or 'Sir or Madam'},"), new_x="LMARGIN", new_y="NEXT"
+    )
     for section in sections:
         pdf.ln(3)
         pdf.set_font("Helvetica", "B", 12)
@@ -190,6 +227,7 @@ def render(addressee: Addressee, reference: str, sections: list[Section], today:
             pdf.multi_cell(0, 6, _latin1(paragraph), new_x="LMARGIN", new_y="NEXT")
             pdf.ln(2)
     pdf.ln(4)
-    pdf.multi_cell(0, 6, _latin1(f"Yours sincerely,\n\n{_force()} Fraud Team"),
-                   new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    pdf.multi_cell(
+        0, 6, _latin1(f"Yours sincerely,\n\n{_force()} Fraud Team"), new_x="LMARGIN", new_y="NEXT"
+    )
     return bytes(pdf.output())

@@ -14,9 +14,14 @@ from fraudcase.reports.enums import ReportStatus
 # ---------------------------------------------------------------- outcomes (§5.7)
 
 HOME_OFFICE_OUTCOMES = {
-    1: "Charged/summonsed", 2: "Youth caution", 3: "Adult caution",
-    4: "Taken into consideration", 5: "Offender died", 6: "Penalty notice for disorder",
-    7: "Cannabis/khat warning", 8: "Community resolution",
+    1: "Charged/summonsed",
+    2: "Youth caution",
+    3: "Adult caution",
+    4: "Taken into consideration",
+    5: "Offender died",
+    6: "Penalty notice for disorder",
+    7: "Cannabis/khat warning",
+    8: "Community resolution",
     9: "Prosecution not in the public interest (CPS)",
     10: "Formal action not in the public interest (police)",
     11: "Prosecution prevented: suspect under age",
@@ -25,11 +30,13 @@ HOME_OFFICE_OUTCOMES = {
     14: "Evidential difficulties: suspect not identified, victim does not support",
     15: "Evidential difficulties: suspect identified, victim supports",
     16: "Evidential difficulties: suspect identified, victim does not support",
-    17: "Time limit expired", 18: "Investigation complete, no suspect identified",
-    19: "NFIB (fraud case)", 20: "Transferred to another body",
+    17: "Time limit expired",
+    18: "Investigation complete, no suspect identified",
+    19: "NFIB (fraud case)",
+    20: "Transferred to another body",
     21: "Further investigation not in the public interest (police)",
     22: "Diversionary, educational or intervention activity",
-}  # fmt: skip
+}
 # The seed counts outcomes 1-10 as positive; configurable where outcomes are stored.
 DEFAULT_POSITIVE_OUTCOMES = frozenset(range(1, 11))
 
@@ -261,8 +268,9 @@ def disruption_kind_problem(kind: str) -> str | None:
 
 def recordable_disruptions() -> list[tuple[str, str]]:
     """The disruptions an officer records by hand: all but the notice (§5.7, outcome 10)."""
-    return [(k, label) for k, label in DisruptionKind.choices
-            if k != DisruptionKind.CEASE_AND_DESIST]  # fmt: skip
+    return [
+        (k, label) for k, label in DisruptionKind.choices if k != DisruptionKind.CEASE_AND_DESIST
+    ]
 
 
 class UpdateMethod(Choices):
@@ -356,5 +364,4 @@ def milestones(received: datetime, moves: list[Move]) -> dict[str, timedelta | N
         times = [m.at for m in moves if m.transition == transition]
         return min(times) - received if times else None
 
-    return {"assess": first("assess"), "allocate": first("allocate"),
-            "finalise": first("finalise")}  # fmt: skip
+    return {"assess": first("assess"), "allocate": first("allocate"), "finalise": first("finalise")}

@@ -123,19 +123,27 @@ def allocation_board(user: User) -> Board:
     for c in candidates(user):
         by_tier = {t: c.open_tiers.count(t) for t in (1, 2, 3, 4)}
         rows.append(
-            BoardRow(c, by_tier, rules.weighted_load(list(c.open_tiers)),
-                     c.capacity - len(c.open_tiers), labels.get(c.experience, "Not recorded"))
-        )  # fmt: skip
+            BoardRow(
+                c,
+                by_tier,
+                rules.weighted_load(list(c.open_tiers)),
+                c.capacity - len(c.open_tiers),
+                labels.get(c.experience, "Not recorded"),
+            )
+        )
     teams: list[dict[str, object]] = []
     membership = set(User.teams.through.objects.values_list("team_id", "user_id"))
     for team in Team.objects.order_by("name"):
         members = [r for r in rows if (team.pk, r.candidate.user_id) in membership]
         if members:
-            teams.append({
-                "team": team, "investigators": len(members),
-                "open": sum(len(r.candidate.open_tiers) for r in members),
-                "capacity": sum(r.candidate.capacity for r in members),
-            })  # fmt: skip
+            teams.append(
+                {
+                    "team": team,
+                    "investigators": len(members),
+                    "open": sum(len(r.candidate.open_tiers) for r in members),
+                    "capacity": sum(r.candidate.capacity for r in members),
+                }
+            )
     waiting = [
         {"report": r, "tier": r.current_tier}
         for r in triage_services.with_current_tier(
@@ -179,16 +187,25 @@ def allocate(
         text += f" Allocated against the board's advice: {override_reason.strip()}"
     with transaction.atomic():
         report_services.move(
-            user, report, Transition.ALLOCATE, ReportStatus.UNDER_INVESTIGATION,
-            reason=override_reason, log=text,
-        )  # fmt: skip
+            user,
+            report,
+            Transition.ALLOCATE,
+            ReportStatus.UNDER_INVESTIGATION,
+            reason=override_reason,
+            log=text,
+        )
         return Case.objects.create(
-            report=report, team=team, investigator_id=investigator_id, tier=tier,
-            allocated_by=user, allocated_at=now, allocation_reason=override_reason.strip(),
+            report=report,
+            team=team,
+            investigator_id=investigator_id,
+            tier=tier,
+            allocated_by=user,
+            allocated_at=now,
+            allocation_reason=override_reason.strip(),
             next_review_due=rules.next_review_due(today, tier),
             update_every_days=update_every_days,
             next_update_due=rules.next_update_due(today, update_every_days),
-        )  # fmt: skip
+        )
 
 
 def record_review(
@@ -201,9 +218,12 @@ def record_review(
     now = timezone.now()
     with transaction.atomic():
         review = SupervisorReview.objects.create(
-            case=case, reviewed_by=user, reviewed_at=now, notes=notes.strip(),
+            case=case,
+            reviewed_by=user,
+            reviewed_at=now,
+            notes=notes.strip(),
             recommendations=recommendations.strip(),
-        )  # fmt: skip
+        )
         Case.objects.filter(pk=case.pk).update(
             next_review_due=rules.next_review_due(timezone.localdate(now), case.tier)
         )
@@ -245,9 +265,13 @@ def add_task(user: User, report: Report, *, text: str, assignee_id: int, due: da
     assert assignee is not None  # else a problem was raised
     with transaction.atomic():
         task = Task.objects.create(
-            report=report, text=text.strip(), assignee=assignee, due=due, created_by=user,
+            report=report,
+            text=text.strip(),
+            assignee=assignee,
+            due=due,
+            created_by=user,
             created_at=timezone.now(),
-        )  # fmt: skip
+        )
         report_services.add_log_entry(
             user, report, f"Task for {assignee}: {task.text} (due {due:%d %B %Y})"
         )
@@ -313,9 +337,11 @@ def record_victim_update(user: User, report: Report, *, method: str, summary: st
                 )
             )
         report_services.add_log_entry(
-            user, report, f"Victim updated ({update.get_method_display().lower()}): "
-            f"{update.summary}", kind="contact",
-        )  # fmt: skip
+            user,
+            report,
+            f"Victim updated ({update.get_method_display().lower()}): {update.summary}",
+            kind="contact",
+        )
     return update
 
 
@@ -377,19 +403,28 @@ def finalise(
     if untraceable:
         text += f" Suspect untraceable: notice recorded by {untraceable.lower()}."
     with transaction.atomic():
-        report_services.move(user, report, Transition.FINALISE, ReportStatus.CLOSED,
-                             reason=rationale, log=text)  # fmt: skip
+        report_services.move(
+            user, report, Transition.FINALISE, ReportStatus.CLOSED, reason=rationale, log=text
+        )
         made = Finalisation.objects.create(
-            report=report, outcome=outcome, positive=positive, rationale=rationale.strip(),
+            report=report,
+            outcome=outcome,
+            positive=positive,
+            rationale=rationale.strip(),
             cease_and_desist=(cease_and_desist.__dict__ if cease_and_desist else None),
-            untraceable_action=untraceable, finalised_by=user, finalised_at=now,
-        )  # fmt: skip
+            untraceable_action=untraceable,
+            finalised_by=user,
+            finalised_at=now,
+        )
         Case.objects.filter(report=report).update(closed_at=now)
         if cease_and_desist is not None:
             DisruptionAction.objects.create(
-                report=report, kind=rules.DisruptionKind.CEASE_AND_DESIST,
-                on=timezone.localdate(now), detail=untraceable, by=user,
-            )  # fmt: skip
+                report=report,
+                kind=rules.DisruptionKind.CEASE_AND_DESIST,
+                on=timezone.localdate(now),
+                detail=untraceable,
+                by=user,
+            )
     return made
 
 
@@ -459,18 +494,26 @@ def time_in_states(report: Report, now: datetime | None = None) -> dict[str, obj
     spent = rules.time_in_states(report.received_at, moves, now)
     labels = dict(ReportStatus.choices)
     return {
-        "states": [(labels.get(s, s), round(t.total_seconds() / 86400, 1))
-                   for s, t in spent.items()],
-        "milestones": {k: (round(v.total_seconds() / 86400, 1) if v is not None else None)
-                       for k, v in rules.milestones(report.received_at, moves).items()},
-    }  # fmt: skip
+        "states": [
+            (labels.get(s, s), round(t.total_seconds() / 86400, 1)) for s, t in spent.items()
+        ],
+        "milestones": {
+            k: (round(v.total_seconds() / 86400, 1) if v is not None else None)
+            for k, v in rules.milestones(report.received_at, moves).items()
+        },
+    }
 
 
 def preview_letter(user: User, report: Report, kind: str) -> None:
     """A letter was shown to its author (not sent): only the audit log records it."""
     label = LetterKind(kind).label
-    audit.record(user, AuditAction.CONSULTATION, "report", report.local_reference,
-                 f"Letter to the victim previewed: {label}")  # fmt: skip
+    audit.record(
+        user,
+        AuditAction.CONSULTATION,
+        "report",
+        report.local_reference,
+        f"Letter to the victim previewed: {label}",
+    )
 
 
 def record_letter(user: User, report: Report, kind: str) -> Letter:
@@ -483,8 +526,13 @@ def record_letter(user: User, report: Report, kind: str) -> Letter:
         report_services.add_log_entry(
             user, report, f"Letter produced: {letter.get_kind_display()}", kind="contact"
         )
-        audit.record(user, AuditAction.DISCLOSURE, "report", report.local_reference,
-                     f"Letter to the victim: {letter.get_kind_display()}")  # fmt: skip
+        audit.record(
+            user,
+            AuditAction.DISCLOSURE,
+            "report",
+            report.local_reference,
+            f"Letter to the victim: {letter.get_kind_display()}",
+        )
     return letter
 
 
@@ -547,17 +595,22 @@ def panel(user: User, report: Report) -> dict[str, object]:
         "disruption_form": DisruptionForm(prefix="disruption") if works else None,
         "contract_form": VictimContractForm(
             prefix="contract", initial={"every_days": case.update_every_days}
-        ) if works and case is not None and not case.closed_at else None,
+        )
+        if works and case is not None and not case.closed_at
+        else None,
         "update_form": VictimUpdateForm(prefix="update")
-        if works or user.role == Role.ASSESSOR else None,
+        if works or user.role == Role.ASSESSOR
+        else None,
         "review_form": ReviewForm(prefix="review"),
         "letters": [
-            (k.value, k.label) for k in LetterKind
-            if letters_allowed and (k != LetterKind.NO_INVESTIGATION or nfa)
+            (k.value, k.label)
+            for k in LetterKind
+            if letters_allowed
+            and (k != LetterKind.NO_INVESTIGATION or nfa)
             and (k != LetterKind.FINALISATION or final is not None)
         ],
         "letters_sent": report.letters.select_related("produced_by"),
-    }  # fmt: skip
+    }
 
 
 def timings(user: User, today: date, days: int = 90) -> list[dict[str, object]]:
@@ -567,14 +620,18 @@ def timings(user: User, today: date, days: int = 90) -> list[dict[str, object]]:
     Read column-wise from the status changes (§9: time to assess, allocate and finalise)."""
     since = timezone.now() - timedelta(days=days)
     rows = StatusChange.objects.filter(
-        report__in=visible_reports(user), at__gte=since,
+        report__in=visible_reports(user),
+        at__gte=since,
         transition__in=["assess", "allocate", "finalise"],
-    ).values_list("report_id", "transition", "at", "report__received_at")  # fmt: skip
+    ).values_list("report_id", "transition", "at", "report__received_at")
     frame = pl.DataFrame(
         list(rows), schema=["report", "transition", "at", "received"], orient="row"
     )
-    labels = {"assess": "Receipt to assessment", "allocate": "Receipt to allocation",
-              "finalise": "Receipt to outcome"}  # fmt: skip
+    labels = {
+        "assess": "Receipt to assessment",
+        "allocate": "Receipt to allocation",
+        "finalise": "Receipt to outcome",
+    }
     if frame.height == 0:
         return [{"label": labels[t], "count": 0, "median": None, "p90": None} for t in labels]
     days_taken = (
@@ -582,18 +639,21 @@ def timings(user: User, today: date, days: int = 90) -> list[dict[str, object]]:
         .agg(pl.col("at").min(), pl.col("received").first())
         .with_columns(
             ((pl.col("at") - pl.col("received")).dt.total_seconds() / 86400).alias("days")
-        )  # fmt: skip
+        )
         .group_by("transition")
         .agg(
             pl.len().alias("count"),
             pl.col("days").median().alias("median"),
             pl.col("days").quantile(0.9).alias("p90"),
-        )  # fmt: skip
+        )
     )
     found = {r["transition"]: r for r in days_taken.iter_rows(named=True)}
     return [
-        {"label": label, "count": found.get(t, {}).get("count", 0),
-         "median": round(found[t]["median"], 1) if t in found else None,
-         "p90": round(found[t]["p90"], 1) if t in found else None}
+        {
+            "label": label,
+            "count": found.get(t, {}).get("count", 0),
+            "median": round(found[t]["median"], 1) if t in found else None,
+            "p90": round(found[t]["p90"], 1) if t in found else None,
+        }
         for t, label in labels.items()
-    ]  # fmt: skip
+    ]

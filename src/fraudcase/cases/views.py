@@ -64,29 +64,64 @@ def board(request):
     fmt = request.GET.get("export")
     if fmt in exports.CONTENT_TYPES:
         frame = pl.DataFrame(
-            [(r.candidate.name, r.experience_label, *(r.by_tier[t] for t in (1, 2, 3, 4)),
-              r.load, r.candidate.capacity, r.spare) for r in data["rows"]],
-            schema=["investigator", "experience", "tier_1", "tier_2", "tier_3", "tier_4",
-                    "weighted_load", "capacity", "spare"], orient="row",
-        )  # fmt: skip
-        report_services.disclose(request.user, services.counted_cases(request.user),
-                                 list_justification(request), listing="allocation-board",
-                                 summary="Exported the allocation board")  # fmt: skip
+            [
+                (
+                    r.candidate.name,
+                    r.experience_label,
+                    *(r.by_tier[t] for t in (1, 2, 3, 4)),
+                    r.load,
+                    r.candidate.capacity,
+                    r.spare,
+                )
+                for r in data["rows"]
+            ],
+            schema=[
+                "investigator",
+                "experience",
+                "tier_1",
+                "tier_2",
+                "tier_3",
+                "tier_4",
+                "weighted_load",
+                "capacity",
+                "spare",
+            ],
+            orient="row",
+        )
+        report_services.disclose(
+            request.user,
+            services.counted_cases(request.user),
+            list_justification(request),
+            listing="allocation-board",
+            summary="Exported the allocation board",
+        )
         return exports.download(frame, "allocation-board", fmt)
     today = timezone.localdate()
     reviews_due = services.reviews_due(request.user, today)
     shown = [w["report"].local_reference for w in data["waiting"]]
     shown += list(reviews_due.values_list("report__local_reference", flat=True))
-    report_services.disclose(request.user, shown, list_justification(request),
-                             listing="allocation-board", summary="Viewed the allocation board",
-                             action=AuditAction.CONSULTATION)  # fmt: skip
+    report_services.disclose(
+        request.user,
+        shown,
+        list_justification(request),
+        listing="allocation-board",
+        summary="Viewed the allocation board",
+        action=AuditAction.CONSULTATION,
+    )
     chart_max = max([r.load for r in data["rows"]] + [1])
     timings = services.timings(request.user, today)
-    return render(request, "cases/board.html", {
-        **data, "reviews_due": reviews_due, "today": today,
-        "chart_max": chart_max, "timings": timings,
-        "timings_max": max([t["p90"] or 0 for t in timings] + [1]),
-    })  # fmt: skip
+    return render(
+        request,
+        "cases/board.html",
+        {
+            **data,
+            "reviews_due": reviews_due,
+            "today": today,
+            "chart_max": chart_max,
+            "timings": timings,
+            "timings_max": max([t["p90"] or 0 for t in timings] + [1]),
+        },
+    )
 
 
 def allocate(request, ref):
@@ -99,23 +134,42 @@ def allocate(request, ref):
 
     teams = [(t.pk, f"{t.name} ({t.get_kind_display()})") for t in Team.objects.order_by("name")]
     choices = [
-        (c.user_id, f"{c.name}: {'suitable' if fit.suitable else '; '.join(fit.reasons)}. "
-                    f"{len(c.open_tiers)} open, load {fit.load}, {fit.spare} spare")
+        (
+            c.user_id,
+            f"{c.name}: {'suitable' if fit.suitable else '; '.join(fit.reasons)}. "
+            f"{len(c.open_tiers)} open, load {fit.load}, {fit.spare} spare",
+        )
         for c, fit in ranked
-    ]  # fmt: skip
+    ]
     form = AllocationForm(request.POST or None, investigators=choices, teams=teams)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        done = _submit(request, ref, form, "Allocated. The review rota and victim updates are set.",
-                       lambda: services.allocate(
-                           request.user, report, investigator_id=data["investigator"],
-                           team_id=data["team"], update_every_days=data["update_every_days"],
-                           override_reason=data["override_reason"]))  # fmt: skip
+        done = _submit(
+            request,
+            ref,
+            form,
+            "Allocated. The review rota and victim updates are set.",
+            lambda: services.allocate(
+                request.user,
+                report,
+                investigator_id=data["investigator"],
+                team_id=data["team"],
+                update_every_days=data["update_every_days"],
+                override_reason=data["override_reason"],
+            ),
+        )
         if done:
             return done
-    return render(request, "cases/allocate.html", {
-        "report": report, "form": form, "tier": tier, "ranked": ranked,
-    })  # fmt: skip
+    return render(
+        request,
+        "cases/allocate.html",
+        {
+            "report": report,
+            "form": form,
+            "tier": tier,
+            "ranked": ranked,
+        },
+    )
 
 
 # ---------------------------------------------------------------- case work
@@ -129,9 +183,13 @@ def case_action(request, ref, action):
         if action == "task":
             form = TaskForm(request.POST, assignees=services.assignee_choices(), prefix="task")
             if form.is_valid():
-                services.add_task(request.user, report, text=form.cleaned_data["text"],
-                                  assignee_id=form.cleaned_data["assignee"],
-                                  due=form.cleaned_data["due"])  # fmt: skip
+                services.add_task(
+                    request.user,
+                    report,
+                    text=form.cleaned_data["text"],
+                    assignee_id=form.cleaned_data["assignee"],
+                    due=form.cleaned_data["due"],
+                )
         elif action == "task-done":
             form = TaskDoneForm(request.POST)
             if form.is_valid():
@@ -177,12 +235,21 @@ def finalise(request, ref):
     form = FinalisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        done = _submit(request, ref, form, "Outcome recorded. The report is finalised.",
-                       lambda: services.finalise(
-                           request.user, report, outcome=data["outcome"],
-                           rationale=data["rationale"], cease_and_desist=form.facts(),
-                           suspect_traced=data["suspect_traced"] != "no",
-                           suspect_has_pnc_record=data["suspect_has_pnc_record"]))  # fmt: skip
+        done = _submit(
+            request,
+            ref,
+            form,
+            "Outcome recorded. The report is finalised.",
+            lambda: services.finalise(
+                request.user,
+                report,
+                outcome=data["outcome"],
+                rationale=data["rationale"],
+                cease_and_desist=form.facts(),
+                suspect_traced=data["suspect_traced"] != "no",
+                suspect_has_pnc_record=data["suspect_has_pnc_record"],
+            ),
+        )
         if done:
             return done
     return render(request, "cases/finalise.html", {"report": report, "form": form})
@@ -206,8 +273,10 @@ def letter(request, ref, kind):
     victim = report.victim
     body = letters.render(
         letters.Addressee(victim.display_name, victim.address, victim.postcode),
-        report.local_reference, sections, timezone.localdate(),
-    )  # fmt: skip
+        report.local_reference,
+        sections,
+        timezone.localdate(),
+    )
     response = HttpResponse(body, content_type="application/pdf")
     name = f"{report.local_reference.replace('/', '-')}-{kind}.pdf"
     response["Content-Disposition"] = f'inline; filename="{name}"'
@@ -225,10 +294,16 @@ def cease_and_desist_notice(request, ref):
     suspect = report.suspects.first()
     name = suspect.name if suspect and suspect.name else "The person responsible"
     sections = letters.cease_and_desist(report.local_reference, name, report.fraud_type)
-    audit.record(request.user, AuditAction.DISCLOSURE, "report", report.local_reference,
-                 "Cease and desist notice printed")  # fmt: skip
-    body = letters.render(letters.Addressee(name, "", ""), report.local_reference, sections,
-                          timezone.localdate())  # fmt: skip
+    audit.record(
+        request.user,
+        AuditAction.DISCLOSURE,
+        "report",
+        report.local_reference,
+        "Cease and desist notice printed",
+    )
+    body = letters.render(
+        letters.Addressee(name, "", ""), report.local_reference, sections, timezone.localdate()
+    )
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="cease-and-desist.pdf"'
     return response
@@ -245,22 +320,39 @@ def deadlines(request):
     fmt = request.GET.get("export")
     if fmt in exports.CONTENT_TYPES:
         frame = pl.DataFrame(
-            [(i.what, i.reference, i.victim, i.due.isoformat(), i.state.value, i.owner)
-             for i in items],
-            schema=["what", "local_reference", "victim", "due", "state", "owner"], orient="row",
-        )  # fmt: skip
-        report_services.disclose(request.user, [i.reference for i in items],
-                                 list_justification(request), listing=f"deadlines-{scope}",
-                                 summary=f"Exported {len(items)} deadlines")  # fmt: skip
+            [
+                (i.what, i.reference, i.victim, i.due.isoformat(), i.state.value, i.owner)
+                for i in items
+            ],
+            schema=["what", "local_reference", "victim", "due", "state", "owner"],
+            orient="row",
+        )
+        report_services.disclose(
+            request.user,
+            [i.reference for i in items],
+            list_justification(request),
+            listing=f"deadlines-{scope}",
+            summary=f"Exported {len(items)} deadlines",
+        )
         return exports.download(frame, f"deadlines-{scope}", fmt)
-    report_services.disclose(request.user, [i.reference for i in items],
-                             list_justification(request), listing=f"deadlines-{scope}",
-                             summary=f"Viewed {len(items)} deadlines",
-                             action=AuditAction.CONSULTATION)  # fmt: skip
+    report_services.disclose(
+        request.user,
+        [i.reference for i in items],
+        list_justification(request),
+        listing=f"deadlines-{scope}",
+        summary=f"Viewed {len(items)} deadlines",
+        action=AuditAction.CONSULTATION,
+    )
     owed = clocks.first_updates_owed(report_services.visible_reports(request.user), today)
-    return render(request, "cases/deadlines.html", {
-        "scope": scope, "today": today, "first_updates_owed": owed.count(),
-        "first_updates_shown": clocks.FIRST_UPDATES_SHOWN,
-        "overdue": [i for i in items if i.state == "overdue"],
-        "due_today": [i for i in items if i.state == "due_today"],
-    })  # fmt: skip
+    return render(
+        request,
+        "cases/deadlines.html",
+        {
+            "scope": scope,
+            "today": today,
+            "first_updates_owed": owed.count(),
+            "first_updates_shown": clocks.FIRST_UPDATES_SHOWN,
+            "overdue": [i for i in items if i.state == "overdue"],
+            "due_today": [i for i in items if i.state == "due_today"],
+        },
+    )

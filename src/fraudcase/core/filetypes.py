@@ -61,8 +61,17 @@ _OFFICE_PARTS = [
     (b"presentationml.presentation.main+xml", PPTX),
 ]
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<script", b"<svg", b"<?xml")
-_EMAIL_HEADERS = (b"from:", b"to:", b"subject:", b"date:", b"received:", b"return-path:",
-                  b"message-id:", b"mime-version:", b"delivered-to:")  # fmt: skip
+_EMAIL_HEADERS = (
+    b"from:",
+    b"to:",
+    b"subject:",
+    b"date:",
+    b"received:",
+    b"return-path:",
+    b"message-id:",
+    b"mime-version:",
+    b"delivered-to:",
+)
 _SNIFF = 8192
 _TYPES_MAX = 1024 * 1024  # a [Content_Types].xml larger than this is not an Office file
 

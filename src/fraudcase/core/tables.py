@@ -64,8 +64,9 @@ def read_text_table(
             try:
                 frame = _read_csv(path, skip, limit.rows + 1)
             except pl.exceptions.ComputeError:
-                frame = _read_csv(io.BytesIO(_windows_text(path.read_bytes())), skip,
-                                  limit.rows + 1)  # fmt: skip
+                frame = _read_csv(
+                    io.BytesIO(_windows_text(path.read_bytes())), skip, limit.rows + 1
+                )
         else:
             raise FileRejected([Problem(0, "file", "The file must be .csv or .xlsx")])
     except FileRejected:
@@ -149,10 +150,14 @@ def nul_problems(frame: pl.DataFrame, columns: list[str]) -> list[Problem]:
         if hit:
             rows = frame.filter(pl.col(column).str.contains(NUL, literal=True))["row"].to_list()
             problems += [
-                Problem(row, column, "The cell has a NUL character (\\x00), which is not "
-                        "text: remove it and import the file again")
+                Problem(
+                    row,
+                    column,
+                    "The cell has a NUL character (\\x00), which is not "
+                    "text: remove it and import the file again",
+                )
                 for row in rows
-            ]  # fmt: skip
+            ]
     return problems
 
 
@@ -162,8 +167,9 @@ def strip_padded(frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
     Returns `frame` itself when no cell is padded."""
     if not columns or frame.height == 0:
         return frame
-    stripped = (pl.col(c).str.len_bytes() != pl.col(c).str.strip_chars().str.len_bytes()
-                for c in columns)  # fmt: skip
+    stripped = (
+        pl.col(c).str.len_bytes() != pl.col(c).str.strip_chars().str.len_bytes() for c in columns
+    )
     padded = frame.lazy().select(e.any() for e in stripped).collect().row(0)
     dirty = [c for c, has in zip(columns, padded, strict=True) if has]
     return frame.with_columns(pl.col(dirty).str.strip_chars()) if dirty else frame

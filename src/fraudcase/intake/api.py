@@ -37,13 +37,14 @@ class ImportOut(Schema):
 
 
 class CallForServiceIn(Schema):
-    caller_forename: str
-    caller_surname: str
-    caller_phone: str = ""
-    caller_postcode: str = ""
+    # As long as the record keeps them (longer would be a database error on PostgreSQL).
+    caller_forename: str = Field(max_length=100)
+    caller_surname: str = Field(max_length=100)
+    caller_phone: str = Field("", max_length=30)
+    caller_postcode: str = Field("", max_length=10)
     caller_dob: Day | None = None
     summary: str
-    fraud_type: str = ""
+    fraud_type: str = Field("", max_length=20)
     # As the report keeps it (14 digits, pence): a larger one could be saved on SQLite and
     # then not be read back.
     loss_gbp: Decimal | None = Field(None, ge=0, max_digits=14, decimal_places=2)
@@ -71,13 +72,13 @@ class SentIn(Schema):
 
 class ReferralIn(Schema):
     referrer_type: one_of(ReferrerType)
-    referrer_name: str
+    referrer_name: str = Field(max_length=200)
     received_on: Day
     victim_type: one_of(VictimType)
-    forename: str = ""
-    surname: str = ""
-    business_name: str = ""
-    postcode: str = ""
+    forename: str = Field("", max_length=100)
+    surname: str = Field("", max_length=100)
+    business_name: str = Field("", max_length=200)
+    postcode: str = Field("", max_length=10)
     summary: str
     storage_decision: str = ""
 

@@ -52,10 +52,15 @@ def existing_reports(victims: pl.DataFrame, user: User | None) -> Existing:
     rows: list[tuple[Any, ...]] = []
     for chunk in bulk.chunked(numbers):
         rows += NFRCNumber.objects.filter(number__in=chunk).values_list(
-            "number", "report_id", "report__local_reference", "report__victim__victim_type",
-            "report__victim__forename", "report__victim__surname",
-            "report__victim__business_name", "report__victim__dob",
-        )  # fmt: skip
+            "number",
+            "report_id",
+            "report__local_reference",
+            "report__victim__victim_type",
+            "report__victim__forename",
+            "report__victim__surname",
+            "report__victim__business_name",
+            "report__victim__dob",
+        )
     known = {number: report_id for number, report_id, *_ in rows}
     problems = []
     if known:
@@ -65,20 +70,22 @@ def existing_reports(victims: pl.DataFrame, user: User | None) -> Existing:
                 problems.append(
                     Problem(row, "nfrc", "These NFRC numbers already belong to different victims")
                 )
-        problems += _other_victims(victims, pl.DataFrame(rows, schema=HELD_COLUMNS, orient="row"),
-                                   user)  # fmt: skip
+        problems += _other_victims(
+            victims, pl.DataFrame(rows, schema=HELD_COLUMNS, orient="row"), user
+        )
     return {"known": known, "_problems": problems}
 
 
 def _other_victims(victims: pl.DataFrame, held: pl.DataFrame, user: User | None) -> list[Problem]:
     """A problem for each row whose NFRC is held for a different victim."""
     joined = (
-        victims.select("row", "nfrc_list", "victim_type_value", "forename", "surname",
-                       "business_name", "dob")
+        victims.select(
+            "row", "nfrc_list", "victim_type_value", "forename", "surname", "business_name", "dob"
+        )
         .explode("nfrc_list")
         .rename({"nfrc_list": "number"})
         .join(held, on="number", how="inner")
-    )  # fmt: skip
+    )
     individual = pl.col("victim_type_value") == "individual"
     other_type = pl.col("victim_type_value") != pl.col("held_type")
     other_name = individual & (
@@ -115,11 +122,15 @@ def _other_victims(victims: pl.DataFrame, held: pl.DataFrame, user: User | None)
         "row", "number", "report_id", "reference", "why"
     ).iter_rows():
         if report_id in seen:
-            text = (f"{number} is already held for a different victim ({why}) on report "
-                    f"{reference}: check which victim it belongs to")  # fmt: skip
+            text = (
+                f"{number} is already held for a different victim ({why}) on report "
+                f"{reference}: check which victim it belongs to"
+            )
         else:
-            text = (f"{number} is already held for a different victim, on a report you cannot "
-                    "see: ask a supervisor to check which victim it belongs to")  # fmt: skip
+            text = (
+                f"{number} is already held for a different victim, on a report you cannot "
+                "see: ask a supervisor to check which victim it belongs to"
+            )
         problems.append(Problem(row, "nfrc", text))
     return problems
 

@@ -50,11 +50,28 @@ from .profiles import load_profile
 from .receipt import LONDON, Receipt, when_words
 
 DEFAULT_COLUMNS = [
-    "package_ref", "nfrc", "disseminated_on", "fraud_type", "victim_type", "forename", "surname",
-    "business_name", "dob", "address", "postcode", "phone", "email", "loss_gbp", "suspect_name",
-    "suspect_phone", "suspect_email", "suspect_website", "suspect_sort_code",
-    "suspect_account_number", "narrative",
-]  # fmt: skip
+    "package_ref",
+    "nfrc",
+    "disseminated_on",
+    "fraud_type",
+    "victim_type",
+    "forename",
+    "surname",
+    "business_name",
+    "dob",
+    "address",
+    "postcode",
+    "phone",
+    "email",
+    "loss_gbp",
+    "suspect_name",
+    "suspect_phone",
+    "suspect_email",
+    "suspect_website",
+    "suspect_sort_code",
+    "suspect_account_number",
+    "narrative",
+]
 REQUIRED_COLUMNS = {"package_ref", "nfrc", "disseminated_on", "victim_type"}
 VICTIM_KEY = ["package_ref", "victim_type_value", "_fore", "_sur", "_bus", "dob"]
 
@@ -329,8 +346,15 @@ def import_nfib_package(
     try:
         with transaction.atomic():
             bulk.check_constraints_per_statement()
-            _write(frame, victims, existing, user=user, result=result,
-                   filename=original_name or path.name, receipt=receipt)  # fmt: skip
+            _write(
+                frame,
+                victims,
+                existing,
+                user=user,
+                result=result,
+                filename=original_name or path.name,
+                receipt=receipt,
+            )
     # Each backend has `Database` (its driver module); django-stubs does not declare it.
     except (DatabaseError, connection.Database.DatabaseError) as error:  # type: ignore[attr-defined]
         # The unique package reference or NFRC number was written by another import that
@@ -346,10 +370,12 @@ def _clash(frame: pl.DataFrame) -> ImportClash:
     packages = frame["package_ref"].unique(maintain_order=True).to_list()
     more = f" and {len(packages) - 3} more" if len(packages) > 3 else ""
     named = ", ".join(packages[:3]) + more
-    return ImportClash([Problem(0, "file", (
+    message = (
         f"Package {named} is already being imported, or was recorded while this file was "
-        "checked: nothing was written from this file. Import it again in a minute to see "
-        "what is already recorded."))])  # fmt: skip
+        "checked: nothing was written from this file. Import it again in a minute to see what "
+        "is already recorded."
+    )
+    return ImportClash([Problem(0, "file", message)])
 
 
 def _write(
@@ -401,20 +427,42 @@ def _write(
         deadline = rules.recording_deadline(receipt.at)
         bulk.insert_rows(
             Report,
-            ["local_reference", "source", "status", "handling_marking", "package", "fraud_type",
-             "received_at", "recording_deadline", "recorded_at", "recorded_by", "loss_gbp",
-             "narrative"],
+            [
+                "local_reference",
+                "source",
+                "status",
+                "handling_marking",
+                "package",
+                "fraud_type",
+                "received_at",
+                "recording_deadline",
+                "recorded_at",
+                "recorded_by",
+                "loss_gbp",
+                "narrative",
+            ],
             (
-                (ref, Source.NFIB_DISSEMINATION, ReportStatus.RECORDED, "OFFICIAL",
-                 package_ids[pkg], fraud_type, receipt.at, deadline, now, user_id, loss,
-                 narrative)
+                (
+                    ref,
+                    Source.NFIB_DISSEMINATION,
+                    ReportStatus.RECORDED,
+                    "OFFICIAL",
+                    package_ids[pkg],
+                    fraud_type,
+                    receipt.at,
+                    deadline,
+                    now,
+                    user_id,
+                    loss,
+                    narrative,
+                )
                 for ref, (pkg, fraud_type, loss, narrative) in zip(
                     refs,
                     new.select("package_ref", "fraud_type", "loss", "narrative").iter_rows(),
                     strict=True,
                 )
             ),
-        )  # fmt: skip
+        )
         report_ids = _ids_by_reference(refs, after_id)
         new = new.with_columns(pl.Series("report_id", [report_ids[r] for r in refs]))
         new = new.with_columns(
@@ -422,16 +470,35 @@ def _write(
         )
         bulk.insert_rows(
             Victim,
-            ["report", "victim_type", "forename", "surname", "business_name", "dob", "address",
-             "postcode", "phone", "email", "search_name"],
+            [
+                "report",
+                "victim_type",
+                "forename",
+                "surname",
+                "business_name",
+                "dob",
+                "address",
+                "postcode",
+                "phone",
+                "email",
+                "search_name",
+            ],
             new.select(
-                "report_id", "victim_type_value", "forename", "surname", "business_name",
-                pl.col("dob").str.to_date(strict=False), "address", "postcode", "phone", "email",
+                "report_id",
+                "victim_type_value",
+                "forename",
+                "surname",
+                "business_name",
+                pl.col("dob").str.to_date(strict=False),
+                "address",
+                "postcode",
+                "phone",
+                "email",
                 pl.when(pl.col("victim_type_value") == "individual")
                 .then(pl.concat_str("_fore", pl.lit(" "), "_sur").str.strip_chars())
                 .otherwise("_bus"),
             ).iter_rows(),
-        )  # fmt: skip
+        )
         added += [
             (number, report_id)
             for report_id, numbers in new.select("report_id", "nfrc_list").iter_rows()
@@ -442,32 +509,45 @@ def _write(
             EnquiryLogEntry,
             ["report", "kind", "at", "author", "text"],
             (
-                (report_id, EntryKind.RECORDED, now, user_id,
-                 f"Recorded from NFIB dissemination package {pkg} ({', '.join(nfrcs)}). "
-                 f"{receipt.words}.")
+                (
+                    report_id,
+                    EntryKind.RECORDED,
+                    now,
+                    user_id,
+                    f"Recorded from NFIB dissemination package {pkg} ({', '.join(nfrcs)}). "
+                    f"{receipt.words}.",
+                )
                 for report_id, pkg, nfrcs in new.select(
-                    "report_id", "package_ref", "nfrc_list").iter_rows()
+                    "report_id", "package_ref", "nfrc_list"
+                ).iter_rows()
             ),
-        )  # fmt: skip
+        )
         audit.record_many(
             user,
             [
-                audit.Entry(AuditAction.COLLECTION, "report", ref,
-                            f"Recorded from NFIB package {pkg} in file {filename}. "
-                            f"{receipt.words}")
+                audit.Entry(
+                    AuditAction.COLLECTION,
+                    "report",
+                    ref,
+                    f"Recorded from NFIB package {pkg} in file {filename}. {receipt.words}",
+                )
                 for ref, pkg in zip(refs, new["package_ref"].to_list(), strict=True)
             ],
-        )  # fmt: skip
+        )
     if added:
         bulk.insert_rows(NFRCNumber, ["number", "report"], added)
     if result.nfrc_added:
         audit.record_many(
             user,
-            [audit.Entry(AuditAction.ALTERATION, "report", ref, "NFRC numbers added from package")
-             for ref in Report.objects.filter(
-                 pk__in=list({r for _, r in added if r in set(known.values())})
-             ).values_list("local_reference", flat=True)],
-        )  # fmt: skip
+            [
+                audit.Entry(
+                    AuditAction.ALTERATION, "report", ref, "NFRC numbers added from package"
+                )
+                for ref in Report.objects.filter(
+                    pk__in=list({r for _, r in added if r in set(known.values())})
+                ).values_list("local_reference", flat=True)
+            ],
+        )
 
 
 def _package_ids(
@@ -535,8 +615,14 @@ IDENTIFIER_COLUMNS = {
 
 def _write_suspects(frame: pl.DataFrame, new: pl.DataFrame) -> None:
     """Each row's suspect (if it names one or gives an identifier) joins its victim's report."""
-    suspect_cols = ["suspect_name", "suspect_phone", "suspect_email", "suspect_website",
-                    "suspect_sort_code", "suspect_account_number"]  # fmt: skip
+    suspect_cols = [
+        "suspect_name",
+        "suspect_phone",
+        "suspect_email",
+        "suspect_website",
+        "suspect_sort_code",
+        "suspect_account_number",
+    ]
     rows = (
         frame.join(
             new.select(*VICTIM_KEY, "report_id"), on=VICTIM_KEY, how="inner", nulls_equal=True
@@ -580,12 +666,17 @@ def _write_suspects(frame: pl.DataFrame, new: pl.DataFrame) -> None:
         )
     account_raw = pl.concat_str("suspect_sort_code", pl.lit(" "), "suspect_account_number")
     rows = rows.with_columns(account_raw.str.strip_chars().alias("_account"))
-    parts.append(rows.select(
-        "report_id", "suspect_id", pl.lit("uk_bank_account").alias("kind"),
-        pl.col("_account").alias("raw"),
-        _normalise_column(rows, "_account",
-                          lambda v: rules.normalise_identifier("uk_bank_account", v))
-        .alias("normalised")))  # fmt: skip
+    parts.append(
+        rows.select(
+            "report_id",
+            "suspect_id",
+            pl.lit("uk_bank_account").alias("kind"),
+            pl.col("_account").alias("raw"),
+            _normalise_column(
+                rows, "_account", lambda v: rules.normalise_identifier("uk_bank_account", v)
+            ).alias("normalised"),
+        )
+    )
     identifiers = (
         pl.concat(parts)
         .filter(pl.col("raw") != "")
@@ -612,9 +703,13 @@ def run_import_job(
     """The background job behind the web page's import (fraudcase.jobs). The page gives the
     upload time and any earlier time received that was typed, in ISO 8601."""
     result = import_nfib_package(
-        path, user=user, profile_name=profile, original_name=original_name, progress=progress,
+        path,
+        user=user,
+        profile_name=profile,
+        original_name=original_name,
+        progress=progress,
         received_at=datetime.fromisoformat(received_at) if received_at else None,
         received_reason=received_reason,
         uploaded_at=datetime.fromisoformat(uploaded_at) if uploaded_at else None,
-    )  # fmt: skip
+    )
     return {**result.as_dict(), "message": result.message}

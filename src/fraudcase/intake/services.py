@@ -54,8 +54,12 @@ class CallForServiceInput:
 def record_call_for_service(user: User, data: CallForServiceInput) -> CallForService:
     """Apply the call-for-service criteria (§5.1): record a report, or record the advice given."""
     outcome = rules.call_for_service_decision(data.criteria, data.other_reason)
-    if outcome.problems:
-        raise InvalidInput(outcome.problems)
+    problems = dict(outcome.problems)
+    postcode = data.caller_postcode.strip()
+    if postcode and not report_rules.POSTCODE_PATTERN.match(postcode.upper()):
+        problems["caller_postcode"] = "Enter a UK postcode, like LE2 7QT, or leave it blank"
+    if problems:
+        raise InvalidInput(problems)
     now = timezone.now()
     call = CallForService(
         taken_at=now,
@@ -138,8 +142,12 @@ def mark_sent_to_nfib(
     if not number:
         raise InvalidInput({"nfib_reference": "Enter the NFRC number NFIB gave for this call"})
     if not report_rules.NFRC_PATTERN.match(number):
-        raise InvalidInput({"nfib_reference": f"'{nfib_reference.strip()}' is not an NFRC "
-                            "number (NFRC followed by 6 to 20 digits)"})  # fmt: skip
+        raise InvalidInput(
+            {
+                "nfib_reference": f"'{nfib_reference.strip()}' is not an NFRC "
+                "number (NFRC followed by 6 to 20 digits)"
+            }
+        )
     _attach_nfrc(user, report, number)
     call.nfib_sent_at = timezone.now()
     call.nfib_sent_by = user
@@ -149,8 +157,14 @@ def mark_sent_to_nfib(
     EnquiryLogEntry.objects.create(
         report=report, kind=EntryKind.NOTE, at=call.nfib_sent_at, author=user, text=text + "."
     )
-    audit.record(user, AuditAction.DISCLOSURE, "report", report.local_reference, text,
-                 justification.strip() if report.is_restricted else "")  # fmt: skip
+    audit.record(
+        user,
+        AuditAction.DISCLOSURE,
+        "report",
+        report.local_reference,
+        text,
+        justification.strip() if report.is_restricted else "",
+    )
     return call
 
 
@@ -167,8 +181,13 @@ def _attach_nfrc(user: User, report: Report, number: str) -> None:
         except IntegrityError:  # recorded by someone else a moment ago
             holder = NFRCNumber.objects.filter(number=number).values_list("report_id", flat=True)[0]
         else:
-            audit.record(user, AuditAction.ALTERATION, "report", report.local_reference,
-                         f"NFRC number {number} added (call for service double-keyed)")  # fmt: skip
+            audit.record(
+                user,
+                AuditAction.ALTERATION,
+                "report",
+                report.local_reference,
+                f"NFRC number {number} added (call for service double-keyed)",
+            )
             return
     seen = report_services.visible_reports(user).filter(pk=holder).first()
     where = f"report {seen.local_reference}" if seen else "another report (one you cannot see)"
@@ -205,6 +224,8 @@ def record_referral(user: User, data: ReferralInput, uploads: list[UploadedFile]
         problems["referrer_type"] = f"'{data.referrer_type}' is not a referrer type"
     if data.victim_type not in VictimType.values:
         problems["victim_type"] = f"'{data.victim_type}' is not a victim type"
+    if data.postcode.strip() and not report_rules.POSTCODE_PATTERN.match(data.postcode.upper()):
+        problems["postcode"] = "Enter a UK postcode, like LE2 7QT, or leave it blank"
     if problems:
         raise InvalidInput(problems)
     types = [report_services.check_attachment(upload) for upload in uploads]

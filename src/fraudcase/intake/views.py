@@ -35,9 +35,12 @@ def import_nfib(request):
     form = NFIBUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         job = job_services.start(
-            JobKind.NFIB_PACKAGE, request.user, form.cleaned_data["file"],
-            profile=form.cleaned_data["profile"] or "default", options=form.job_options(),
-        )  # fmt: skip
+            JobKind.NFIB_PACKAGE,
+            request.user,
+            form.cleaned_data["file"],
+            profile=form.cleaned_data["profile"] or "default",
+            options=form.job_options(),
+        )
         return redirect("job-detail", job_id=job.pk)
     return render(request, "intake/import.html", {"form": form})
 
@@ -97,9 +100,13 @@ def double_key_list(request):
             schema=["local_reference", "taken_at", "forename", "surname", "summary"],
             orient="row",
         )
-        report_services.disclose(request.user, calls, list_justification(request),
-                                 listing="double-key", summary=f"Exported {frame.height} calls "
-                                 "for service to double-key")  # fmt: skip
+        report_services.disclose(
+            request.user,
+            calls,
+            list_justification(request),
+            listing="double-key",
+            summary=f"Exported {frame.height} calls for service to double-key",
+        )
         return exports.download(frame, "calls-to-double-key", fmt)
     return _double_key_page(request, _double_key_reason(request))
 
@@ -113,9 +120,14 @@ def _double_key_page(request, reason: str, error: dict | None = None):
     """The one page listing the calls to double-key, shown or shown again with a refused NFRC:
     always through the disclosure gate, so restricted calls need the reason for the list."""
     calls = services.calls_to_double_key(request.user)
-    report_services.disclose(request.user, calls, reason, listing="double-key",
-                             action=AuditAction.CONSULTATION,
-                             summary="Viewed the calls for service to double-key")  # fmt: skip
+    report_services.disclose(
+        request.user,
+        calls,
+        reason,
+        listing="double-key",
+        action=AuditAction.CONSULTATION,
+        summary="Viewed the calls for service to double-key",
+    )
     return render(request, "intake/double_key.html", {"calls": calls, "error": error})
 
 
@@ -129,9 +141,11 @@ def double_key_sent(request, call_id):
         .values_list("report__local_reference", flat=True)
         .first()
     )
-    reason = request.POST.get("justification", "").strip() or _double_key_reason(request) or (
-        justification_given(request, reference or "")
-    )  # fmt: skip
+    reason = (
+        request.POST.get("justification", "").strip()
+        or _double_key_reason(request)
+        or (justification_given(request, reference or ""))
+    )
     typed = request.POST.get("nfib_reference", "")
     try:
         call = services.mark_sent_to_nfib(request.user, call_id, typed, reason)

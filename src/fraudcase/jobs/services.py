@@ -48,8 +48,9 @@ def _upload_of(job_id: uuid.UUID | str) -> list[Path]:
 def clean_uploads() -> int:
     """Remove the upload of every job that is not running (and of none that is); how many."""
     interrupt_gone(Job.objects.filter(status=JobStatus.RUNNING))
-    running = {str(pk) for pk in Job.objects.filter(status=JobStatus.RUNNING).values_list(
-        "pk", flat=True)}  # fmt: skip
+    running = {
+        str(pk) for pk in Job.objects.filter(status=JobStatus.RUNNING).values_list("pk", flat=True)
+    }
     removed = 0
     for path in _upload_dir().iterdir():
         if path.is_file() and path.name[:36] not in running:
@@ -100,15 +101,26 @@ def run(job_id: uuid.UUID | str, path: Path) -> None:
         work = registry.runner_for(job.kind)
         with workers.Heartbeat(job_id):
             result = work(
-                path, job.user, job.filename, job.profile or "default", progress,
+                path,
+                job.user,
+                job.filename,
+                job.profile or "default",
+                progress,
                 **(job.options or {}),
-            )  # fmt: skip
+            )
     except FileRejected as rejected:
-        _finish(job_id, JobStatus.REJECTED, problems=[p.as_dict() for p in rejected.problems],
-                profile=rejected.profile)  # fmt: skip
+        _finish(
+            job_id,
+            JobStatus.REJECTED,
+            problems=[p.as_dict() for p in rejected.problems],
+            profile=rejected.profile,
+        )
     except Exception as error:  # any failure: the job page must say it failed
-        _finish(job_id, JobStatus.FAILED, problems=[
-            {"row": 0, "column": "file", "problem": f"The import failed: {error}"}])  # fmt: skip
+        _finish(
+            job_id,
+            JobStatus.FAILED,
+            problems=[{"row": 0, "column": "file", "problem": f"The import failed: {error}"}],
+        )
     else:
         _finish(job_id, JobStatus.DONE, result=result)
     finally:
@@ -123,16 +135,22 @@ def _finish(
     problems: list[dict[str, int | str]] | None = None,
     profile: str = "",
 ) -> None:
-    fields: dict[str, object] = {"status": status, "result": result, "problems": problems,
-              "percent": 100, "stage": JobStatus(status).label,
-              "finished_at": timezone.now()}  # fmt: skip
+    fields: dict[str, object] = {
+        "status": status,
+        "result": result,
+        "problems": problems,
+        "percent": 100,
+        "stage": JobStatus(status).label,
+        "finished_at": timezone.now(),
+    }
     if profile:
         fields["profile"] = profile
     Job.objects.filter(pk=job_id).update(**fields)
 
 
-INTERRUPTED = ("The job was interrupted (its worker stopped). Nothing was written: "
-               "upload the file again.")  # fmt: skip
+INTERRUPTED = (
+    "The job was interrupted (its worker stopped). Nothing was written: upload the file again."
+)
 
 
 def _worker_gone(job: Job, now: datetime) -> bool:
@@ -148,8 +166,11 @@ def interrupt_gone(jobs: Iterable[Job]) -> None:
         if job.status != JobStatus.RUNNING:
             continue
         if _worker_gone(job, now):
-            _finish(job.pk, JobStatus.FAILED,
-                    problems=[{"row": 0, "column": "file", "problem": INTERRUPTED}])  # fmt: skip
+            _finish(
+                job.pk,
+                JobStatus.FAILED,
+                problems=[{"row": 0, "column": "file", "problem": INTERRUPTED}],
+            )
             for path in _upload_of(job.pk):
                 path.unlink(missing_ok=True)
 

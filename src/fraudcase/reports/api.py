@@ -135,8 +135,7 @@ def find_reports(request: HttpRequest, q: str, limit: int = 50) -> list[dict[str
     it, naming how many are restricted), as for a single restricted report."""
     user = api_user(request)
     shown = services.search_reports(user, q)[: max(1, min(limit, 500))]
-    services.audit_search(user, q, shown, disclosure=True,
-                          justification=justification(request))  # fmt: skip
+    services.audit_search(user, q, shown, disclosure=True, justification=justification(request))
     return [summary(r) for r in shown]
 
 

@@ -38,7 +38,14 @@ class JustificationMiddleware:
     def ask_for_list(self, request, exception):
         """A list holding restricted records: ask the reason here, kept for this list."""
         back = request.get_full_path() if request.method == "GET" else request.path
-        return render(request, "reports/export_justify.html", {
-            "form": JustificationForm(), "back": back, "restricted": exception.restricted,
-            "total": exception.total, "export": "export" in request.GET,
-        })  # fmt: skip
+        return render(
+            request,
+            "reports/export_justify.html",
+            {
+                "form": JustificationForm(),
+                "back": back,
+                "restricted": exception.restricted,
+                "total": exception.total,
+                "export": "export" in request.GET,
+            },
+        )

@@ -14,10 +14,22 @@ from fraudcase.accounts.models import HandlingMarking, Team
 from .enums import EntryKind, IdentifierKind, ReportStatus, Source, VictimType
 
 __all__ = [
-    "Attachment", "DisseminationPackage", "EnquiryLogEntry", "EntryKind", "Identifier",
-    "IdentifierKind", "NFRCNumber", "ReferenceCounter", "Report", "ReportStatus", "Source",
-    "StatusChange", "Suspect", "Victim", "VictimType",
-]  # fmt: skip
+    "Attachment",
+    "DisseminationPackage",
+    "EnquiryLogEntry",
+    "EntryKind",
+    "Identifier",
+    "IdentifierKind",
+    "NFRCNumber",
+    "ReferenceCounter",
+    "Report",
+    "ReportStatus",
+    "Source",
+    "StatusChange",
+    "Suspect",
+    "Victim",
+    "VictimType",
+]
 
 
 class ReferenceCounter(models.Model):

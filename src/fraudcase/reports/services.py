@@ -134,9 +134,15 @@ def audit_search(
     `disclose`, so restricted results need a justification."""
     count = shown.count() if not shown.query.is_sliced else len(shown)
     verb = "Exported" if disclosure else "Searched"
-    disclose(user, shown, justification, listing=term, object_type="search",
-             summary=f"{verb} '{term[:80]}': {count} reports",
-             action=AuditAction.DISCLOSURE if disclosure else AuditAction.CONSULTATION)  # fmt: skip
+    disclose(
+        user,
+        shown,
+        justification,
+        listing=term,
+        object_type="search",
+        summary=f"{verb} '{term[:80]}': {count} reports",
+        action=AuditAction.DISCLOSURE if disclosure else AuditAction.CONSULTATION,
+    )
 
 
 def restricted_among(found: QuerySet[Report]) -> int:
@@ -200,8 +206,9 @@ def disclose(
         raise JustificationRequired("", restricted, reports.count())
     if restricted:
         summary = f"{summary} ({restricted} restricted)"
-    audit.record(user, action, object_type, listing[:100], summary[:200],
-                 reason if restricted else "")  # fmt: skip
+    audit.record(
+        user, action, object_type, listing[:100], summary[:200], reason if restricted else ""
+    )
     return restricted
 
 
@@ -362,15 +369,26 @@ def move(
         raise Conflict("This report has moved on since you opened it: look again")
     now = timezone.now()
     change = StatusChange.objects.create(
-        report=report, transition=transition, from_status=current, to_status=to, at=now,
-        by=user, reason=reason.strip(),
-    )  # fmt: skip
+        report=report,
+        transition=transition,
+        from_status=current,
+        to_status=to,
+        at=now,
+        by=user,
+        reason=reason.strip(),
+    )
     report.status = to
     text = log or f"{ReportStatus(to).label}." + (f" {reason.strip()}" if reason.strip() else "")
-    EnquiryLogEntry.objects.create(report=report, kind=EntryKind.STATUS, at=now, author=user,
-                                   text=text)  # fmt: skip
-    audit.record(user, AuditAction.ALTERATION, "report", report.local_reference,
-                 f"{transition}: {current} -> {to}"[:200])  # fmt: skip
+    EnquiryLogEntry.objects.create(
+        report=report, kind=EntryKind.STATUS, at=now, author=user, text=text
+    )
+    audit.record(
+        user,
+        AuditAction.ALTERATION,
+        "report",
+        report.local_reference,
+        f"{transition}: {current} -> {to}"[:200],
+    )
     return change
 
 

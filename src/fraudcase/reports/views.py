@@ -65,12 +65,16 @@ def report_search(request):
         fmt = request.GET.get("export")
         if fmt in exports.CONTENT_TYPES:
             shown = found[:EXPORT_ROWS]
-            services.audit_search(request.user, term, shown, disclosure=True,
-                                  justification=list_justification(request))  # fmt: skip
+            services.audit_search(
+                request.user,
+                term,
+                shown,
+                disclosure=True,
+                justification=list_justification(request),
+            )
             return exports.download(_search_frame(shown), "reports", fmt)
         shown = found[:SEARCH_PAGE_SIZE]
-        services.audit_search(request.user, term, shown,
-                              justification=list_justification(request))  # fmt: skip
+        services.audit_search(request.user, term, shown, justification=list_justification(request))
         results = list(shown)
     return render(
         request,

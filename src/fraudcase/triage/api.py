@@ -126,9 +126,11 @@ else:
     AppendixDFacts = create_model(
         "AppendixDFacts",
         __base__=_StrictSchema,
-        **{f.name: (bool, Field(False, description=f"Tier {f.tier}: {f.label}. {f.hint}".strip()))
-           for f in rules.ASKED_FACTS},
-    )  # fmt: skip
+        **{
+            f.name: (bool, Field(False, description=f"Tier {f.tier}: {f.label}. {f.hint}".strip()))
+            for f in rules.ASKED_FACTS
+        },
+    )
 
 
 class AssessmentIn(Schema):
@@ -192,19 +194,26 @@ def assess(
         f"entitlement_{int(i)}": d.isoformat() for i, d in payload.entitlements.items()
     }
     data.update({f"thrive_{k.lower()}": v for k, v in payload.thrive.items()})
-    data.update({f"proportionality_{i}": "yes" if v else "no"
-                 for i, v in enumerate(payload.proportionality)})  # fmt: skip
+    data.update(
+        {
+            f"proportionality_{i}": "yes" if v else "no"
+            for i, v in enumerate(payload.proportionality)
+        }
+    )
     data.update({f"matrix_{h}": v for h, v in payload.matrix.items()})
     data.update(
-        hocr_compliant="yes" if payload.hocr_compliant else "no", hocr_notes=payload.hocr_notes,
+        hocr_compliant="yes" if payload.hocr_compliant else "no",
+        hocr_notes=payload.hocr_notes,
         **{name: getattr(payload, name) for name, _ in rules.ASSESSMENT_NARRATIVE},
         four_ps=payload.four_ps,
-        ndm_rationale=payload.ndm_rationale, recommendation=payload.recommendation,
-        rationale=payload.rationale, multipliers=payload.multipliers,
+        ndm_rationale=payload.ndm_rationale,
+        recommendation=payload.recommendation,
+        rationale=payload.rationale,
+        multipliers=payload.multipliers,
         factors_for=[str(i) for i in payload.factors_towards_investigation],
         factors_caution=[str(i) for i in payload.factors_towards_caution],
         tier_facts=[name for name, ticked in payload.facts.model_dump().items() if ticked],
-    )  # fmt: skip
+    )
     if payload.repeat_victim:
         data["repeat_victim"] = "on"
     if payload.enhanced_service:
@@ -222,9 +231,13 @@ def assess(
     except Conflict as conflict:
         return Status(409, {"detail": str(conflict)})
     return {
-        "local_reference": report.local_reference, "status": "assessed", "tier": made.tier,
-        "team": made.team, "score": made.score, "scoring_version": version,
-    }  # fmt: skip
+        "local_reference": report.local_reference,
+        "status": "assessed",
+        "tier": made.tier,
+        "team": made.team,
+        "score": made.score,
+        "scoring_version": version,
+    }
 
 
 def _as_querydict(data: dict[str, str | list[str]]) -> QueryDict:
@@ -252,9 +265,16 @@ class EvidenceIn(Schema):
 def request_evidence(request: HttpRequest, ref: str, payload: EvidenceIn) -> MoveAnswer:
     """Record evidence asked of the victim or a third party (filed pending after 28 days)."""
     report = _report(request, ref)
-    return run_move(report, lambda: services.request_evidence(
-        api_user(request), report, asked_of=payload.asked_of, what=payload.what,
-        today=timezone.localdate()))  # fmt: skip
+    return run_move(
+        report,
+        lambda: services.request_evidence(
+            api_user(request),
+            report,
+            asked_of=payload.asked_of,
+            what=payload.what,
+            today=timezone.localdate(),
+        ),
+    )
 
 
 @router.post("/reports/{path:ref}/evidence-requests/{request_id}/received", response=ANSWERS)
@@ -264,8 +284,10 @@ def evidence_received(request: HttpRequest, ref: str, request_id: int) -> MoveAn
     wanted = report.evidence_requests.filter(pk=request_id).first()
     if wanted is None:
         return Status(409, {"detail": "No such evidence request on this report"})
-    return run_move(report, lambda: services.evidence_received(
-        api_user(request), wanted, today=timezone.localdate()))  # fmt: skip
+    return run_move(
+        report,
+        lambda: services.evidence_received(api_user(request), wanted, today=timezone.localdate()),
+    )
 
 
 class EvaluationIn(Schema):
@@ -297,5 +319,7 @@ def evaluate(request: HttpRequest, ref: str, payload: EvaluationIn) -> MoveAnswe
     report = _report(request, ref)
     data = payload.dict()
     complete = data.pop("complete")
-    return run_move(report, lambda: services.record_evaluation(
-        api_user(request), report, data, complete=complete))  # fmt: skip
+    return run_move(
+        report,
+        lambda: services.record_evaluation(api_user(request), report, data, complete=complete),
+    )

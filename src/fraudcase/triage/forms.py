@@ -18,17 +18,20 @@ class AssessmentForm(GovukMixin, forms.Form):
         f = self.fields
         f["hocr_compliant"] = forms.ChoiceField(
             label="Is the crime recorded in line with the Home Office Counting Rules?",
-            choices=YES_NO, widget=forms.RadioSelect,
-        )  # fmt: skip
+            choices=YES_NO,
+            widget=forms.RadioSelect,
+        )
         f["hocr_notes"] = forms.CharField(
             label="What needs correcting", required=False, widget=forms.Textarea
         )
         for name, label in rules.ASSESSMENT_NARRATIVE:
             f[name] = forms.CharField(label=label, required=False, widget=forms.Textarea)
         f["four_ps"] = forms.MultipleChoiceField(
-            label="Which of the 4Ps apply", required=False,
-            choices=[(p, p) for p in rules.FOUR_PS], widget=forms.CheckboxSelectMultiple,
-        )  # fmt: skip
+            label="Which of the 4Ps apply",
+            required=False,
+            choices=[(p, p) for p in rules.FOUR_PS],
+            widget=forms.CheckboxSelectMultiple,
+        )
         for i, text in enumerate(rules.VCOP_ENTITLEMENTS):
             f[f"entitlement_{i}"] = forms.DateField(
                 label=text,
@@ -168,32 +171,37 @@ class EvaluationForm(GovukMixin, forms.Form):
         widget=forms.Textarea,
     )
     checks_made = forms.MultipleChoiceField(
-        label="Suspect intelligence checks made", required=False,
-        choices=[(c, c) for c in rules.EVALUATION_CHECKS], widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+        label="Suspect intelligence checks made",
+        required=False,
+        choices=[(c, c) for c in rules.EVALUATION_CHECKS],
+        widget=forms.CheckboxSelectMultiple,
+    )
     checks_notes = forms.CharField(
         label="What the checks found", required=False, widget=forms.Textarea
     )
     disruption_done = forms.MultipleChoiceField(
-        label="Disruption done or possible", required=False,
+        label="Disruption done or possible",
+        required=False,
         choices=[(d, d) for d in rules.EVALUATION_DISRUPTION],
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
     disruption_notes = forms.CharField(
         label="Disruption notes", required=False, widget=forms.Textarea
     )
     case_summary = forms.CharField(label="Case summary", required=False, widget=forms.Textarea)
     ideal_outcome = forms.CharField(
         label="Ideal outcome: what the victim wants, and whether it is likely",
-        required=False, widget=forms.Textarea,
-    )  # fmt: skip
+        required=False,
+        widget=forms.Textarea,
+    )
     nature_of_offending = forms.CharField(
         label="Nature of offending", required=False, widget=forms.Textarea
     )
     evidence_assessment = forms.CharField(
         label="Evidence: what we have, what we need, what is easy or hard to get",
-        required=False, widget=forms.Textarea,
-    )  # fmt: skip
+        required=False,
+        widget=forms.Textarea,
+    )
     tracing_assessment = forms.CharField(
         label="Tracing of suspects", required=False, widget=forms.Textarea
     )
@@ -204,9 +212,11 @@ class EvaluationForm(GovukMixin, forms.Form):
         label="Enforcement: arrest, search, warrant", required=False, widget=forms.Textarea
     )
     recommendation = forms.ChoiceField(
-        label="Recommendation", required=False, widget=forms.RadioSelect,
+        label="Recommendation",
+        required=False,
+        widget=forms.RadioSelect,
         choices=rules.EvaluationRecommendation.choices,
-    )  # fmt: skip
+    )
     recommendation_reasons = forms.CharField(label="Because", required=False, widget=forms.Textarea)
 
     def __init__(self, *args, **kwargs):

@@ -71,9 +71,17 @@ PROPORTIONALITY_QUESTIONS = (
 # ---------------------------------------------------------------- evaluation (App. F)
 
 EVALUATION_CHECKS = (
-    "Genie", "Arena", "Experian", "RFI", "DWP", "HMRC", "Utilities", "ACRO", "PND",
+    "Genie",
+    "Arena",
+    "Experian",
+    "RFI",
+    "DWP",
+    "HMRC",
+    "Utilities",
+    "ACRO",
+    "PND",
     "FIU intelligence",
-)  # fmt: skip
+)
 EVALUATION_DISRUPTION = (
     "Advice to the victim",
     "Website takedown (Cycomms)",

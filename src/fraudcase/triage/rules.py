@@ -79,8 +79,9 @@ TIER_2_VICTIMS = 10
 def _fact(tier: int, label: str, hint: str = "", *, asked: bool = False) -> bool:
     """One App. D fact: the tier it puts a report in, its label, and, when the assessor is
     `asked` it on the page and the API (the matrix cannot derive it), the hint shown there."""
-    return field(default=False, metadata={"tier": tier, "label": label, "hint": hint,
-                                          "asked": asked})  # fmt: skip
+    return field(
+        default=False, metadata={"tier": tier, "label": label, "hint": hint, "asked": asked}
+    )
 
 
 @dataclass(frozen=True)
@@ -94,45 +95,57 @@ class TierFacts:
     victims: int = 1
     bribery_or_corruption: bool = _fact(1, "Bribery and corruption")
     fraud_against_local_government: bool = _fact(
-        1, "Fraud against local government",
+        1,
+        "Fraud against local government",
         "Committed against a council or other local government body, from inside or outside.",
         asked=True,
-    )  # fmt: skip
+    )
     politically_exposed_person: bool = _fact(1, "Politically exposed person")
     charity_organiser: bool = _fact(
-        1, "Charity organiser", "The fraud was committed by someone organising a charity.",
+        1,
+        "Charity organiser",
+        "The fraud was committed by someone organising a charity.",
         asked=True,
-    )  # fmt: skip
+    )
     election_offence: bool = _fact(1, "Election offence")
     professional_enabler: bool = _fact(
-        1, "Professional enabler",
-        "Facilitated by a professional such as a solicitor, accountant or company formation "
-        "agent.", asked=True,
-    )  # fmt: skip
+        1,
+        "Professional enabler",
+        "Facilitated by a professional such as a solicitor, accountant or company formation agent.",
+        asked=True,
+    )
     organised_crime_group: bool = _fact(
-        1, "Organised crime group",
+        1,
+        "Organised crime group",
         "A group showing planning, control, co-ordination, structure and group decisions over "
-        "time (§7.1).", asked=True,
-    )  # fmt: skip
+        "time (§7.1).",
+        asked=True,
+    )
     significant_regional_or_international: bool = _fact(
-        1, "Significant regional or international enquiries",
+        1,
+        "Significant regional or international enquiries",
         "Also set when the matrix answer for geography is international or several regions.",
         asked=True,
-    )  # fmt: skip
+    )
     sar_derived: bool = _fact(
-        1, "SAR-derived financial crime",
-        "Identified through a Suspicious Activity Report.", asked=True,
-    )  # fmt: skip
+        1,
+        "SAR-derived financial crime",
+        "Identified through a Suspicious Activity Report.",
+        asked=True,
+    )
     significant_reputational_risk: bool = _fact(
-        1, "Significant reputational or organisational risk",
+        1,
+        "Significant reputational or organisational risk",
         "If not dealt with appropriately. Also set by the organisational risk multiplier.",
         asked=True,
-    )  # fmt: skip
+    )
     offender_in_position_of_trust: bool = _fact(2, "Offender in a position of trust")
     ponzi_boiler_room_or_advance_fee_at_scale: bool = _fact(
-        2, "Ponzi, boiler room or advance fee at scale",
-        "A Ponzi scheme, boiler room or advance fee fraud of some complexity.", asked=True,
-    )  # fmt: skip
+        2,
+        "Ponzi, boiler room or advance fee at scale",
+        "A Ponzi scheme, boiler room or advance fee fraud of some complexity.",
+        asked=True,
+    )
     corporate_fraud: bool = _fact(
         2, "Corporate fraud", "Fraud committed by or through a company.", asked=True
     )
@@ -144,8 +157,9 @@ class TierFacts:
 
 
 def _facts_of_tier(tier: int) -> dict[str, str]:
-    return {f.name: f.metadata["label"] for f in fields(TierFacts)
-            if f.metadata.get("tier") == tier}  # fmt: skip
+    return {
+        f.name: f.metadata["label"] for f in fields(TierFacts) if f.metadata.get("tier") == tier
+    }
 
 
 TIER_1_FACTS = _facts_of_tier(1)
@@ -527,10 +541,15 @@ EVIDENCE_ROLES = frozenset({Role.ASSESSOR, Role.VFT_SUPERVISOR, Role.EVALUATOR, 
 # ---------------------------------------------------------------- evaluation (App. F)
 
 STAGE_2_FIELDS = (
-    "case_summary", "ideal_outcome", "nature_of_offending", "evidence_assessment",
-    "tracing_assessment", "proportionality", "enforcement_assessment",
+    "case_summary",
+    "ideal_outcome",
+    "nature_of_offending",
+    "evidence_assessment",
+    "tracing_assessment",
+    "proportionality",
+    "enforcement_assessment",
     "recommendation_reasons",
-)  # fmt: skip
+)
 
 
 class EvaluationRecommendation(Choices):

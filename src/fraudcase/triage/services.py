@@ -55,11 +55,13 @@ def queue_allowed(user: User) -> bool:
 
 QUEUE_STAGES = {
     "to_assess": ("Recorded: to assess", (ReportStatus.RECORDED,)),
-    "to_decide": ("Assessed or evaluated: awaiting the supervisor's decision",
-                  (ReportStatus.ASSESSED, ReportStatus.EVALUATED)),
+    "to_decide": (
+        "Assessed or evaluated: awaiting the supervisor's decision",
+        (ReportStatus.ASSESSED, ReportStatus.EVALUATED),
+    ),
     "with_evaluator": ("With the evaluator", (ReportStatus.WITH_EVALUATOR,)),
     "filed_pending": ("Filed pending information", (ReportStatus.FILED_PENDING_INFORMATION,)),
-}  # fmt: skip
+}
 
 
 def assessor_queue(
@@ -146,11 +148,13 @@ def matrix_prefill(user: User, report: Report) -> dict[str, tuple[str, str]]:
     victim = report.victim
     age = age_on(victim.dob, timezone.localdate(report.received_at)) if victim.dob else None
     return rules.matrix_prefill(
-        victims_in_package=in_package, linked_reports=linked,
+        victims_in_package=in_package,
+        linked_reports=linked,
         loss_gbp=float(report.loss_gbp) if report.loss_gbp is not None else None,
-        victim_age=age, victim_individual=victim.victim_type == "individual",
+        victim_age=age,
+        victim_individual=victim.victim_type == "individual",
         narrative=report.narrative,
-    )  # fmt: skip
+    )
 
 
 # `data`: the assessment form's cleaned data.
@@ -176,10 +180,13 @@ def record_assessment(user: User, report: Report, data: dict[str, Any]) -> Asses
     result = rules.screen(scoring, answers, data["multipliers"], extra)
     with transaction.atomic():
         assessment = Assessment.objects.create(
-            report=report, assessor=user,
-            entitlements={rules.VCOP_ENTITLEMENTS[i]: data[f"entitlement_{i}"].isoformat()
-                          for i in range(len(rules.VCOP_ENTITLEMENTS))
-                          if data.get(f"entitlement_{i}")},
+            report=report,
+            assessor=user,
+            entitlements={
+                rules.VCOP_ENTITLEMENTS[i]: data[f"entitlement_{i}"].isoformat()
+                for i in range(len(rules.VCOP_ENTITLEMENTS))
+                if data.get(f"entitlement_{i}")
+            },
             hocr_compliant=data.get("hocr_compliant", "yes") == "yes",
             hocr_notes=data.get("hocr_notes", "").strip(),
             **{name: data.get(name, "").strip() for name, _ in rules.ASSESSMENT_NARRATIVE},
@@ -188,25 +195,37 @@ def record_assessment(user: User, report: Report, data: dict[str, Any]) -> Asses
             enhanced_service=data.get("enhanced_service", False),
             thrive={n: data[f"thrive_{n.lower()}"] for n in rules.THRIVE},
             ndm_rationale=data["ndm_rationale"],
-            factors_towards_investigation=[rules.FACTORS_TOWARDS_INVESTIGATION[int(i)]
-                                           for i in data["factors_for"]],
-            factors_towards_caution=[rules.FACTORS_TOWARDS_CAUTION[int(i)]
-                                     for i in data["factors_caution"]],
-            proportionality={q: data[f"proportionality_{i}"]
-                             for i, q in enumerate(rules.PROPORTIONALITY_QUESTIONS)},
-            matrix_answers=answers, multipliers=data["multipliers"], tier_facts=tier_facts,
+            factors_towards_investigation=[
+                rules.FACTORS_TOWARDS_INVESTIGATION[int(i)] for i in data["factors_for"]
+            ],
+            factors_towards_caution=[
+                rules.FACTORS_TOWARDS_CAUTION[int(i)] for i in data["factors_caution"]
+            ],
+            proportionality={
+                q: data[f"proportionality_{i}"]
+                for i, q in enumerate(rules.PROPORTIONALITY_QUESTIONS)
+            },
+            matrix_answers=answers,
+            multipliers=data["multipliers"],
+            tier_facts=tier_facts,
             scoring_version=version,
-            score=result.score, tier=int(result.tier), team=result.team,
-            reasons=list(result.reasons), recommendation=data["recommendation"],
+            score=result.score,
+            tier=int(result.tier),
+            team=result.team,
+            reasons=list(result.reasons),
+            recommendation=data["recommendation"],
             rationale=data["rationale"].strip(),
-        )  # fmt: skip
+        )
         label = rules.Recommendation(data["recommendation"]).label
         report_services.move(
-            user, report, Transition.ASSESS, ReportStatus.ASSESSED,
+            user,
+            report,
+            Transition.ASSESS,
+            ReportStatus.ASSESSED,
             log=f"Assessed: tier {result.tier} ({result.team}), matrix score {result.score:g} "
-                f"({version}). {' '.join(r.rstrip('.') + '.' for r in result.reasons[1:])} "
-                f"Recommendation: {label}.",
-        )  # fmt: skip
+            f"({version}). {' '.join(r.rstrip('.') + '.' for r in result.reasons[1:])} "
+            f"Recommendation: {label}.",
+        )
     return assessment
 
 
@@ -286,8 +305,9 @@ def decide(
         )
     new_status = rules.STATUS_AFTER_DECISION[rules.Recommendation(decision)]
     if decision == rules.Recommendation.EVALUATE and report.status == ReportStatus.EVALUATED:
-        raise InvalidInput({"decision": "This report has been evaluated: allocate it or take "
-                                        "no further action"})  # fmt: skip
+        raise InvalidInput(
+            {"decision": "This report has been evaluated: allocate it or take no further action"}
+        )
     label = rules.Recommendation(decision).label
     text = f"Supervisor decision: {label}."
     if int(tier) != tier_before:
@@ -300,17 +320,23 @@ def decide(
         text += f" Reason: {reason.strip()}"
     with transaction.atomic():
         try:
-            report_services.move(user, report, Transition.DECIDE, new_status, reason=reason,
-                                 log=text)  # fmt: skip
+            report_services.move(
+                user, report, Transition.DECIDE, new_status, reason=reason, log=text
+            )
         except Conflict as conflict:
             raise Conflict(
                 "This report was decided by someone else just now: look again"
             ) from conflict
         made = SupervisorDecision.objects.create(
-            report=report, decided_by=user, decision=decision, reason=reason.strip(),
-            tier_before=tier_before, tier=int(tier), retask_reason=retask_reason,
+            report=report,
+            decided_by=user,
+            decision=decision,
+            reason=reason.strip(),
+            tier_before=tier_before,
+            tier=int(tier),
+            retask_reason=retask_reason,
             retask_explanation=retask_explanation.strip(),
-        )  # fmt: skip
+        )
     return made
 
 
@@ -332,13 +358,19 @@ def request_evidence(
         raise InvalidInput(problems)
     with transaction.atomic():
         made = EvidenceRequest.objects.create(
-            report=report, asked_of=asked_of, what=what.strip(), requested_on=today,
-            due_on=rules.evidence_due(today), requested_by=user,
-        )  # fmt: skip
+            report=report,
+            asked_of=asked_of,
+            what=what.strip(),
+            requested_on=today,
+            due_on=rules.evidence_due(today),
+            requested_by=user,
+        )
         report_services.add_log_entry(
-            user, report, f"Evidence requested from {made.get_asked_of_display().lower()}: "
-            f"{made.what} (due {made.due_on:%d %B %Y}; filed pending information if not in)."
-        )  # fmt: skip
+            user,
+            report,
+            f"Evidence requested from {made.get_asked_of_display().lower()}: "
+            f"{made.what} (due {made.due_on:%d %B %Y}; filed pending information if not in).",
+        )
     return made
 
 
@@ -348,9 +380,11 @@ def file_overdue_evidence(today: date) -> list[str]:
     Returns the local references filed. Each is one move on the record (user: system).
     """
     overdue = EvidenceRequest.objects.filter(
-        received_on__isnull=True, filed_on__isnull=True, due_on__lt=today,
+        received_on__isnull=True,
+        filed_on__isnull=True,
+        due_on__lt=today,
         report__status__in=sorted(report_rules.EVIDENCE_STAGES),
-    ).select_related("report")  # fmt: skip
+    ).select_related("report")
     filed = []
     for request in overdue:
         report = request.report
@@ -358,11 +392,13 @@ def file_overdue_evidence(today: date) -> list[str]:
             if report.status in report_rules.EVIDENCE_STAGES:
                 try:
                     report_services.move(
-                        None, report, Transition.FILE_PENDING,
+                        None,
+                        report,
+                        Transition.FILE_PENDING,
                         ReportStatus.FILED_PENDING_INFORMATION,
                         reason=f"Evidence asked for on {request.requested_on:%d %B %Y} not "
-                               f"received within 28 days: {request.what}",
-                    )  # fmt: skip
+                        f"received within 28 days: {request.what}",
+                    )
                 except Conflict:
                     continue
                 filed.append(report.local_reference)
@@ -389,9 +425,12 @@ def evidence_received(user: User, request: EvidenceRequest, *, today: date) -> s
             filed = report.status_changes.filter(to_status=ReportStatus.FILED_PENDING_INFORMATION)
             back_to = filed.order_by("-at", "-id").values_list("from_status", flat=True).first()
             report_services.move(
-                user, report, Transition.REOPEN, back_to or ReportStatus.RECORDED,
+                user,
+                report,
+                Transition.REOPEN,
+                back_to or ReportStatus.RECORDED,
                 reason="The evidence asked for has arrived",
-            )  # fmt: skip
+            )
     return report.status
 
 
@@ -419,14 +458,16 @@ def record_evaluation(
         raise InvalidInput(problems)
     now = timezone.now()
     fields = {
-        "summary": data["summary"].strip(), "checks_made": list(data.get("checks_made", [])),
+        "summary": data["summary"].strip(),
+        "checks_made": list(data.get("checks_made", [])),
         "checks_notes": data.get("checks_notes", "").strip(),
         "disruption_done": list(data.get("disruption_done", [])),
         "disruption_notes": data.get("disruption_notes", "").strip(),
-        "requirements": {k: data.get(f"requirement_{k}", "").strip()
-                         for k, _ in rules.EVALUATION_REQUIREMENTS},
+        "requirements": {
+            k: data.get(f"requirement_{k}", "").strip() for k, _ in rules.EVALUATION_REQUIREMENTS
+        },
         **{k: (v or "").strip() for k, v in stage_2.items()},
-    }  # fmt: skip
+    }
     with transaction.atomic():
         evaluation = evaluation_in_progress(report)
         if evaluation is None:
@@ -438,10 +479,13 @@ def record_evaluation(
             evaluation.completed_at = now
             label = rules.EvaluationRecommendation(stage_2["recommendation"]).label
             report_services.move(
-                user, report, Transition.EVALUATE, ReportStatus.EVALUATED,
+                user,
+                report,
+                Transition.EVALUATE,
+                ReportStatus.EVALUATED,
                 log=f"Evaluation (App. F) complete: {label}. "
-                    f"{stage_2['recommendation_reasons'].strip()} Returned to the supervisor.",
-            )  # fmt: skip
+                f"{stage_2['recommendation_reasons'].strip()} Returned to the supervisor.",
+            )
         else:
             report_services.add_log_entry(user, report, "Evaluation stage 1 saved.")
         evaluation.save()

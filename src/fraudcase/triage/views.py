@@ -60,35 +60,67 @@ def queue(request):
     if fmt in exports.CONTENT_TYPES:
         rows = services.with_deadlines(reports[:100000], today)
         frame = pl.DataFrame(
-            [(r["report"].local_reference, r["report"].get_source_display(),
-              r["report"].received_at.isoformat(), r["report"].victim.display_name,
-              r["report"].fraud_type, r["update_due"].isoformat(), r["state"].value)
-             for r in rows],
-            schema=["local_reference", "source", "received_at", "victim", "fraud_type",
-                    "update_due", "deadline_state"], orient="row",
-        )  # fmt: skip
+            [
+                (
+                    r["report"].local_reference,
+                    r["report"].get_source_display(),
+                    r["report"].received_at.isoformat(),
+                    r["report"].victim.display_name,
+                    r["report"].fraud_type,
+                    r["update_due"].isoformat(),
+                    r["state"].value,
+                )
+                for r in rows
+            ],
+            schema=[
+                "local_reference",
+                "source",
+                "received_at",
+                "victim",
+                "fraud_type",
+                "update_due",
+                "deadline_state",
+            ],
+            orient="row",
+        )
         report_services.disclose(
-            request.user, reports[:100000], list_justification(request),
+            request.user,
+            reports[:100000],
+            list_justification(request),
             listing="assessor-queue",
             summary=f"Exported the assessor queue ({frame.height} reports)",
-        )  # fmt: skip
+        )
         return exports.download(frame, "assessor-queue", fmt)
     count = reports.count()
     report_services.disclose(
-        request.user, reports[:PAGE], list_justification(request), listing="assessor-queue",
-        summary=f"Viewed the assessor queue ({count} reports)", action=AuditAction.CONSULTATION,
-    )  # fmt: skip
-    return render(request, "triage/queue.html", {
-        "rows": services.with_deadlines(reports[:PAGE], today), "count": count, "page": PAGE,
-        "filters": filters, "sources": Source.choices,
-        "stages": [(k, label) for k, (label, _) in services.QUEUE_STAGES.items()],
-        "stage_label": services.QUEUE_STAGES.get(filters["stage"],
-                                                 services.QUEUE_STAGES["to_assess"])[0],
-        "deadlines": [(rules.DeadlineState.OVERDUE, "Overdue"),
-                      (rules.DeadlineState.DUE_TODAY, "Due today"),
-                      (rules.DeadlineState.DUE_LATER, "Due later")],
-        "query": request.GET.urlencode(),
-    })  # fmt: skip
+        request.user,
+        reports[:PAGE],
+        list_justification(request),
+        listing="assessor-queue",
+        summary=f"Viewed the assessor queue ({count} reports)",
+        action=AuditAction.CONSULTATION,
+    )
+    return render(
+        request,
+        "triage/queue.html",
+        {
+            "rows": services.with_deadlines(reports[:PAGE], today),
+            "count": count,
+            "page": PAGE,
+            "filters": filters,
+            "sources": Source.choices,
+            "stages": [(k, label) for k, (label, _) in services.QUEUE_STAGES.items()],
+            "stage_label": services.QUEUE_STAGES.get(
+                filters["stage"], services.QUEUE_STAGES["to_assess"]
+            )[0],
+            "deadlines": [
+                (rules.DeadlineState.OVERDUE, "Overdue"),
+                (rules.DeadlineState.DUE_TODAY, "Due today"),
+                (rules.DeadlineState.DUE_LATER, "Due later"),
+            ],
+            "query": request.GET.urlencode(),
+        },
+    )
 
 
 def assess(request, ref):
@@ -115,18 +147,26 @@ def assess(request, ref):
             )
             return redirect("report-detail", ref=ref)
     fields = {name: form[name] for name in form.fields}
-    return render(request, "triage/assess.html", {
-        "report": report, "form": form, "version": version,
-        "entitlements": [form[f"entitlement_{i}"] for i in range(len(rules.VCOP_ENTITLEMENTS))],
-        "thrive": [form[f"thrive_{n.lower()}"] for n in rules.THRIVE],
-        "proportionality": [form[f"proportionality_{i}"]
-                            for i in range(len(rules.PROPORTIONALITY_QUESTIONS))],
-        "matrix": [form[f"matrix_{h}"] for h in scoring["headings"]],
-        "tier_facts": list(zip(form["tier_facts"], [f.hint for f in rules.ASKED_FACTS],
-                               strict=True)),
-        "fields": fields,
-        "repeat_reports": services.repeat_reports(request.user, report),
-    })  # fmt: skip
+    return render(
+        request,
+        "triage/assess.html",
+        {
+            "report": report,
+            "form": form,
+            "version": version,
+            "entitlements": [form[f"entitlement_{i}"] for i in range(len(rules.VCOP_ENTITLEMENTS))],
+            "thrive": [form[f"thrive_{n.lower()}"] for n in rules.THRIVE],
+            "proportionality": [
+                form[f"proportionality_{i}"] for i in range(len(rules.PROPORTIONALITY_QUESTIONS))
+            ],
+            "matrix": [form[f"matrix_{h}"] for h in scoring["headings"]],
+            "tier_facts": list(
+                zip(form["tier_facts"], [f.hint for f in rules.ASKED_FACTS], strict=True)
+            ),
+            "fields": fields,
+            "repeat_reports": services.repeat_reports(request.user, report),
+        },
+    )
 
 
 @require_POST

@@ -183,9 +183,11 @@ def entry(request: HttpRequest, entry_id: int) -> VictimListEntry:
     """One victim; when its NFRC is on a restricted report, only with an `X-Justification`
     header (428 without it)."""
     return services.open_entry(
-        api_user(request), entry_id, request.headers.get("X-Justification", ""),
+        api_user(request),
+        entry_id,
+        request.headers.get("X-Justification", ""),
         purpose=AuditAction.DISCLOSURE,
-    )  # fmt: skip
+    )
 
 
 @router.post("/victim-entries/{entry_id}/decision", response={201: TaskOut, 422: Invalid})
@@ -303,8 +305,11 @@ def weekly(request: HttpRequest, week: Day) -> dict[str, object]:
     user = api_user(request)
     lists = services.weekly_lists(user, start)
     report_services.disclose(
-        user, report_services.reports_with_nfrc(services.weekly_shown(lists)),
-        request.headers.get("X-Justification", ""), object_type="weekly_list",
-        listing=start.isoformat(), summary="API read of weekly lists",
-    )  # fmt: skip
+        user,
+        report_services.reports_with_nfrc(services.weekly_shown(lists)),
+        request.headers.get("X-Justification", ""),
+        object_type="weekly_list",
+        listing=start.isoformat(),
+        summary="API read of weekly lists",
+    )
     return {**lists, "week_start": start, "districts": dict(lists["districts"])}

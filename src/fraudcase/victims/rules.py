@@ -32,10 +32,24 @@ class VulnerabilityStatus(Choices):
 
 # §6.6 search terms, in the seed's spelling; matched case-insensitively anywhere in the narrative.
 SEARCH_TERMS = (
-    "Exploit", "Abuse", "Vulnerability", "Attorney", "Trust", "Coerce", "Carer", "Advantage",
-    "Elderly", "Disabled", "Frail", "Mule", "Child", "Minor", "Western Union", "Moneygram",
+    "Exploit",
+    "Abuse",
+    "Vulnerability",
+    "Attorney",
+    "Trust",
+    "Coerce",
+    "Carer",
+    "Advantage",
+    "Elderly",
+    "Disabled",
+    "Frail",
+    "Mule",
+    "Child",
+    "Minor",
+    "Western Union",
+    "Moneygram",
     "Romance",
-)  # fmt: skip
+)
 
 # §6.6 step 5: those "who appear from the AF Data narrative to be repeat victims" are VS2. An
 # account that says the victim was defrauded before, in any case, anywhere in the narrative.
@@ -43,10 +57,18 @@ SEARCH_TERMS = (
 # which the web upload and command-line scans that start Django (`--user`, `--profile`) use.
 # Phrases are plain ASCII, as the bulk scan matches them without regard to ASCII case only.
 REPEAT_PHRASES = (
-    "scammed before", "defrauded before", "previously defrauded", "previously scammed",
-    "happened before", "happened again", "not the first time", "second time", "third time",
-    "again this year", "victim before",
-)  # fmt: skip
+    "scammed before",
+    "defrauded before",
+    "previously defrauded",
+    "previously scammed",
+    "happened before",
+    "happened again",
+    "not the first time",
+    "second time",
+    "third time",
+    "again this year",
+    "victim before",
+)
 
 # App. C "likely response", in the words of DOMAIN.md "Vulnerability process".
 RESPONSES = {

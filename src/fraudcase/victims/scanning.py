@@ -39,22 +39,46 @@ if TYPE_CHECKING:  # the scan runs without Django (ADR-0007): the user is only a
     from fraudcase.accounts.models import User
 
 DEFAULT_COLUMNS = [
-    "nfrc", "report_date", "victim_type", "forename", "surname", "business_name", "dob",
-    "postcode", "loss_gbp", "referred_for_investigation", "fraud_type", "contact_method",
-    "segment", "narrative",
-]  # fmt: skip
+    "nfrc",
+    "report_date",
+    "victim_type",
+    "forename",
+    "surname",
+    "business_name",
+    "dob",
+    "postcode",
+    "loss_gbp",
+    "referred_for_investigation",
+    "fraud_type",
+    "contact_method",
+    "segment",
+    "narrative",
+]
 REQUIRED_COLUMNS = {"nfrc", "report_date", "victim_type", "dob"}
 # The output is the findings keyed by NFRC, row for row with the input: personal data the
 # user already holds is not copied into another file unless asked (data minimisation, DPA 2018
 # s.37) - which also keeps a million-row scan within its time budget.
 FINDINGS = [
-    "nfrc", "status", "under_18", "dob_missing", "keywords", "response", "reasons",
+    "nfrc",
+    "status",
+    "under_18",
+    "dob_missing",
+    "keywords",
+    "response",
+    "reasons",
     "repeat_reports",
-]  # fmt: skip
+]
 VICTIM_COLUMNS = [
-    "report_date", "victim_type", "forename", "surname", "business_name", "dob", "postcode",
-    "loss_gbp", "fraud_type",
-]  # fmt: skip
+    "report_date",
+    "victim_type",
+    "forename",
+    "surname",
+    "business_name",
+    "dob",
+    "postcode",
+    "loss_gbp",
+    "fraud_type",
+]
 OUTPUT_COLUMNS = ["nfrc", *VICTIM_COLUMNS, *FINDINGS[1:]]
 # Read only to be copied to the output: no rule looks at them.
 COPIED_ONLY = {"business_name", "postcode", "fraud_type"}
@@ -64,9 +88,19 @@ XLSX_MAX_ROWS = 1_048_575
 KEY = ["fore_key", "sur_key", "dob_day"]
 # What `_flags` adds to each row (`_texts` then puts the response and reasons in words).
 FLAGS = [
-    "referred", "individual", "age", "keywords", "direct_contact", "in_list",
-    "segment_vulnerable", "said_before", "under_18", "dob_missing", "status", "repeat_reports",
-]  # fmt: skip
+    "referred",
+    "individual",
+    "age",
+    "keywords",
+    "direct_contact",
+    "in_list",
+    "segment_vulnerable",
+    "said_before",
+    "under_18",
+    "dob_missing",
+    "status",
+    "repeat_reports",
+]
 
 
 @dataclass
@@ -140,13 +174,21 @@ def _typed(frame: pl.DataFrame, profile: Profile) -> pl.DataFrame:
     # A list has a handful of victim types, however written: each is looked up once.
     written = frame.lazy().select(pl.col("victim_type").unique()).collect().to_series()
     kinds = {text: type_map.get(text.lower()) for text in written.to_list()}
-    typed = frame.lazy().select(
-        *(first_date_expr(text, profile.date_format).alias(name) for name, text in DATES.items()),
-        pl.col("loss_gbp").cast(pl.Decimal(14, 2), strict=False).alias("loss"),
-        pl.col("victim_type").replace_strict(kinds, default=None, return_dtype=pl.String)
-        .alias("kind"),
-        *(_name_key(frame, name).alias(key) for name, key in NAMES.items()),
-    ).collect()  # fmt: skip
+    typed = (
+        frame.lazy()
+        .select(
+            *(
+                first_date_expr(text, profile.date_format).alias(name)
+                for name, text in DATES.items()
+            ),
+            pl.col("loss_gbp").cast(pl.Decimal(14, 2), strict=False).alias("loss"),
+            pl.col("victim_type")
+            .replace_strict(kinds, default=None, return_dtype=pl.String)
+            .alias("kind"),
+            *(_name_key(frame, name).alias(key) for name, key in NAMES.items()),
+        )
+        .collect()
+    )
     # "£1,250.00" as typed by hand: read again without the symbols only if an amount failed.
     if (typed["loss"].is_null() & (frame["loss_gbp"] != "")).any():
         loss = frame.select(
@@ -166,29 +208,58 @@ def _problems(frame: pl.DataFrame, today: date) -> list[Problem]:
     checks: list[tuple[str, pl.Expr, pl.Expr]] = [
         ("nfrc", col("nfrc") == "", pl.lit("NFRC number is missing")),
         ("report_date", col("report_date") == "", pl.lit("Date is missing")),
-        ("report_date", (col("report_date") != "") & col("report_day").is_null(),
-         pl.format("'{}' is not a real date", col("report_date"))),
-        ("report_date", col("report_day") > today,
-         pl.format("{} is in the future", col("report_date"))),
-        ("dob", (col("dob") != "") & col("dob_day").is_null(),
-         pl.format("'{}' is not a real date", col("dob"))),
-        ("dob", col("dob_day") > col("report_day"),
-         pl.format("{} is after the report date", col("dob"))),
-        ("loss_gbp", (col("loss_gbp") != "") & col("loss").is_null(),
-         pl.format("'{}' is not an amount of money", col("loss_gbp"))),
+        (
+            "report_date",
+            (col("report_date") != "") & col("report_day").is_null(),
+            pl.format("'{}' is not a real date", col("report_date")),
+        ),
+        (
+            "report_date",
+            col("report_day") > today,
+            pl.format("{} is in the future", col("report_date")),
+        ),
+        (
+            "dob",
+            (col("dob") != "") & col("dob_day").is_null(),
+            pl.format("'{}' is not a real date", col("dob")),
+        ),
+        (
+            "dob",
+            col("dob_day") > col("report_day"),
+            pl.format("{} is after the report date", col("dob")),
+        ),
+        (
+            "loss_gbp",
+            (col("loss_gbp") != "") & col("loss").is_null(),
+            pl.format("'{}' is not an amount of money", col("loss_gbp")),
+        ),
         ("loss_gbp", col("loss") < 0, pl.lit("A loss cannot be negative")),
         # Each row is one report: the same NFRC twice is a mistake in the list, and neither
         # row may be dropped in silence. Every row carrying it is named.
-        ("nfrc", (col("nfrc") != "") & col("nfrc").is_duplicated(),
-         pl.format("{} is on more than one row ({}): each NFRC number belongs on one row",
-                   col("nfrc"), col("row").cast(pl.String).str.join(", ").over("nfrc"))),
-        ("victim_type", col("kind").is_null(),
-         pl.format("'{}' is not a victim type (Individual, Business, Charity, Public body, "
-                   "Other organisation)", col("victim_type"))),
-        ("referred_for_investigation",
-         ~col("referred_for_investigation").str.to_uppercase().is_in(referred_ok),
-         pl.format("'{}' is not Y or N", col("referred_for_investigation"))),
-    ]  # fmt: skip
+        (
+            "nfrc",
+            (col("nfrc") != "") & col("nfrc").is_duplicated(),
+            pl.format(
+                "{} is on more than one row ({}): each NFRC number belongs on one row",
+                col("nfrc"),
+                col("row").cast(pl.String).str.join(", ").over("nfrc"),
+            ),
+        ),
+        (
+            "victim_type",
+            col("kind").is_null(),
+            pl.format(
+                "'{}' is not a victim type (Individual, Business, Charity, Public body, "
+                "Other organisation)",
+                col("victim_type"),
+            ),
+        ),
+        (
+            "referred_for_investigation",
+            ~col("referred_for_investigation").str.to_uppercase().is_in(referred_ok),
+            pl.format("'{}' is not Y or N", col("referred_for_investigation")),
+        ),
+    ]
     found = pl.concat(
         [
             frame.filter(condition.fill_null(False)).select(
@@ -213,16 +284,24 @@ def _held_reports(user: "User | None", first: date, last: date) -> pl.DataFrame 
     end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=LONDON)
     rows = (
         visible_reports(user)
-        .filter(received_at__gte=start, received_at__lt=end, victim__victim_type="individual",
-                victim__dob__isnull=False)
+        .filter(
+            received_at__gte=start,
+            received_at__lt=end,
+            victim__victim_type="individual",
+            victim__dob__isnull=False,
+        )
         .values_list("victim__forename", "victim__surname", "victim__dob", "received_at")
-    )  # fmt: skip
+    )
     held = pl.DataFrame(
         list(rows.iterator(chunk_size=20000)),
-        schema={"forename": pl.String, "surname": pl.String, "dob_day": pl.Date,
-                "received_at": pl.Datetime("us", "UTC")},
+        schema={
+            "forename": pl.String,
+            "surname": pl.String,
+            "dob_day": pl.Date,
+            "received_at": pl.Datetime("us", "UTC"),
+        },
         orient="row",
-    )  # fmt: skip
+    )
     return held.select(
         *(name_key_expr(name).alias(key) for name, key in NAMES.items()),
         "dob_day",
@@ -262,25 +341,33 @@ def _narrative_matches(frame: pl.DataFrame, phrases: Sequence[str]) -> list[pl.S
     patterns = list(dict.fromkeys([*terms, *said]))
     found = (
         frame.lazy()
-        .select(pl.col("narrative").str.extract_many(patterns, ascii_case_insensitive=True,
-                                                     overlapping=True).list.join("|"))
-        .collect().to_series()
-    )  # fmt: skip
+        .select(
+            pl.col("narrative")
+            .str.extract_many(patterns, ascii_case_insensitive=True, overlapping=True)
+            .list.join("|")
+        )
+        .collect()
+        .to_series()
+    )
     distinct = found.unique()
     matched = [{t.lower() for t in joined.split("|") if t} for joined in distinct.to_list()]
 
     def spelled(words: Sequence[str], place: dict[str, int]) -> pl.Series:
         return pl.Series(
-            [";".join(words[i] for i in sorted({place[t] for t in m if t in place}))
-             for m in matched],
+            [
+                ";".join(words[i] for i in sorted({place[t] for t in m if t in place}))
+                for m in matched
+            ],
             dtype=pl.String,
-        )  # fmt: skip
+        )
 
     return [
         found.replace_strict(distinct, spelled(words, place), return_dtype=pl.String).alias(name)
-        for name, words, place in (("keywords", SEARCH_TERMS, terms),
-                                   ("said_before", phrases, said))
-    ]  # fmt: skip
+        for name, words, place in (
+            ("keywords", SEARCH_TERMS, terms),
+            ("said_before", phrases, said),
+        )
+    ]
 
 
 def _flags(frame: pl.DataFrame, phrases: Sequence[str] = rules.REPEAT_PHRASES) -> pl.DataFrame:
@@ -289,11 +376,13 @@ def _flags(frame: pl.DataFrame, phrases: Sequence[str] = rules.REPEAT_PHRASES) -
     col = pl.col
     individual = col("kind") == "individual"
     age = (
-        col("report_day").dt.year().cast(pl.Int32) - col("dob_day").dt.year().cast(pl.Int32)
-        - ((col("report_day").dt.month().cast(pl.Int32) * 100 + col("report_day").dt.day())
-           < (col("dob_day").dt.month().cast(pl.Int32) * 100 + col("dob_day").dt.day()))
-        .cast(pl.Int32)
-    )  # fmt: skip
+        col("report_day").dt.year().cast(pl.Int32)
+        - col("dob_day").dt.year().cast(pl.Int32)
+        - (
+            (col("report_day").dt.month().cast(pl.Int32) * 100 + col("report_day").dt.day())
+            < (col("dob_day").dt.month().cast(pl.Int32) * 100 + col("dob_day").dt.day())
+        ).cast(pl.Int32)
+    )
     keyed = (
         individual
         & col("dob_day").is_not_null()
@@ -301,34 +390,51 @@ def _flags(frame: pl.DataFrame, phrases: Sequence[str] = rules.REPEAT_PHRASES) -
     )
     lazy = frame.lazy().with_columns(_narrative_matches(frame, phrases))
     lazy = lazy.with_columns(
-        col("referred_for_investigation").str.to_uppercase().is_in(["Y", "YES", "TRUE", "1"])
+        col("referred_for_investigation")
+        .str.to_uppercase()
+        .is_in(["Y", "YES", "TRUE", "1"])
         .alias("referred"),
         individual.alias("individual"),
         pl.when(individual).then(age).alias("age"),
-        (col("contact_method").str.contains("(?i)" + rules.DIRECT_CONTACT_METHOD)
-         | col("narrative").str.contains("(?i)" + rules.DIRECT_CONTACT_NARRATIVE))
-        .alias("direct_contact"),
+        (
+            col("contact_method").str.contains("(?i)" + rules.DIRECT_CONTACT_METHOD)
+            | col("narrative").str.contains("(?i)" + rules.DIRECT_CONTACT_NARRATIVE)
+        ).alias("direct_contact"),
         pl.when(keyed).then(pl.len().over(KEY)).otherwise(1).cast(pl.UInt32).alias("in_list"),
-        col("segment").str.to_uppercase().is_in(list(rules.VULNERABLE_SEGMENTS))
+        col("segment")
+        .str.to_uppercase()
+        .is_in(list(rules.VULNERABLE_SEGMENTS))
         .alias("segment_vulnerable"),
-    )  # fmt: skip
+    )
     under_18 = col("age").fill_null(999) < rules.ADULT
-    flags = lazy.with_columns(
-        under_18.alias("under_18"),
-        (col("individual") & col("dob_day").is_null()).alias("dob_missing"),
-        pl.when(col("referred")).then(pl.lit("REFERRED"))
-        .when(~col("individual")).then(pl.lit("BUSINESS"))
-        .when(col("age") >= rules.AGE_VS4).then(pl.lit("VS4"))
-        .when(col("age") >= rules.AGE_VS3).then(pl.lit("VS3"))
-        .when((col("in_list") > 1) | (col("held_n") > 0) | (col("said_before") != "")
-              | col("direct_contact"))
-        .then(pl.lit("VS2"))
-        .when(col("segment_vulnerable") | (col("keywords") != "") | under_18)
-        .then(pl.lit("VS1"))
-        .otherwise(pl.lit("NONE"))
-        .alias("status"),
-        (col("in_list") + col("held_n") - 1).alias("repeat_reports"),
-    ).select(*FLAGS).collect()  # fmt: skip
+    flags = (
+        lazy.with_columns(
+            under_18.alias("under_18"),
+            (col("individual") & col("dob_day").is_null()).alias("dob_missing"),
+            pl.when(col("referred"))
+            .then(pl.lit("REFERRED"))
+            .when(~col("individual"))
+            .then(pl.lit("BUSINESS"))
+            .when(col("age") >= rules.AGE_VS4)
+            .then(pl.lit("VS4"))
+            .when(col("age") >= rules.AGE_VS3)
+            .then(pl.lit("VS3"))
+            .when(
+                (col("in_list") > 1)
+                | (col("held_n") > 0)
+                | (col("said_before") != "")
+                | col("direct_contact")
+            )
+            .then(pl.lit("VS2"))
+            .when(col("segment_vulnerable") | (col("keywords") != "") | under_18)
+            .then(pl.lit("VS1"))
+            .otherwise(pl.lit("NONE"))
+            .alias("status"),
+            (col("in_list") + col("held_n") - 1).alias("repeat_reports"),
+        )
+        .select(*FLAGS)
+        .collect()
+    )
     # Only the new columns come out of the query; the list's own columns are not copied.
     return frame.hstack(flags)
 
@@ -336,35 +442,56 @@ def _flags(frame: pl.DataFrame, phrases: Sequence[str] = rules.REPEAT_PHRASES) -
 def _texts() -> list[pl.Expr]:
     """The likely response (App. C) and the reasons in words, from the `_flags` columns."""
     col = pl.col
-    response = col("status").replace_strict({s.value: r for s, r in RESPONSES.items()},
-                                            return_dtype=pl.String)  # fmt: skip
+    response = col("status").replace_strict(
+        {s.value: r for s, r in RESPONSES.items()}, return_dtype=pl.String
+    )
     # Each phrase is null where it does not apply (a null in, a null out) and left out.
     reasons = pl.concat_str(
         [
             pl.when(col("referred")).then(pl.lit("Referred to the force for investigation")),
-            pl.format("Not an individual ({})", pl.when(~col("individual"))
-                      .then(col("victim_type"))),
+            pl.format(
+                "Not an individual ({})", pl.when(~col("individual")).then(col("victim_type"))
+            ),
             pl.format("Aged {} on the report date", col("age")),
             pl.when(col("dob_missing")).then(pl.lit("No date of birth")),
-            pl.format("Repeat victim: {} reports in this list",
-                      pl.when(col("in_list") > 1).then(col("in_list"))),
-            pl.format("Repeat victim: {} reports already held in the last 12 months",
-                      pl.when(col("held_n") > 0).then(col("held_n"))),
+            pl.format(
+                "Repeat victim: {} reports in this list",
+                pl.when(col("in_list") > 1).then(col("in_list")),
+            ),
+            pl.format(
+                "Repeat victim: {} reports already held in the last 12 months",
+                pl.when(col("held_n") > 0).then(col("held_n")),
+            ),
             # rules.said_before_reason, column-wise: "...: 'second time', 'happened again'".
-            pl.format(rules.SAID_BEFORE + "'{}'", pl.when(col("said_before") != "")
-                      .then(col("said_before").str.replace_all(";", "', '", literal=True))),
-            pl.when(col("direct_contact")).then(pl.concat_str(
-                pl.lit("Direct contact with the fraudster"),
-                pl.when(col("contact_method") != "")
-                .then(pl.format(" ({})", col("contact_method"))).otherwise(pl.lit("")))),
-            pl.format("Home Office segment {}", pl.when(col("segment_vulnerable"))
-                      .then(col("segment").str.to_uppercase())),
-            pl.format("Search terms in the narrative: {}", pl.when(col("keywords") != "")
-                      .then(col("keywords").str.replace_all(";", ", ", literal=True))),
+            pl.format(
+                rules.SAID_BEFORE + "'{}'",
+                pl.when(col("said_before") != "").then(
+                    col("said_before").str.replace_all(";", "', '", literal=True)
+                ),
+            ),
+            pl.when(col("direct_contact")).then(
+                pl.concat_str(
+                    pl.lit("Direct contact with the fraudster"),
+                    pl.when(col("contact_method") != "")
+                    .then(pl.format(" ({})", col("contact_method")))
+                    .otherwise(pl.lit("")),
+                )
+            ),
+            pl.format(
+                "Home Office segment {}",
+                pl.when(col("segment_vulnerable")).then(col("segment").str.to_uppercase()),
+            ),
+            pl.format(
+                "Search terms in the narrative: {}",
+                pl.when(col("keywords") != "").then(
+                    col("keywords").str.replace_all(";", ", ", literal=True)
+                ),
+            ),
             pl.when(col("under_18")).then(pl.lit("Under 18: tell the victim care unit")),
         ],
-        separator="; ", ignore_nulls=True,
-    )  # fmt: skip
+        separator="; ",
+        ignore_nulls=True,
+    )
     return [response.alias("response"), reasons.alias("reasons")]
 
 
@@ -375,21 +502,28 @@ def _decide(frame: pl.DataFrame, phrases: Sequence[str] = rules.REPEAT_PHRASES) 
 
 
 def _scan(
-    path: Path, *, user: "User | None", profile_name: str, original_name: str,
-    today: date | None, findings_only: bool = False, texts: bool = True,
+    path: Path,
+    *,
+    user: "User | None",
+    profile_name: str,
+    original_name: str,
+    today: date | None,
+    findings_only: bool = False,
+    texts: bool = True,
     repeat_phrases: Sequence[str] | None = None,
-) -> tuple[ScanResult, pl.DataFrame]:  # fmt: skip
+) -> tuple[ScanResult, pl.DataFrame]:
     today = today or datetime.now(LONDON).date()
     phrases = rules.REPEAT_PHRASES if repeat_phrases is None else tuple(repeat_phrases)
     profile = _profile(profile_name)
     # Columns only copied to the output are not read when the output is the findings alone.
-    skip = ({profile.column_map.get(c, c).lower() for c in COPIED_ONLY} if findings_only
-            else None)  # fmt: skip
+    skip = {profile.column_map.get(c, c).lower() for c in COPIED_ONLY} if findings_only else None
     frame = apply_profile(
         read_text_table(path, original_name=original_name, strip=_stripped(profile), skip=skip),
-        default_columns=DEFAULT_COLUMNS, required=REQUIRED_COLUMNS,
-        column_map=profile.column_map, profile_name=profile.name,
-    )  # fmt: skip
+        default_columns=DEFAULT_COLUMNS,
+        required=REQUIRED_COLUMNS,
+        column_map=profile.column_map,
+        profile_name=profile.name,
+    )
     if frame.height == 0:
         raise FileRejected([Problem(2, "file", "The list has no rows")], profile=profile.name)
     typed = _typed(frame, profile)
@@ -437,8 +571,14 @@ def scan_to_frame(
     `repeat_phrases`: the administrator's list of phrases saying the victim was defrauded
     before; None for the defaults (`rules.REPEAT_PHRASES`), with no database needed.
     """
-    return _scan(path, user=user, profile_name=profile_name, original_name=original_name,
-                 today=today, repeat_phrases=repeat_phrases)  # fmt: skip
+    return _scan(
+        path,
+        user=user,
+        profile_name=profile_name,
+        original_name=original_name,
+        today=today,
+        repeat_phrases=repeat_phrases,
+    )
 
 
 def scan_victim_list(
@@ -459,10 +599,16 @@ def scan_victim_list(
     """
     if out.suffix.lower() not in (".csv", ".xlsx"):
         raise FileRejected([Problem(0, "out", "The output file must end .csv or .xlsx")])
-    result, scanned = _scan(path, user=user, profile_name=profile_name,
-                            original_name=original_name, today=today,
-                            findings_only=not victim_columns, texts=False,
-                            repeat_phrases=repeat_phrases)  # fmt: skip
+    result, scanned = _scan(
+        path,
+        user=user,
+        profile_name=profile_name,
+        original_name=original_name,
+        today=today,
+        findings_only=not victim_columns,
+        texts=False,
+        repeat_phrases=repeat_phrases,
+    )
     if out.suffix.lower() == ".xlsx" and result.rows > XLSX_MAX_ROWS:
         raise FileRejected(
             [
@@ -482,11 +628,8 @@ def scan_victim_list(
     # a million rows of text are never held in memory at once.
     texts = {e.meta.output_name(): e for e in _texts()}
     output = scanned.lazy().select(
-        texts[c] if c in texts
-        else neutralised(c) if c in unsafe
-        else pl.col(c)
-        for c in columns
-    )  # fmt: skip
+        texts[c] if c in texts else neutralised(c) if c in unsafe else pl.col(c) for c in columns
+    )
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=out.parent, suffix=out.suffix)
     os.close(handle)

@@ -36,10 +36,29 @@ from .models import (
 from .scanning import scan_to_frame
 
 ENTRY_COLUMNS = [
-    "row", "nfrc", "report_date", "victim_type", "forename", "surname", "business_name", "dob",
-    "postcode", "loss_gbp", "referred", "fraud_type", "contact_method", "segment", "narrative",
-    "status", "under_18", "dob_missing", "keywords", "response", "reasons", "repeat_reports",
-]  # fmt: skip
+    "row",
+    "nfrc",
+    "report_date",
+    "victim_type",
+    "forename",
+    "surname",
+    "business_name",
+    "dob",
+    "postcode",
+    "loss_gbp",
+    "referred",
+    "fraud_type",
+    "contact_method",
+    "segment",
+    "narrative",
+    "status",
+    "under_18",
+    "dob_missing",
+    "keywords",
+    "response",
+    "reasons",
+    "repeat_reports",
+]
 
 # The workbench's segments (issue "Protect": VS4 to VS1, businesses, referred, under-18s,
 # money-mule indicators for diversion under Op Kingpin). The segments the FVO contacts victims
@@ -112,10 +131,14 @@ def open_entry(
     entry = _find_entry(user, entry_id)
     try:
         report_services.disclose(
-            user, report_services.reports_with_nfrc([entry.nfrc]), justification,
-            listing=entry.nfrc, object_type="victim_list_entry", action=purpose,
+            user,
+            report_services.reports_with_nfrc([entry.nfrc]),
+            justification,
+            listing=entry.nfrc,
+            object_type="victim_list_entry",
+            action=purpose,
             summary=f"Viewed victim-list entry {entry.nfrc}",
-        )  # fmt: skip
+        )
     except JustificationRequired:
         raise JustificationRequired(entry.nfrc) from None
     return entry
@@ -313,11 +336,17 @@ def import_ecvcu_referrals(path: Path, *, user: User, original_name: str = "") -
     )
     checks = [
         ("nfrc", pl.col("nfrc") == "", pl.lit("NFRC number is missing")),
-        ("dob", (pl.col("dob") != "") & pl.col("dob_day").is_null(),
-         pl.format("'{}' is not a real date", pl.col("dob"))),
-        ("referred_on", (pl.col("referred_on") != "") & pl.col("referred_day").is_null(),
-         pl.format("'{}' is not a real date", pl.col("referred_on"))),
-    ]  # fmt: skip
+        (
+            "dob",
+            (pl.col("dob") != "") & pl.col("dob_day").is_null(),
+            pl.format("'{}' is not a real date", pl.col("dob")),
+        ),
+        (
+            "referred_on",
+            (pl.col("referred_on") != "") & pl.col("referred_day").is_null(),
+            pl.format("'{}' is not a real date", pl.col("referred_on")),
+        ),
+    ]
     problems = [
         Problem(row, column, problem)
         for column, condition, message in checks
@@ -703,7 +732,9 @@ def run_import_job(
     victim_list, added = import_victim_list(
         path, user=user, profile_name=profile, original_name=original_name, progress=progress
     )
-    message = (f"{added} victims added from {victim_list.rows} rows." if added
-               else "Nothing new: every victim on this list was already imported.")  # fmt: skip
-    return {"list_id": victim_list.pk, "rows": victim_list.rows, "added": added,
-            "message": message}  # fmt: skip
+    message = (
+        f"{added} victims added from {victim_list.rows} rows."
+        if added
+        else "Nothing new: every victim on this list was already imported."
+    )
+    return {"list_id": victim_list.pk, "rows": victim_list.rows, "added": added, "message": message}

@@ -34,29 +34,34 @@ def victim_list_frame(rows: int, *, seed: int = 1, start: date = date(2026, 10, 
     rng = random.Random(seed)
     out = []
     people = [
-        (rng.choice(FORENAMES), rng.choice(SURNAMES + PUNCTUATED),
-         start - timedelta(days=int(rng.triangular(16, 95, 72) * 365.25)))
+        (
+            rng.choice(FORENAMES),
+            rng.choice(SURNAMES + PUNCTUATED),
+            start - timedelta(days=int(rng.triangular(16, 95, 72) * 365.25)),
+        )
         for _ in range(max(10, rows // 3))
-    ]  # fmt: skip
+    ]
     for n in range(rows):
         business = rng.random() < 0.07
         forename, surname, dob = rng.choice(people)
         if surname in PUNCTUATED and rng.random() < 0.5:
             surname = surname.upper().replace("'", "").replace("-", " ").replace(".", "")
-        out.append({
-            "nfrc": f"NFRC26{seed:02d}{n:08d}",
-            "report_date": (start + timedelta(days=rng.randrange(28))).isoformat(),
-            "victim_type": "Business" if business else "Individual",
-            "forename": "" if business else forename,
-            "surname": "" if business else surname,
-            "business_name": rng.choice(BUSINESSES) if business else "",
-            "dob": "" if business or rng.random() < 0.04 else dob.isoformat(),
-            "postcode": f"{rng.choice(TOWNS)[1]} {rng.randint(1, 9)}AB",
-            "loss_gbp": f"{rng.lognormvariate(6, 1.5):.2f}",
-            "referred_for_investigation": "Y" if rng.random() < 0.1 else "N",
-            "fraud_type": rng.choice(["NFIB1H", "NFIB3A", "NFIB5A", "NFIB2E", "NFIB1C"]),
-            "contact_method": rng.choice(CONTACT),
-            "segment": rng.choice(SEGMENTS),
-            "narrative": rng.choice(NARRATIVES),
-        })  # fmt: skip
+        out.append(
+            {
+                "nfrc": f"NFRC26{seed:02d}{n:08d}",
+                "report_date": (start + timedelta(days=rng.randrange(28))).isoformat(),
+                "victim_type": "Business" if business else "Individual",
+                "forename": "" if business else forename,
+                "surname": "" if business else surname,
+                "business_name": rng.choice(BUSINESSES) if business else "",
+                "dob": "" if business or rng.random() < 0.04 else dob.isoformat(),
+                "postcode": f"{rng.choice(TOWNS)[1]} {rng.randint(1, 9)}AB",
+                "loss_gbp": f"{rng.lognormvariate(6, 1.5):.2f}",
+                "referred_for_investigation": "Y" if rng.random() < 0.1 else "N",
+                "fraud_type": rng.choice(["NFIB1H", "NFIB3A", "NFIB5A", "NFIB2E", "NFIB1C"]),
+                "contact_method": rng.choice(CONTACT),
+                "segment": rng.choice(SEGMENTS),
+                "narrative": rng.choice(NARRATIVES),
+            }
+        )
     return pl.DataFrame(out)

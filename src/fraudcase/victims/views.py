@@ -43,9 +43,11 @@ def workbench(request):
     context = {"form": form, "lists": lists}
     if request.method == "POST" and form.is_valid():
         job = job_services.start(
-            JobKind.VICTIM_LIST, request.user, form.cleaned_data["file"],
+            JobKind.VICTIM_LIST,
+            request.user,
+            form.cleaned_data["file"],
             profile=form.cleaned_data["profile"] or "default",
-        )  # fmt: skip
+        )
         return redirect("job-detail", job_id=job.pk)
     return render(request, "victims/workbench.html", context)
 
@@ -94,16 +96,23 @@ def weekly(request):
         frame = WEEKLY_EXPORTS[which](lists)
         nfrcs = frame["nfrc"].to_list() if "nfrc" in frame.columns else []
         report_services.disclose(
-            request.user, report_services.reports_with_nfrc(nfrcs), list_justification(request),
-            object_type="weekly_list", listing=week_start.isoformat(),
+            request.user,
+            report_services.reports_with_nfrc(nfrcs),
+            list_justification(request),
+            object_type="weekly_list",
+            listing=week_start.isoformat(),
             summary=f"Exported {which} ({frame.height} rows)",
-        )  # fmt: skip
+        )
         return exports.download(frame, f"{which}-{week_start}", fmt)
     report_services.disclose(
-        request.user, report_services.reports_with_nfrc(services.weekly_shown(lists)),
-        list_justification(request), object_type="weekly_list", listing=week_start.isoformat(),
-        action=AuditAction.CONSULTATION, summary="Viewed weekly lists",
-    )  # fmt: skip
+        request.user,
+        report_services.reports_with_nfrc(services.weekly_shown(lists)),
+        list_justification(request),
+        object_type="weekly_list",
+        listing=week_start.isoformat(),
+        action=AuditAction.CONSULTATION,
+        summary="Viewed weekly lists",
+    )
     most = max((n for _, n in lists["districts"]), default=1)
     return render(
         request,
@@ -186,11 +195,16 @@ def business_contact_plan(request, entry_id):
         return _ask_reason(entry_id, request.path)
     plan = services.contact_plan(entry)
     initial = (
-        {"who": plan.who, "how": plan.how, "by_when": plan.by_when, "status": plan.status,
-         "notes": plan.notes}
+        {
+            "who": plan.who,
+            "how": plan.how,
+            "by_when": plan.by_when,
+            "status": plan.status,
+            "notes": plan.notes,
+        }
         if plan
         else {"status": "planned"}
-    )  # fmt: skip
+    )
     form = ContactPlanForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -218,17 +232,24 @@ def victim_list(request, list_id):
     if fmt in exports.CONTENT_TYPES:
         frame = services.entries_frame(entries)
         report_services.disclose(
-            request.user, report_services.reports_with_nfrc(entries.values("nfrc")),
-            list_justification(request), object_type="victim_list", listing=str(victim_list.pk),
+            request.user,
+            report_services.reports_with_nfrc(entries.values("nfrc")),
+            list_justification(request),
+            object_type="victim_list",
+            listing=str(victim_list.pk),
             summary=f"Exported {frame.height} victims ({segment})",
-        )  # fmt: skip
+        )
         return exports.download(frame, f"victims-{victim_list.pk}-{segment}", fmt)
     shown = list(entries[:500])
     report_services.disclose(
-        request.user, report_services.reports_with_nfrc([e.nfrc for e in shown]),
-        list_justification(request), object_type="victim_list", listing=str(victim_list.pk),
-        action=AuditAction.CONSULTATION, summary=f"Viewed segment {segment}",
-    )  # fmt: skip
+        request.user,
+        report_services.reports_with_nfrc([e.nfrc for e in shown]),
+        list_justification(request),
+        object_type="victim_list",
+        listing=str(victim_list.pk),
+        action=AuditAction.CONSULTATION,
+        summary=f"Viewed segment {segment}",
+    )
     counts = services.segment_counts(request.user, victim_list)
     most = max(counts.values()) or 1
     return render(
@@ -464,8 +485,11 @@ def vulnerability_log(request):
     fmt = request.GET.get("export", "xlsx")
     frame = services.vulnerability_log_frame(request.user)
     report_services.disclose(
-        request.user, report_services.reports_with_nfrc(frame["nfrc"].to_list()),
-        list_justification(request), object_type="vulnerability_log", listing="all",
+        request.user,
+        report_services.reports_with_nfrc(frame["nfrc"].to_list()),
+        list_justification(request),
+        object_type="vulnerability_log",
+        listing="all",
         summary=f"Exported the vulnerability log ({frame.height} rows)",
-    )  # fmt: skip
+    )
     return exports.download(frame, "vulnerability-log", fmt)

@@ -220,36 +220,60 @@ class Command(BaseCommand):
             return
         supervisor = User.objects.get(username="supervisor")
         investigator = User.objects.get(username="vft_investigator")
-        assessed = list(services.visible_reports(supervisor).filter(status="assessed")
-                        .order_by("id")[:4])  # fmt: skip
+        assessed = list(
+            services.visible_reports(supervisor).filter(status="assessed").order_by("id")[:4]
+        )
         if len(assessed) < 4:
             return
         evaluate, waiting, investigate, finalise = assessed
         with transaction.atomic():
-            triage_services.decide(supervisor, evaluate, decision="evaluate",
-                                   reason="Possible series: needs evaluation")  # fmt: skip
+            triage_services.decide(
+                supervisor,
+                evaluate,
+                decision="evaluate",
+                reason="Possible series: needs evaluation",
+            )
             for report in (waiting, investigate, finalise):
                 triage_services.decide(supervisor, report, decision="allocate")
             for report in (investigate, finalise):
                 try:
-                    case_services.allocate(supervisor, report, investigator_id=investigator.pk,
-                                           team_id=vft.pk)  # fmt: skip
+                    case_services.allocate(
+                        supervisor, report, investigator_id=investigator.pk, team_id=vft.pk
+                    )
                 except case_services.InvalidInput:  # a tier the VFT investigator does not suit
                     case_services.allocate(
-                        supervisor, report, investigator_id=investigator.pk, team_id=vft.pk,
+                        supervisor,
+                        report,
+                        investigator_id=investigator.pk,
+                        team_id=vft.pk,
                         override_reason="Demo: the only investigator free this week",
-                    )  # fmt: skip
-            case_services.add_task(investigator, investigate, text="Request bank statements",
-                                   assignee_id=investigator.pk, due=date(2026, 12, 4))  # fmt: skip
+                    )
+            case_services.add_task(
+                investigator,
+                investigate,
+                text="Request bank statements",
+                assignee_id=investigator.pk,
+                due=date(2026, 12, 4),
+            )
             case_services.record_victim_update(
-                investigator, investigate, method="telephone",
+                investigator,
+                investigate,
+                method="telephone",
                 summary="Explained the bank has been asked for statements",
-            )  # fmt: skip
-            case_services.add_disruption(investigator, finalise, kind="bank_account_closure",
-                                         on=date(2026, 11, 10),
-                                         detail="Beneficiary account closed")  # fmt: skip
-            case_services.finalise(investigator, finalise, outcome=18,
-                                   rationale="No suspect identified; account closed")  # fmt: skip
+            )
+            case_services.add_disruption(
+                investigator,
+                finalise,
+                kind="bank_account_closure",
+                on=date(2026, 11, 10),
+                detail="Beneficiary account closed",
+            )
+            case_services.finalise(
+                investigator,
+                finalise,
+                outcome=18,
+                rationale="No suspect identified; account closed",
+            )
 
     def _victim_list(self, fvo):
         """A month's NFIB victim list, segmented, for the Fraud Vulnerability Officer."""

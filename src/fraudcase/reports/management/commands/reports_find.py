@@ -26,8 +26,9 @@ class Command(BaseCommand):
         found = services.search_reports(user, options["term"])
         shown = found[: options["limit"]]
         try:
-            services.audit_search(user, options["term"], shown,
-                                  justification=options["justification"])  # fmt: skip
+            services.audit_search(
+                user, options["term"], shown, justification=options["justification"]
+            )
         except services.JustificationRequired as needed:
             raise CommandError(
                 f"{needed.restricted} of the {needed.total} reports found are restricted: "
