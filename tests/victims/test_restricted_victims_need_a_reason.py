@@ -226,3 +226,21 @@ def test_a_restricted_business_contact_plan_asks_the_reason_first(assessor, supe
     assert back.url == url
     assert "Patel Couriers Ltd" in client.get(url).content.decode()
     assert shown("victim_list_entry", REASON).get().object_ref == NFRC
+
+
+def test_the_officers_task_queue_asks_the_reason_before_naming_a_restricted_victim(
+    restricted_victim, fvo, pcso, client
+):
+    from fraudcase.victims.models import VulnerabilityAction
+
+    VulnerabilityAction.objects.create(
+        entry=restricted_victim,
+        response="visit_pcso",
+        assignee=pcso,
+        decided_by=fvo,
+        due_on=MONDAY + timedelta(days=7),
+    )
+    client.force_login(pcso)
+    page = give_reason_for_list(client, "/vulnerability/tasks/")
+    assert "Patel" in page.content.decode()
+    assert shown("vulnerability_tasks", REASON).filter(action="consultation").count() == 1

@@ -470,14 +470,24 @@ def next_of_kin(request, entry_id):
 
 
 def tasks(request):
-    """The officer's queue: open vulnerability tasks, soonest first, overdue marked."""
+    """The officer's queue: open vulnerability tasks, soonest first, overdue marked.
+
+    The victims are named on it, so it passes the disclosure gate like every other list: a
+    victim whose NFRC is on a restricted report needs a reason, kept in the audit log."""
+    open_tasks = list(services.my_tasks(request.user))
+    report_services.disclose(
+        request.user,
+        report_services.reports_with_nfrc([t.entry.nfrc for t in open_tasks]),
+        list_justification(request),
+        object_type="vulnerability_tasks",
+        listing=request.user.get_username(),
+        action=AuditAction.CONSULTATION,
+        summary=f"Viewed their vulnerability tasks ({len(open_tasks)})",
+    )
     return render(
         request,
         "victims/tasks.html",
-        {
-            "tasks": services.my_tasks(request.user),
-            "today": timezone.localdate(),
-        },
+        {"tasks": open_tasks, "today": timezone.localdate()},
     )
 
 
