@@ -83,3 +83,27 @@ def test_a_job_that_stopped_saying_anything_is_reported_interrupted(assessor, cl
     page = client.get(f"/jobs/{job.pk}/")
     assert page.status_code == 422
     assert "interrupted" in page.content.decode()
+
+
+def test_an_error_in_fraudcase_is_logged_and_the_page_says_so_without_its_text(
+    assessor, example_package, client, caplog
+):
+    from fraudcase.jobs import registry
+    from fraudcase.jobs.models import JobKind
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("relation intake_report column secret_detail does not exist")
+
+    kept = registry.runner_for(JobKind.NFIB_PACKAGE)
+    registry.register(JobKind.NFIB_PACKAGE, broken)
+    try:
+        client.force_login(assessor)
+        with example_package.open("rb") as upload:
+            answer = client.post("/imports/nfib-package/", {"file": upload}, follow=True)
+    finally:
+        registry.register(JobKind.NFIB_PACKAGE, kept)
+    page = answer.content.decode()
+    assert "an error in fraudcase, not in your file" in page
+    assert "secret_detail" not in page
+    assert "secret_detail" in caplog.text
+    assert Job.objects.get().status == "failed"

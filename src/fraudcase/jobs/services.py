@@ -14,6 +14,7 @@ is reported interrupted and its upload removed. A job that never started is inte
 at or listed, and by `fraudcase jobs clean`.
 """
 
+import logging
 import os
 import tempfile
 import uuid
@@ -32,6 +33,7 @@ from fraudcase.core.errors import FileRejected
 from . import registry, workers
 from .models import Job, JobStatus
 
+logger = logging.getLogger(__name__)
 STALE_AFTER = timedelta(minutes=30)
 
 
@@ -115,11 +117,16 @@ def run(job_id: uuid.UUID | str, path: Path) -> None:
             problems=[p.as_dict() for p in rejected.problems],
             profile=rejected.profile,
         )
-    except Exception as error:  # any failure: the job page must say it failed
+    except Exception:  # any failure: the job page must say it failed
+        # The error's text may name tables, paths or data: it goes to the log, not the page.
+        logger.exception("Job %s failed", job_id)
+        problem = (
+            "The import failed because of an error in fraudcase, not in your file. Nothing was "
+            f"written. The error is in the server's log under job {job_id}: tell your "
+            "administrator."
+        )
         _finish(
-            job_id,
-            JobStatus.FAILED,
-            problems=[{"row": 0, "column": "file", "problem": f"The import failed: {error}"}],
+            job_id, JobStatus.FAILED, problems=[{"row": 0, "column": "file", "problem": problem}]
         )
     else:
         _finish(job_id, JobStatus.DONE, result=result)
