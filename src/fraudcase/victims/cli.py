@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import sys
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 
@@ -54,7 +55,12 @@ def run(options: dict, stdout=None, stderr=None) -> int:
 
         repeat_phrases = repeat_phrases_in_use()
     try:
-        if options["json"] or not stderr.isatty():
+        spinner: AbstractContextManager[object] = nullcontext()
+        if not options["json"] and stderr.isatty():
+            from rich.console import Console
+
+            spinner = Console(stderr=True).status(f"Scanning {path.name}...")
+        with spinner:
             result = scan_victim_list(
                 path,
                 out=options["out"],
@@ -63,18 +69,6 @@ def run(options: dict, stdout=None, stderr=None) -> int:
                 victim_columns=options.get("with_victim_columns", False),
                 repeat_phrases=repeat_phrases,
             )
-        else:
-            from rich.console import Console
-
-            with Console(stderr=True).status(f"Scanning {path.name}..."):
-                result = scan_victim_list(
-                    path,
-                    out=options["out"],
-                    user=user,
-                    profile_name=options["profile"],
-                    victim_columns=options.get("with_victim_columns", False),
-                    repeat_phrases=repeat_phrases,
-                )
     except FileRejected as rejected:
         if options["json"]:
             stdout.write(
