@@ -11,7 +11,6 @@ import argparse
 import json
 import os
 import sys
-from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 
@@ -38,6 +37,7 @@ def run(options: dict, stdout=None, stderr=None) -> int:
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     from fraudcase.core.errors import FileRejected
+    from fraudcase.core.spinner import spinner
     from fraudcase.victims.scanning import scan_victim_list
 
     path: Path = options["file"]
@@ -55,12 +55,7 @@ def run(options: dict, stdout=None, stderr=None) -> int:
 
         repeat_phrases = repeat_phrases_in_use()
     try:
-        spinner: AbstractContextManager[object] = nullcontext()
-        if not options["json"] and stderr.isatty():
-            from rich.console import Console
-
-            spinner = Console(stderr=True).status(f"Scanning {path.name}...")
-        with spinner:
+        with spinner(f"Scanning {path.name}...", show=not options["json"] and stderr.isatty()):
             result = scan_victim_list(
                 path,
                 out=options["out"],
@@ -71,19 +66,9 @@ def run(options: dict, stdout=None, stderr=None) -> int:
             )
     except FileRejected as rejected:
         if options["json"]:
-            stdout.write(
-                json.dumps(
-                    {
-                        "rejected": True,
-                        "profile": rejected.profile,
-                        "problems": [p.as_dict() for p in rejected.problems],
-                    }
-                )
-                + "\n"
-            )
+            stdout.write(rejected.as_json() + "\n")
         else:
-            sep = "\n" if "\n" in str(rejected) else " "
-            stderr.write(f"{rejected}{sep}No output written.\n")
+            stderr.write(rejected.ending("No output written.") + "\n")
         return 1
     if result.held_reports_checked:
         from fraudcase.audit import services as audit
