@@ -21,6 +21,11 @@ else:
 Input = TypeVar("Input", bound="DataclassInstance")
 
 
+def optional_text(label: str) -> forms.CharField:
+    """A free-text answer that may be left blank (a GOV.UK textarea)."""
+    return forms.CharField(label=label, required=False, widget=forms.Textarea)
+
+
 def filled(input_class: type[Input], cleaned_data: Mapping[str, Any]) -> Input:
     """A service's input dataclass from a form's cleaned data: each field from its namesake."""
     return input_class(**{f.name: cleaned_data[f.name] for f in fields(input_class)})
