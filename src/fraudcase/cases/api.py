@@ -4,11 +4,14 @@ The same services and the same role checks as the pages: a role that may not mak
 404, a report that has moved on gets 409, bad input gets 422 with every problem.
 """
 
+from dataclasses import MISSING, fields
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
+from pydantic import create_model
 
 from fraudcase.accounts.services import api_user
 from fraudcase.core.api_schemas import Day, one_of
@@ -136,15 +139,21 @@ def review(request: HttpRequest, ref: str, payload: ReviewIn) -> MoveAnswer:
     )
 
 
-class CeaseAndDesistIn(Schema):
-    no_criminal_record: bool
-    no_earlier_notice: bool
-    isolated_minor_low_value: bool
-    bank_account_insufficient_evidence: bool
-    low_reoffending_risk: bool
-    most_proportionate: bool
-    suspect_under_18: bool = False
-    appropriate_adult_present_and_consenting: bool = False
+# The §5.7 facts, one boolean each, made from cases.rules.CeaseAndDesistFacts (the same
+# definition as the finalisation page's checkboxes).
+if TYPE_CHECKING:  # made at run time, one field per fact: to mypy, a schema
+
+    class CeaseAndDesistIn(Schema): ...
+
+else:
+    CeaseAndDesistIn = create_model(
+        "CeaseAndDesistIn",
+        __base__=Schema,
+        **{
+            f.name: (bool, ... if f.default is MISSING else f.default)
+            for f in fields(case_rules.CeaseAndDesistFacts)
+        },
+    )
 
 
 class FinalisationIn(Schema):

@@ -1,5 +1,6 @@
 """Forms for allocation, case work and finalisation."""
 
+from dataclasses import fields
 from typing import Any
 
 from django import forms
@@ -7,7 +8,7 @@ from django import forms
 from fraudcase.core.forms import GovukMixin
 
 from . import rules
-from .rules import HOME_OFFICE_OUTCOMES
+from .rules import HOME_OFFICE_OUTCOMES, CeaseAndDesistFacts
 
 
 class AllocationForm(GovukMixin, forms.Form):
@@ -100,7 +101,18 @@ class VictimContractForm(GovukMixin, forms.Form):
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-class FinalisationForm(GovukMixin, forms.Form):
+# One checkbox per §5.7 fact, made from cases.rules.CeaseAndDesistFacts (its labels).
+CeaseAndDesistFields = type(
+    "CeaseAndDesistFields",
+    (forms.Form,),
+    {
+        f.name: forms.BooleanField(label=f.metadata["label"], required=False)
+        for f in fields(CeaseAndDesistFacts)
+    },
+)
+
+
+class FinalisationForm(GovukMixin, CeaseAndDesistFields):
     conditional = ("rationale",)
 
     outcome = forms.TypedChoiceField(
@@ -121,30 +133,6 @@ class FinalisationForm(GovukMixin, forms.Form):
     cease_and_desist = forms.BooleanField(
         label="The formal action is a cease and desist notice", required=False
     )
-    no_criminal_record = forms.BooleanField(
-        label="The suspect has no criminal record", required=False
-    )
-    no_earlier_notice = forms.BooleanField(
-        label="The suspect has had no cease and desist notice before", required=False
-    )
-    isolated_minor_low_value = forms.BooleanField(
-        label="An isolated, minor, low-value fraud (for example online sales)", required=False
-    )
-    bank_account_insufficient_evidence = forms.BooleanField(
-        label="A bank account was used, with insufficient evidence for a realistic prospect of "
-        "conviction",
-        required=False,
-    )
-    low_reoffending_risk = forms.BooleanField(
-        label="The assessed risk of re-offending is low", required=False
-    )
-    most_proportionate = forms.BooleanField(
-        label="A notice is the most proportionate outcome", required=False
-    )
-    suspect_under_18 = forms.BooleanField(label="The suspect is under 18", required=False)
-    appropriate_adult_present_and_consenting = forms.BooleanField(
-        label="An appropriate adult was present and consented", required=False
-    )
     suspect_traced = forms.ChoiceField(
         label="Could the suspect be traced to serve the notice?",
         choices=YES_NO,
@@ -157,11 +145,9 @@ class FinalisationForm(GovukMixin, forms.Form):
     )
 
     def facts(self):
-        from .rules import CeaseAndDesistFacts
-
         data = self.cleaned_data
         if not data.get("cease_and_desist"):
             return None
         return CeaseAndDesistFacts(
-            **{name: bool(data.get(name)) for name in CeaseAndDesistFacts.__dataclass_fields__}
+            **{f.name: bool(data.get(f.name)) for f in fields(CeaseAndDesistFacts)}
         )

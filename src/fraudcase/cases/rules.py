@@ -4,7 +4,7 @@ Seed 001 §5.4-§5.7 and App. D; DOMAIN.md "Allocation and investigation", "Vict
 deadlines", "Outcomes". Dates come in as arguments; nothing here reads a clock.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from fraudcase.accounts.enums import Role
@@ -48,16 +48,33 @@ def is_positive(outcome: int, positive: frozenset[int] = DEFAULT_POSITIVE_OUTCOM
 # ---------------------------------------------------------------- cease and desist (outcome 10)
 
 
+def _condition(label: str, default: bool | None = None) -> bool:
+    """A §5.7 condition: a yes/no fact with the question the officer is asked (form label)."""
+    if default is None:
+        required: bool = field(metadata={"label": label})
+        return required
+    return field(default=default, metadata={"label": label})
+
+
 @dataclass(frozen=True)
 class CeaseAndDesistFacts:
-    no_criminal_record: bool
-    no_earlier_notice: bool
-    isolated_minor_low_value: bool
-    bank_account_insufficient_evidence: bool
-    low_reoffending_risk: bool
-    most_proportionate: bool
-    suspect_under_18: bool = False
-    appropriate_adult_present_and_consenting: bool = False
+    """The §5.7 facts for a cease and desist notice: the one definition the API schema
+    (cases.api) and the finalisation form's checkboxes (cases.forms) are made from."""
+
+    no_criminal_record: bool = _condition("The suspect has no criminal record")
+    no_earlier_notice: bool = _condition("The suspect has had no cease and desist notice before")
+    isolated_minor_low_value: bool = _condition(
+        "An isolated, minor, low-value fraud (for example online sales)"
+    )
+    bank_account_insufficient_evidence: bool = _condition(
+        "A bank account was used, with insufficient evidence for a realistic prospect of conviction"
+    )
+    low_reoffending_risk: bool = _condition("The assessed risk of re-offending is low")
+    most_proportionate: bool = _condition("A notice is the most proportionate outcome")
+    suspect_under_18: bool = _condition("The suspect is under 18", default=False)
+    appropriate_adult_present_and_consenting: bool = _condition(
+        "An appropriate adult was present and consented", default=False
+    )
 
 
 def cease_and_desist_problems(facts: CeaseAndDesistFacts) -> list[str]:

@@ -5,6 +5,7 @@ Pages turn them into GOV.UK error messages; the API turns them into documented J
 escapes is a bug.
 """
 
+import json
 from dataclasses import dataclass, field
 
 
@@ -81,6 +82,22 @@ class FileRejected(Exception):
             "profile": self.profile,
             "problems": [p.as_dict() for p in self.problems],
         }
+
+    def as_json(self) -> str:
+        """The refusal as a command's --json output (one line, no newline)."""
+        return json.dumps(
+            {
+                "rejected": True,
+                "profile": self.profile,
+                "problems": [p.as_dict() for p in self.problems],
+            }
+        )
+
+    def ending(self, what_happened: str) -> str:
+        """The refusal for a command's standard error, then `what_happened` ("Nothing was
+        imported."): on the same line after a one-line refusal, else on a line of its own."""
+        sep = "\n" if "\n" in str(self) else " "
+        return f"{self}{sep}{what_happened}"
 
     def __str__(self) -> str:
         if len(self.problems) == 1 and self.problems[0].row == 0:

@@ -1,6 +1,8 @@
 """GOV.UK-styled form widgets shared by every app."""
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Mapping
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from django import forms
 from django.conf import settings
@@ -10,9 +12,23 @@ from fraudcase.core import filelimits
 from fraudcase.core.errors import FileRejected
 
 if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
     _Form = forms.BaseForm  # the mixin is only ever used on forms
 else:
     _Form = object
+
+Input = TypeVar("Input", bound="DataclassInstance")
+
+
+def optional_text(label: str) -> forms.CharField:
+    """A free-text answer that may be left blank (a GOV.UK textarea)."""
+    return forms.CharField(label=label, required=False, widget=forms.Textarea)
+
+
+def filled(input_class: type[Input], cleaned_data: Mapping[str, Any]) -> Input:
+    """A service's input dataclass from a form's cleaned data: each field from its namesake."""
+    return input_class(**{f.name: cleaned_data[f.name] for f in fields(input_class)})
 
 
 class GovukMixin(_Form):

@@ -1,11 +1,15 @@
 """Uploaded files, written to a temporary file for the polars/DuckDB readers that want a path."""
 
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from django.core.files.uploadedfile import UploadedFile
+from ninja import Status
+
+from .errors import FileRejected, ImportClash
 
 
 @contextmanager
@@ -17,3 +21,27 @@ def saved_upload(upload: UploadedFile) -> Iterator[Path]:
             handle.write(chunk)
         handle.flush()
         yield Path(handle.name)
+
+
+T = TypeVar("T")
+
+
+def answer_upload(
+    upload: UploadedFile,
+    run_import: Callable[[Path], T],
+    answer: Callable[[T], Status[dict[str, object]]],
+    *,
+    rejected: str,
+) -> Status[dict[str, object]]:
+    """The API's answer to an uploaded file: `run_import` on the saved file, then `answer` with
+    what it returned; a file refused whole answers 422 with every problem, `rejected` the detail,
+    and one clashing with an import under way at the same moment answers 409.
+    """
+    with saved_upload(upload) as path:
+        try:
+            result = run_import(path)
+        except ImportClash as clash:
+            return Status(409, {"detail": clash.message})
+        except FileRejected as refused:
+            return Status(422, refused.as_api(rejected))
+    return answer(result)

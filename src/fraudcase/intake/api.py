@@ -11,8 +11,8 @@ from ninja.files import UploadedFile
 
 from fraudcase.accounts.services import api_user
 from fraudcase.core.api_schemas import Day, Detail, Invalid, Rejected, one_of
-from fraudcase.core.errors import AttachmentRejected, FileRejected, ImportClash, InvalidInput
-from fraudcase.core.uploads import saved_upload
+from fraudcase.core.errors import AttachmentRejected, InvalidInput
+from fraudcase.core.uploads import answer_upload
 from fraudcase.reports import api as report_api
 from fraudcase.reports import services as report_services
 from fraudcase.reports.models import VictimType
@@ -98,24 +98,19 @@ def import_package(
     offset is given) when the force received it earlier, with `received_reason` saying why."""
     if received_at is not None and timezone.is_naive(received_at):
         received_at = timezone.make_aware(received_at, LONDON)
-    with saved_upload(file) as path:
-        try:
-            result = import_nfib_package(
-                path,
-                user=api_user(request),
-                profile_name=profile,
-                original_name=file.name or "",
-                received_at=received_at,
-                received_reason=received_reason,
-            )
-        except ImportClash as clash:
-            return Status(409, {"detail": clash.message})
-        except FileRejected as rejected:
-            return Status(
-                422,
-                rejected.as_api("File rejected: nothing was imported"),
-            )
-    return Status(200, result.as_dict())
+    return answer_upload(
+        file,
+        lambda path: import_nfib_package(
+            path,
+            user=api_user(request),
+            profile_name=profile,
+            original_name=file.name or "",
+            received_at=received_at,
+            received_reason=received_reason,
+        ),
+        lambda result: Status(200, result.as_dict()),
+        rejected="File rejected: nothing was imported",
+    )
 
 
 @router.post("/calls-for-service", response={201: CallForServiceOut, 422: Invalid})

@@ -17,6 +17,7 @@ from fraudcase.core.errors import (
     InvalidInput,
     JustificationRequired,
 )
+from fraudcase.core.forms import filled
 from fraudcase.jobs import services as job_services
 from fraudcase.jobs.models import JobKind
 from fraudcase.reports import services as report_services
@@ -52,18 +53,7 @@ def call_for_service_new(request):
         try:
             call = services.record_call_for_service(
                 request.user,
-                services.CallForServiceInput(
-                    caller_forename=data["caller_forename"],
-                    caller_surname=data["caller_surname"],
-                    caller_phone=data["caller_phone"],
-                    caller_postcode=data["caller_postcode"],
-                    caller_dob=data["caller_dob"],
-                    summary=data["summary"],
-                    fraud_type=data["fraud_type"],
-                    loss_gbp=data["loss_gbp"],
-                    criteria=data["criteria"],
-                    other_reason=data["other_reason"],
-                ),
+                filled(services.CallForServiceInput, data),
             )
         except InvalidInput as invalid:
             for field, problem in invalid.problems.items():
@@ -178,18 +168,7 @@ def referral_new(request):
         try:
             referral = services.record_referral(
                 request.user,
-                services.ReferralInput(
-                    referrer_type=data["referrer_type"],
-                    referrer_name=data["referrer_name"],
-                    received_on=data["received_on"],
-                    victim_type=data["victim_type"],
-                    forename=data["forename"],
-                    surname=data["surname"],
-                    business_name=data["business_name"],
-                    postcode=data["postcode"],
-                    summary=data["summary"],
-                    storage_decision=data["storage_decision"],
-                ),
+                filled(services.ReferralInput, data),
                 uploads,
             )
         except AttachmentRejected as rejected:

@@ -290,7 +290,21 @@ def evidence_received(request: HttpRequest, ref: str, request_id: int) -> MoveAn
     )
 
 
-class EvaluationIn(Schema):
+# One free-text answer per App. F requirement, `requirement_a` to `requirement_e`, made from
+# triage.rules.EVALUATION_REQUIREMENTS (the same list as the evaluation page's fields).
+if TYPE_CHECKING:  # made at run time: to mypy, a schema
+
+    class _EvaluationRequirements(Schema): ...
+
+else:
+    _EvaluationRequirements = create_model(
+        "_EvaluationRequirements",
+        __base__=Schema,
+        **{f"requirement_{key}": (str, "") for key, _ in rules.EVALUATION_REQUIREMENTS},
+    )
+
+
+class EvaluationIn(_EvaluationRequirements):
     summary: str
     checks_made: list[str] = []
     checks_notes: str = ""
@@ -298,11 +312,6 @@ class EvaluationIn(Schema):
     disruption_notes: str = ""
     case_summary: str = ""
     ideal_outcome: str = ""
-    requirement_a: str = ""
-    requirement_b: str = ""
-    requirement_c: str = ""
-    requirement_d: str = ""
-    requirement_e: str = ""
     nature_of_offending: str = ""
     evidence_assessment: str = ""
     tracing_assessment: str = ""

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from fraudcase.core.forms import GovukMixin
+from fraudcase.core.forms import GovukMixin, optional_text
 
 from . import rules
 from .models import EvidenceFrom
@@ -21,11 +21,9 @@ class AssessmentForm(GovukMixin, forms.Form):
             choices=YES_NO,
             widget=forms.RadioSelect,
         )
-        f["hocr_notes"] = forms.CharField(
-            label="What needs correcting", required=False, widget=forms.Textarea
-        )
+        f["hocr_notes"] = optional_text("What needs correcting")
         for name, label in rules.ASSESSMENT_NARRATIVE:
-            f[name] = forms.CharField(label=label, required=False, widget=forms.Textarea)
+            f[name] = optional_text(label)
         f["four_ps"] = forms.MultipleChoiceField(
             label="Which of the 4Ps apply",
             required=False,
@@ -49,9 +47,7 @@ class AssessmentForm(GovukMixin, forms.Form):
             "serious crime: updates within 1 working day instead of 5.",
         )
         for name in rules.THRIVE:
-            f[f"thrive_{name.lower()}"] = forms.CharField(
-                label=name, required=False, widget=forms.Textarea
-            )
+            f[f"thrive_{name.lower()}"] = optional_text(name)
         f["ndm_rationale"] = forms.CharField(
             label="National Decision Model rationale", widget=forms.Textarea
         )
@@ -99,11 +95,7 @@ class AssessmentForm(GovukMixin, forms.Form):
             widget=forms.RadioSelect,
             choices=rules.Recommendation.choices,
         )
-        f["rationale"] = forms.CharField(
-            label="Rationale (required for no further action)",
-            required=False,
-            widget=forms.Textarea,
-        )
+        f["rationale"] = optional_text("Rationale (required for no further action)")
         self.style_fields()
 
 
@@ -117,9 +109,7 @@ class DecisionForm(GovukMixin, forms.Form):
         widget=forms.RadioSelect,
         choices=rules.Recommendation.choices,
     )
-    reason = forms.CharField(
-        label="Reason (required for no further action)", required=False, widget=forms.Textarea
-    )
+    reason = optional_text("Reason (required for no further action)")
     retask_to = forms.TypedChoiceField(
         label="Tier", required=False, coerce=int, empty_value=None, widget=forms.RadioSelect
     )
@@ -129,11 +119,7 @@ class DecisionForm(GovukMixin, forms.Form):
         widget=forms.RadioSelect,
         choices=rules.TaskingReason.choices,
     )
-    retask_explanation = forms.CharField(
-        label="Explain the change of tier (required to change it)",
-        required=False,
-        widget=forms.Textarea,
-    )
+    retask_explanation = optional_text("Explain the change of tier (required to change it)")
 
     def __init__(self, *args, current_tier: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -176,48 +162,30 @@ class EvaluationForm(GovukMixin, forms.Form):
         choices=[(c, c) for c in rules.EVALUATION_CHECKS],
         widget=forms.CheckboxSelectMultiple,
     )
-    checks_notes = forms.CharField(
-        label="What the checks found", required=False, widget=forms.Textarea
-    )
+    checks_notes = optional_text("What the checks found")
     disruption_done = forms.MultipleChoiceField(
         label="Disruption done or possible",
         required=False,
         choices=[(d, d) for d in rules.EVALUATION_DISRUPTION],
         widget=forms.CheckboxSelectMultiple,
     )
-    disruption_notes = forms.CharField(
-        label="Disruption notes", required=False, widget=forms.Textarea
+    disruption_notes = optional_text("Disruption notes")
+    case_summary = optional_text("Case summary")
+    ideal_outcome = optional_text("Ideal outcome: what the victim wants, and whether it is likely")
+    nature_of_offending = optional_text("Nature of offending")
+    evidence_assessment = optional_text(
+        "Evidence: what we have, what we need, what is easy or hard to get"
     )
-    case_summary = forms.CharField(label="Case summary", required=False, widget=forms.Textarea)
-    ideal_outcome = forms.CharField(
-        label="Ideal outcome: what the victim wants, and whether it is likely",
-        required=False,
-        widget=forms.Textarea,
-    )
-    nature_of_offending = forms.CharField(
-        label="Nature of offending", required=False, widget=forms.Textarea
-    )
-    evidence_assessment = forms.CharField(
-        label="Evidence: what we have, what we need, what is easy or hard to get",
-        required=False,
-        widget=forms.Textarea,
-    )
-    tracing_assessment = forms.CharField(
-        label="Tracing of suspects", required=False, widget=forms.Textarea
-    )
-    proportionality = forms.CharField(
-        label="Proportionality of investigating", required=False, widget=forms.Textarea
-    )
-    enforcement_assessment = forms.CharField(
-        label="Enforcement: arrest, search, warrant", required=False, widget=forms.Textarea
-    )
+    tracing_assessment = optional_text("Tracing of suspects")
+    proportionality = optional_text("Proportionality of investigating")
+    enforcement_assessment = optional_text("Enforcement: arrest, search, warrant")
     recommendation = forms.ChoiceField(
         label="Recommendation",
         required=False,
         widget=forms.RadioSelect,
         choices=rules.EvaluationRecommendation.choices,
     )
-    recommendation_reasons = forms.CharField(label="Because", required=False, widget=forms.Textarea)
+    recommendation_reasons = optional_text("Because")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

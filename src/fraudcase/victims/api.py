@@ -10,8 +10,8 @@ from ninja.files import UploadedFile
 from fraudcase.accounts.services import api_user
 from fraudcase.audit.models import AuditAction
 from fraudcase.core.api_schemas import Day, Invalid, Rejected, one_of
-from fraudcase.core.errors import FileRejected, InvalidInput
-from fraudcase.core.uploads import saved_upload
+from fraudcase.core.errors import InvalidInput
+from fraudcase.core.uploads import answer_upload
 from fraudcase.reports import services as report_services
 
 from . import services
@@ -136,26 +136,25 @@ def upload_list(
     request: HttpRequest, file: File[UploadedFile], profile: Form[str] = "default"
 ) -> Status[dict[str, object]]:
     """Upload an NFIB victim list; rows already held are not added twice."""
-    with saved_upload(file) as path:
-        try:
-            victim_list, added = services.import_victim_list(
-                path,
-                user=api_user(request),
-                profile_name=profile,
-                original_name=file.name or "",
-            )
-        except FileRejected as rejected:
-            return Status(
-                422,
-                rejected.as_api("List rejected: nothing was added"),
-            )
-    return Status(
-        201,
-        {
-            "list": victim_list,
-            "added_now": added,
-            "segments": services.segment_counts(api_user(request), victim_list),
-        },
+
+    def answer(imported: tuple[VictimList, int]) -> Status[dict[str, object]]:
+        victim_list, added = imported
+        return Status(
+            201,
+            {
+                "list": victim_list,
+                "added_now": added,
+                "segments": services.segment_counts(api_user(request), victim_list),
+            },
+        )
+
+    return answer_upload(
+        file,
+        lambda path: services.import_victim_list(
+            path, user=api_user(request), profile_name=profile, original_name=file.name or ""
+        ),
+        answer,
+        rejected="List rejected: nothing was added",
     )
 
 
@@ -240,17 +239,14 @@ def partner_referral(
 
 @router.post("/ecvcu-referrals", response={201: EcvcuOut, 422: Rejected})
 def ecvcu(request: HttpRequest, file: File[UploadedFile]) -> Status[dict[str, object]]:
-    with saved_upload(file) as path:
-        try:
-            added, marked = services.import_ecvcu_referrals(
-                path, user=api_user(request), original_name=file.name or ""
-            )
-        except FileRejected as rejected:
-            return Status(
-                422,
-                rejected.as_api("File rejected"),
-            )
-    return Status(201, {"added": added, "victims_marked": marked})
+    return answer_upload(
+        file,
+        lambda path: services.import_ecvcu_referrals(
+            path, user=api_user(request), original_name=file.name or ""
+        ),
+        lambda counts: Status(201, {"added": counts[0], "victims_marked": counts[1]}),
+        rejected="File rejected",
+    )
 
 
 class ContactPlanIn(Schema):

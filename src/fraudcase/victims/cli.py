@@ -37,6 +37,7 @@ def run(options: dict, stdout=None, stderr=None) -> int:
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     from fraudcase.core.errors import FileRejected
+    from fraudcase.core.spinner import spinner
     from fraudcase.victims.scanning import scan_victim_list
 
     path: Path = options["file"]
@@ -54,7 +55,7 @@ def run(options: dict, stdout=None, stderr=None) -> int:
 
         repeat_phrases = repeat_phrases_in_use()
     try:
-        if options["json"] or not stderr.isatty():
+        with spinner(f"Scanning {path.name}...", show=not options["json"] and stderr.isatty()):
             result = scan_victim_list(
                 path,
                 out=options["out"],
@@ -63,33 +64,11 @@ def run(options: dict, stdout=None, stderr=None) -> int:
                 victim_columns=options.get("with_victim_columns", False),
                 repeat_phrases=repeat_phrases,
             )
-        else:
-            from rich.console import Console
-
-            with Console(stderr=True).status(f"Scanning {path.name}..."):
-                result = scan_victim_list(
-                    path,
-                    out=options["out"],
-                    user=user,
-                    profile_name=options["profile"],
-                    victim_columns=options.get("with_victim_columns", False),
-                    repeat_phrases=repeat_phrases,
-                )
     except FileRejected as rejected:
         if options["json"]:
-            stdout.write(
-                json.dumps(
-                    {
-                        "rejected": True,
-                        "profile": rejected.profile,
-                        "problems": [p.as_dict() for p in rejected.problems],
-                    }
-                )
-                + "\n"
-            )
+            stdout.write(rejected.as_json() + "\n")
         else:
-            sep = "\n" if "\n" in str(rejected) else " "
-            stderr.write(f"{rejected}{sep}No output written.\n")
+            stderr.write(rejected.ending("No output written.") + "\n")
         return 1
     if result.held_reports_checked:
         from fraudcase.audit import services as audit

@@ -68,16 +68,12 @@ FINDINGS = [
     "reasons",
     "repeat_reports",
 ]
+# The victim's details, copied to the output when asked: the list's columns but the NFRC
+# (the output's first column anyway), the referral flag, contact method, segment and free text.
 VICTIM_COLUMNS = [
-    "report_date",
-    "victim_type",
-    "forename",
-    "surname",
-    "business_name",
-    "dob",
-    "postcode",
-    "loss_gbp",
-    "fraud_type",
+    c
+    for c in DEFAULT_COLUMNS
+    if c not in {"nfrc", "referred_for_investigation", "contact_method", "segment", "narrative"}
 ]
 OUTPUT_COLUMNS = ["nfrc", *VICTIM_COLUMNS, *FINDINGS[1:]]
 # Read only to be copied to the output: no rule looks at them.

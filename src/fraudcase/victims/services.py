@@ -33,32 +33,7 @@ from .models import (
     VictimListEntry,
     VulnerabilityAction,
 )
-from .scanning import scan_to_frame
-
-ENTRY_COLUMNS = [
-    "row",
-    "nfrc",
-    "report_date",
-    "victim_type",
-    "forename",
-    "surname",
-    "business_name",
-    "dob",
-    "postcode",
-    "loss_gbp",
-    "referred",
-    "fraud_type",
-    "contact_method",
-    "segment",
-    "narrative",
-    "status",
-    "under_18",
-    "dob_missing",
-    "keywords",
-    "response",
-    "reasons",
-    "repeat_reports",
-]
+from .scanning import FINDINGS, OUTPUT_COLUMNS, scan_to_frame
 
 # The workbench's segments (issue "Protect": VS4 to VS1, businesses, referred, under-18s,
 # money-mule indicators for diversion under Op Kingpin). The segments the FVO contacts victims
@@ -246,13 +221,7 @@ def import_victim_list(
             "contact_method",
             "segment",
             "narrative",
-            "status",
-            "under_18",
-            "dob_missing",
-            "keywords",
-            "response",
-            "reasons",
-            "repeat_reports",
+            *FINDINGS[1:],
         )
         bulk.insert_rows(VictimListEntry, stored.columns, stored.iter_rows())
         _mark_ecvcu(VictimListEntry.objects.filter(victim_list=victim_list))
@@ -280,24 +249,8 @@ def import_victim_list(
 
 def entries_frame(entries: QuerySet[VictimListEntry]) -> pl.DataFrame:
     """The entries as a frame for export, dates and amounts as text."""
-    columns = [
-        "nfrc",
-        "report_date",
-        "victim_type",
-        "forename",
-        "surname",
-        "business_name",
-        "dob",
-        "postcode",
-        "loss_gbp",
-        "status",
-        "under_18",
-        "dob_missing",
-        "keywords",
-        "response",
-        "reasons",
-        "repeat_reports",
-    ]
+    # The scan's output columns (with the victim's details) but the fraud type.
+    columns = [c for c in OUTPUT_COLUMNS if c != "fraud_type"]
     rows = list(entries.values_list(*columns))
     frame = pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
     return frame.with_columns(pl.col(c).cast(pl.String) for c in ("report_date", "dob", "loss_gbp"))

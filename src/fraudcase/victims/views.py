@@ -428,45 +428,29 @@ def record_result(request, action_id):
     return redirect("victim-entry", entry_id=action.entry_id)
 
 
-@require_POST
-def partner_referral(request, entry_id):
-    entry = services.get_entry(request.user, entry_id)
-    form = PartnerForm(request.POST, prefix="partner")
-    failed = _post(
-        request,
-        entry,
-        form,
-        "partner_form",
-        lambda d: services.refer_to_partner(
-            request.user,
-            entry,
-            partner=d["partner"],
-            consent=d["consent"],
-            other_partner=d["other_partner"],
-            notes=d["notes"],
-        ),
-    )
-    if failed:
-        return failed
-    messages.success(request, "Partner referral recorded.")
-    return redirect("victim-entry", entry_id=entry.pk)
+def _entry_form(form_class, prefix: str, key: str, record, recorded: str):
+    """A POST-only page recording one thing on a victim's entry from a form on the entry page:
+    `record(user, entry, **cleaned_data)`, then back to the entry saying `recorded`."""
+
+    @require_POST
+    def view(request, entry_id):
+        entry = services.get_entry(request.user, entry_id)
+        form = form_class(request.POST, prefix=prefix)
+        failed = _post(request, entry, form, key, lambda d: record(request.user, entry, **d))
+        if failed:
+            return failed
+        messages.success(request, recorded)
+        return redirect("victim-entry", entry_id=entry.pk)
+
+    return view
 
 
-@require_POST
-def next_of_kin(request, entry_id):
-    entry = services.get_entry(request.user, entry_id)
-    form = NextOfKinForm(request.POST, prefix="kin")
-    failed = _post(
-        request,
-        entry,
-        form,
-        "kin_form",
-        lambda d: services.add_next_of_kin(request.user, entry, **d),
-    )
-    if failed:
-        return failed
-    messages.success(request, "Next of kin recorded.")
-    return redirect("victim-entry", entry_id=entry.pk)
+partner_referral = _entry_form(
+    PartnerForm, "partner", "partner_form", services.refer_to_partner, "Partner referral recorded."
+)
+next_of_kin = _entry_form(
+    NextOfKinForm, "kin", "kin_form", services.add_next_of_kin, "Next of kin recorded."
+)
 
 
 def tasks(request):

@@ -4,10 +4,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
-from rich.console import Console
 
 from fraudcase.accounts.cli import acting_user
 from fraudcase.core.errors import FileRejected, ImportClash
+from fraudcase.core.spinner import spinner
 from fraudcase.intake.importing import LONDON, import_nfib_package
 
 
@@ -51,31 +51,17 @@ class Command(BaseCommand):
             "received_reason": options["received_reason"],
         }
         try:
-            if options["json"]:
+            with spinner(f"Checking and importing {path.name}...", show=not options["json"]):
                 result = import_nfib_package(
                     path, user=user, profile_name=options["profile"], **receipt
                 )
-            else:
-                with Console(stderr=True).status(f"Checking and importing {path.name}..."):
-                    result = import_nfib_package(
-                        path, user=user, profile_name=options["profile"], **receipt
-                    )
         except ImportClash as clash:
             raise CommandError(clash.message) from None
         except FileRejected as rejected:
             if options["json"]:
-                self.stdout.write(
-                    json.dumps(
-                        {
-                            "rejected": True,
-                            "profile": rejected.profile,
-                            "problems": [p.as_dict() for p in rejected.problems],
-                        }
-                    )
-                )
+                self.stdout.write(rejected.as_json())
                 raise CommandError("File rejected: nothing was imported") from None
-            sep = "\n" if "\n" in str(rejected) else " "
-            raise CommandError(f"{rejected}{sep}Nothing was imported.") from None
+            raise CommandError(rejected.ending("Nothing was imported.")) from None
         if options["json"]:
             self.stdout.write(json.dumps(result.as_dict()))
         else:
