@@ -79,3 +79,11 @@ def test_the_api_refuses_an_unknown_referrer_or_victim_type(assessor, client):
     assert response.status_code == 422
     assert set(response.json()["problems"]) == {"referrer_type", "victim_type"}
     assert not Report.objects.exists()
+
+
+def test_a_postcode_that_is_not_one_is_shown_on_the_form_and_nothing_is_recorded(assessor, client):
+    client.force_login(assessor)
+    page = client.post("/referrals/new/", {**FORM, "postcode": "ABCDEFGHIJ"})
+    assert page.status_code == 200
+    assert "Enter a UK postcode" in page.content.decode()
+    assert not Report.objects.exists()

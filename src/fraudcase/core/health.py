@@ -40,7 +40,5 @@ def healthz(request: HttpRequest) -> HttpResponse:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return HttpResponse(
-            DOWN, status=503, content_type="text/plain", headers={"Retry-After": "30"}
-        )
+        return HttpResponse(DOWN, status=503, content_type="text/plain", headers=RETRY)
     return HttpResponse("ok", content_type="text/plain")

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -11,7 +13,14 @@ class IntakeConfig(AppConfig):
         from fraudcase.jobs.models import JobKind
         from fraudcase.reports import services as report_services
 
-        from . import importing, services
+        from . import services
 
         report_services.on_erasure(services.erase_call_for_service)
-        jobs.register(JobKind.NFIB_PACKAGE, importing.run_import_job)
+        jobs.register(JobKind.NFIB_PACKAGE, _run_import_job)
+
+
+def _run_import_job(*args: Any, **kwargs: Any) -> dict[str, Any]:
+    # The import (and polars with it) is loaded when a job runs, not when any command starts.
+    from .importing import run_import_job
+
+    return run_import_job(*args, **kwargs)

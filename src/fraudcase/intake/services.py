@@ -55,9 +55,8 @@ def record_call_for_service(user: User, data: CallForServiceInput) -> CallForSer
     """Apply the call-for-service criteria (§5.1): record a report, or record the advice given."""
     outcome = rules.call_for_service_decision(data.criteria, data.other_reason)
     problems = dict(outcome.problems)
-    postcode = data.caller_postcode.strip()
-    if postcode and not report_rules.POSTCODE_PATTERN.match(postcode.upper()):
-        problems["caller_postcode"] = "Enter a UK postcode, like LE2 7QT, or leave it blank"
+    if postcode := report_rules.postcode_problem(data.caller_postcode):
+        problems["caller_postcode"] = postcode
     if problems:
         raise InvalidInput(problems)
     now = timezone.now()
@@ -224,8 +223,8 @@ def record_referral(user: User, data: ReferralInput, uploads: list[UploadedFile]
         problems["referrer_type"] = f"'{data.referrer_type}' is not a referrer type"
     if data.victim_type not in VictimType.values:
         problems["victim_type"] = f"'{data.victim_type}' is not a victim type"
-    if data.postcode.strip() and not report_rules.POSTCODE_PATTERN.match(data.postcode.upper()):
-        problems["postcode"] = "Enter a UK postcode, like LE2 7QT, or leave it blank"
+    if postcode := report_rules.postcode_problem(data.postcode):
+        problems["postcode"] = postcode
     if problems:
         raise InvalidInput(problems)
     types = [report_services.check_attachment(upload) for upload in uploads]

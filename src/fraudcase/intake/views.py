@@ -173,6 +173,9 @@ def referral_new(request):
             )
         except AttachmentRejected as rejected:
             form.add_error("attachment", str(rejected))
+        except InvalidInput as invalid:
+            for field, problem in invalid.problems.items():
+                form.add_error(field if field in form.fields else None, problem)
         else:
             messages.success(request, f"Referral recorded as {referral.report}.")
             return redirect("report-detail", ref=referral.report.local_reference)

@@ -55,6 +55,13 @@ def parse_date(text: str, fmt: str = "") -> date | None:
 NFRC_PATTERN = re.compile(r"^NFRC\d{6,20}$")
 
 
+def postcode_problem(text: str) -> str | None:
+    """What is wrong with a postcode as typed (blank is allowed); None when it is one."""
+    if text.strip() and not POSTCODE_PATTERN.match(text.strip().upper()):
+        return "Enter a UK postcode, like LE2 7QT, or leave it blank"
+    return None
+
+
 def normalise_postcode(text: str) -> str:
     """'le27qt' -> 'LE2 7QT'; anything too short is returned upper-cased as given."""
     compact = re.sub(r"\s+", "", (text or "").upper())

@@ -72,7 +72,7 @@ def report_search(request):
                 disclosure=True,
                 justification=list_justification(request),
             )
-            return exports.download(_search_frame(shown), "reports", fmt)
+            return exports.download(_search_frame(found), "reports", fmt)
         shown = found[:SEARCH_PAGE_SIZE]
         services.audit_search(request.user, term, shown, justification=list_justification(request))
         results = list(shown)
@@ -106,10 +106,9 @@ def list_justify(request):
 
 
 def _search_frame(found) -> pl.DataFrame:
+    """The first EXPORT_ROWS reports found (already in order), as a table; one query."""
     rows = list(
-        services.reports_of(found)
-        .order_by("-received_at", "-id")
-        .values_list(
+        found.values_list(
             "local_reference",
             "source",
             "received_at",
@@ -119,7 +118,7 @@ def _search_frame(found) -> pl.DataFrame:
             "victim__postcode",
             "fraud_type",
             "loss_gbp",
-        )
+        )[:EXPORT_ROWS]
     )
     columns = [
         "local_reference",

@@ -13,7 +13,7 @@ from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services as report_services
 from fraudcase.reports.enums import ReportStatus
 from fraudcase.reports.models import Source
-from fraudcase.reports.views import list_justification
+from fraudcase.reports.views import EXPORT_ROWS, list_justification
 
 from . import rules, services
 from .forms import AssessmentForm, DecisionForm, EvaluationForm, EvidenceRequestForm
@@ -58,7 +58,7 @@ def queue(request):
     reports = services.assessor_queue(request.user, today=today, **filters)
     fmt = request.GET.get("export")
     if fmt in exports.CONTENT_TYPES:
-        rows = services.with_deadlines(reports[:100000], today)
+        rows = services.with_deadlines(reports[:EXPORT_ROWS], today)
         frame = pl.DataFrame(
             [
                 (
@@ -85,7 +85,7 @@ def queue(request):
         )
         report_services.disclose(
             request.user,
-            reports[:100000],
+            reports[:EXPORT_ROWS],
             list_justification(request),
             listing="assessor-queue",
             summary=f"Exported the assessor queue ({frame.height} reports)",

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -10,6 +12,11 @@ class VictimsConfig(AppConfig):
         from fraudcase.jobs import registry as jobs
         from fraudcase.jobs.models import JobKind
 
-        from . import services
+        jobs.register(JobKind.VICTIM_LIST, _run_import_job)
 
-        jobs.register(JobKind.VICTIM_LIST, services.run_import_job)
+
+def _run_import_job(*args: Any, **kwargs: Any) -> dict[str, Any]:
+    # The scan (and polars with it) is loaded when a job runs, not when any command starts.
+    from .services import run_import_job
+
+    return run_import_job(*args, **kwargs)

@@ -189,9 +189,8 @@ def import_victim_list(
             held.update(
                 VictimListEntry.objects.filter(nfrc__in=chunk).values_list("nfrc", flat=True)
             )
-        new = frame.filter(~pl.col("nfrc").is_in(list(held))).unique(
-            "nfrc", keep="first", maintain_order=True
-        )
+        # The list's checks already refused any NFRC on two rows (scanning._problems).
+        new = frame.filter(~pl.col("nfrc").is_in(list(held)))
         if new.height == 0:
             return VictimListEntry.objects.get(nfrc=frame["nfrc"][0]).victim_list, 0
         victim_list = VictimList.objects.create(

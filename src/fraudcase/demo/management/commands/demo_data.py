@@ -161,7 +161,6 @@ class Command(BaseCommand):
 
     def _assess_some(self, assessor):
         """Three reports assessed, so the supervisor has decisions waiting."""
-        from datetime import date as day
 
         from fraudcase.triage import rules as triage_rules
         from fraudcase.triage import services as triage_services
@@ -182,7 +181,7 @@ class Command(BaseCommand):
             }
             data.update(
                 {
-                    f"entitlement_{i}": day(2026, 11, 2)
+                    f"entitlement_{i}": date(2026, 11, 2)
                     for i in range(len(triage_rules.VCOP_ENTITLEMENTS))
                 }
             )
