@@ -19,6 +19,7 @@ from fraudcase.accounts.models import User
 from fraudcase.accounts.rules import TokenState
 from fraudcase.accounts.services import TokenRefused, user_for_token
 from fraudcase.cases.api import router as cases_router
+from fraudcase.core import health
 from fraudcase.core.api_schemas import Detail, Invalid, Rejected
 from fraudcase.core.errors import (
     AttachmentRejected,
@@ -241,10 +242,9 @@ def invalid_request(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 @api.exception_handler(InterfaceError)
 def database_unreachable(request: HttpRequest, exc: DatabaseError) -> HttpResponse:
     """The database is down or refused the connection: a JSON 503, not Django's HTML 500."""
-    response = api.create_response(
-        request, {"detail": "The database cannot be reached: try again shortly."}, status=503
-    )
-    response["Retry-After"] = "30"
+    response = api.create_response(request, {"detail": health.DOWN}, status=503)
+    for header, value in health.RETRY.items():
+        response[header] = value
     return response
 
 

@@ -15,6 +15,7 @@ from pydantic import create_model
 
 from fraudcase.accounts.services import api_user
 from fraudcase.core.api_schemas import Day, one_of
+from fraudcase.reports import api as report_api
 from fraudcase.reports import services as report_services
 from fraudcase.reports.api import ANSWERS, MoveAnswer, run_move
 from fraudcase.reports.models import Report
@@ -29,7 +30,7 @@ router = Router(tags=["cases"])
 
 def _report(request: HttpRequest, ref: str) -> Report:
     return report_services.get_report(
-        api_user(request), ref, justification=request.headers.get("X-Justification", "")
+        api_user(request), ref, justification=report_api.justification(request)
     )
 
 
@@ -66,7 +67,7 @@ def allocation_board(request: HttpRequest) -> list[dict[str, object]]:
     report_services.disclose(
         user,
         services.counted_cases(user),
-        request.headers.get("X-Justification", ""),
+        report_api.justification(request),
         listing="allocation-board",
         summary="API read of the allocation board",
     )
@@ -207,7 +208,7 @@ def deadlines(
     report_services.disclose(
         user,
         [i.reference for i in items],
-        request.headers.get("X-Justification", ""),
+        report_api.justification(request),
         listing=f"deadlines-{scope}",
         summary=f"API read of {len(items)} deadlines",
     )

@@ -142,9 +142,7 @@ def find_reports(request: HttpRequest, q: str, limit: int = 50) -> list[dict[str
 @router.post("/reports/{path:ref}/log", response={201: LogEntryOut})
 def add_log_entry(request: HttpRequest, ref: str, payload: LogEntryIn) -> Status[dict[str, object]]:
     with transaction.atomic():
-        report = services.get_report(
-            api_user(request), ref, justification=request.headers.get("X-Justification", "")
-        )
+        report = services.get_report(api_user(request), ref, justification=justification(request))
         entry = services.add_log_entry(api_user(request), report, payload.text)
     return Status(
         201,
@@ -158,7 +156,7 @@ def get_report(request: HttpRequest, ref: str) -> dict[str, object]:
     report = services.get_report(
         api_user(request),
         ref,
-        justification=request.headers.get("X-Justification", ""),
+        justification=justification(request),
         purpose=AuditAction.DISCLOSURE,
     )
     victim = report.victim

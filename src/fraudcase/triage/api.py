@@ -10,6 +10,7 @@ from pydantic import ConfigDict, Field, create_model
 from fraudcase.accounts.services import api_user
 from fraudcase.core.api_schemas import Day, Detail, Invalid, one_of
 from fraudcase.core.errors import Conflict, InvalidInput
+from fraudcase.reports import api as report_api
 from fraudcase.reports import services as report_services
 from fraudcase.reports.api import ANSWERS, MoveAnswer, run_move
 from fraudcase.reports.models import Report
@@ -92,10 +93,9 @@ def decide(
     request: HttpRequest, ref: str, payload: DecisionIn
 ) -> dict[str, object] | Status[object]:
     """The VFT supervisor's decision on an assessed report; 409 if someone decided it first."""
-    from fraudcase.reports import services as report_services
 
     report = report_services.get_report(
-        api_user(request), ref, justification=request.headers.get("X-Justification", "")
+        api_user(request), ref, justification=report_api.justification(request)
     )
     try:
         made = services.decide(api_user(request), report, **payload.dict())
@@ -180,12 +180,11 @@ def assess(
 
     Checked exactly as the assessment page checks it; 422 names every problem.
     """
-    from fraudcase.reports import services as report_services
 
     from .forms import AssessmentForm
 
     report = report_services.get_report(
-        api_user(request), ref, justification=request.headers.get("X-Justification", "")
+        api_user(request), ref, justification=report_api.justification(request)
     )
     if not services.queue_allowed(api_user(request)):
         raise Http404("No such page")
@@ -252,7 +251,7 @@ def _as_querydict(data: dict[str, str | list[str]]) -> QueryDict:
 
 def _report(request: HttpRequest, ref: str) -> Report:
     return report_services.get_report(
-        api_user(request), ref, justification=request.headers.get("X-Justification", "")
+        api_user(request), ref, justification=report_api.justification(request)
     )
 
 

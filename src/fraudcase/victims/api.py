@@ -12,6 +12,7 @@ from fraudcase.audit.models import AuditAction
 from fraudcase.core.api_schemas import Day, Invalid, Rejected, one_of
 from fraudcase.core.errors import InvalidInput
 from fraudcase.core.uploads import answer_upload
+from fraudcase.reports import api as report_api
 from fraudcase.reports import services as report_services
 
 from . import services
@@ -169,7 +170,7 @@ def list_entries(
     report_services.disclose(
         user,
         report_services.reports_with_nfrc(found.values("nfrc")),
-        request.headers.get("X-Justification", ""),
+        report_api.justification(request),
         object_type="victim_list",
         listing=str(list_id),
         summary=f"API read of {len(entries)} victims ({segment})",
@@ -184,7 +185,7 @@ def entry(request: HttpRequest, entry_id: int) -> VictimListEntry:
     return services.open_entry(
         api_user(request),
         entry_id,
-        request.headers.get("X-Justification", ""),
+        report_api.justification(request),
         purpose=AuditAction.DISCLOSURE,
     )
 
@@ -303,7 +304,7 @@ def weekly(request: HttpRequest, week: Day) -> dict[str, object]:
     report_services.disclose(
         user,
         report_services.reports_with_nfrc(services.weekly_shown(lists)),
-        request.headers.get("X-Justification", ""),
+        report_api.justification(request),
         object_type="weekly_list",
         listing=start.isoformat(),
         summary="API read of weekly lists",
