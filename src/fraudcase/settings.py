@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "fraudcase.context.navigation",
             ],
+            "builtins": ["fraudcase.core.templatetags.fraudcase"],
         },
     }
 ]

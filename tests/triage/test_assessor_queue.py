@@ -60,7 +60,11 @@ def test_the_queue_filters_on_source_and_fraud_type(reports, assessor):
 def test_the_page_and_its_export(reports, assessor, client):
     client.force_login(assessor)
     page = client.get("/triage/queue/").content.decode()
-    assert "3 reports" in page and "Victim3" in page
+    assert "Showing 1 to 3 of 3" in page and "Victim3" in page
+    # Sorted by the victim column, newest first, on request; oldest received first otherwise.
+    by_victim = client.get("/triage/queue/?sort=victim&order=desc").content.decode()
+    assert by_victim.index("Victim3") < by_victim.index("Victim1")
+    assert 'aria-sort="descending"' in by_victim
     export = client.get("/triage/queue/?deadline=&export=csv").content.decode()
     assert export.splitlines()[0].startswith("local_reference,source,received_at")
 

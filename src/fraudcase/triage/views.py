@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fraudcase.audit.models import AuditAction
-from fraudcase.core import exports
+from fraudcase.core import exports, paging
 from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services as report_services
 from fraudcase.reports.enums import ReportStatus
@@ -18,7 +18,13 @@ from fraudcase.reports.views import EXPORT_ROWS, list_justification
 from . import rules, services
 from .forms import AssessmentForm, DecisionForm, EvaluationForm, EvidenceRequestForm
 
-PAGE = 100
+# The queue's sortable columns (oldest received first by default: the Victims' Code clock).
+QUEUE_SORTS = {
+    "reference": paging.Sort("Report", ("local_reference",)),
+    "victim": paging.Sort("Victim", ("victim__surname", "victim__business_name")),
+    "source": paging.Sort("Source", ("source", "fraud_type")),
+    "received": paging.Sort("Received", ("received_at",)),
+}
 
 
 def report_part(user, report) -> dict:
@@ -91,22 +97,21 @@ def queue(request):
             summary=f"Exported the assessor queue ({frame.height} reports)",
         )
         return exports.download(frame, "assessor-queue", fmt)
-    count = reports.count()
+    page = paging.paginate(request, reports, sorts=QUEUE_SORTS, default="received")
     report_services.disclose(
         request.user,
-        reports[:PAGE],
+        page.rows,
         list_justification(request),
         listing="assessor-queue",
-        summary=f"Viewed the assessor queue ({count} reports)",
+        summary=f"Viewed the assessor queue (page {page.number}: {len(page.rows)} reports)",
         action=AuditAction.CONSULTATION,
     )
+    page.rows = services.with_deadlines(page.rows, today)
     return render(
         request,
         "triage/queue.html",
         {
-            "rows": services.with_deadlines(reports[:PAGE], today),
-            "count": count,
-            "page": PAGE,
+            "page": page,
             "filters": filters,
             "sources": Source.choices,
             "stages": [(k, label) for k, (label, _) in services.QUEUE_STAGES.items()],
@@ -118,7 +123,7 @@ def queue(request):
                 (rules.DeadlineState.DUE_TODAY, "Due today"),
                 (rules.DeadlineState.DUE_LATER, "Due later"),
             ],
-            "query": request.GET.urlencode(),
+            "query": page.query,
         },
     )
 

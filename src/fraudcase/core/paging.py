@@ -1,0 +1,214 @@
+"""One way to show a long list a page at a time: GOV.UK pagination, "Showing X to Y of Z",
+and sorting by the columns that look sortable (ADR: lists are paged with bounded counts).
+
+A page reads its rows with LIMIT/OFFSET and counts at most `COUNT_CAP` + 1 rows (a
+`SELECT COUNT(*) FROM (... LIMIT n)`), so a list of a million rows costs the same to show as
+one of a thousand: the page then says "more than 10,000" and its "Next" link still works.
+Nothing is silently cut off: every row is on some page.
+
+Views call `paginate(request, rows, sorts=..., default=...)`; templates include
+`includes/pagination.html` with `page`, and `includes/sort_header.html` for each sortable
+column heading.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+PAGE_SIZE = 50
+COUNT_CAP = 10_000
+# How many page numbers either side of the current one the pagination shows.
+AROUND = 2
+
+
+@dataclass(frozen=True)
+class Sort:
+    """A sortable column: its label and the ordering it stands for, ascending (a leading "-"
+    on a field reverses it); the descending sort reverses every field."""
+
+    label: str
+    fields: tuple[str, ...]
+    key: Any = None  # for a list of dicts/objects held in memory: a function of the row
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """One item of the GOV.UK pagination list: a page number, or an ellipsis (number 0)."""
+
+    number: int
+    href: str = ""
+    current: bool = False
+
+    @property
+    def ellipsis(self) -> bool:
+        """True for the "…" between page numbers."""
+        return self.number == 0
+
+
+@dataclass
+class Page:
+    """One page of a list, and what the templates need to say where it is in the whole."""
+
+    rows: list[Any]
+    number: int
+    size: int
+    total: int  # exact when not `more`; otherwise COUNT_CAP
+    more: bool  # the list holds more than `total` rows
+    query: str  # the request's query without `page`, for links that keep the filters
+    sort: str = ""
+    order: str = "asc"
+    sorts: Mapping[str, Sort] = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        """The position of the first row shown (1-based); 0 for an empty list."""
+        return (self.number - 1) * self.size + 1 if self.rows else 0
+
+    @property
+    def end(self) -> int:
+        """The position of the last row shown."""
+        return self.start + len(self.rows) - 1 if self.rows else 0
+
+    @property
+    def pages(self) -> int | None:
+        """How many pages there are, when the count is exact."""
+        if self.more:
+            return None
+        return max(1, -(-self.total // self.size))
+
+    @property
+    def has_next(self) -> bool:
+        """Whether a next page exists."""
+        return self.end < self.total or (self.more and len(self.rows) == self.size)
+
+    @property
+    def has_previous(self) -> bool:
+        """Whether a previous page exists."""
+        return self.number > 1
+
+    @property
+    def paged(self) -> bool:
+        """Whether the list needs the pagination links at all."""
+        return self.has_next or self.has_previous
+
+    @property
+    def summary(self) -> str:
+        """The line above a list: Showing 51 to 100 of 851 (or of more than 10,000)."""
+        if not self.rows:
+            return "Showing 0 results"
+        of = f"more than {self.total:,}" if self.more else f"{self.total:,}"
+        return f"Showing {self.start:,} to {self.end:,} of {of}"
+
+    def href(self, number: int) -> str:
+        """The link to page `number` with the same filters and sort."""
+        parts = [self.query] if self.query else []
+        if number > 1:
+            parts.append(f"page={number}")
+        return "?" + "&".join(parts) if parts else "?"
+
+    @property
+    def previous_href(self) -> str:
+        """The link to the previous page."""
+        return self.href(self.number - 1)
+
+    @property
+    def next_href(self) -> str:
+        """The link to the next page."""
+        return self.href(self.number + 1)
+
+    @property
+    def links(self) -> list[PageLink]:
+        """The numbered items: the first, the last (when known), the current and two either
+        side, with ellipses between."""
+        last = self.pages or (self.number + (1 if self.has_next else 0))
+        wanted = {1, last, *range(self.number - AROUND, self.number + AROUND + 1)}
+        numbers = sorted(n for n in wanted if 1 <= n <= last)
+        items: list[PageLink] = []
+        for i, n in enumerate(numbers):
+            if i and n != numbers[i - 1] + 1:
+                items.append(PageLink(0))
+            items.append(PageLink(n, self.href(n), n == self.number))
+        return items
+
+    def header(self, key: str) -> dict[str, str]:
+        """What a sortable column heading needs: its label, the link that sorts by it (or
+        reverses it), and its aria-sort value."""
+        sort = self.sorts[key]
+        current = key == self.sort
+        state = ("ascending" if self.order == "asc" else "descending") if current else "none"
+        order = "desc" if current and self.order == "asc" else "asc"
+        base = _without(self.query, {"sort", "order"})
+        query = "&".join(p for p in (base, f"sort={key}&order={order}") if p)
+        return {"label": sort.label, "href": f"?{query}", "aria_sort": state}
+
+
+def _without(query: str, names: set[str]) -> str:
+    return "&".join(p for p in query.split("&") if p and p.split("=", 1)[0] not in names)
+
+
+def page_number(request: HttpRequest) -> int:
+    """The page asked for; 1 for anything that is not a positive whole number."""
+    try:
+        number = int(request.GET.get("page", "1"))
+    except ValueError:
+        return 1
+    return number if number >= 1 else 1
+
+
+def paginate(
+    request: HttpRequest,
+    rows: QuerySet[Any] | Sequence[Any],
+    *,
+    size: int = PAGE_SIZE,
+    sorts: Mapping[str, Sort] | None = None,
+    default: str = "",
+    default_order: str = "asc",
+    cap: int = COUNT_CAP,
+) -> Page:
+    """The page of `rows` the request asks for, sorted as it asks among `sorts`.
+
+    A queryset is ordered in the database (with its primary key last, so that pages never
+    overlap), read with LIMIT/OFFSET and counted up to `cap` + 1 rows; a list already in
+    memory is sorted with each Sort's `key` and sliced. A page past the end shows the last.
+    """
+    sorts = sorts or {}
+    sort = request.GET.get("sort", "")
+    order = request.GET.get("order", "")
+    if sort not in sorts:
+        sort, order = default, default_order
+    if order not in ("asc", "desc"):
+        order = default_order
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("export", None)
+    encoded = query.urlencode()
+    number = page_number(request)
+
+    if isinstance(rows, QuerySet):
+        if sort:
+            fields = [*sorts[sort].fields, "pk"]
+            if order == "desc":
+                fields = [f[1:] if f.startswith("-") else f"-{f}" for f in fields]
+            rows = rows.order_by(*fields)
+        total = rows.order_by()[: cap + 1].count()
+        more = total > cap
+        total = min(total, cap)
+        if not more:
+            number = min(number, max(1, -(-total // size)))
+        offset = (number - 1) * size
+        shown = list(rows[offset : offset + size])
+        if more and not shown and number > 1:
+            number = 1
+            shown = list(rows[:size])
+    else:
+        items = list(rows)
+        if sort and sorts[sort].key is not None:
+            items.sort(key=sorts[sort].key, reverse=order == "desc")
+        total, more = len(items), False
+        number = min(number, max(1, -(-total // size)))
+        offset = (number - 1) * size
+        shown = items[offset : offset + size]
+    return Page(shown, number, size, total, more, encoded, sort, order, sorts)
