@@ -37,14 +37,39 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, settings):
+# The windows journeys are walked in: a desktop, and a phone (an iPhone 13 mini's CSS pixels).
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 812}
+
+
+def _page(browser, settings, viewport):
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
-    context = browser.new_context(bypass_csp=True)  # lets the test inject axe-core
-    page = context.new_page()
-    yield page
+    # bypass_csp lets the test inject axe-core.
+    return browser.new_context(bypass_csp=True, viewport=viewport)
+
+
+@pytest.fixture
+def page(browser, settings):
+    context = _page(browser, settings, DESKTOP)
+    yield context.new_page()
     context.close()
+
+
+@pytest.fixture(params=["desktop", "phone"])
+def any_window_page(request, browser, settings):
+    """A page in a desktop window, then in a phone-sized one: a journey walked in both."""
+    context = _page(browser, settings, PHONE if request.param == "phone" else DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
+def assert_fits_the_window(page):
+    """The page itself never scrolls sideways (a wide table scrolls inside its own box)."""
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{page.url}: the page scrolls sideways by {overflow}px"
 
 
 def assert_accessible(page):

@@ -44,7 +44,7 @@ def test_sign_in_import_a_package_and_find_a_victim_by_nfrc(
 
     page.click("a.moj-primary-navigation__link:has-text('Assess')")
     page.wait_for_selector("h1:has-text('Reports to assess')")
-    assert "4 reports" in page.inner_text("main")
+    assert "Showing 1 to 4 of 4" in page.inner_text("main")
     assert_accessible(page)
 
 
