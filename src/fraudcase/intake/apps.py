@@ -1,6 +1,9 @@
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from fraudcase.jobs.registry import Upload
 
 
 class IntakeConfig(AppConfig):
@@ -19,8 +22,8 @@ class IntakeConfig(AppConfig):
         jobs.register(JobKind.NFIB_PACKAGE, _run_import_job)
 
 
-def _run_import_job(*args: Any, **kwargs: Any) -> dict[str, Any]:
+def _run_import_job(upload: "Upload") -> dict[str, object]:
     # The import (and polars with it) is loaded when a job runs, not when any command starts.
     from .importing import run_import_job
 
-    return run_import_job(*args, **kwargs)
+    return run_import_job(upload)

@@ -29,6 +29,7 @@ from fraudcase.core.tables import (
     nul_problems,
     read_text_table,
 )
+from fraudcase.jobs.registry import Upload
 from fraudcase.reports import rules
 from fraudcase.reports.models import (
     DisseminationPackage,
@@ -49,12 +50,8 @@ from . import rules as intake_rules
 from .profiles import load_profile
 from .receipt import LONDON, Receipt, when_words
 
-DEFAULT_COLUMNS = [
-    "package_ref",
-    "nfrc",
-    "disseminated_on",
-    "fraud_type",
-    "victim_type",
+# The victim's own columns: read from the package under these names and stored as they are.
+VICTIM_DETAILS = (
     "forename",
     "surname",
     "business_name",
@@ -63,6 +60,14 @@ DEFAULT_COLUMNS = [
     "postcode",
     "phone",
     "email",
+)
+DEFAULT_COLUMNS = [
+    "package_ref",
+    "nfrc",
+    "disseminated_on",
+    "fraud_type",
+    "victim_type",
+    *VICTIM_DETAILS,
     "loss_gbp",
     "suspect_name",
     "suspect_phone",
@@ -470,30 +475,11 @@ def _write(
         )
         bulk.insert_rows(
             Victim,
-            [
-                "report",
-                "victim_type",
-                "forename",
-                "surname",
-                "business_name",
-                "dob",
-                "address",
-                "postcode",
-                "phone",
-                "email",
-                "search_name",
-            ],
+            ["report", "victim_type", *VICTIM_DETAILS, "search_name"],
             new.select(
                 "report_id",
                 "victim_type_value",
-                "forename",
-                "surname",
-                "business_name",
-                pl.col("dob").str.to_date(strict=False),
-                "address",
-                "postcode",
-                "phone",
-                "email",
+                *(pl.col(c).str.to_date(strict=False) if c == "dob" else c for c in VICTIM_DETAILS),
                 pl.when(pl.col("victim_type_value") == "individual")
                 .then(pl.concat_str("_fore", pl.lit(" "), "_sur").str.strip_chars())
                 .otherwise("_bus"),
@@ -690,26 +676,19 @@ def _write_suspects(frame: pl.DataFrame, new: pl.DataFrame) -> None:
     )
 
 
-def run_import_job(
-    path: Path,
-    user: User,
-    original_name: str,
-    profile: str,
-    progress: Callable[[str, int], None],
-    uploaded_at: str = "",
-    received_at: str = "",
-    received_reason: str = "",
-) -> dict[str, object]:
-    """The background job behind the web page's import (fraudcase.jobs). The page gives the
-    upload time and any earlier time received that was typed, in ISO 8601."""
+def run_import_job(upload: Upload) -> dict[str, object]:
+    """The background job behind the web page's import (fraudcase.jobs). The page's options
+    give the upload time and any earlier time received that was typed, in ISO 8601, and the
+    reason for it."""
+    uploaded_at, received_at = (upload.options.get(k, "") for k in ("uploaded_at", "received_at"))
     result = import_nfib_package(
-        path,
-        user=user,
-        profile_name=profile,
-        original_name=original_name,
-        progress=progress,
+        upload.path,
+        user=upload.user,
+        profile_name=upload.profile,
+        original_name=upload.filename,
+        progress=upload.progress,
         received_at=datetime.fromisoformat(received_at) if received_at else None,
-        received_reason=received_reason,
+        received_reason=upload.options.get("received_reason", ""),
         uploaded_at=datetime.fromisoformat(uploaded_at) if uploaded_at else None,
     )
     return {**result.as_dict(), "message": result.message}

@@ -5,10 +5,29 @@ registers its runner from its AppConfig.ready (`jobs.register(JobKind.X, runner)
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-# runner(path, user, original_name, profile, progress, **options) -> result dict; raises
-# FileRejected when the file is refused (nothing written). `options` are the job's own.
-Runner = Callable[..., dict]
+Progress = Callable[[str, int], None]
+
+
+@dataclass(frozen=True)
+class Upload:
+    """What a runner is given: the uploaded file, who uploaded it under which name, the import
+    profile, a function to report progress with (stage, percent), and the job's own options
+    (JSON values chosen when the job was started)."""
+
+    path: Path
+    user: Any
+    filename: str
+    profile: str
+    progress: Progress
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+# runner(upload) -> result dict; raises FileRejected when the file is refused (nothing written).
+Runner = Callable[[Upload], dict[str, Any]]
 _RUNNERS: dict[str, Runner] = {}
 
 

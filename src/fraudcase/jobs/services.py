@@ -103,12 +103,14 @@ def run(job_id: uuid.UUID | str, path: Path) -> None:
         work = registry.runner_for(job.kind)
         with workers.Heartbeat(job_id):
             result = work(
-                path,
-                job.user,
-                job.filename,
-                job.profile or "default",
-                progress,
-                **(job.options or {}),
+                registry.Upload(
+                    path,
+                    job.user,
+                    job.filename,
+                    job.profile or "default",
+                    progress,
+                    job.options or {},
+                )
             )
     except FileRejected as rejected:
         _finish(

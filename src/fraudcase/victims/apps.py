@@ -1,6 +1,9 @@
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from fraudcase.jobs.registry import Upload
 
 
 class VictimsConfig(AppConfig):
@@ -15,8 +18,8 @@ class VictimsConfig(AppConfig):
         jobs.register(JobKind.VICTIM_LIST, _run_import_job)
 
 
-def _run_import_job(*args: Any, **kwargs: Any) -> dict[str, Any]:
+def _run_import_job(upload: "Upload") -> dict[str, object]:
     # The scan (and polars with it) is loaded when a job runs, not when any command starts.
     from .services import run_import_job
 
-    return run_import_job(*args, **kwargs)
+    return run_import_job(upload)

@@ -18,6 +18,7 @@ from fraudcase.audit.models import AuditAction
 from fraudcase.core import bulk
 from fraudcase.core.errors import FileRejected, InvalidInput, JustificationRequired, Problem
 from fraudcase.core.tables import apply_profile, date_expr, nul_problems, read_text_table
+from fraudcase.jobs.registry import Upload
 from fraudcase.reports import services as report_services
 
 from . import rules
@@ -673,16 +674,14 @@ def vulnerability_log_frame(user: User) -> pl.DataFrame:
     )
 
 
-def run_import_job(
-    path: Path,
-    user: User,
-    original_name: str,
-    profile: str,
-    progress: Callable[[str, int], None],
-) -> dict[str, object]:
+def run_import_job(upload: Upload) -> dict[str, object]:
     """The background job behind the workbench's upload (fraudcase.jobs)."""
     victim_list, added = import_victim_list(
-        path, user=user, profile_name=profile, original_name=original_name, progress=progress
+        upload.path,
+        user=upload.user,
+        profile_name=upload.profile,
+        original_name=upload.filename,
+        progress=upload.progress,
     )
     message = (
         f"{added} victims added from {victim_list.rows} rows."
