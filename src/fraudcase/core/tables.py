@@ -177,16 +177,19 @@ def strip_padded(frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
 
 def apply_profile(
     frame: pl.DataFrame,
+    profile: Profile,
     *,
-    default_columns: list[str],
+    columns: list[str],
     required: set[str],
-    column_map: dict[str, str],
-    profile_name: str,
+    empty: str = "",
 ) -> pl.DataFrame:
-    """Rename the file's headings to the default columns; add absent optional ones as "".
+    """Rename the file's headings to the default `columns` by the profile's map; add absent
+    optional ones as ""; number the rows as a spreadsheet does (`row`, from 2).
 
-    Raises FileRejected naming every missing required heading and the profile used.
+    Raises FileRejected naming every missing required heading and the profile used, or, given
+    `empty` (the words for it), when the file has no rows.
     """
+    default_columns, column_map, profile_name = columns, profile.column_map, profile.name
     lookup = {c.lower(): c for c in frame.columns}
     selected = []
     problems = []
@@ -205,6 +208,8 @@ def apply_profile(
             selected.append(pl.lit("").alias(column))
     if problems:
         raise FileRejected(problems, profile=profile_name)
+    if empty and frame.height == 0:
+        raise FileRejected([Problem(2, "file", empty)], profile=profile_name)
     return frame.select(selected).with_row_index("row", offset=2)
 
 

@@ -61,6 +61,14 @@ VICTIM_DETAILS = (
     "phone",
     "email",
 )
+SUSPECT_COLUMNS = (
+    "suspect_name",
+    "suspect_phone",
+    "suspect_email",
+    "suspect_website",
+    "suspect_sort_code",
+    "suspect_account_number",
+)
 DEFAULT_COLUMNS = [
     "package_ref",
     "nfrc",
@@ -69,12 +77,7 @@ DEFAULT_COLUMNS = [
     "victim_type",
     *VICTIM_DETAILS,
     "loss_gbp",
-    "suspect_name",
-    "suspect_phone",
-    "suspect_email",
-    "suspect_website",
-    "suspect_sort_code",
-    "suspect_account_number",
+    *SUSPECT_COLUMNS,
     "narrative",
 ]
 REQUIRED_COLUMNS = {"package_ref", "nfrc", "disseminated_on", "victim_type"}
@@ -325,13 +328,11 @@ def import_nfib_package(
     frame = read_text_table(path, original_name=original_name)
     frame = apply_profile(
         frame,
-        default_columns=DEFAULT_COLUMNS,
+        profile,
+        columns=DEFAULT_COLUMNS,
         required=REQUIRED_COLUMNS,
-        column_map=profile.column_map,
-        profile_name=profile.name,
+        empty="The file has no rows",
     )
-    if frame.height == 0:
-        raise FileRejected([Problem(2, "file", "The file has no rows")], profile=profile.name)
     progress(f"Checking {frame.height:,} rows", 20)
     frame, problems = _prepare(frame, profile, today, received_at)
     victims = _victims(frame)
@@ -601,14 +602,7 @@ IDENTIFIER_COLUMNS = {
 
 def _write_suspects(frame: pl.DataFrame, new: pl.DataFrame) -> None:
     """Each row's suspect (if it names one or gives an identifier) joins its victim's report."""
-    suspect_cols = [
-        "suspect_name",
-        "suspect_phone",
-        "suspect_email",
-        "suspect_website",
-        "suspect_sort_code",
-        "suspect_account_number",
-    ]
+    suspect_cols = list(SUSPECT_COLUMNS)
     rows = (
         frame.join(
             new.select(*VICTIM_KEY, "report_id"), on=VICTIM_KEY, how="inner", nulls_equal=True

@@ -13,23 +13,22 @@ import os
 import sys
 from pathlib import Path
 
+from fraudcase.core.cli import file_arguments
+
 
 def add_arguments(parser) -> None:
-    parser.add_argument("file", type=Path)
-    parser.add_argument("--out", type=Path, required=True, help="OUT.csv or OUT.xlsx")
-    parser.add_argument("--profile", default="default", help="import profile name")
-    parser.add_argument(
-        "--user",
-        help="check repeat victims against the reports this user may see (default "
+    file_arguments(
+        parser,
+        user_help="check repeat victims against the reports this user may see (default "
         "FRAUDCASE_USER); without a user only repeats within the list are found",
     )
+    parser.add_argument("--out", type=Path, required=True, help="OUT.csv or OUT.xlsx")
     parser.add_argument(
         "--with-victim-columns",
         action="store_true",
         help="copy the victim's details (names, dates, postcode, loss) from the list into the "
         "output; by default it has the NFRC number and the findings, row for row",
     )
-    parser.add_argument("--json", action="store_true", help="print counts per status")
 
 
 def run(options: dict, stdout=None, stderr=None) -> int:

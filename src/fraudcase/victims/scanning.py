@@ -515,13 +515,11 @@ def _scan(
     skip = {profile.column_map.get(c, c).lower() for c in COPIED_ONLY} if findings_only else None
     frame = apply_profile(
         read_text_table(path, original_name=original_name, strip=_stripped(profile), skip=skip),
-        default_columns=DEFAULT_COLUMNS,
+        profile,
+        columns=DEFAULT_COLUMNS,
         required=REQUIRED_COLUMNS,
-        column_map=profile.column_map,
-        profile_name=profile.name,
+        empty="The list has no rows",
     )
-    if frame.height == 0:
-        raise FileRejected([Problem(2, "file", "The list has no rows")], profile=profile.name)
     typed = _typed(frame, profile)
     problems = _problems(typed, today)
     if problems and (clean := strip_padded(frame, CHECKED)) is not frame:

@@ -17,7 +17,13 @@ from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core import bulk
 from fraudcase.core.errors import FileRejected, InvalidInput, JustificationRequired, Problem
-from fraudcase.core.tables import apply_profile, date_expr, nul_problems, read_text_table
+from fraudcase.core.tables import (
+    DEFAULT_PROFILE,
+    apply_profile,
+    date_expr,
+    nul_problems,
+    read_text_table,
+)
 from fraudcase.jobs.registry import Upload
 from fraudcase.reports import services as report_services
 
@@ -277,10 +283,9 @@ def import_ecvcu_referrals(path: Path, *, user: User, original_name: str = "") -
     _check(user)
     frame = apply_profile(
         read_text_table(path, original_name=original_name),
-        default_columns=ECVCU_COLUMNS,
+        DEFAULT_PROFILE,
+        columns=ECVCU_COLUMNS,
         required={"nfrc"},
-        column_map={},
-        profile_name="default",
     )
     frame = frame.with_columns(
         pl.col("nfrc").str.to_uppercase(),

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from fraudcase.accounts.cli import acting_user
+from fraudcase.core.cli import file_arguments
 from fraudcase.core.errors import FileRejected, ImportClash
 from fraudcase.core.spinner import spinner
 from fraudcase.intake.importing import LONDON, import_nfib_package
@@ -28,10 +29,7 @@ class Command(BaseCommand):
     help = "Import an NFIB dissemination package (csv or xlsx). A bad file is rejected whole."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", type=Path)
-        parser.add_argument("--profile", default="default", help="import profile name")
-        parser.add_argument("--user", help="username recorded as the importer (audit log)")
-        parser.add_argument("--json", action="store_true", help="print the result as JSON")
+        file_arguments(parser, user_help="username recorded as the importer (audit log)")
         parser.add_argument(
             "--received-at",
             help="when the force received the package, if earlier than now (UK time, e.g. "
