@@ -31,15 +31,13 @@ from fraudcase.core.tables import (
 )
 from fraudcase.jobs.registry import Upload
 from fraudcase.reports import rules
+from fraudcase.reports.enums import EntryKind, ReportStatus, Source
 from fraudcase.reports.models import (
     DisseminationPackage,
     EnquiryLogEntry,
-    EntryKind,
     Identifier,
     NFRCNumber,
     Report,
-    ReportStatus,
-    Source,
     Suspect,
     Victim,
 )

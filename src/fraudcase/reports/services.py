@@ -34,18 +34,16 @@ from fraudcase.core.errors import (
 )
 
 from . import rules
+from .enums import EntryKind, ReportStatus, VictimType
 from .models import (
     Attachment,
     EnquiryLogEntry,
-    EntryKind,
     Identifier,
     NFRCNumber,
     Report,
-    ReportStatus,
     StatusChange,
     Suspect,
     Victim,
-    VictimType,
 )
 from .references import allocate_references
 
