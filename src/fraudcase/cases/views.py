@@ -40,19 +40,22 @@ def _problems(form, invalid) -> None:
         form.add_error(field if field in form.fields else None, problem)
 
 
-def _submit(request, ref, form, success: str, action):
-    """Run a move from a form page: back to the report when done or overtaken, else None
-    with the problems on the form."""
-    try:
-        action()
-    except services.InvalidInput as invalid:
-        _problems(form, invalid)
-        return None
-    except services.Conflict as conflict:
-        messages.error(request, str(conflict))
-    else:
-        messages.success(request, success)
-    return redirect("report-detail", ref=ref)
+def _form_page(request, ref, form, *, success: str, action, template: str, context: dict):
+    """A page with a form that makes a move on the report: when the form is sent and valid,
+    run `action(cleaned_data)` and go back to the report (done, or overtaken by someone
+    else); otherwise show the page with the form's problems."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except services.InvalidInput as invalid:
+            _problems(form, invalid)
+        except services.Conflict as conflict:
+            messages.error(request, str(conflict))
+            return redirect("report-detail", ref=ref)
+        else:
+            messages.success(request, success)
+            return redirect("report-detail", ref=ref)
+    return render(request, template, {**context, "form": form})
 
 
 # ---------------------------------------------------------------- allocation
@@ -141,34 +144,21 @@ def allocate(request, ref):
         )
         for c, fit in ranked
     ]
-    form = AllocationForm(request.POST or None, investigators=choices, teams=teams)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        done = _submit(
-            request,
-            ref,
-            form,
-            "Allocated. The review rota and victim updates are set.",
-            lambda: services.allocate(
-                request.user,
-                report,
-                investigator_id=data["investigator"],
-                team_id=data["team"],
-                update_every_days=data["update_every_days"],
-                override_reason=data["override_reason"],
-            ),
-        )
-        if done:
-            return done
-    return render(
+    return _form_page(
         request,
-        "cases/allocate.html",
-        {
-            "report": report,
-            "form": form,
-            "tier": tier,
-            "ranked": ranked,
-        },
+        ref,
+        AllocationForm(request.POST or None, investigators=choices, teams=teams),
+        success="Allocated. The review rota and victim updates are set.",
+        action=lambda data: services.allocate(
+            request.user,
+            report,
+            investigator_id=data["investigator"],
+            team_id=data["team"],
+            update_every_days=data["update_every_days"],
+            override_reason=data["override_reason"],
+        ),
+        template="cases/allocate.html",
+        context={"report": report, "tier": tier, "ranked": ranked},
     )
 
 
@@ -233,26 +223,23 @@ def finalise(request, ref):
     if not report_services.may(request.user, "finalise", report):
         raise Http404("No such page")
     form = FinalisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        done = _submit(
-            request,
-            ref,
-            form,
-            "Outcome recorded. The report is finalised.",
-            lambda: services.finalise(
-                request.user,
-                report,
-                outcome=data["outcome"],
-                rationale=data["rationale"],
-                cease_and_desist=form.facts(),
-                suspect_traced=data["suspect_traced"] != "no",
-                suspect_has_pnc_record=data["suspect_has_pnc_record"],
-            ),
-        )
-        if done:
-            return done
-    return render(request, "cases/finalise.html", {"report": report, "form": form})
+    return _form_page(
+        request,
+        ref,
+        form,
+        success="Outcome recorded. The report is finalised.",
+        action=lambda data: services.finalise(
+            request.user,
+            report,
+            outcome=data["outcome"],
+            rationale=data["rationale"],
+            cease_and_desist=form.facts(),
+            suspect_traced=data["suspect_traced"] != "no",
+            suspect_has_pnc_record=data["suspect_has_pnc_record"],
+        ),
+        template="cases/finalise.html",
+        context={"report": report},
+    )
 
 
 def letter(request, ref, kind):
