@@ -46,7 +46,9 @@ def test_a_bank_account_with_insufficient_evidence_also_qualifies():
 def test_untraceable_suspects_and_positive_outcomes():
     assert rules.untraceable_suspect_action(True) == "PNC interest marker"
     assert rules.untraceable_suspect_action(False) == "Intelligence log"
-    assert [o for o in rules.HOME_OFFICE_OUTCOMES if rules.is_positive(o)] == list(range(1, 11))
+    # The seed counts outcomes 1-10 as positive (FRAUDCASE_POSITIVE_OUTCOMES, "1-10" by default).
+    positive = rules.parse_outcome_set("1-10")
+    assert [o for o in rules.HOME_OFFICE_OUTCOMES if o in positive] == list(range(1, 11))
     assert len(rules.HOME_OFFICE_OUTCOMES) == 22
 
 

@@ -1,7 +1,9 @@
 """Identifiers are normalised before they are compared (STYLE.md, DOMAIN.md)."""
 
+import polars as pl
 import pytest
 
+from fraudcase.core.tables import date_expr
 from fraudcase.reports import rules
 
 
@@ -48,5 +50,6 @@ def test_postcodes_are_normalised(text, expected):
     ],
 )
 def test_dates_are_read_iso_or_uk_day_first(text, expected):
-    parsed = rules.parse_date(text)
+    # How every import reads a date cell (core.tables.date_expr).
+    parsed = pl.DataFrame({"cell": [text]}).select(date_expr("cell")).item()
     assert (parsed.isoformat() if parsed else None) == expected

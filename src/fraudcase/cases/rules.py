@@ -37,14 +37,6 @@ HOME_OFFICE_OUTCOMES = {
     21: "Further investigation not in the public interest (police)",
     22: "Diversionary, educational or intervention activity",
 }
-# The seed counts outcomes 1-10 as positive; configurable where outcomes are stored.
-DEFAULT_POSITIVE_OUTCOMES = frozenset(range(1, 11))
-
-
-def is_positive(outcome: int, positive: frozenset[int] = DEFAULT_POSITIVE_OUTCOMES) -> bool:
-    return outcome in positive
-
-
 # ---------------------------------------------------------------- cease and desist (outcome 10)
 
 

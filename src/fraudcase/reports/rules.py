@@ -3,7 +3,7 @@ lifecycle. Plain values in, a decision out. No ORM, no I/O."""
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -13,7 +13,6 @@ from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
 from fraudcase.accounts.enums import Role
-from fraudcase.core.formats import DATE_FORMATS
 
 if TYPE_CHECKING:
     import tldextract
@@ -37,19 +36,6 @@ def local_reference(prefix: str, number: int, year: int) -> str:
 
 
 # ---------------------------------------------------------------- values in files
-
-
-def parse_date(text: str, fmt: str = "") -> date | None:
-    """A date from a file cell, ISO or UK day-first; None if impossible (e.g. 31/02/2026)."""
-    text = (text or "").strip()
-    if " " in text:  # spreadsheets give "2026-10-05 00:00:00"
-        text = text.split(" ")[0]
-    for candidate in (fmt,) if fmt else DATE_FORMATS:
-        try:
-            return datetime.strptime(text, candidate).date()  # noqa: DTZ007 - a date, no time
-        except ValueError:
-            continue
-    return None
 
 
 NFRC_PATTERN = re.compile(r"^NFRC\d{6,20}$")
