@@ -13,7 +13,6 @@ from fraudcase.accounts.models import HandlingMarking
 from fraudcase.accounts.services import api_user
 from fraudcase.audit.models import AuditAction
 from fraudcase.core.api_schemas import Detail, Invalid, one_of
-from fraudcase.core.errors import Conflict, InvalidInput
 
 from . import services
 from .models import EntryKind, IdentifierKind, Report, ReportStatus, Source, VictimType
@@ -40,13 +39,10 @@ MoveAnswer = dict[str, str] | Status[dict[str, object]]
 
 
 def run_move(report: Report, action: Callable[[], object]) -> MoveAnswer:
-    """Run a service that moves or changes a report: its new status, 409 or 422 with problems."""
-    try:
-        action()
-    except Conflict as conflict:
-        return Status(409, {"detail": str(conflict)})
-    except InvalidInput as invalid:
-        return Status(422, {"detail": "Not saved", "problems": invalid.problems})
+    """Run a service that moves or changes a report and answer its new status. A Conflict
+    (409) or InvalidInput (422 with problems) is answered by the API's own handlers
+    (fraudcase.api), as for every route."""
+    action()
     return moved(report)
 
 
