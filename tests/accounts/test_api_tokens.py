@@ -137,3 +137,22 @@ def test_the_command_line_refuses_a_lifetime_beyond_the_maximum(assessor, settin
     settings.FRAUDCASE_API_TOKEN_DAYS = 90
     with pytest.raises(CommandError, match="1 to 90 days"):
         call_command("accounts_token", "assessor", "scripts", "--days", "365")
+
+
+def test_a_tokens_last_use_is_kept_without_writing_on_every_request(client, assessor):
+    from datetime import timedelta
+
+    from fraudcase.accounts import services
+    from fraudcase.accounts.models import ApiToken
+
+    secret = services.issue_token(assessor, "sync")
+    token = ApiToken.objects.get(user=assessor, name="sync")
+    headers = {"Authorization": f"Bearer {secret}"}
+    client.get("/api/v1/tokens", headers=headers)
+    first = ApiToken.objects.get(pk=token.pk).last_used_at
+    assert first is not None
+    client.get("/api/v1/tokens", headers=headers)
+    assert ApiToken.objects.get(pk=token.pk).last_used_at == first  # a moment later: not written
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=first - timedelta(minutes=6))
+    client.get("/api/v1/tokens", headers=headers)
+    assert ApiToken.objects.get(pk=token.pk).last_used_at > first - timedelta(minutes=6)

@@ -15,6 +15,8 @@ from . import rules
 from .models import ApiToken, SignInFailure, User
 
 log = logging.getLogger("fraudcase.accounts")
+# A token's last use is written at most this often (docs/api.md).
+LAST_USED_STEP = timedelta(minutes=5)
 
 
 def visibility_filter(user: User, *, prefix: str = "") -> Q:
@@ -158,7 +160,10 @@ def user_for_token(secret: str) -> User | None:
         raise TokenRefused(state, token.revoked_at or now)
     if state is rules.TokenState.EXPIRED:
         raise TokenRefused(state, token.expires_at)
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    # When it was last used, to the nearest few minutes: a busy client's every request does not
+    # write (and lock) the token's row.
+    if token.last_used_at is None or now - token.last_used_at >= LAST_USED_STEP:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
 
 
