@@ -35,22 +35,10 @@ class NewTokenOut(Schema):
     secret: str
 
 
-def _out(token: ApiToken) -> dict[str, object]:
-    return {
-        "id": token.pk,
-        "name": token.name,
-        "created_at": token.created_at,
-        "last_used_at": token.last_used_at,
-        "expires_at": token.expires_at,
-        "revoked_at": token.revoked_at,
-        "state": token.state.value,
-    }
-
-
 @router.get("/tokens", response=list[TokenOut])
-def list_tokens(request: HttpRequest) -> list[dict[str, object]]:
+def list_tokens(request: HttpRequest) -> list[ApiToken]:
     """Your own API tokens, newest first: state is active, expired or revoked."""
-    return [_out(token) for token in services.tokens_of(services.api_user(request))]
+    return services.tokens_of(services.api_user(request))
 
 
 @router.post("/tokens", response={201: NewTokenOut, 422: Invalid}, auth=django_auth)
@@ -60,13 +48,12 @@ def create_token(request: HttpRequest, payload: TokenIn) -> Status[object]:
     if not payload.name.strip():
         return Status(422, {"detail": "Invalid token", "problems": {"name": "Enter a name."}})
     try:
-        secret = services.issue_token(
+        token, secret = services.new_token(
             services.api_user(request), payload.name.strip()[:100], days=payload.days
         )
     except ValueError as refused:
         return Status(422, {"detail": "Invalid token", "problems": {"days": str(refused)}})
-    token = services.tokens_of(services.api_user(request))[0]
-    return Status(201, {"token": _out(token), "secret": secret})
+    return Status(201, {"token": token, "secret": secret})
 
 
 @router.delete("/tokens/{token_id}", response={204: None})

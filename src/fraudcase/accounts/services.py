@@ -123,17 +123,23 @@ def issue_token(user: User, name: str, *, days: int | None = None) -> str:
     It expires after `days` (FRAUDCASE_API_TOKEN_DAYS when not given, and never more);
     raises ValueError for a lifetime out of range.
     """
+    return new_token(user, name, days=days)[1]
+
+
+def new_token(user: User, name: str, *, days: int | None = None) -> tuple[ApiToken, str]:
+    """`issue_token`, giving the token (its `state` set) as well as the secret."""
     now = timezone.now()
     most = settings.FRAUDCASE_API_TOKEN_DAYS
     expires_at = rules.token_expiry(now, days=most if days is None else days, most_days=most)
     secret = secrets.token_urlsafe(32)
-    ApiToken.objects.create(
+    token = ApiToken.objects.create(
         user=user,
         name=name,
         digest=hashlib.sha256(secret.encode()).hexdigest(),
         expires_at=expires_at,
     )
-    return secret
+    token.state = rules.TokenState.ACTIVE
+    return token, secret
 
 
 class TokenRefused(Exception):

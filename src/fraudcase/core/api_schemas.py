@@ -52,6 +52,11 @@ def one_of(choices: Any, *also: str) -> Any:
     """A field that takes only these values: `choices` is an enum (TextChoices, StrEnum) or a
     list of strings; `also` adds values such as "" for "not given". The OpenAPI schema lists
     them as an `enum` (inline, so no two apps' enums can share a name) and a request with any
-    other value answers 422 naming the field."""
+    other value answers 422 naming the field. An answer may give the enum member itself (a
+    model's attribute): it is written as its value."""
     values = [c.value if isinstance(c, Enum) else c for c in choices]
-    return Literal[tuple(dict.fromkeys([*also, *values]))]
+    return Annotated[Literal[tuple(dict.fromkeys([*also, *values]))], BeforeValidator(_value)]
+
+
+def _value(given: Any) -> Any:
+    return given.value if isinstance(given, Enum) else given
