@@ -1,9 +1,11 @@
 """A job whose worker process stopped says "interrupted" at once, and leaves no upload behind."""
 
 import io
+import os
 import subprocess
 import sys
 import time
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -89,6 +91,8 @@ def test_uploads_of_jobs_no_longer_running_are_removed(assessor, settings):
     Job.objects.filter(pk=finished.pk).update(status=JobStatus.DONE)
     orphan = settings.DATA_DIR / "uploads" / "00000000-0000-0000-0000-000000000000-x.csv"
     orphan.write_text("x")
+    hours_ago = time.time() - services.ORPHAN_AGE.total_seconds() - 60
+    os.utime(orphan, (hours_ago, hours_ago))  # no job claimed it within the hour
     said = io.StringIO()
     call_command("jobs_clean", stdout=said)
     assert said.getvalue().startswith("Removed 2 upload(s)")
@@ -103,3 +107,18 @@ def test_the_heartbeat_is_written_while_the_job_runs(assessor, monkeypatch, tran
     job.refresh_from_db()
     assert job.heartbeat_at is not None
     assert timezone.now() - job.heartbeat_at < timedelta(seconds=5)
+
+
+def test_an_upload_whose_job_another_request_is_still_saving_is_kept(settings):
+    # Another request has written its upload but not yet committed its job's row: a sweep
+    # now must not take the file from under it. An hour on, nothing will ever claim it.
+    folder = settings.DATA_DIR / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    young = folder / f"{uuid.uuid4()}-young.csv"
+    young.write_text("NFRC\n")
+    abandoned = folder / f"{uuid.uuid4()}-old.csv"
+    abandoned.write_text("NFRC\n")
+    hours_ago = time.time() - services.ORPHAN_AGE.total_seconds() - 60
+    os.utime(abandoned, (hours_ago, hours_ago))
+    assert services.clean_uploads() == 1
+    assert young.exists() and not abandoned.exists()

@@ -37,6 +37,10 @@ logger = logging.getLogger(__name__)
 STALE_AFTER = timedelta(minutes=30)
 
 
+# An upload no job names is removed once it is this old (see clean_uploads).
+ORPHAN_AGE = timedelta(hours=1)
+
+
 def _upload_dir() -> Path:
     folder = Path(settings.DATA_DIR) / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
@@ -48,17 +52,37 @@ def _upload_of(job_id: uuid.UUID | str) -> list[Path]:
 
 
 def clean_uploads() -> int:
-    """Remove the upload of every job that is not running (and of none that is); how many."""
+    """Remove the upload of every job that has ended, and any file no job names that is older
+    than ORPHAN_AGE (its request failed before the job was saved); how many.
+
+    A file whose job row is not there yet is left alone while young: another request may be
+    starting that job in a transaction this one cannot see (it would otherwise lose its file).
+    """
     interrupt_gone(Job.objects.filter(status=JobStatus.RUNNING))
-    running = {
-        str(pk) for pk in Job.objects.filter(status=JobStatus.RUNNING).values_list("pk", flat=True)
-    }
+    files = {path.name[:36]: path for path in _upload_dir().iterdir() if path.is_file()}
+    if not files:
+        return 0
+    known = dict(
+        Job.objects.filter(pk__in=[k for k in files if _is_uuid(k)]).values_list("pk", "status")
+    )
+    status = {str(pk): value for pk, value in known.items()}
+    old = timezone.now().timestamp() - ORPHAN_AGE.total_seconds()
     removed = 0
-    for path in _upload_dir().iterdir():
-        if path.is_file() and path.name[:36] not in running:
+    for key, path in files.items():
+        ended = key in status and status[key] != JobStatus.RUNNING
+        orphan = key not in status and path.stat().st_mtime < old
+        if ended or orphan:
             path.unlink(missing_ok=True)
             removed += 1
     return removed
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
 
 
 def start(
@@ -70,7 +94,7 @@ def start(
 ) -> Job:
     """Keep the upload and start the job; returns at once with the job to watch.
 
-    `options` (JSON values) are passed to the runner as keyword arguments.
+    `options` (JSON values) reach the runner as `Upload.options` (jobs.registry).
     """
     clean_uploads()
     filename = (upload.name or "")[:255]
