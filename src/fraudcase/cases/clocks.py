@@ -214,14 +214,23 @@ def _review_item(case: Case, today: date) -> DueItem:
     )
 
 
+def _owed_on_visible(
+    model: Any, user: User, scope: str, today: date, owner: str, due: str, **still_open: Any
+) -> QuerySet[Any]:
+    """Rows of `model` on the user's visible reports, owned by `owner` in `scope`, still open
+    and due (`due`) by today."""
+    owed: QuerySet[Any] = model.objects.filter(
+        _owned_by(user, scope, owner),
+        report__in=visible_reports(user),
+        **{f"{due}__lte": today},
+        **still_open,
+    ).select_related("report__victim", owner)
+    return owed
+
+
 # 5. Tasks on a case.
 def _tasks(user: User, scope: str, today: date) -> QuerySet[Task]:
-    return Task.objects.filter(
-        _owned_by(user, scope, "assignee"),
-        report__in=visible_reports(user),
-        done_at__isnull=True,
-        due__lte=today,
-    ).select_related("report__victim", "assignee")
+    return _owed_on_visible(Task, user, scope, today, "assignee", "due", done_at__isnull=True)
 
 
 def _task_item(task: Task, today: date) -> DueItem:
@@ -256,13 +265,16 @@ def _visit_item(action: Any, today: date) -> DueItem:
 
 # 7. Evidence asked for (28 days, then filed pending information).
 def _evidence(user: User, scope: str, today: date) -> QuerySet[EvidenceRequest]:
-    return EvidenceRequest.objects.filter(
-        _owned_by(user, scope, "requested_by"),
-        report__in=visible_reports(user),
+    return _owed_on_visible(
+        EvidenceRequest,
+        user,
+        scope,
+        today,
+        "requested_by",
+        "due_on",
         received_on__isnull=True,
         filed_on__isnull=True,
-        due_on__lte=today,
-    ).select_related("report__victim", "requested_by")
+    )
 
 
 def _evidence_item(request: EvidenceRequest, today: date) -> DueItem:
