@@ -155,6 +155,14 @@ class Bounded:
     def __bool__(self) -> bool:
         return self.total > 0
 
+    def __eq__(self, other: object) -> bool:
+        """Equal to a whole number when exactly that many (so a count reads as a number)."""
+        if isinstance(other, int):
+            return not self.more and self.total == other
+        if isinstance(other, Bounded):
+            return (self.total, self.more) == (other.total, other.more)
+        return NotImplemented
+
     def __add__(self, other: "Bounded") -> "Bounded":
         return Bounded(self.total + other.total, self.more or other.more)
 
