@@ -1,3 +1,5 @@
+from fraudcase.accounts.enums import Role
+from fraudcase.cases import rules as case_rules
 from fraudcase.triage import rules as triage_rules
 from fraudcase.victims import rules as victim_rules
 
@@ -10,4 +12,7 @@ def navigation(request) -> dict:
         "may_work_vulnerability": victim_rules.may_work_vulnerability(role),
         "may_assess": role in triage_rules.QUEUE_ROLES,
         "may_allocate": role in triage_rules.DECIDING_ROLES,
+        "has_cases": role in case_rules.CASE_ROLES,
+        "gets_tasks": role in case_rules.CASE_ROLES | {Role.ASSESSOR}
+        or victim_rules.may_work_vulnerability(role),
     }

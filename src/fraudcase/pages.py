@@ -9,39 +9,41 @@ from django.db.models import F
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from fraudcase.accounts.models import Role
+from fraudcase.cases import caseload as case_caseload
 from fraudcase.cases import clocks as case_clocks
 from fraudcase.cases import services as case_services
+from fraudcase.core import paging
 from fraudcase.core.errors import JustificationRequired
 from fraudcase.intake import services as intake_services
 from fraudcase.reports import services as report_services
 from fraudcase.reports.forms import LogEntryForm, SearchForm
-from fraudcase.reports.views import justification_given
+from fraudcase.reports.views import justification_given, list_justification
 from fraudcase.triage import views as triage_views
 
 
 def home(request):
-    """What the user should know first: their deadlines, and the reports they may see."""
+    """What the user should know first: their deadlines of every kind, the cases newly
+    allocated to them, and the reports they may see. Every count is bounded
+    (core.paging.count_up_to): the page costs the same over a thousand reports or a million."""
+    today = timezone.localdate()
     reports = report_services.visible_reports(request.user)
-    mine = None
-    if case_services.may_work_cases(request.user) or request.user.role == Role.ASSESSOR:
-        today = timezone.localdate()
-        items = case_clocks.for_scope(
-            request.user, case_clocks.due_items(request.user, today), "mine"
-        )
-        mine = {
-            "overdue": sum(i.state == "overdue" for i in items),
-            "due_today": sum(i.state == "due_today" for i in items),
-        }
+    counts = [c for c in case_clocks.counts(request.user, case_clocks.MINE, today) if c.total]
     return render(
         request,
         "pages/home.html",
         {
-            "deadlines": mine,
-            "report_count": reports.count(),
-            "recorded_today": reports.filter(recorded_at__date=timezone.localdate()).count(),
-            "recorded_late": reports.filter(recorded_at__gt=F("recording_deadline")).count(),
-            "to_double_key": intake_services.calls_to_double_key(request.user).count(),
+            "deadlines": counts,
+            "overdue": sum((c.overdue for c in counts), paging.Bounded(0)),
+            "due_today": sum((c.due_today for c in counts), paging.Bounded(0)),
+            "new_cases": case_caseload.new_allocations_panel(
+                request.user, today, list_justification(request)
+            ),
+            "report_count": paging.count_up_to(reports),
+            "recorded_today": paging.count_up_to(reports.filter(recorded_at__date=today)),
+            "recorded_late": paging.count_up_to(
+                reports.filter(recorded_at__gt=F("recording_deadline"))
+            ),
+            "to_double_key": paging.count_up_to(intake_services.calls_to_double_key(request.user)),
             "search_form": SearchForm(),
         },
     )

@@ -281,7 +281,7 @@ FRAUDCASE_POSITIVE_OUTCOMES = os.environ.get("FRAUDCASE_POSITIVE_OUTCOMES", "1-1
 FRAUDCASE_FORCE_NAME = os.environ.get("FRAUDCASE_FORCE_NAME", "Leicestershire Police")
 FRAUDCASE_TEAM_CONTACT = os.environ.get(
     "FRAUDCASE_TEAM_CONTACT",
-    "Call 101 (Monday to Friday, 8am to 4pm) and ask for the Volume Fraud Team.",
+    "Call 101 (Monday to Friday, 8am to 4pm) and ask for the {team}.",
 )
 FRAUDCASE_FORCE_WEBSITE = os.environ.get(
     "FRAUDCASE_FORCE_WEBSITE", "https://www.leics.police.uk/advice/advice-and-information/fa/fraud/"

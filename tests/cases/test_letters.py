@@ -80,3 +80,44 @@ def test_an_fvo_cannot_print_case_letters(assessed, fvo, client):
     client.force_login(fvo)
     answer = client.get(f"/reports/{assessed.local_reference}/letters/acknowledgement/")
     assert answer.status_code == 404
+
+
+def test_a_letter_on_a_vft_case_names_the_team_and_the_officer_with_contact_details(
+    allocated, vft_investigator, client
+):
+    from fraudcase.cases import services
+
+    vft_investigator.last_name = "Bloggs"
+    vft_investigator.collar_number = "4521"
+    vft_investigator.phone = "0116 222 2222"
+    vft_investigator.email = "jo.bloggs@leics.police.uk"
+    vft_investigator.save()
+    services.finalise(vft_investigator, allocated, outcome=1)
+    client.force_login(vft_investigator)
+    text = text_of(client.get(f"/reports/{allocated.local_reference}/letters/finalisation/"))
+    assert "Vft_Investigator Bloggs (4521) of the Volume Fraud Team" in text
+    assert "0116 222 2222" in text and "jo.bloggs@leics.police.uk" in text
+    assert "ask for the Volume Fraud Team" in text
+
+
+def test_a_letter_on_an_ecu_case_names_the_ecu_not_the_volume_fraud_team(
+    awaiting_allocation, supervisor, ecu_investigator, ecu, client
+):
+    from fraudcase.cases import services
+
+    ecu_investigator.collar_number = "1066"
+    ecu_investigator.phone = "0116 248 5000"
+    ecu_investigator.save()
+    services.allocate(
+        supervisor,
+        awaiting_allocation,
+        investigator_id=ecu_investigator.pk,
+        team_id=ecu.pk,
+        override_reason="The ECU has the linked series",
+    )
+    client.force_login(ecu_investigator)
+    ref = awaiting_allocation.local_reference
+    text = text_of(client.get(f"/reports/{ref}/letters/acknowledgement/"))
+    assert "Ecu_Investigator (1066) of the Economic Crime Unit" in text
+    assert "0116 248 5000" in text and "ask for the Economic Crime Unit" in text
+    assert "Volume Fraud Team" not in text

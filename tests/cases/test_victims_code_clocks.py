@@ -20,7 +20,7 @@ def whats_due(user, today, scope="mine", only=None):
     """(what, reference, due, state) for one report (`only`) or all the user may see."""
     return [
         (i.what.split(" (")[0], i.reference, i.due, i.state.value)
-        for i in clocks.for_scope(user, clocks.due_items(user, today), scope)
+        for i in clocks.due_items(user, today, scope)
         if only is None or i.reference == only.local_reference
     ]
 
@@ -71,10 +71,11 @@ def test_the_investigator_sees_their_victim_updates_and_tasks(
     assert any(w == "Victim update" for w, *_ in whats_due(supervisor, today, "team"))
     client.force_login(vft_investigator)
     page = client.get("/deadlines/").content.decode()
-    assert "Overdue (1)" in page and "Call the bank" in page
+    assert "1 overdue and 1 due today" in page and "Victim updates (1)" in page
+    assert "Call the bank" in client.get("/deadlines/?kind=tasks").content.decode()
     assert client.get("/api/v1/deadlines").json()[0]["state"] == "overdue"
     client.force_login(supervisor)
-    team = client.get("/deadlines/?scope=team")
+    team = client.get("/deadlines/?scope=team&kind=tasks")
     assert team.status_code == 200 and "Call the bank" in team.content.decode()
     assert client.get("/api/v1/deadlines?scope=team").status_code == 200
     client.force_login(vft_investigator)
@@ -110,28 +111,26 @@ def test_deadlines_of_reports_a_user_may_not_see_do_not_exist_for_them(assessed,
     assert whats_due(supervisor, date(2027, 2, 1), "team", only=assessed) == []
     assert all(
         i.reference != assessed.local_reference
-        for i in clocks.due_items(supervisor, date(2027, 2, 1))
+        for i in clocks.due_items(supervisor, date(2027, 2, 1), "team")
     )
 
 
-def test_a_backlog_of_first_updates_lists_the_oldest_and_counts_the_rest(
+def test_a_backlog_of_first_updates_is_counted_and_paged_not_cut_off(
     assessed, supervisor, client, monkeypatch
 ):
-    monkeypatch.setattr(clocks, "FIRST_UPDATES_SHOWN", 2)
-    client.force_login(supervisor)
-    page = client.get("/deadlines/").content.decode()
-    # The example package's four victims were received in October: all owed an update.
-    assert "4 victims are owed their first update; the oldest 2 are listed." in page
-    assert (
-        len(
-            [
-                i
-                for i in clocks.due_items(supervisor, timezone.localdate())
-                if i.what.startswith("First update")
-            ]
-        )
-        == 2
+    from fraudcase.core import paging
+
+    monkeypatch.setattr(paging, "PAGE_SIZE", 2)
+    monkeypatch.setattr(
+        paging.paginate, "__kwdefaults__", {**paging.paginate.__kwdefaults__, "size": 2}
     )
+    client.force_login(supervisor)
+    # The example package's four victims were received in October: all owed an update.
+    first = client.get("/deadlines/?kind=first-updates").content.decode()
+    assert "First updates to victims (4)" in first
+    assert "Showing 1 to 2 of 4" in first
+    second = client.get("/deadlines/?kind=first-updates&page=2").content.decode()
+    assert "Showing 3 to 4 of 4" in second
 
 
 def test_the_home_page_tells_an_officer_what_is_due(allocated, vft_investigator, fvo, client):

@@ -12,6 +12,7 @@ class FraudcaseUserAdmin(UserAdmin):
     fieldsets = (
         *UserAdmin.fieldsets,
         ("Fraudcase", {"fields": ("role", "clearance", "teams")}),
+        ("Contact details on letters", {"fields": ("collar_number", "phone")}),
     )
     add_fieldsets = (
         *UserAdmin.add_fieldsets,

@@ -38,6 +38,15 @@ class User(AbstractUser):
     case_capacity = models.PositiveSmallIntegerField(
         default=12, help_text="Open cases this investigator can carry (allocation board)."
     )
+    # Contact details printed on letters to victims (with `email`), for the officer in the case.
+    collar_number = models.CharField(max_length=20, blank=True, default="", db_default="")
+    phone = models.CharField(
+        max_length=30,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="Direct line given to victims.",
+    )
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username

@@ -204,10 +204,10 @@ def deadlines(
     """What is overdue or due today: `scope` mine or team."""
     scope = "team" if scope == "team" else "mine"
     user = api_user(request)
-    items = clocks.for_scope(user, clocks.due_items(user, timezone.localdate()), scope)
+    items = clocks.due_items(user, timezone.localdate(), scope)
     report_services.disclose(
         user,
-        [i.reference for i in items],
+        clocks.shown_by(items),
         report_api.justification(request),
         listing=f"deadlines-{scope}",
         summary=f"API read of {len(items)} deadlines",

@@ -3,29 +3,39 @@
 DOMAIN.md "Victims' Code deadlines": the first update 1 working day after receipt for victims
 entitled to the enhanced service, otherwise 5; a decision not to investigate explained within 5
 working days; updates during an investigation as the victim contract says; plus the case's
-supervisor reviews, tasks and evidence requests. Reads start from the user's visible reports.
+supervisor reviews, tasks, evidence requests, and the visit and contact tasks of the
+vulnerability process (§6.6, App. C). Reads start from the user's visible reports.
+
+Each kind of deadline is one query, filtered to "mine" or "my teams" in the database, counted
+over a LIMIT (core.paging.count_up_to) and read a page at a time: nothing here reads the whole
+unit's clocks into Python.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from fraudcase.accounts.enums import Role
 from fraudcase.accounts.models import User
+from fraudcase.core import paging
 from fraudcase.reports.models import Report
-from fraudcase.reports.services import visible_reports
+from fraudcase.reports.services import Shown, reports_with_nfrc, visible_reports
 from fraudcase.triage import rules as triage_rules
 from fraudcase.triage.models import EvidenceRequest, SupervisorDecision
 from fraudcase.triage.rules import Recommendation
+from fraudcase.victims import rules as victim_rules
+from fraudcase.victims import services as victim_services
 
 from . import rules as case_rules
 from .models import Case, Letter, LetterKind, Task, VictimUpdate
 
-# The oldest first updates still owed are listed; a backlog beyond that shows as its count.
-FIRST_UPDATES_SHOWN = 500
+MINE, TEAM = "mine", "team"
+VFT = "Volume Fraud Team"
 
 
 @dataclass(frozen=True)
@@ -35,29 +45,9 @@ class DueItem:
     victim: str
     due: date
     state: triage_rules.DeadlineState
-    owner_id: int | None
     owner: str
-    team_ids: frozenset[int]
-
-
-def _item(
-    what: str,
-    report: Report,
-    due: date,
-    today: date,
-    owner: User | None = None,
-    team_ids: Iterable[int] = frozenset(),
-) -> DueItem:
-    return DueItem(
-        what,
-        report.local_reference,
-        report.victim.display_name,
-        due,
-        triage_rules.deadline_state(due, today),
-        owner.pk if owner else None,
-        str(owner) if owner else "Volume Fraud Team",
-        frozenset(team_ids),
-    )
+    href: str
+    from_victim_list: bool = False  # `reference` is the NFRC of a victim-list entry
 
 
 def first_updates_owed(visible: QuerySet[Report], today: date) -> QuerySet[Report]:
@@ -85,98 +75,347 @@ def first_updates_owed(visible: QuerySet[Report], today: date) -> QuerySet[Repor
     )
 
 
-def due_items(user: User, today: date) -> list[DueItem]:
-    """Everything due by today on the reports this user may see, most overdue first."""
-    visible = visible_reports(user)
-    items: list[DueItem] = []
-    # 1. The first update after receipt (§5.6), until the victim has been updated; oldest first.
-    waiting = (
-        first_updates_owed(visible, today)
-        .select_related("victim", "assessment")
-        .order_by("received_at")[:FIRST_UPDATES_SHOWN]
+# ---------------------------------------------------------------- whose deadline
+
+
+def _colleagues(user: User) -> QuerySet[User, Any]:
+    return User.objects.filter(teams__in=user.teams.values("pk")).values("pk")
+
+
+def _owned_by(user: User, scope: str, field: str, team_field: str = "") -> Q:
+    """Rows whose `field` is the user ("mine"), or anyone in the user's teams, or (with
+    `team_field`) rows of one of the user's teams ("team")."""
+    if scope == MINE:
+        return Q(**{field: user})
+    owned = Q(**{f"{field}__in": _colleagues(user)})
+    if team_field:
+        owned |= Q(**{f"{team_field}__in": user.teams.values("pk")})
+    return owned
+
+
+def _unit_owns(user: User, scope: str) -> bool:
+    """Deadlines the VFT owns as a team (first updates, reviews): a supervisor's own, and in
+    everyone's team view."""
+    return scope == TEAM or user.role == Role.VFT_SUPERVISOR
+
+
+# ---------------------------------------------------------------- the kinds of deadline
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of deadline: its rows due by today, which of them are due today, how its
+    table sorts, how a row reads, and what showing its rows discloses."""
+
+    key: str
+    label: str
+    owed: Callable[[User, str, date], QuerySet[Any]]
+    due_today: Callable[[date], Q]
+    due_field: str
+    reference_field: str
+    item: Callable[[Any, date], DueItem]
+    shown: Callable[[list[Any]], Shown] = lambda rows: [r.report.local_reference for r in rows]
+
+    @property
+    def sorts(self) -> dict[str, paging.Sort]:
+        return {
+            "due": paging.Sort("Due", (self.due_field,)),
+            "reference": paging.Sort("Reference", (self.reference_field,)),
+        }
+
+
+def _item(what: str, report: Report, due: date, today: date, owner: User | None = None) -> DueItem:
+    return DueItem(
+        what,
+        report.local_reference,
+        report.victim.display_name,
+        due,
+        triage_rules.deadline_state(due, today),
+        str(owner) if owner else VFT,
+        reverse("report-detail", kwargs={"ref": report.local_reference}),
     )
-    for report in waiting:
-        assessment = getattr(report, "assessment", None)
-        enhanced = bool(assessment and assessment.enhanced_service)
-        due = triage_rules.vcop_update_due(
-            timezone.localdate(report.received_at), enhanced=enhanced
-        )
-        if due <= today:
-            label = "enhanced service, 1 working day" if enhanced else "5 working days"
-            items.append(_item(f"First update to the victim ({label})", report, due, today))
-    # 2. A decision not to investigate explained to the victim within 5 working days.
+
+
+def _window(today: date, working_days: int) -> tuple[date | None, date | None]:
+    return triage_rules.received_window("due_today", today, working_days)
+
+
+# 1. The first update after receipt (§5.6), until the victim has been updated.
+def _first_updates(user: User, scope: str, today: date) -> QuerySet[Report]:
+    if not _unit_owns(user, scope):
+        return Report.objects.none()
+    return first_updates_owed(visible_reports(user), today).select_related("victim", "assessment")
+
+
+def _first_update_today(today: date) -> Q:
+    enhanced = Q(assessment__enhanced_service=True)
+    return (enhanced & Q(received_at__date__range=_window(today, 1))) | (
+        ~enhanced & Q(received_at__date__range=_window(today, 5))
+    )
+
+
+def _first_update_item(report: Report, today: date) -> DueItem:
+    assessment = getattr(report, "assessment", None)
+    enhanced = bool(assessment and assessment.enhanced_service)
+    due = triage_rules.vcop_update_due(timezone.localdate(report.received_at), enhanced=enhanced)
+    label = "enhanced service, 1 working day" if enhanced else "5 working days"
+    return _item(f"First update to the victim ({label})", report, due, today)
+
+
+# 2. A decision not to investigate explained to the victim within 5 working days.
+def _decisions(user: User, scope: str, today: date) -> QuerySet[SupervisorDecision]:
     explained = Letter.objects.filter(kind=LetterKind.NO_INVESTIGATION).values("report_id")
-    decided_by = triage_rules.received_window(
-        "due_today", today, triage_rules.DECISION_EXPLANATION_DAYS
-    )[1]  # the latest decision date whose explanation is due by today
-    decisions = (
+    decided_by = _window(today, triage_rules.DECISION_EXPLANATION_DAYS)[1]
+    return (
         SupervisorDecision.objects.filter(
+            _owned_by(user, scope, "decided_by"),
             decision=Recommendation.NO_FURTHER_ACTION,
-            report__in=visible,
+            report__in=visible_reports(user),
             decided_at__date__lte=decided_by,
         )
         .exclude(report_id__in=explained)
         .select_related("report__victim", "decided_by")
     )
-    for decision in decisions:
-        due = triage_rules.decision_explanation_due(timezone.localdate(decision.decided_at))
-        if due <= today:
-            items.append(
-                _item(
-                    "Explain the decision not to investigate (letter)",
-                    decision.report,
-                    due,
-                    today,
-                    decision.decided_by,
-                )
-            )
-    # 3 and 4. Victim contract updates and supervisor reviews on open cases.
-    cases = Case.objects.filter(report__in=visible, closed_at__isnull=True).select_related(
-        "report__victim", "investigator"
+
+
+def _decision_item(decision: SupervisorDecision, today: date) -> DueItem:
+    due = triage_rules.decision_explanation_due(timezone.localdate(decision.decided_at))
+    what = "Explain the decision not to investigate (letter)"
+    return _item(what, decision.report, due, today, decision.decided_by)
+
+
+# 3 and 4. Victim contract updates and supervisor reviews on open cases.
+def _open_cases(user: User) -> QuerySet[Case]:
+    return Case.objects.filter(
+        report__in=visible_reports(user), closed_at__isnull=True
+    ).select_related("report__victim", "investigator")
+
+
+def _victim_updates(user: User, scope: str, today: date) -> QuerySet[Case]:
+    return _open_cases(user).filter(
+        _owned_by(user, scope, "investigator", "team"), next_update_due__lte=today
     )
-    for case in cases.filter(next_update_due__lte=today):
-        items.append(
-            _item(
-                f"Victim update (every {case.update_every_days} days, victim contract)",
-                case.report,
-                case.next_update_due,
-                today,
-                case.investigator,
-                {case.team_id},
+
+
+def _victim_update_item(case: Case, today: date) -> DueItem:
+    what = f"Victim update (every {case.update_every_days} days, victim contract)"
+    return _item(what, case.report, case.next_update_due, today, case.investigator)
+
+
+def _reviews(user: User, scope: str, today: date) -> QuerySet[Case]:
+    if not _unit_owns(user, scope):
+        return Case.objects.none()
+    return _open_cases(user).filter(next_review_due__lte=today)
+
+
+def _review_item(case: Case, today: date) -> DueItem:
+    return _item(
+        f"Supervisor review (tier {case.tier} rota)", case.report, case.next_review_due, today
+    )
+
+
+def _owed_on_visible(
+    model: Any, user: User, scope: str, today: date, owner: str, due: str, **still_open: Any
+) -> QuerySet[Any]:
+    """Rows of `model` on the user's visible reports, owned by `owner` in `scope`, still open
+    and due (`due`) by today."""
+    owed: QuerySet[Any] = model.objects.filter(
+        _owned_by(user, scope, owner),
+        report__in=visible_reports(user),
+        **{f"{due}__lte": today},
+        **still_open,
+    ).select_related("report__victim", owner)
+    return owed
+
+
+# 5. Tasks on a case.
+def _tasks(user: User, scope: str, today: date) -> QuerySet[Task]:
+    return _owed_on_visible(Task, user, scope, today, "assignee", "due", done_at__isnull=True)
+
+
+def _task_item(task: Task, today: date) -> DueItem:
+    return _item(f"Task: {task.text}", task.report, task.due, today, task.assignee)
+
+
+# 6. Visits and contacts decided for vulnerable victims (§6.6, App. C).
+def _visits(user: User, scope: str, today: date) -> QuerySet[Any]:
+    if scope == MINE:
+        tasks = victim_services.open_tasks(user)
+    elif victim_rules.may_work_vulnerability(user.role):
+        tasks = victim_services.open_tasks(user, assignees=_colleagues(user))
+    else:
+        return victim_services.open_tasks(user).none()
+    return tasks.filter(due_on__lte=today)
+
+
+def _visit_item(action: Any, today: date) -> DueItem:
+    visit = action.response in victim_rules.VISITS
+    what = f"{'Follow-up ' if action.is_follow_up else ''}{'visit' if visit else 'contact'}"
+    return DueItem(
+        f"{what.capitalize()}: {action.get_response_display()}",
+        action.entry.nfrc,
+        action.entry.display_name,
+        action.due_on,
+        triage_rules.deadline_state(action.due_on, today),
+        str(action.assignee),
+        reverse("victim-entry", kwargs={"entry_id": action.entry_id}) + "#log",
+        from_victim_list=True,
+    )
+
+
+# 7. Evidence asked for (28 days, then filed pending information).
+def _evidence(user: User, scope: str, today: date) -> QuerySet[EvidenceRequest]:
+    return _owed_on_visible(
+        EvidenceRequest,
+        user,
+        scope,
+        today,
+        "requested_by",
+        "due_on",
+        received_on__isnull=True,
+        filed_on__isnull=True,
+    )
+
+
+def _evidence_item(request: EvidenceRequest, today: date) -> DueItem:
+    what = f"Evidence due from {request.get_asked_of_display().lower()}"
+    return _item(what, request.report, request.due_on, today, request.requested_by)
+
+
+KINDS: dict[str, Kind] = {
+    k.key: k
+    for k in (
+        Kind(
+            "first-updates",
+            "First updates to victims",
+            _first_updates,
+            _first_update_today,
+            "received_at",
+            "local_reference",
+            _first_update_item,
+            lambda rows: [r.local_reference for r in rows],
+        ),
+        Kind(
+            "decisions",
+            "Decisions to explain",
+            _decisions,
+            lambda today: Q(
+                decided_at__date__range=_window(today, triage_rules.DECISION_EXPLANATION_DAYS)
+            ),
+            "decided_at",
+            "report__local_reference",
+            _decision_item,
+        ),
+        Kind(
+            "victim-updates",
+            "Victim updates",
+            _victim_updates,
+            lambda today: Q(next_update_due=today),
+            "next_update_due",
+            "report__local_reference",
+            _victim_update_item,
+        ),
+        Kind(
+            "reviews",
+            "Supervisor reviews",
+            _reviews,
+            lambda today: Q(next_review_due=today),
+            "next_review_due",
+            "report__local_reference",
+            _review_item,
+        ),
+        Kind(
+            "tasks",
+            "Case tasks",
+            _tasks,
+            lambda today: Q(due=today),
+            "due",
+            "report__local_reference",
+            _task_item,
+        ),
+        Kind(
+            "visits",
+            "Visits and contacts",
+            _visits,
+            lambda today: Q(due_on=today),
+            "due_on",
+            "entry__nfrc",
+            _visit_item,
+            lambda rows: reports_with_nfrc([r.entry.nfrc for r in rows]),
+        ),
+        Kind(
+            "evidence",
+            "Evidence asked for",
+            _evidence,
+            lambda today: Q(due_on=today),
+            "due_on",
+            "report__local_reference",
+            _evidence_item,
+        ),
+    )
+}
+
+
+# ---------------------------------------------------------------- what the pages read
+
+
+@dataclass(frozen=True)
+class Counts:
+    """One kind's bounded counts."""
+
+    kind: Kind
+    overdue: paging.Bounded
+    due_today: paging.Bounded
+
+    @property
+    def total(self) -> paging.Bounded:
+        return self.overdue + self.due_today
+
+
+def counts(user: User, scope: str, today: date) -> list[Counts]:
+    """Each kind's overdue and due-today counts: two bounded counts a kind, whatever the
+    backlog."""
+    found = []
+    for kind in KINDS.values():
+        owed = kind.owed(user, scope, today)
+        due_today = kind.due_today(today)
+        found.append(
+            Counts(
+                kind,
+                paging.count_up_to(owed.exclude(due_today)),
+                paging.count_up_to(owed.filter(due_today)),
             )
         )
-    for case in cases.filter(next_review_due__lte=today):
-        items.append(
-            _item(
-                f"Supervisor review (tier {case.tier} rota)",
-                case.report,
-                case.next_review_due,
-                today,
-                None,
-                {case.team_id},
-            )
-        )
-    # 5. Tasks, and 6. evidence asked for (28 days, then filed pending information).
-    tasks = Task.objects.filter(report__in=visible, done_at__isnull=True, due__lte=today)
-    for task in tasks.select_related("report__victim", "assignee"):
-        items.append(_item(f"Task: {task.text}", task.report, task.due, today, task.assignee))
-    evidence = EvidenceRequest.objects.filter(
-        report__in=visible, received_on__isnull=True, filed_on__isnull=True, due_on__lte=today
-    ).select_related("report__victim", "requested_by")
-    for request in evidence:
-        what = f"Evidence due from {request.get_asked_of_display().lower()}"
-        items.append(_item(what, request.report, request.due_on, today, request.requested_by))
+    return found
+
+
+def rows(user: User, kind: Kind, scope: str, today: date, state: str = "") -> QuerySet[Any]:
+    """One kind's rows due by today (only those `state` "overdue" or "due_today" if given),
+    oldest first."""
+    owed = kind.owed(user, scope, today)
+    if state == triage_rules.DeadlineState.OVERDUE:
+        owed = owed.exclude(kind.due_today(today))
+    elif state == triage_rules.DeadlineState.DUE_TODAY:
+        owed = owed.filter(kind.due_today(today))
+    return owed.order_by(kind.due_field, "pk")
+
+
+def due_items(user: User, today: date, scope: str = MINE, *, limit: int = 500) -> list[DueItem]:
+    """Everything due by today of `scope`, most overdue first, at most `limit` of each kind
+    (the oldest): for an export or the API, one query a kind."""
+    items = [
+        kind.item(row, today)
+        for kind in KINDS.values()
+        for row in rows(user, kind, scope, today)[:limit]
+    ]
     return sorted(items, key=lambda i: (i.due, i.reference))
 
 
-def for_scope(user: User, items: list[DueItem], scope: str) -> list[DueItem]:
-    """ "mine": owned by the user (supervisors also own reviews and the VFT's unowned first
-    updates); "team": owned by anyone in the user's teams, or by the team itself."""
-    if scope == "mine":
-        supervisor = user.role == Role.VFT_SUPERVISOR
-        return [i for i in items if i.owner_id == user.pk or (supervisor and i.owner_id is None)]
-    team_ids = set(user.teams.values_list("id", flat=True))
-    colleagues = set(User.objects.filter(teams__in=team_ids).values_list("id", flat=True))
-    return [
-        i for i in items if i.owner_id in colleagues or i.owner_id is None or i.team_ids & team_ids
-    ]
+def shown_by(items: list[DueItem]) -> QuerySet[Report]:
+    """The reports behind these items, for the disclosure gate: by local reference, and by
+    NFRC for the victims of a victim list."""
+    nfrcs = [i.reference for i in items if i.from_victim_list]
+    refs = [i.reference for i in items if not i.from_victim_list]
+    return Report.objects.filter(
+        Q(local_reference__in=refs) | Q(pk__in=reports_with_nfrc(nfrcs).values("pk"))
+    )

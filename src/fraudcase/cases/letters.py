@@ -1,7 +1,8 @@
 """Letters to victims, in plain English, as PDF (§5.4, §5.6, App. H).
 
 The wording follows the seed's victim guidance sheet (App. H) and the Victims' Code, rewritten
-as short plain sentences. The force's name, website and contact line come from settings.
+as short plain sentences. The force's name, website and contact line come from settings; the
+team and the officer, with their contact details, come from the case (`Sender`).
 """
 
 from dataclasses import dataclass
@@ -33,15 +34,48 @@ class Section:
     paragraphs: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Sender:
+    """Who writes: the team that has the report and the officer dealing with it."""
+
+    team: str
+    officer: str = ""
+    collar_number: str = ""
+    phone: str = ""
+    email: str = ""
+
+    @property
+    def officer_line(self) -> str:
+        """The officer's name with their collar number, e.g. "DC Jo Bloggs (4521)"."""
+        return f"{self.officer} ({self.collar_number})" if self.collar_number else self.officer
+
+
 def _force() -> str:
     return settings.FRAUDCASE_FORCE_NAME
 
 
-def _contact() -> Section:
+def _contact(sender: Sender) -> Section:
+    dealing = (
+        (f"{sender.officer_line} of the {sender.team} is dealing with your report.",)
+        if sender.officer
+        else ()
+    )
+    direct = " or ".join(
+        d
+        for d in (
+            f"telephone {sender.phone}" if sender.phone else "",
+            f"e-mail {sender.email}" if sender.email else "",
+        )
+        if d
+    )
+    reach = (f"You can contact {sender.officer or 'us'} directly: {direct}.",) if direct else ()
     return Section(
         "How to contact us",
         (
-            f"Please quote your reference when you contact us. {settings.FRAUDCASE_TEAM_CONTACT}",
+            *dealing,
+            *reach,
+            "Please quote your reference when you contact us. "
+            + settings.FRAUDCASE_TEAM_CONTACT.replace("{team}", sender.team),
             f"Advice on fraud, and links to organisations that can help, is on our website: "
             f"{settings.FRAUDCASE_FORCE_WEBSITE}",
         ),
@@ -104,7 +138,7 @@ RIGHT_TO_REVIEW = Section(
 )
 
 
-def acknowledgement(reference: str, nfrc: list[str]) -> list[Section]:
+def acknowledgement(reference: str, nfrc: list[str], sender: Sender) -> list[Section]:
     numbers = ", ".join(nfrc) if nfrc else "none yet"
     return [
         Section(
@@ -118,11 +152,11 @@ def acknowledgement(reference: str, nfrc: list[str]) -> list[Section]:
             ),
         ),
         *GUIDANCE,
-        _contact(),
+        _contact(sender),
     ]
 
 
-def no_investigation(reference: str, reasons: str) -> list[Section]:
+def no_investigation(reference: str, reasons: str, sender: Sender) -> list[Section]:
     return [
         Section(
             "Our decision",
@@ -142,11 +176,11 @@ def no_investigation(reference: str, reasons: str) -> list[Section]:
             ),
         ),
         RIGHT_TO_REVIEW,
-        _contact(),
+        _contact(sender),
     ]
 
 
-def finalisation(reference: str, outcome: int, rationale: str) -> list[Section]:
+def finalisation(reference: str, outcome: int, rationale: str, sender: Sender) -> list[Section]:
     return [
         Section(
             "Your case has been finalised",
@@ -158,7 +192,7 @@ def finalisation(reference: str, outcome: int, rationale: str) -> list[Section]:
             ),
         ),
         *((RIGHT_TO_REVIEW,) if outcome >= 11 else ()),
-        _contact(),
+        _contact(sender),
     ]
 
 
@@ -188,7 +222,13 @@ def cease_and_desist(reference: str, suspect: str, conduct: str) -> list[Section
     ]
 
 
-def render(addressee: Addressee, reference: str, sections: list[Section], today: date) -> bytes:
+def render(
+    addressee: Addressee,
+    reference: str,
+    sections: list[Section],
+    today: date,
+    sender: Sender,
+) -> bytes:
     """One A4 letter as PDF bytes."""
     pdf = FPDF(format="A4")
     pdf.set_title(_latin1(f"{_force()} - {reference}"))
@@ -227,7 +267,12 @@ def render(addressee: Addressee, reference: str, sections: list[Section], today:
             pdf.multi_cell(0, 6, _latin1(paragraph), new_x="LMARGIN", new_y="NEXT")
             pdf.ln(2)
     pdf.ln(4)
+    signature = [sender.officer_line, sender.team, _force()]
     pdf.multi_cell(
-        0, 6, _latin1(f"Yours sincerely,\n\n{_force()} Fraud Team"), new_x="LMARGIN", new_y="NEXT"
+        0,
+        6,
+        _latin1("Yours sincerely,\n\n" + "\n".join(line for line in signature if line)),
+        new_x="LMARGIN",
+        new_y="NEXT",
     )
     return bytes(pdf.output())

@@ -18,7 +18,7 @@ from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from fraudcase.accounts.enums import Experience, Role
+from fraudcase.accounts.enums import Experience, Role, TeamKind
 from fraudcase.accounts.models import Team, User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
@@ -43,7 +43,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
-    from .letters import Section
+    from .letters import Section, Sender
 
 SUPERVISING_ROLES = rules.SUPERVISING_ROLES
 CASE_ROLES = rules.CASE_ROLES
@@ -536,24 +536,45 @@ def record_letter(user: User, report: Report, kind: str) -> Letter:
     return letter
 
 
-def letter_sections(report: Report, kind: str) -> "list[Section]":
+def letter_sender(report: Report, user: User) -> "Sender":
+    """Who a letter on this report comes from: the case's team and investigator, with their
+    contact details; before allocation, the Volume Fraud Team and the officer writing."""
+    from . import letters
+
+    case = Case.objects.filter(report=report).select_related("team", "investigator").first()
+    if case is not None:
+        team, officer = case.team.name, case.investigator
+    else:
+        vft = Team.objects.filter(kind=TeamKind.VFT).order_by("pk").first()
+        team, officer = (vft.name if vft else TeamKind.VFT.label), user
+    return letters.Sender(
+        team=team,
+        officer=str(officer),
+        collar_number=officer.collar_number,
+        phone=officer.phone,
+        email=officer.email,
+    )
+
+
+def letter_sections(report: Report, kind: str, sender: "Sender") -> "list[Section]":
     """The wording of one letter for this report. ValueError when it does not apply yet."""
     from . import letters
 
+    reference = report.local_reference
     if kind == LetterKind.ACKNOWLEDGEMENT:
-        return letters.acknowledgement(report.local_reference, report_services.nfrc_numbers(report))
+        return letters.acknowledgement(reference, report_services.nfrc_numbers(report), sender)
     if kind == LetterKind.NO_INVESTIGATION:
         decision = report.supervisor_decisions.filter(
             decision=Recommendation.NO_FURTHER_ACTION
         ).last()
         if decision is None:
             raise ValueError("No decision not to investigate on this report")
-        return letters.no_investigation(report.local_reference, decision.reason)
+        return letters.no_investigation(reference, decision.reason, sender)
     if kind == LetterKind.FINALISATION:
         final = getattr(report, "finalisation", None)
         if final is None:
             raise ValueError("This report has not been finalised")
-        return letters.finalisation(report.local_reference, final.outcome, final.rationale)
+        return letters.finalisation(reference, final.outcome, final.rationale, sender)
     raise ValueError("No such letter")
 
 
@@ -561,6 +582,14 @@ def assignee_choices() -> list[tuple[int, str]]:
     """Active people a task can go to, as (id, name) choices."""
     people = User.objects.filter(is_active=True, role__in=CASE_ROLES | {Role.ASSESSOR})
     return [(u.pk, str(u)) for u in people.order_by("last_name", "first_name", "username")]
+
+
+def task_assignee_default(user: User, case: Case | None) -> int:
+    """Who "Assign to" starts on: the investigator when a supervisor sets a task on a case,
+    otherwise the officer setting it (assign to me)."""
+    if case is not None and user.role in SUPERVISING_ROLES and not case.closed_at:
+        return case.investigator_id
+    return user.pk
 
 
 def panel(user: User, report: Report) -> dict[str, object]:
@@ -591,7 +620,13 @@ def panel(user: User, report: Report) -> dict[str, object]:
         "may_review": case is not None and user.role in SUPERVISING_ROLES and not case.closed_at,
         "may_allocate": report_services.may(user, Transition.ALLOCATE, report),
         "may_finalise": report_services.may(user, Transition.FINALISE, report),
-        "task_form": TaskForm(assignees=assignee_choices(), prefix="task") if works else None,
+        "task_form": TaskForm(
+            assignees=assignee_choices(),
+            prefix="task",
+            initial={"assignee": task_assignee_default(user, case)},
+        )
+        if works
+        else None,
         "disruption_form": DisruptionForm(prefix="disruption") if works else None,
         "contract_form": VictimContractForm(
             prefix="contract", initial={"every_days": case.update_every_days}

@@ -10,12 +10,12 @@ from django.views.decorators.http import require_POST
 from fraudcase.accounts.enums import Role
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
-from fraudcase.core import exports
+from fraudcase.core import exports, paging
 from fraudcase.reports import services as report_services
 from fraudcase.reports.models import Report
-from fraudcase.reports.views import list_justification
+from fraudcase.reports.views import EXPORT_ROWS, list_justification
 
-from . import clocks, letters, services
+from . import caseload, clocks, letters, services
 from .forms import (
     AllocationForm,
     DisruptionForm,
@@ -144,10 +144,18 @@ def allocate(request, ref):
         )
         for c, fit in ranked
     ]
+    # The form starts on the board's advice: the first suitable investigator, in their team.
+    best = next((c for c, fit in ranked if fit.suitable), None)
+    initial = {}
+    if best is not None:
+        initial["investigator"] = best.user_id
+        home_team = Team.objects.filter(members=best.user_id).order_by("pk").first()
+        if home_team is not None:
+            initial["team"] = home_team.pk
     return _form_page(
         request,
         ref,
-        AllocationForm(request.POST or None, investigators=choices, teams=teams),
+        AllocationForm(request.POST or None, investigators=choices, teams=teams, initial=initial),
         success="Allocated. The review rota and victim updates are set.",
         action=lambda data: services.allocate(
             request.user,
@@ -249,7 +257,8 @@ def letter(request, ref, kind):
     if not services.may_work_cases(request.user) and request.user.role != Role.ASSESSOR:
         raise Http404("No such page")
     try:
-        sections = services.letter_sections(report, kind)
+        sender = services.letter_sender(report, request.user)
+        sections = services.letter_sections(report, kind, sender)
     except ValueError as refused:
         raise Http404(str(refused)) from refused
     if request.method == "POST":
@@ -263,6 +272,7 @@ def letter(request, ref, kind):
         report.local_reference,
         sections,
         timezone.localdate(),
+        sender,
     )
     response = HttpResponse(body, content_type="application/pdf")
     name = f"{report.local_reference.replace('/', '-')}-{kind}.pdf"
@@ -289,7 +299,11 @@ def cease_and_desist_notice(request, ref):
         "Cease and desist notice printed",
     )
     body = letters.render(
-        letters.Addressee(name, "", ""), report.local_reference, sections, timezone.localdate()
+        letters.Addressee(name, "", ""),
+        report.local_reference,
+        sections,
+        timezone.localdate(),
+        services.letter_sender(report, request.user),
     )
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="cease-and-desist.pdf"'
@@ -300,46 +314,163 @@ def cease_and_desist_notice(request, ref):
 
 
 def deadlines(request):
-    """What is due today and overdue: mine, or my team's."""
-    scope = "team" if request.GET.get("scope") == "team" else "mine"
+    """What is due today and overdue, one kind at a time, a page at a time: mine, or my
+    team's. Each kind is counted with a bounded count; only the page shown is read."""
+    scope = clocks.TEAM if request.GET.get("scope") == clocks.TEAM else clocks.MINE
     today = timezone.localdate()
-    items = clocks.for_scope(request.user, clocks.due_items(request.user, today), scope)
     fmt = request.GET.get("export")
     if fmt in exports.CONTENT_TYPES:
+        items = clocks.due_items(request.user, today, scope, limit=EXPORT_ROWS)
         frame = pl.DataFrame(
             [
                 (i.what, i.reference, i.victim, i.due.isoformat(), i.state.value, i.owner)
                 for i in items
             ],
-            schema=["what", "local_reference", "victim", "due", "state", "owner"],
+            schema=["what", "reference", "victim", "due", "state", "owner"],
             orient="row",
         )
         report_services.disclose(
             request.user,
-            [i.reference for i in items],
+            clocks.shown_by(items),
             list_justification(request),
             listing=f"deadlines-{scope}",
             summary=f"Exported {len(items)} deadlines",
         )
         return exports.download(frame, f"deadlines-{scope}", fmt)
+    counts = clocks.counts(request.user, scope, today)
+    wanted = request.GET.get("kind", "")
+    if wanted not in clocks.KINDS:
+        wanted = next((c.kind.key for c in counts if c.total), next(iter(clocks.KINDS)))
+    kind = clocks.KINDS[wanted]
+    state = request.GET.get("state", "")
+    page = paging.paginate(
+        request,
+        clocks.rows(request.user, kind, scope, today, state),
+        sorts=kind.sorts,
+        default="due",
+    )
     report_services.disclose(
         request.user,
-        [i.reference for i in items],
+        kind.shown(page.rows),
         list_justification(request),
         listing=f"deadlines-{scope}",
-        summary=f"Viewed {len(items)} deadlines",
+        summary=f"Viewed deadlines: {kind.label} (page {page.number}: {len(page.rows)})",
         action=AuditAction.CONSULTATION,
     )
-    owed = clocks.first_updates_owed(report_services.visible_reports(request.user), today)
+    page.rows = [kind.item(row, today) for row in page.rows]
     return render(
         request,
         "cases/deadlines.html",
         {
             "scope": scope,
             "today": today,
-            "first_updates_owed": owed.count(),
-            "first_updates_shown": clocks.FIRST_UPDATES_SHOWN,
-            "overdue": [i for i in items if i.state == "overdue"],
-            "due_today": [i for i in items if i.state == "due_today"],
+            "counts": [c for c in counts if c.total or c.kind is kind],
+            "overdue": sum((c.overdue for c in counts), paging.Bounded(0)),
+            "due_today": sum((c.due_today for c in counts), paging.Bounded(0)),
+            "kind": kind,
+            "state": state,
+            "page": page,
+            "new_cases": caseload.new_allocations_panel(
+                request.user, today, list_justification(request)
+            )
+            if scope == clocks.MINE
+            else None,
         },
+    )
+
+
+# ---------------------------------------------------------------- my work first
+
+
+def my_cases(request):
+    """The cases allocated to me: next action, review and victim update due; paged, sortable
+    by those dates, filtered to overdue or due soon; exported through the disclosure gate."""
+    today = timezone.localdate()
+    due = request.GET.get("due", "")
+    cases = caseload.my_cases(request.user, today=today, due=due)
+    fmt = request.GET.get("export")
+    if fmt in exports.CONTENT_TYPES:
+        shown = list(cases.order_by("next_due", "pk")[:EXPORT_ROWS])
+        frame = pl.DataFrame(
+            [
+                (
+                    c.report.local_reference,
+                    c.report.victim.display_name,
+                    c.tier,
+                    c.team.name,
+                    c.allocated_at.date().isoformat(),
+                    caseload.next_action(c),
+                    c.next_due.isoformat(),
+                    c.next_review_due.isoformat(),
+                    c.next_update_due.isoformat(),
+                )
+                for c in shown
+            ],
+            schema=[
+                "local_reference",
+                "victim",
+                "tier",
+                "team",
+                "allocated",
+                "next_action",
+                "next_action_due",
+                "review_due",
+                "victim_update_due",
+            ],
+            orient="row",
+        )
+        report_services.disclose(
+            request.user,
+            [c.report.local_reference for c in shown],
+            list_justification(request),
+            listing="my-cases",
+            summary=f"Exported their cases ({len(shown)})",
+        )
+        return exports.download(frame, "my-cases", fmt)
+    page = paging.paginate(request, cases, sorts=caseload.CASE_SORTS, default="next")
+    report_services.disclose(
+        request.user,
+        [c.report.local_reference for c in page.rows],
+        list_justification(request),
+        listing="my-cases",
+        summary=f"Viewed their cases (page {page.number}: {len(page.rows)} cases)",
+        action=AuditAction.CONSULTATION,
+    )
+    for case in page.rows:
+        case.next_action = caseload.next_action(case)
+    return render(
+        request,
+        "cases/my_cases.html",
+        {"page": page, "due": due, "today": today, "query": page.query},
+    )
+
+
+def my_tasks(request):
+    """The tasks given to me: visits and contacts (vulnerability) and tasks on cases, one
+    list at a time, paged, soonest due first, overdue tagged."""
+    today = timezone.localdate()
+    visits, tasks = caseload.my_visits(request.user), caseload.my_case_tasks(request.user)
+    counts = {"visits": paging.count_up_to(visits), "case": paging.count_up_to(tasks)}
+    kind = request.GET.get("kind", "")
+    if kind not in counts:
+        kind = "case" if counts["case"] and not counts["visits"] else "visits"
+    if kind == "visits":
+        page = paging.paginate(request, visits, sorts=caseload.VISIT_SORTS, default="due")
+        shown = report_services.reports_with_nfrc([t.entry.nfrc for t in page.rows])
+    else:
+        page = paging.paginate(request, tasks, sorts=caseload.TASK_SORTS, default="due")
+        shown = [t.report.local_reference for t in page.rows]
+    report_services.disclose(
+        request.user,
+        shown,
+        list_justification(request),
+        object_type="my_tasks",
+        listing=request.user.get_username(),
+        action=AuditAction.CONSULTATION,
+        summary=f"Viewed their tasks (page {page.number}: {len(page.rows)})",
+    )
+    return render(
+        request,
+        "cases/my_tasks.html",
+        {"page": page, "kind": kind, "counts": counts, "today": today},
     )

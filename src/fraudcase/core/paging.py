@@ -145,6 +145,38 @@ class Page:
         return {"label": sort.label, "href": f"?{query}", "aria_sort": state}
 
 
+@dataclass(frozen=True)
+class Bounded:
+    """A count read over at most `cap` + 1 rows: exact up to the cap, else "more than"."""
+
+    total: int
+    more: bool = False
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a whole number when exactly that many (so a count reads as a number)."""
+        if isinstance(other, int):
+            return not self.more and self.total == other
+        if isinstance(other, Bounded):
+            return (self.total, self.more) == (other.total, other.more)
+        return NotImplemented
+
+    def __add__(self, other: "Bounded") -> "Bounded":
+        return Bounded(self.total + other.total, self.more or other.more)
+
+    def __str__(self) -> str:
+        return f"more than {self.total:,}" if self.more else f"{self.total:,}"
+
+
+def count_up_to(rows: QuerySet[Any], cap: int = COUNT_CAP) -> Bounded:
+    """How many rows, counted over a LIMIT (`SELECT COUNT(*) FROM (... LIMIT cap + 1)`), so
+    that a count costs the same over a thousand rows or a million."""
+    total = rows.order_by()[: cap + 1].count()
+    return Bounded(min(total, cap), total > cap)
+
+
 def _without(query: str, names: set[str]) -> str:
     return "&".join(p for p in query.split("&") if p and p.split("=", 1)[0] not in names)
 
@@ -193,9 +225,8 @@ def paginate(
             if order == "desc":
                 fields = [f[1:] if f.startswith("-") else f"-{f}" for f in fields]
             rows = rows.order_by(*fields)
-        total = rows.order_by()[: cap + 1].count()
-        more = total > cap
-        total = min(total, cap)
+        counted = count_up_to(rows, cap)
+        total, more = counted.total, counted.more
         if not more:
             number = min(number, max(1, -(-total // size)))
         offset = (number - 1) * size

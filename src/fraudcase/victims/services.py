@@ -619,15 +619,23 @@ def add_next_of_kin(user: User, entry: VictimListEntry, **fields: Any) -> NextOf
     return kin
 
 
+def open_tasks(
+    user: User, *, assignees: QuerySet[User] | None = None
+) -> QuerySet[VulnerabilityAction]:
+    """Open visit and contact tasks, soonest due first: the user's own (a task given to someone
+    is theirs to see, whatever their role), or, with `assignees`, those of these people, for a
+    user who works vulnerability (Http404 for anyone else)."""
+    tasks = VulnerabilityAction.objects.filter(state=ActionState.OPEN)
+    if assignees is None:
+        tasks = tasks.filter(assignee=user)
+    else:
+        tasks = tasks.filter(assignee__in=assignees, entry__in=visible_entries(user))
+    return tasks.select_related("entry", "assignee").order_by("due_on", "id")
+
+
 def my_tasks(user: User) -> QuerySet[VulnerabilityAction]:
     """The user's open vulnerability tasks, soonest due first."""
-    return (
-        VulnerabilityAction.objects.filter(
-            assignee=user, state=ActionState.OPEN, entry__in=visible_entries(user)
-        )
-        .select_related("entry")
-        .order_by("due_on", "id")
-    )
+    return open_tasks(user)
 
 
 def vulnerability_log_frame(user: User) -> pl.DataFrame:
