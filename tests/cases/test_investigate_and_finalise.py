@@ -31,11 +31,14 @@ def test_the_investigator_works_the_case_from_the_report_page(allocated, vft_inv
         {
             "task-text": "Obtain doorbell footage",
             "task-assignee": vft_investigator.pk,
-            "task-due": "2026-12-01",
+            "task-due": (timezone.localdate() + timedelta(days=1)).isoformat(),
         },
     )
     task = Task.objects.get()
-    assert (task.text, task.due) == ("Obtain doorbell footage", date(2026, 12, 1))
+    assert (task.text, task.due) == (
+        "Obtain doorbell footage",
+        timezone.localdate() + timedelta(days=1),
+    )
     client.post(f"/reports/{ref}/case/task-done/", {"task": task.pk})
     task.refresh_from_db()
     assert task.done_by == vft_investigator
@@ -264,3 +267,44 @@ def test_marking_done_a_task_there_is_not_is_not_found(allocated, vft_investigat
     answer = client.post(f"/reports/{allocated.local_reference}/case/task-done/", {"task": task})
     assert answer.status_code == 404
     assert "Task done" not in " ".join(e.text for e in allocated.log_entries.all())
+
+
+def test_a_new_task_is_assigned_to_the_investigator_adding_it_unless_changed(
+    allocated, vft_investigator, client
+):
+    client.force_login(vft_investigator)
+    page = client.get(f"/reports/{allocated.local_reference}/").content.decode()
+    chosen = page.split('id="id_task-assignee"', 1)[1].split("</select>", 1)[0]
+    assert f'<option value="{vft_investigator.pk}" selected>' in chosen
+
+
+def test_a_task_due_in_the_past_is_refused_with_the_reason(allocated, vft_investigator, client):
+    client.force_login(vft_investigator)
+    ref = allocated.local_reference
+    yesterday = timezone.localdate() - timedelta(days=1)
+    page = client.post(
+        f"/reports/{ref}/case/task/",
+        {
+            "task-text": "Obtain doorbell footage",
+            "task-assignee": vft_investigator.pk,
+            "task-due-day": yesterday.day,
+            "task-due-month": yesterday.month,
+            "task-due-year": yesterday.year,
+        },
+        follow=True,
+    ).content.decode()
+    assert "The date the task is due must be today or in the future" in page
+    assert not Task.objects.exists()
+
+
+def test_an_empty_task_says_what_to_enter_and_choose(allocated, vft_investigator, client):
+    client.force_login(vft_investigator)
+    page = client.post(
+        f"/reports/{allocated.local_reference}/case/task/", {}, follow=True
+    ).content.decode()
+    for message in (
+        "Enter the task",
+        "Enter the date the task is due",
+        "Select who to assign the task to",
+    ):
+        assert message in page

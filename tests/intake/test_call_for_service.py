@@ -125,3 +125,42 @@ def test_a_postcode_that_is_not_one_is_refused_not_stored(client, assessor):
     assert answer.status_code == 422
     assert "caller_postcode" in answer.json()["problems"]
     assert not CallForService.objects.exists()
+
+
+def test_the_call_for_service_form_offers_the_nfib_fraud_types(assessor, client):
+    client.force_login(assessor)
+    page = client.get("/calls-for-service/new/").content.decode()
+    select = page.split('id="id_fraud_type"', 1)[1].split("</select>", 1)[0]
+    assert '<option value="NFIB3A">NFIB3A: online shopping and auctions</option>' in select
+    assert '<option value="NFIB90">' in select and '<option value="" selected>' in select
+
+
+def test_an_unknown_fraud_type_code_is_refused(assessor, client):
+    client.force_login(assessor)
+    page = client.post(
+        "/calls-for-service/new/",
+        {
+            "caller_forename": "Joan",
+            "caller_surname": "Patel",
+            "summary": "Courier took cash",
+            "criteria": ["victim_vulnerable"],
+            "fraud_type": "NFIB99Z",
+        },
+    ).content.decode()
+    assert '<a href="#id_fraud_type">Select the fraud type from the list</a>' in page
+    assert not CallForService.objects.exists()
+
+
+def test_the_fraud_type_chosen_is_kept_on_the_report(assessor, client):
+    client.force_login(assessor)
+    client.post(
+        "/calls-for-service/new/",
+        {
+            "caller_forename": "Joan",
+            "caller_surname": "Patel",
+            "summary": "Courier took cash",
+            "criteria": ["victim_vulnerable"],
+            "fraud_type": "NFIB1D",
+        },
+    )
+    assert CallForService.objects.get().report.fraud_type == "NFIB1D"

@@ -87,3 +87,9 @@ def test_a_postcode_that_is_not_one_is_shown_on_the_form_and_nothing_is_recorded
     assert page.status_code == 200
     assert "Enter a UK postcode" in page.content.decode()
     assert not Report.objects.exists()
+
+
+def test_a_referral_records_the_nfib_fraud_type_chosen(assessor, client):
+    client.force_login(assessor)
+    assert client.post("/referrals/new/", {**FORM, "fraud_type": "NFIB5C"}).status_code == 302
+    assert Report.objects.get(source="referral").fraud_type == "NFIB5C"

@@ -99,3 +99,13 @@ def test_the_queue_shows_each_stage_and_filters_by_tier_and_vulnerability(
     client.force_login(supervisor)
     page = client.get("/triage/queue/?stage=to_decide").content.decode()
     assert albert.local_reference in page and "awaiting the supervisor" in page
+
+
+def test_the_queue_filters_on_a_fraud_type_chosen_from_the_nfib_codes(reports, assessor, client):
+    client.force_login(assessor)
+    page = client.get(
+        "/triage/queue/", {"fraud_type": "NFIB1H", "stage": "to_assess"}
+    ).content.decode()
+    select = page.split('<select class="govuk-select" id="fraud_type"', 1)[1].split("</select>")[0]
+    assert '<option value="">All fraud types</option>' in select
+    assert '<option value="NFIB1H" selected>' in select

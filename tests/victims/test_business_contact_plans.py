@@ -31,6 +31,7 @@ def plan_form(**overrides):
         "who": "Business Crime Coordinator, PC 1234 Smith",
         "how": "visit",
         "by_when": "2026-10-16",
+        "by_when-confirm": "yes",  # already past: the FVO ticks that the date is right
         "status": "planned",
         "notes": "Invoice redirection advice: call back on a known number",
     }
@@ -109,3 +110,34 @@ def test_the_api_records_a_plan_and_the_weekly_lists_show_it(ribbon, client):
     weekly = client.get("/api/v1/weekly-lists", {"week": "2026-10-01"}).json()
     plan = weekly["top_businesses"][0]["contact_plan"]
     assert (plan["who"], plan["how"], plan["by_when"]) == ("BCC", "telephone", "2026-10-09")
+
+
+def test_a_past_contact_by_date_is_taken_only_once_the_fvo_confirms_it(ribbon, client):
+    url = f"/vulnerability/businesses/{ribbon.pk}/contact-plan/"
+    unconfirmed = plan_form()
+    del unconfirmed["by_when-confirm"]
+    asked = client.post(url, unconfirmed)
+    page = asked.content.decode()
+    assert asked.status_code == 422 and not BusinessContactPlan.objects.exists()
+    message = "The date to contact the business by is in the past: check it, or tick the box"
+    assert message in page and 'id="id_by_when-confirm"' in page
+    assert 'href="#id_by_when-day"' in page
+    assert client.post(url, plan_form()).status_code == 302
+
+
+def test_the_date_already_saved_is_kept_without_asking_again(ribbon, client):
+    url = f"/vulnerability/businesses/{ribbon.pk}/contact-plan/"
+    client.post(url, plan_form())
+    update = plan_form(status="contacted")
+    del update["by_when-confirm"]
+    assert client.post(url, update).status_code == 302
+    assert BusinessContactPlan.objects.get().status == "contacted"
+
+
+def test_an_empty_plan_links_its_errors_to_the_first_radio_and_the_day_box(ribbon, client):
+    url = f"/vulnerability/businesses/{ribbon.pk}/contact-plan/"
+    page = client.post(url, {"status": "planned"}).content.decode()
+    assert '<a href="#id_who">Enter who will contact the business</a>' in page
+    assert '<a href="#id_how_0">Select how the business will be contacted</a>' in page
+    assert '<a href="#id_by_when-day">Enter the date to contact the business by</a>' in page
+    assert "<title>Error: Contact plan" in page

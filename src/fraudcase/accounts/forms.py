@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
@@ -21,10 +23,16 @@ class SignInForm(AuthenticationForm):
 
 
 class ChangePasswordForm(GovukMixin, PasswordChangeForm):
-    pass
+    names: ClassVar[dict[str, str]] = {
+        "old_password": "your current password",
+        "new_password1": "a new password",
+        "new_password2": "the new password again",
+    }
 
 
 class NewTokenForm(GovukMixin, forms.Form):
+    names: ClassVar[dict[str, str]] = {"days": "the number of days until it expires"}
+
     name = forms.CharField(
         label="What the token is for", max_length=100, help_text="For example: force CRM sync."
     )

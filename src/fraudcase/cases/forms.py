@@ -1,11 +1,12 @@
 """Forms for allocation, case work and finalisation."""
 
 from dataclasses import fields
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 
-from fraudcase.core.forms import GovukMixin
+from fraudcase.core.dates import Allowed
+from fraudcase.core.forms import GovukMixin, date_field
 
 from . import rules
 from .rules import HOME_OFFICE_OUTCOMES, CeaseAndDesistFacts
@@ -48,13 +49,27 @@ class ReviewForm(GovukMixin, forms.Form):
 
 
 class TaskForm(GovukMixin, forms.Form):
-    text = forms.CharField(label="Task", max_length=300)
-    due = forms.DateField(label="Due", widget=forms.DateInput(), help_text="e.g. 2026-12-01")
+    """A task on the case: assigned to the person adding it when they may take tasks; due
+    today or later (a due date already past would be overdue the moment it is set)."""
 
-    def __init__(self, *args: Any, assignees: list[tuple[int, str]], **kwargs: Any) -> None:
+    names: ClassVar[dict[str, str]] = {
+        "text": "the task",
+        "due": "the date the task is due",
+        "assignee": "who to assign the task to",
+    }
+
+    text = forms.CharField(label="Task", max_length=300)
+    due = date_field("Due", allowed=Allowed.TODAY_OR_FUTURE)
+
+    def __init__(
+        self, *args: Any, assignees: list[tuple[int, str]], me: int | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["assignee"] = forms.TypedChoiceField(
-            label="Assign to", coerce=int, choices=assignees
+            label="Assign to",
+            coerce=int,
+            choices=[("", "Choose who to assign it to"), *assignees],
+            initial=me if any(pk == me for pk, _ in assignees) else None,
         )
         self.style_fields()
 
@@ -73,16 +88,20 @@ class TaskDoneForm(forms.Form):
 
 
 class DisruptionForm(GovukMixin, forms.Form):
+    names: ClassVar[dict[str, str]] = {"kind": "the disruption", "on": "the date of the disruption"}
+
     kind = forms.ChoiceField(
         label="Disruption",
         choices=rules.recordable_disruptions,
         help_text="A cease and desist notice is recorded by finalising with outcome 10.",
     )
-    on = forms.DateField(label="Date", widget=forms.DateInput(), help_text="e.g. 2026-12-01")
+    on = date_field("Date", allowed=Allowed.TODAY_OR_PAST)
     detail = forms.CharField(label="Detail", required=False, widget=forms.Textarea)
 
 
 class VictimUpdateForm(GovukMixin, forms.Form):
+    names: ClassVar[dict[str, str]] = {"method": "how the victim was updated"}
+
     method = forms.ChoiceField(
         label="How",
         choices=rules.UpdateMethod.choices,
@@ -91,6 +110,8 @@ class VictimUpdateForm(GovukMixin, forms.Form):
 
 
 class VictimContractForm(GovukMixin, forms.Form):
+    names: ClassVar[dict[str, str]] = {"every_days": "how often to update the victim"}
+
     every_days = forms.TypedChoiceField(
         label="Update the victim every",
         coerce=int,
@@ -114,6 +135,7 @@ CeaseAndDesistFields = type(
 
 class FinalisationForm(GovukMixin, CeaseAndDesistFields):
     conditional = ("rationale",)
+    names: ClassVar[dict[str, str]] = {"outcome": "the Home Office outcome type"}
 
     outcome = forms.TypedChoiceField(
         label="Home Office outcome type",

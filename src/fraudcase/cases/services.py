@@ -620,13 +620,15 @@ def panel(user: User, report: Report) -> dict[str, object]:
         "may_review": case is not None and user.role in SUPERVISING_ROLES and not case.closed_at,
         "may_allocate": report_services.may(user, Transition.ALLOCATE, report),
         "may_finalise": report_services.may(user, Transition.FINALISE, report),
-        "task_form": TaskForm(
-            assignees=assignee_choices(),
-            prefix="task",
-            initial={"assignee": task_assignee_default(user, case)},
-        )
-        if works
-        else None,
+        "task_form": (
+            TaskForm(
+                assignees=assignee_choices(),
+                me=task_assignee_default(user, case),
+                prefix="task",
+            )
+            if works
+            else None
+        ),
         "disruption_form": DisruptionForm(prefix="disruption") if works else None,
         "contract_form": VictimContractForm(
             prefix="contract", initial={"every_days": case.update_every_days}

@@ -8,6 +8,8 @@ seed 001 §5.6-§5.7, §6).
 from datetime import date, timedelta
 from functools import lru_cache
 
+from fraudcase.core.enums import Choices
+
 
 @lru_cache(maxsize=16)
 def bank_holidays(year: int) -> frozenset[date]:
@@ -39,3 +41,23 @@ def add_working_days(event: date, days: int) -> date:
 def age_on(dob: date, day: date) -> int:
     """Whole years between dob and day (the birthday itself counts)."""
     return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+
+class Allowed(Choices):
+    """Which dates a date question accepts, relative to today (the label ends its error)."""
+
+    PAST = "past", "in the past"
+    TODAY_OR_PAST = "today_or_past", "today or in the past"
+    TODAY_OR_FUTURE = "today_or_future", "today or in the future"
+
+
+def allowed(day: date, rule: Allowed, today: date) -> bool:
+    """Whether `day` is a date `rule` accepts on `today`."""
+    match rule:
+        case Allowed.PAST:
+            return day < today
+        case Allowed.TODAY_OR_PAST:
+            return day <= today
+        case Allowed.TODAY_OR_FUTURE:
+            return day >= today
+    raise ValueError(rule)

@@ -1,8 +1,12 @@
+from typing import ClassVar
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from fraudcase.core.forms import FileUploadForm, GovukMixin
+from fraudcase.core.dates import Allowed
+from fraudcase.core.forms import FileUploadForm, GovukMixin, date_field
+from fraudcase.reports.enums import FraudType
 from fraudcase.reports.models import VictimType
 
 from . import rules
@@ -56,18 +60,39 @@ class NFIBUploadForm(FileUploadForm):
         }
 
 
+def fraud_type_field() -> forms.ChoiceField:
+    """The NFIB fraud type, chosen from the codes (reports.enums.FraudType); may be left for
+    NFIB to set when the report is double-keyed."""
+    return forms.ChoiceField(
+        label="Fraud type",
+        required=False,
+        choices=[("", "Not known yet"), *FraudType.choices],
+        help_text="The NFIB code Action Fraud would record it under.",
+    )
+
+
 class CallForServiceForm(GovukMixin, forms.Form):
+    names: ClassVar[dict[str, str]] = {
+        "caller_forename": "the caller's first name",
+        "caller_surname": "the caller's last name",
+        "caller_dob": "the caller's date of birth",
+        "caller_phone": "the caller's telephone number",
+        "caller_postcode": "the caller's postcode",
+        "fraud_type": "the fraud type",
+        "loss_gbp": "the loss in pounds",
+    }
+
     caller_forename = forms.CharField(label="Caller's first name", max_length=100)
     caller_surname = forms.CharField(label="Caller's last name", max_length=100)
-    caller_dob = forms.DateField(
-        label="Caller's date of birth",
+    caller_dob = date_field(
+        "Caller's date of birth",
+        allowed=Allowed.PAST,
         required=False,
-        widget=forms.DateInput(),
-        help_text="For example, 1948-03-12",
+        help_text="For example, 12 3 1948",
     )
     caller_phone = forms.CharField(label="Caller's telephone", max_length=30, required=False)
     caller_postcode = forms.CharField(label="Caller's postcode", max_length=10, required=False)
-    fraud_type = forms.CharField(label="Fraud type (NFIB code)", max_length=20, required=False)
+    fraud_type = fraud_type_field()
     loss_gbp = forms.DecimalField(
         label="Loss in pounds", required=False, min_value=0, max_digits=14, decimal_places=2
     )
@@ -86,12 +111,19 @@ class CallForServiceForm(GovukMixin, forms.Form):
 
 
 class ReferralForm(GovukMixin, forms.Form):
+    names: ClassVar[dict[str, str]] = {
+        "referrer_type": "who referred it",
+        "referrer_name": "the referrer's name or organisation",
+        "received_on": "the date the referral was received",
+        "victim_type": "the victim type",
+        "fraud_type": "the fraud type",
+    }
+
     referrer_type = forms.ChoiceField(label="Who referred it", choices=ReferrerType.choices)
     referrer_name = forms.CharField(label="Referrer's name or organisation", max_length=200)
-    received_on = forms.DateField(
-        label="Date received", widget=forms.DateInput(), help_text="For example, 2026-10-05"
-    )
+    received_on = date_field("Date received", allowed=Allowed.TODAY_OR_PAST)
     victim_type = forms.ChoiceField(label="Victim type", choices=VictimType.choices)
+    fraud_type = fraud_type_field()
     forename = forms.CharField(label="Victim's first name", max_length=100, required=False)
     surname = forms.CharField(label="Victim's last name", max_length=100, required=False)
     business_name = forms.CharField(

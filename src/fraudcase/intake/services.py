@@ -211,6 +211,7 @@ class ReferralInput:
     postcode: str
     summary: str
     storage_decision: str
+    fraud_type: str = ""
 
 
 def record_referral(user: User, data: ReferralInput, uploads: list[UploadedFile]) -> Referral:
@@ -236,6 +237,7 @@ def record_referral(user: User, data: ReferralInput, uploads: list[UploadedFile]
                 Source.REFERRAL,
                 timezone.now(),
                 data.summary,
+                fraud_type=data.fraud_type,
                 victim={
                     "victim_type": data.victim_type,
                     "forename": data.forename,

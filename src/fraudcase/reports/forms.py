@@ -1,5 +1,7 @@
 """Forms of the report itself: search, the enquiry log, the reason for a restricted record."""
 
+from typing import ClassVar
+
 from django import forms
 
 from fraudcase.core.forms import GovukMixin
@@ -16,10 +18,14 @@ class SearchForm(GovukMixin, forms.Form):
 
 
 class LogEntryForm(GovukMixin, forms.Form):
+    names: ClassVar[dict[str, str]] = {"text": "what to add to the enquiry log"}
+
     text = forms.CharField(label="Add to the enquiry log", widget=forms.Textarea, max_length=10000)
 
 
 class JustificationForm(GovukMixin, forms.Form):
+    names: ClassVar[dict[str, str]] = {"justification": "why you need to see this record"}
+
     justification = forms.CharField(
         label="Why do you need to see this record?",
         widget=forms.Textarea,
@@ -29,6 +35,8 @@ class JustificationForm(GovukMixin, forms.Form):
 
 
 class ErasureForm(GovukMixin, forms.Form):
+    names: ClassVar[dict[str, str]] = {"reason": "why this personal data is being erased"}
+
     reason = forms.CharField(
         label="Why is this personal data being erased?",
         widget=forms.Textarea,

@@ -11,7 +11,7 @@ from fraudcase.audit.models import AuditAction
 from fraudcase.core import exports, paging
 from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services as report_services
-from fraudcase.reports.enums import ReportStatus
+from fraudcase.reports.enums import FraudType, ReportStatus
 from fraudcase.reports.models import Source
 from fraudcase.reports.views import EXPORT_ROWS, list_justification
 
@@ -114,6 +114,7 @@ def queue(request):
             "page": page,
             "filters": filters,
             "sources": Source.choices,
+            "fraud_types": FraudType.choices,
             "stages": [(k, label) for k, (label, _) in services.QUEUE_STAGES.items()],
             "stage_label": services.QUEUE_STAGES.get(
                 filters["stage"], services.QUEUE_STAGES["to_assess"]

@@ -1,6 +1,9 @@
+from typing import ClassVar
+
 from django import forms
 
-from fraudcase.core.forms import FileUploadForm, GovukMixin
+from fraudcase.core.dates import Allowed
+from fraudcase.core.forms import FileUploadForm, GovukMixin, date_field
 
 from .rules import PlanHow, PlanStatus, Response
 
@@ -12,14 +15,20 @@ class VictimListUploadForm(FileUploadForm):
 
 
 class DecisionForm(GovukMixin, forms.Form):
+    names: ClassVar[dict[str, str]] = {
+        "response": "how the victim will be contacted",
+        "assignee": "the officer",
+        "due_on": "the date to contact the victim by",
+    }
+
     response = forms.ChoiceField(
         label="How will the victim be contacted?", choices=(), widget=forms.RadioSelect
     )
     assignee = forms.TypedChoiceField(label="Officer", coerce=int, choices=())
-    due_on = forms.DateField(
-        label="Contact by",
+    due_on = date_field(
+        "Contact by",
+        allowed=Allowed.TODAY_OR_FUTURE,
         required=False,
-        widget=forms.DateInput(),
         help_text="Leave blank for the default for this status.",
     )
     no_visit_reason = forms.CharField(
@@ -48,9 +57,9 @@ class DecisionForm(GovukMixin, forms.Form):
 
 
 class ResultForm(GovukMixin, forms.Form):
-    done_on = forms.DateField(
-        label="Date of contact", widget=forms.DateInput(), help_text="For example, 2026-11-21"
-    )
+    names: ClassVar[dict[str, str]] = {"done_on": "the date of contact"}
+
+    done_on = date_field("Date of contact", allowed=Allowed.TODAY_OR_PAST)
     result = forms.CharField(label="What happened", widget=forms.Textarea)
     financial_abuse = forms.BooleanField(
         label="Financial abuse found (raises a Public Protection Notice)", required=False
@@ -58,6 +67,8 @@ class ResultForm(GovukMixin, forms.Form):
 
 
 class PartnerForm(GovukMixin, forms.Form):
+    names: ClassVar[dict[str, str]] = {"partner": "the partner", "other_partner": "the partner"}
+
     partner = forms.ChoiceField(label="Partner", choices=())
     other_partner = forms.CharField(label="Other partner's name", required=False)
     consent = forms.BooleanField(label="The victim consents to this referral", required=False)
@@ -71,15 +82,28 @@ class PartnerForm(GovukMixin, forms.Form):
 
 
 class NextOfKinForm(GovukMixin, forms.Form):
+    names: ClassVar[dict[str, str]] = {
+        "name": "the name of the next of kin",
+        "contacted_on": "the date the next of kin was contacted",
+    }
+
     name = forms.CharField(label="Name of next of kin", max_length=200)
     relationship = forms.CharField(label="Relationship", max_length=100, required=False)
     phone = forms.CharField(label="Telephone", max_length=30, required=False)
-    contacted_on = forms.DateField(label="Contacted on", required=False, widget=forms.DateInput())
+    contacted_on = date_field("Contacted on", allowed=Allowed.TODAY_OR_PAST, required=False)
     notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea)
 
 
 class ContactPlanForm(GovukMixin, forms.Form):
-    """A business's contact plan (WMP ¶63 ii)."""
+    """A business's contact plan (WMP ¶63 ii). Contact by is today or later; an earlier date is
+    taken once the user ticks that it is right (a plan recorded after the contact), and the date
+    already saved is kept without asking."""
+
+    names: ClassVar[dict[str, str]] = {
+        "how": "how the business will be contacted",
+        "by_when": "the date to contact the business by",
+        "status": "where the plan stands",
+    }
 
     who = forms.CharField(
         label="Who will contact the business",
@@ -87,9 +111,7 @@ class ContactPlanForm(GovukMixin, forms.Form):
         help_text="For example, the Business Crime Coordinator, PC 1234 Smith",
     )
     how = forms.ChoiceField(label="How", choices=(), widget=forms.RadioSelect)
-    by_when = forms.DateField(
-        label="Contact by", widget=forms.DateInput(), help_text="For example, 2026-10-16"
-    )
+    by_when = date_field("Contact by", allowed=Allowed.TODAY_OR_FUTURE, confirm_past=True)
     status = forms.ChoiceField(label="Where the plan stands", choices=())
     notes = forms.CharField(
         label="Notes", required=False, widget=forms.Textarea, help_text="The protect advice to give"
@@ -99,3 +121,4 @@ class ContactPlanForm(GovukMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["how"].choices = PlanHow.choices
         self.fields["status"].choices = PlanStatus.choices
+        self.fields["by_when"].saved = self.initial.get("by_when")  # type: ignore[attr-defined]
