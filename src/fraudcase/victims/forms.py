@@ -42,8 +42,45 @@ class DecisionForm(GovukMixin, forms.Form):
             # Asked only for a victim the national unit covers (WMP ¶63 iii).
             del self.fields["ecvcu_handover"]
         self.fields["response"].choices = Response.choices
+        self.fields["assignee"].choices = _officer_choices(officers)
+
+
+def _officer_choices(officers) -> list[tuple[int, str]]:
+    return [(o.pk, f"{o} ({o.get_role_display()})") for o in officers]
+
+
+class BulkForm(GovukMixin, forms.Form):
+    """A decision or an assignment for the victims chosen on a page of a list (issue 11)."""
+
+    response = forms.ChoiceField(
+        label="How will the chosen victims be contacted?",
+        choices=(),
+        widget=forms.RadioSelect,
+        required=False,
+        help_text="Needed to decide; not needed to assign victims already decided.",
+    )
+    assignee = forms.TypedChoiceField(
+        label="Assign to", coerce=int, choices=(), required=False, empty_value=None
+    )
+    due_on = forms.DateField(
+        label="Contact by",
+        required=False,
+        widget=forms.DateInput(),
+        help_text="Leave blank for the default for each victim's status.",
+    )
+    no_visit_reason = forms.CharField(
+        label="Reason for not visiting",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Needed when VS4 or VS3 victims are not visited.",
+    )
+
+    def __init__(self, *args, officers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["response"].choices = Response.choices
         self.fields["assignee"].choices = [
-            (o.pk, f"{o} ({o.get_role_display()})") for o in officers
+            ("", "Nobody yet: decide now, assign later"),
+            *_officer_choices(officers),
         ]
 
 
