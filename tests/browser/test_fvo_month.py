@@ -37,7 +37,7 @@ def test_the_fvo_uploads_filters_assigns_in_bulk_and_records_a_result(
     page.check("#select-all")
     assert page.is_checked("tbody input[name=entries]")
     page.check("input[name=response][value=visit_fvo]")
-    assert page.input_value("#id_assignee") == str(fvo.pk)  # "Assign to" starts at me
+    assert page.input_value("#id_assignee_id") == str(fvo.pk)  # "Assign to" starts at me
     page.click("button:has-text('Decide for chosen victims')")
     page.wait_for_selector("text=1 victim decided and sent to the officer's queue.")
     assert "Showing 0 results" in page.inner_text("main")  # none left to action

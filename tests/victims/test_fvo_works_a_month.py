@@ -123,7 +123,7 @@ def test_bulk_decision_sends_each_chosen_victim_to_the_officers_queue(fvo, pcso,
         {
             "entries": chosen,
             "response": "visit_pcso",
-            "assignee": pcso.pk,
+            "assignee_id": pcso.pk,
             "action": "decide",
             "back": "?segment=VS4&state=not_actioned",
         },
@@ -152,7 +152,7 @@ def test_bulk_assignment_refuses_a_victim_that_fails_a_rule_and_assigns_the_othe
     client.force_login(fvo)
     done = client.post(
         f"/vulnerability/lists/{victim_list.pk}/bulk/",
-        {"entries": chosen, "assignee": pcso.pk, "action": "assign", "back": "?segment=VS4"},
+        {"entries": chosen, "assignee_id": pcso.pk, "action": "assign", "back": "?segment=VS4"},
         follow=True,
     )
     page = done.content.decode()
@@ -224,7 +224,7 @@ def test_the_vulnerability_log_export_has_partner_referrals_and_next_of_kin(fvo,
     book = openpyxl.load_workbook(io.BytesIO(client.get("/vulnerability/log/?export=xlsx").content))
     rows = list(book.active.iter_rows(values_only=True))
     header, body = rows[0], rows[1:]
-    records = [dict(zip(header, row)) for row in body]
+    records = [dict(zip(header, row, strict=True)) for row in body]
     assert [r["record"] for r in records] == [
         "Decision and task",
         "Partner referral",

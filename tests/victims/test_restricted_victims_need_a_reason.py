@@ -153,7 +153,9 @@ def test_the_reason_form_needs_a_reason_and_only_returns_within_the_site(
     justify = f"/reports/justify-list/?next={quote(url)}"
     assert client.post(justify, {"justification": " "}).status_code == 200
     assert "Patel" not in client.get(url).content.decode()
-    away = client.post("/reports/justify-list/?next=https://evil.example/", {"justification": REASON})
+    away = client.post(
+        "/reports/justify-list/?next=https://evil.example/", {"justification": REASON}
+    )
     assert away.url == "/"
     assert client.get(f"/vulnerability/victims/{restricted_victim.pk + 1}/").status_code == 404
 

@@ -11,23 +11,29 @@ class VictimListUploadForm(FileUploadForm):
         self.fields["file"].label = "NFIB victim list"
 
 
-class DecisionForm(GovukMixin, forms.Form):
-    response = forms.ChoiceField(
-        label="How will the victim be contacted?", choices=(), widget=forms.RadioSelect
-    )
-    assignee = forms.TypedChoiceField(label="Officer", coerce=int, choices=())
+class _ContactDecision(GovukMixin, forms.Form):
+    """What deciding a contact asks besides how and who: by when, and why no visit."""
+
     due_on = forms.DateField(
         label="Contact by",
         required=False,
         widget=forms.DateInput(),
-        help_text="Leave blank for the default for this status.",
+        help_text="Leave blank for the default for the victim's status.",
     )
     no_visit_reason = forms.CharField(
         label="Reason for not visiting",
         required=False,
-        widget=forms.Textarea,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Needed when a VS4 or VS3 victim is not visited.",
     )
+
+
+class DecisionForm(_ContactDecision):
+    field_order = ("response", "assignee", "due_on", "no_visit_reason", "ecvcu_handover")
+    response = forms.ChoiceField(
+        label="How will the victim be contacted?", choices=(), widget=forms.RadioSelect
+    )
+    assignee = forms.TypedChoiceField(label="Officer", coerce=int, choices=())
     ecvcu_handover = forms.CharField(
         label="The national ECVCU's agreement to local contact",
         required=False,
@@ -49,9 +55,11 @@ def _officer_choices(officers) -> list[tuple[int, str]]:
     return [(o.pk, f"{o} ({o.get_role_display()})") for o in officers]
 
 
-class BulkForm(GovukMixin, forms.Form):
-    """A decision or an assignment for the victims chosen on a page of a list (issue 11)."""
+class BulkForm(_ContactDecision):
+    """A decision or an assignment for the victims chosen on a page of a list (issue 11); its
+    fields are services.decide_many's arguments."""
 
+    field_order = ("response", "assignee_id", "due_on", "no_visit_reason")
     response = forms.ChoiceField(
         label="How will the chosen victims be contacted?",
         choices=(),
@@ -59,26 +67,14 @@ class BulkForm(GovukMixin, forms.Form):
         required=False,
         help_text="Needed to decide; not needed to assign victims already decided.",
     )
-    assignee = forms.TypedChoiceField(
+    assignee_id = forms.TypedChoiceField(
         label="Assign to", coerce=int, choices=(), required=False, empty_value=None
-    )
-    due_on = forms.DateField(
-        label="Contact by",
-        required=False,
-        widget=forms.DateInput(),
-        help_text="Leave blank for the default for each victim's status.",
-    )
-    no_visit_reason = forms.CharField(
-        label="Reason for not visiting",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Needed when VS4 or VS3 victims are not visited.",
     )
 
     def __init__(self, *args, officers=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["response"].choices = Response.choices
-        self.fields["assignee"].choices = [
+        self.fields["assignee_id"].choices = [
             ("", "Nobody yet: decide now, assign later"),
             *_officer_choices(officers),
         ]

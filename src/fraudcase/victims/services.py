@@ -645,21 +645,22 @@ def decide_many(
             )
         )
     VulnerabilityAction.objects.bulk_create(actions)
-    label = rules.Response(response).label
     who = f" by {assignee}" if assignee else ", to be assigned"
+    _audit_each(
+        user, outcome, f"Response decided for a selection: {rules.Response(response).label}{who}"
+    )
+    return outcome
+
+
+def _audit_each(user: User, outcome: BulkOutcome, summary: str) -> None:
+    """One alteration in the audit log for each victim a bulk action did."""
     audit.record_many(
         user,
         [
-            audit.Entry(
-                AuditAction.ALTERATION,
-                "victim_list_entry",
-                entry.nfrc,
-                f"Response decided for a selection: {label}{who}",
-            )
+            audit.Entry(AuditAction.ALTERATION, "victim_list_entry", entry.nfrc, summary)
             for entry in outcome.done
         ],
     )
-    return outcome
 
 
 @transaction.atomic
@@ -695,18 +696,7 @@ def assign_many(user: User, entry_ids: Iterable[int], *, assignee_id: int | None
     VulnerabilityAction.objects.filter(pk__in=[tasks[e.pk].pk for e in outcome.done]).update(
         assignee=assignee
     )
-    audit.record_many(
-        user,
-        [
-            audit.Entry(
-                AuditAction.ALTERATION,
-                "victim_list_entry",
-                entry.nfrc,
-                f"Task assigned to {assignee}",
-            )
-            for entry in outcome.done
-        ],
-    )
+    _audit_each(user, outcome, f"Task assigned to {assignee}")
     return outcome
 
 

@@ -301,17 +301,20 @@ def victim_list(request, list_id):
             "term": term,
             "state": state,
             "states": [
-                ("", "All", sum(states.values())),
-                *[(s.value, s.label, states[s.value]) for s in VictimState],
+                (f"?{urlencode(keep | ({'state': key} if key else {}))}", label, n, key == state)
+                for key, label, n in [
+                    ("", "All", sum(states.values())),
+                    *[(s.value, s.label, states[s.value]) for s in VictimState],
+                ]
             ],
-            "state_query": urlencode(keep),
             "bulk_form": BulkForm(
                 officers=services.officers(request.user),
-                initial={"assignee": services.default_assignee(request.user)},
+                initial={"assignee_id": services.default_assignee(request.user)},
             ),
             "refused": request.session.pop("bulk_refused", []),
             "tabs": [
-                (key, label, counts.get(key, 0)) for key, (label, _) in services.SEGMENTS.items()
+                (f"?segment={key}", label, counts.get(key, 0), key == segment)
+                for key, (label, _) in services.SEGMENTS.items()
             ],
             "chart": [
                 (label, counts.get(key, 0), round(100 * counts.get(key, 0) / most))
@@ -338,19 +341,12 @@ def bulk(request, list_id):
     data = form.cleaned_data
     try:
         if request.POST.get("action") == "assign":
-            outcome = services.assign_many(request.user, chosen, assignee_id=data["assignee"])
+            outcome = services.assign_many(request.user, chosen, assignee_id=data["assignee_id"])
             done = f"{len(outcome.done)} victim{'s' if len(outcome.done) != 1 else ''} assigned."
         else:
-            outcome = services.decide_many(
-                request.user,
-                chosen,
-                response=data["response"],
-                assignee_id=data["assignee"],
-                no_visit_reason=data["no_visit_reason"],
-                due_on=data["due_on"],
-            )
+            outcome = services.decide_many(request.user, chosen, **data)
             done = f"{len(outcome.done)} victim{'s' if len(outcome.done) != 1 else ''} decided"
-            done += " and sent to the officer's queue." if data["assignee"] else "."
+            done += " and sent to the officer's queue." if data["assignee_id"] else "."
     except InvalidInput as invalid:
         messages.error(request, " ".join(invalid.problems.values()))
         return redirect(back)
