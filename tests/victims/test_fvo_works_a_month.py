@@ -103,6 +103,8 @@ def test_the_fvo_filters_to_victims_not_yet_actioned(fvo, pcso, client):
     assert "Not yet actioned (4)" in page and "Task sent (1)" in page and "Decided (1)" in page
     todo = segment(client, victim_list, "&state=not_actioned").content.decode()
     assert "Showing 1 to 4 of 4" in todo and entries[0].nfrc not in todo
+    # The filter is kept from segment to segment: VS4, then VS3, not yet actioned.
+    assert 'href="?segment=VS3&amp;state=not_actioned"' in todo
     sent = segment(client, victim_list, "&state=task_sent").content.decode()
     assert entries[0].nfrc in sent and "Showing 1 to 1 of 1" in sent
     # A result in with a follow-up open is "contacted"; every result in is "closed".

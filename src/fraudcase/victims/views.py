@@ -313,7 +313,13 @@ def victim_list(request, list_id):
             ),
             "refused": request.session.pop("bulk_refused", []),
             "tabs": [
-                (f"?segment={key}", label, counts.get(key, 0), key == segment)
+                # The state chosen is kept from segment to segment: VS4 then VS3 "not yet actioned".
+                (
+                    "?" + urlencode({"segment": key} | ({"state": state} if state else {})),
+                    label,
+                    counts.get(key, 0),
+                    key == segment,
+                )
                 for key, (label, _) in services.SEGMENTS.items()
             ],
             "chart": [
