@@ -59,6 +59,7 @@ urlpatterns = [
     path("tasks/mine/", cases.my_tasks, name="my-tasks"),
     path("vulnerability/", victims.workbench, name="workbench"),
     path("vulnerability/lists/<int:list_id>/", victims.victim_list, name="victim-list"),
+    path("vulnerability/lists/<int:list_id>/bulk/", victims.bulk, name="victim-list-bulk"),
     path("vulnerability/ecvcu/", victims.ecvcu_upload, name="ecvcu-upload"),
     path("vulnerability/weekly/", victims.weekly, name="weekly-lists"),
     path(
@@ -83,11 +84,6 @@ urlpatterns = [
         "vulnerability/victims/<int:entry_id>/next-of-kin/", victims.next_of_kin, name="victim-kin"
     ),
     path("vulnerability/victims/<int:entry_id>/", victims.entry_detail, name="victim-entry"),
-    path(
-        "vulnerability/victims/<int:entry_id>/justify/",
-        victims.entry_justify,
-        name="victim-entry-justify",
-    ),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     re_path(r"^api/(?P<rest>(?s:.*))$", api_views.unknown_address),

@@ -104,9 +104,16 @@ def test_the_api_records_a_plan_and_the_weekly_lists_show_it(ribbon, client):
     body = {"who": "BCC", "how": "telephone", "by_when": "2026-10-09"}
     saved = client.put(url, body, content_type="application/json")
     assert saved.status_code == 200 and saved.json()["status"] == "planned"
-    refused = client.put(url, {"who": "", "how": "fax"}, content_type="application/json")
+    # How and where the plan stands are the enums' values: anything else is refused by name.
+    refused = client.put(url, {"who": "BCC", "how": "fax"}, content_type="application/json")
+    assert refused.status_code == 422 and set(refused.json()["problems"]) == {"how"}
+    wrong = {**body, "status": "pending"}
+    assert set(client.put(url, wrong, content_type="application/json").json()["problems"]) == {
+        "status"
+    }
+    refused = client.put(url, {"who": "", "how": "visit"}, content_type="application/json")
     assert refused.status_code == 422
-    assert set(refused.json()["problems"]) == {"who", "how", "by_when"}
+    assert set(refused.json()["problems"]) == {"who", "by_when"}
     weekly = client.get("/api/v1/weekly-lists", {"week": "2026-10-01"}).json()
     plan = weekly["top_businesses"][0]["contact_plan"]
     assert (plan["who"], plan["how"], plan["by_when"]) == ("BCC", "telephone", "2026-10-09")

@@ -13,6 +13,11 @@ class Role(Choices):
     INVESTIGATOR = "investigator", "Investigator"
     FVO = "fvo", "Fraud vulnerability officer"
     SAFEGUARDING = "safeguarding", "Safeguarding officer"
+    # Specials and volunteers with an account: given visit tasks, record their results
+    # (DOMAIN.md "Who uses it"; seed 001 App. C "Personal visit by Special Constable/
+    # Vulnerability Volunteer").
+    SPECIAL = "special", "Special constable"
+    VOLUNTEER = "volunteer", "Vulnerability volunteer"
     FINANCIAL_INTELLIGENCE = "financial_intelligence", "Financial intelligence officer"
     ANALYST = "analyst", "Analyst"
     ADMINISTRATOR = "administrator", "Administrator"

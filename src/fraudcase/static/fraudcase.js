@@ -10,3 +10,16 @@ for (const form of document.querySelectorAll('form[data-long-job]')) {
     if (button) button.setAttribute('aria-disabled', 'true')
   })
 }
+
+// "Select all on this page" for a table of checkboxes (the MOJ multi-select pattern): shown
+// only when scripts run; without them each row is ticked on its own.
+for (const box of document.querySelectorAll('[data-select-all]')) {
+  const all = box.querySelector('input')
+  const table = box.closest('table')
+  const rows = () => [...table.querySelectorAll('tbody input[type=checkbox]')]
+  box.hidden = false
+  all.addEventListener('change', () => { for (const row of rows()) row.checked = all.checked })
+  table.addEventListener('change', (event) => {
+    if (event.target !== all) all.checked = rows().every((row) => row.checked)
+  })
+}

@@ -17,7 +17,7 @@ from fraudcase.reports import services as report_services
 
 from . import services
 from .models import ActionState, Partner, VictimList, VictimListEntry, VulnerabilityAction
-from .rules import Response, VulnerabilityStatus
+from .rules import PlanHow, PlanStatus, Response, VulnerabilityStatus
 
 router = Router(tags=["vulnerability"])
 
@@ -117,7 +117,7 @@ def _task(action: VulnerabilityAction) -> dict[str, object]:
         "entry_id": action.entry_id,
         "nfrc": action.entry.nfrc,
         "response": action.response,
-        "assignee": str(action.assignee),
+        "assignee": str(action.assignee or ""),
         "due_on": action.due_on,
         "state": action.state,
         "is_follow_up": action.is_follow_up,
@@ -252,17 +252,17 @@ def ecvcu(request: HttpRequest, file: File[UploadedFile]) -> Status[dict[str, ob
 
 class ContactPlanIn(Schema):
     who: str
-    how: str
-    by_when: date | None = None
-    status: str = "planned"
+    how: one_of(PlanHow)
+    by_when: Day | None = None
+    status: one_of(PlanStatus) = PlanStatus.PLANNED.value
     notes: str = ""
 
 
 class ContactPlanOut(Schema):
     who: str
-    how: str
+    how: one_of(PlanHow)
     by_when: date
-    status: str
+    status: one_of(PlanStatus)
     notes: str
     updated_at: datetime
 
@@ -272,14 +272,17 @@ class BusinessOut(EntryOut):
 
     @staticmethod
     def resolve_contact_plan(obj: VictimListEntry) -> object:
-        return getattr(obj, "plan", None)
+        return getattr(obj, "contact_plan", None)
 
 
 @router.put("/victim-entries/{entry_id}/contact-plan", response={200: ContactPlanOut, 422: Invalid})
 def contact_plan(request: HttpRequest, entry_id: int, payload: ContactPlanIn) -> Status[object]:
-    """Record or update a business's contact plan (WMP ¶63 ii: the week's top five)."""
+    """Record or update a business's contact plan (WMP ¶63 ii: the week's top five). A
+    business on a restricted report only with an `X-Justification` header (428 without)."""
     user = api_user(request)
-    business = services.get_business(user, entry_id)
+    business = services.get_business(
+        user, entry_id, justification=report_api.justification(request)
+    )
     try:
         plan = services.save_contact_plan(user, business, **payload.dict())
     except InvalidInput as invalid:
@@ -301,6 +304,7 @@ def weekly(request: HttpRequest, week: Day) -> dict[str, object]:
     start = week - timedelta(days=week.weekday())
     user = api_user(request)
     lists = services.weekly_lists(user, start)
+    lists["under_18"] = list(lists["under_18"])  # type: ignore[typeddict-item]
     report_services.disclose(
         user,
         report_services.reports_with_nfrc(services.weekly_shown(lists)),

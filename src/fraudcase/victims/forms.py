@@ -14,29 +14,36 @@ class VictimListUploadForm(FileUploadForm):
         self.fields["file"].label = "NFIB victim list"
 
 
-class DecisionForm(GovukMixin, forms.Form):
+class _ContactDecision(GovukMixin, forms.Form):
+    """What deciding a contact asks besides how and who: by when, and why no visit."""
+
     names: ClassVar[dict[str, str]] = {
         "response": "how the victim will be contacted",
         "assignee": "the officer",
+        "assignee_id": "who to assign the chosen victims to",
         "due_on": "the date to contact the victim by",
     }
 
-    response = forms.ChoiceField(
-        label="How will the victim be contacted?", choices=(), widget=forms.RadioSelect
-    )
-    assignee = forms.TypedChoiceField(label="Officer", coerce=int, choices=())
     due_on = date_field(
         "Contact by",
         allowed=Allowed.TODAY_OR_FUTURE,
         required=False,
-        help_text="Leave blank for the default for this status.",
+        help_text="Leave blank for the default for the victim's status.",
     )
     no_visit_reason = forms.CharField(
         label="Reason for not visiting",
         required=False,
-        widget=forms.Textarea,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Needed when a VS4 or VS3 victim is not visited.",
     )
+
+
+class DecisionForm(_ContactDecision):
+    field_order = ("response", "assignee", "due_on", "no_visit_reason", "ecvcu_handover")
+    response = forms.ChoiceField(
+        label="How will the victim be contacted?", choices=(), widget=forms.RadioSelect
+    )
+    assignee = forms.TypedChoiceField(label="Officer", coerce=int, choices=())
     ecvcu_handover = forms.CharField(
         label="The national ECVCU's agreement to local contact",
         required=False,
@@ -51,8 +58,35 @@ class DecisionForm(GovukMixin, forms.Form):
             # Asked only for a victim the national unit covers (WMP ¶63 iii).
             del self.fields["ecvcu_handover"]
         self.fields["response"].choices = Response.choices
-        self.fields["assignee"].choices = [
-            (o.pk, f"{o} ({o.get_role_display()})") for o in officers
+        self.fields["assignee"].choices = _officer_choices(officers)
+
+
+def _officer_choices(officers) -> list[tuple[int, str]]:
+    return [(o.pk, f"{o} ({o.get_role_display()})") for o in officers]
+
+
+class BulkForm(_ContactDecision):
+    """A decision or an assignment for the victims chosen on a page of a list (issue 11); its
+    fields are services.decide_many's arguments."""
+
+    field_order = ("response", "assignee_id", "due_on", "no_visit_reason")
+    response = forms.ChoiceField(
+        label="How will the chosen victims be contacted?",
+        choices=(),
+        widget=forms.RadioSelect,
+        required=False,
+        help_text="Needed to decide; not needed to assign victims already decided.",
+    )
+    assignee_id = forms.TypedChoiceField(
+        label="Assign to", coerce=int, choices=(), required=False, empty_value=None
+    )
+
+    def __init__(self, *args, officers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["response"].choices = Response.choices
+        self.fields["assignee_id"].choices = [
+            ("", "Nobody yet: decide now, assign later"),
+            *_officer_choices(officers),
         ]
 
 

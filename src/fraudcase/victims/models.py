@@ -105,8 +105,13 @@ class VulnerabilityAction(models.Model):
     # The victim is with the national ECVCU: who there agreed to, or handed over, local
     # contact (WMP ¶63 iii). Required for such a victim; see rules.decision_problems.
     ecvcu_handover = models.TextField(blank=True, db_default="")
+    # Nobody yet when the response is decided for many victims and assigned later (issue 11).
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="vulnerability_tasks"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="vulnerability_tasks",
+        null=True,
+        blank=True,
     )
     due_on = models.DateField()
     state = models.CharField(max_length=10, choices=ActionState.choices, default=ActionState.OPEN)
@@ -123,6 +128,14 @@ class VulnerabilityAction(models.Model):
 
     class Meta:
         ordering = ["due_on", "id"]
+        constraints = [
+            # A victim has at most one open task: two officers are never sent to the same door.
+            models.UniqueConstraint(
+                fields=["entry"],
+                condition=models.Q(state="open"),
+                name="one_open_task_per_victim",
+            )
+        ]
 
 
 class Partner(Choices):

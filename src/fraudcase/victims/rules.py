@@ -205,6 +205,38 @@ def may_work_vulnerability(role: str) -> bool:
     return role in VULNERABILITY_ROLES
 
 
+# Who may be given a visit or contact task: the Protect team and supervisors, and the specials
+# and volunteers with an account (DOMAIN.md "Who uses it": "Safeguarding PCSO / special /
+# volunteer: receives visit tasks, records the result"). Specials and volunteers see their
+# tasks and the victims they hold a task on, not the workbench.
+ASSIGNABLE_ROLES = VULNERABILITY_ROLES | {Role.SPECIAL, Role.VOLUNTEER}
+
+
+def may_be_assigned(role: str) -> bool:
+    return role in ASSIGNABLE_ROLES
+
+
+# ---------------------------------------------------------------- finding a victim by postcode
+
+# A UK postcode's outward code (area and district: "LE2", "B15", "EC1A") and, optionally, the
+# start of its inward code ("LE2 1", "LE2 1AB"). The inward code is always a digit then two
+# letters, so a district is whatever comes before the last three characters.
+_OUTWARD = r"[A-Z]{1,2}[0-9][0-9A-Z]?"
+_POSTCODE_TERM = re.compile(rf"^({_OUTWARD})(?:\s*([0-9])([A-Z]{{0,2}}))?$")
+
+
+def postcode_regex(term: str) -> str | None:
+    """A regular expression matching the stored postcodes a search term stands for, or None
+    when the term is not (the start of) a postcode. "LE2" matches LE2 postcodes ("LE2 1AB",
+    "LE21AB") but not LE20 ones; "LE2 1" the sector; "LE2 1AB" the postcode, spaced or not."""
+    found = _POSTCODE_TERM.match(" ".join(term.upper().split()))
+    if not found:
+        return None
+    outward, sector, unit = found.groups()
+    inward = "[0-9][A-Z]{2}" if sector is None else sector + unit + "[A-Z]" * (2 - len(unit))
+    return rf"^{outward} ?{inward}$"
+
+
 # ---------------------------------------------------------------- deciding and acting
 
 

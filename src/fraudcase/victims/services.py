@@ -1,14 +1,15 @@
 """Reads and writes for the vulnerability workbench. Every read goes through these getters."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypedDict, cast
 
 import polars as pl
 from django.contrib.auth import get_user_model
-from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db import IntegrityError, transaction
+from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -16,7 +17,7 @@ from fraudcase.accounts.models import User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core import bulk
-from fraudcase.core.errors import FileRejected, InvalidInput, JustificationRequired, Problem
+from fraudcase.core.errors import FileRejected, InvalidInput, Problem
 from fraudcase.core.tables import (
     DEFAULT_PROFILE,
     apply_profile,
@@ -28,6 +29,7 @@ from fraudcase.jobs.registry import Upload
 from fraudcase.reports import services as report_services
 
 from . import rules
+from .enums import VictimState
 from .models import (
     ActionState,
     BusinessContactPlan,
@@ -72,7 +74,13 @@ def visible_lists(user: User) -> QuerySet[VictimList]:
 
 
 def visible_entries(user: User) -> QuerySet[VictimListEntry]:
-    """Every victim-list entry, for a user who works vulnerability; Http404 for anyone else."""
+    """Every victim-list entry, for a user who works vulnerability; for a special or volunteer,
+    the victims they hold a task on; Http404 for anyone else."""
+    allowed = user.is_authenticated and user.is_active and rules.may_be_assigned(user.role)
+    if allowed and not rules.may_work_vulnerability(user.role):
+        return VictimListEntry.objects.filter(
+            pk__in=VulnerabilityAction.objects.filter(assignee=user).values("entry_id")
+        )
     _check(user)
     return VictimListEntry.objects.all()
 
@@ -92,12 +100,6 @@ def _find_entry(user: User, entry_id: int) -> VictimListEntry:
     return entry
 
 
-def entry_nfrc(user: User, entry_id: int) -> str:
-    """The NFRC of a victim-list entry this user may work on (Http404 otherwise); not audited:
-    it names the record the reason is asked for."""
-    return _find_entry(user, entry_id).nfrc
-
-
 def open_entry(
     user: User,
     entry_id: int,
@@ -105,24 +107,21 @@ def open_entry(
     *,
     purpose: AuditAction = AuditAction.CONSULTATION,
 ) -> VictimListEntry:
-    """One victim-list entry to show, through the gate every report passes
+    """One victim-list entry to show, through the gate every list of reports passes
     (reports.services.disclose): when its NFRC is on a restricted report, raises
-    JustificationRequired(entry.nfrc) without a justification, as for a restricted report
-    itself; otherwise records the consultation (or disclosure), with the reason if restricted.
-    """
+    JustificationRequired without a justification (the page asks for the reason as for any
+    list; the API answers 428); otherwise records the consultation (or disclosure), with the
+    reason if restricted."""
     entry = _find_entry(user, entry_id)
-    try:
-        report_services.disclose(
-            user,
-            report_services.reports_with_nfrc([entry.nfrc]),
-            justification,
-            listing=entry.nfrc,
-            object_type="victim_list_entry",
-            action=purpose,
-            summary=f"Viewed victim-list entry {entry.nfrc}",
-        )
-    except JustificationRequired:
-        raise JustificationRequired(entry.nfrc) from None
+    report_services.disclose(
+        user,
+        report_services.reports_with_nfrc([entry.nfrc]),
+        justification,
+        listing=entry.nfrc,
+        object_type="victim_list_entry",
+        action=purpose,
+        summary=f"Viewed victim-list entry {entry.nfrc}",
+    )
     return entry
 
 
@@ -141,10 +140,63 @@ def get_entry(user: User, entry_id: int) -> VictimListEntry:
 
 
 def segment_entries(user: User, victim_list: VictimList, segment: str) -> QuerySet[VictimListEntry]:
-    """The list's victims in one workbench segment; Http404 for an unknown segment."""
+    """The list's victims in one workbench segment, each with its `state`; Http404 for an
+    unknown segment."""
     if segment not in SEGMENTS:
         raise Http404("No such segment")
-    return visible_entries(user).filter(victim_list=victim_list, **SEGMENTS[segment][1])
+    return with_state(visible_entries(user).filter(victim_list=victim_list, **SEGMENTS[segment][1]))
+
+
+def _tasks(**filters: Any) -> Exists:
+    return Exists(VulnerabilityAction.objects.filter(entry=OuterRef("pk"), **filters))
+
+
+def with_state(entries: QuerySet[VictimListEntry]) -> QuerySet[VictimListEntry]:
+    """The entries each annotated with `state` (a VictimState value), worked out in the
+    database from the vulnerability log so that it can be filtered on and counted there."""
+    return entries.annotate(
+        state=Case(
+            When(~_tasks(), then=Value(VictimState.NOT_ACTIONED.value)),
+            When(
+                _tasks(state=ActionState.OPEN, assignee__isnull=True),
+                then=Value(VictimState.DECIDED.value),
+            ),
+            When(
+                _tasks(state=ActionState.OPEN) & _tasks(state=ActionState.DONE),
+                then=Value(VictimState.CONTACTED.value),
+            ),
+            When(_tasks(state=ActionState.OPEN), then=Value(VictimState.TASK_SENT.value)),
+            default=Value(VictimState.CLOSED.value),
+        )
+    )
+
+
+def state_counts(entries: QuerySet[VictimListEntry]) -> dict[str, int]:
+    """How many of the entries (annotated by `with_state`) are in each state; one query."""
+    grouped = entries.order_by().values_list("state")  # type: ignore[misc]  # annotated
+    found = dict(grouped.annotate(n=Count("id")))
+    return {state.value: found.get(state.value, 0) for state in VictimState}
+
+
+def search_entries(entries: QuerySet[VictimListEntry], term: str) -> QuerySet[VictimListEntry]:
+    """The entries found by NFRC, name or postcode: a postcode district ("LE2") finds that
+    district's postcodes only (not LE20's); every word of a name must match."""
+    term = " ".join(term.split())
+    if not term:
+        return entries
+    found = Q(nfrc__iexact=term.replace(" ", ""))
+    pattern = rules.postcode_regex(term)
+    if pattern:
+        found |= Q(postcode__iregex=pattern)
+    words = Q()
+    for word in term.split():
+        words &= (
+            Q(forename__icontains=word)
+            | Q(surname__icontains=word)
+            | Q(business_name__icontains=word)
+            | Q(nfrc__icontains=word)
+        )
+    return entries.filter(found | words)
 
 
 def segment_counts(user: User, victim_list: VictimList) -> dict[str, int]:
@@ -345,7 +397,7 @@ class WeeklyLists(TypedDict):
     top_individuals: list[VictimListEntry]
     top_businesses: list[VictimListEntry]
     districts: list[tuple[str, int]]  # (district, victims), most first
-    under_18: list[VictimListEntry]
+    under_18: QuerySet[VictimListEntry]  # as many as there are: shown a page at a time
 
 
 def weekly_lists(user: User, week_start: date, *, top: int = 10) -> WeeklyLists:
@@ -361,30 +413,24 @@ def weekly_lists(user: User, week_start: date, *, top: int = 10) -> WeeklyLists:
     for postcode in week.values_list("postcode", flat=True):
         district = (postcode or "").split(" ")[0].upper() or "Unknown"
         districts[district] = districts.get(district, 0) + 1
+    # Each with its contact plan (¶63 ii), read with it: `entry.contact_plan`.
     businesses = list(
-        week.filter(status="BUSINESS", loss_gbp__isnull=False).order_by("-loss_gbp", "nfrc")[:5]
+        week.filter(status="BUSINESS", loss_gbp__isnull=False)
+        .select_related("contact_plan__updated_by")
+        .order_by("-loss_gbp", "nfrc")[:5]
     )
-    # Each business's contact plan (¶63 ii), or None, as `plan`: one query for the five.
-    plans = {
-        p.entry_id: p
-        for p in BusinessContactPlan.objects.filter(entry__in=businesses).select_related(
-            "updated_by"
-        )
-    }
-    for business in businesses:
-        business.plan = plans.get(business.pk)  # type: ignore[attr-defined]  # shown, not stored
     return {
         "total": week.count(),
         "top_individuals": list(individuals.order_by("-loss_gbp", "nfrc")[:top]),
         "top_businesses": businesses,
         "districts": sorted(districts.items(), key=lambda item: (-item[1], item[0])),
-        "under_18": list(week.filter(under_18=True).order_by("report_date", "nfrc")),
+        "under_18": week.filter(under_18=True).order_by("report_date", "nfrc"),
     }
 
 
 def weekly_shown(lists: WeeklyLists) -> list[str]:
     """The NFRCs of the victims the weekly lists name (the districts are only counts)."""
-    named = lists["top_individuals"] + lists["top_businesses"] + lists["under_18"]
+    named = [*lists["top_individuals"], *lists["top_businesses"], *lists["under_18"]]
     return sorted({entry.nfrc for entry in named})
 
 
@@ -398,11 +444,6 @@ def get_business(user: User, entry_id: int, *, justification: str | None = None)
     if entry.status != rules.VulnerabilityStatus.BUSINESS:
         raise Http404("No such business")
     return entry
-
-
-def contact_plan(entry: VictimListEntry) -> BusinessContactPlan | None:
-    """The business's contact plan, or None if none is recorded yet."""
-    return BusinessContactPlan.objects.filter(entry=entry).first()
 
 
 @transaction.atomic
@@ -450,13 +491,33 @@ def save_contact_plan(
 
 
 def officers(user: User) -> QuerySet[User]:
-    """Who can be given a vulnerability task: active Protect officers and supervisors."""
+    """Who can be given a vulnerability task: active Protect officers and supervisors, and
+    the specials and volunteers who have an account."""
     _check(user)
     return (
         get_user_model()
-        .objects.filter(is_active=True, role__in=sorted(rules.VULNERABILITY_ROLES))
+        .objects.filter(is_active=True, role__in=sorted(rules.ASSIGNABLE_ROLES))
         .order_by("first_name", "last_name", "username")
     )
+
+
+def default_assignee(user: User) -> int | None:
+    """Who "Assign to" starts at: the signed-in user, when they may be given tasks."""
+    return user.pk if rules.may_be_assigned(user.role) else None
+
+
+DUPLICATE_TASK = "This victim already has an open task ({task}): record its result first"
+
+
+def _open_task_problem(entry: VictimListEntry) -> str:
+    """Why a victim may not get another task: it already has an open one; "" otherwise."""
+    task = entry.actions.filter(state=ActionState.OPEN).select_related("assignee").first()
+    return DUPLICATE_TASK.format(task=_task_words(task)) if task else ""
+
+
+def _task_words(task: VulnerabilityAction) -> str:
+    who = f"for {task.assignee}" if task.assignee else "not assigned yet"
+    return f"{task.get_response_display().lower()}, {who}, due {task.due_on:%-d %B %Y}"
 
 
 @transaction.atomic
@@ -487,19 +548,26 @@ def decide_response(
     assignee = officers(user).filter(pk=assignee_id).first()
     if assignee is None:
         problems["assignee"] = "Choose the officer who will make contact"
+    if duplicate := _open_task_problem(entry):
+        problems["response"] = duplicate
     if problems:
         raise InvalidInput(problems)
     assert assignee is not None  # else a problem was raised
     today = timezone.localdate()
-    action = VulnerabilityAction.objects.create(
-        entry=entry,
-        response=response,
-        no_visit_reason=no_visit_reason.strip(),
-        ecvcu_handover=ecvcu_handover.strip() if entry.ecvcu_referred else "",
-        assignee=assignee,
-        due_on=due_on or rules.contact_due(entry.status, today),
-        decided_by=user,
-    )
+    try:
+        with transaction.atomic():
+            action = VulnerabilityAction.objects.create(
+                entry=entry,
+                response=response,
+                no_visit_reason=no_visit_reason.strip(),
+                ecvcu_handover=ecvcu_handover.strip() if entry.ecvcu_referred else "",
+                assignee=assignee,
+                due_on=due_on or rules.contact_due(entry.status, today),
+                decided_by=user,
+            )
+    except IntegrityError:
+        # Someone else sent a task for this victim a moment ago (one_open_task_per_victim).
+        raise InvalidInput({"response": _open_task_problem(entry) or DUPLICATE_TASK}) from None
     audit.record(
         user,
         AuditAction.ALTERATION,
@@ -513,6 +581,129 @@ def decide_response(
         ),
     )
     return action
+
+
+@dataclass
+class BulkOutcome:
+    """What a decision or assignment for a selection did: the victims done, and those refused
+    with the reason for each."""
+
+    done: list[VictimListEntry] = field(default_factory=list)
+    refused: list[tuple[VictimListEntry, str]] = field(default_factory=list)
+
+
+def _selected(user: User, entry_ids: Iterable[int]) -> list[VictimListEntry]:
+    ids = sorted({int(i) for i in entry_ids})
+    if not ids:
+        raise InvalidInput({"entries": "Select the victims to act on"})
+    return list(visible_entries(user).filter(pk__in=ids).order_by("nfrc"))
+
+
+@transaction.atomic
+def decide_many(
+    user: User,
+    entry_ids: Iterable[int],
+    *,
+    response: str,
+    assignee_id: int | None = None,
+    no_visit_reason: str = "",
+    due_on: date | None = None,
+) -> BulkOutcome:
+    """Decide how each selected victim is contacted, the task going to one officer (or to
+    nobody yet, to assign later). App. C and the ECVCU rule are checked per victim, as is the
+    one open task a victim may have: those refused keep nothing, with the reason; the others
+    are decided together, in one transaction, each audited. InvalidInput when the choice
+    itself is wrong (no victims, no response, an officer who may not be given tasks)."""
+    entries = _selected(user, entry_ids)
+    if response not in rules.Response.values:
+        raise InvalidInput({"response": "Choose how the victims will be contacted"})
+    assignee = None
+    if assignee_id:
+        assignee = officers(user).filter(pk=assignee_id).first()
+        if assignee is None:
+            raise InvalidInput({"assignee": "Choose an officer who may be given tasks"})
+    busy = set(
+        VulnerabilityAction.objects.filter(entry__in=entries, state=ActionState.OPEN).values_list(
+            "entry_id", flat=True
+        )
+    )
+    outcome = BulkOutcome()
+    today = timezone.localdate()
+    actions = []
+    for entry in entries:
+        problems = rules.decision_problems(
+            entry.status, response, no_visit_reason, with_national_ecvcu=entry.ecvcu_referred
+        )
+        if entry.pk in busy:
+            problems = {"response": DUPLICATE_TASK.format(task="decided before")}
+        if problems:
+            outcome.refused.append((entry, " ".join(problems.values())))
+            continue
+        outcome.done.append(entry)
+        actions.append(
+            VulnerabilityAction(
+                entry=entry,
+                response=response,
+                no_visit_reason=no_visit_reason.strip(),
+                assignee=assignee,
+                due_on=due_on or rules.contact_due(entry.status, today),
+                decided_by=user,
+            )
+        )
+    VulnerabilityAction.objects.bulk_create(actions)
+    who = f" by {assignee}" if assignee else ", to be assigned"
+    _audit_each(
+        user, outcome, f"Response decided for a selection: {rules.Response(response).label}{who}"
+    )
+    return outcome
+
+
+def _audit_each(user: User, outcome: BulkOutcome, summary: str) -> None:
+    """One alteration in the audit log for each victim a bulk action did."""
+    audit.record_many(
+        user,
+        [
+            audit.Entry(AuditAction.ALTERATION, "victim_list_entry", entry.nfrc, summary)
+            for entry in outcome.done
+        ],
+    )
+
+
+@transaction.atomic
+def assign_many(user: User, entry_ids: Iterable[int], *, assignee_id: int | None) -> BulkOutcome:
+    """Give the selected victims' open tasks to one officer. A victim with nothing decided,
+    or whose decision no longer meets the rules (put with the national ECVCU since, say), is
+    refused with the reason; the others are assigned in one transaction, each audited."""
+    entries = _selected(user, entry_ids)
+    assignee = officers(user).filter(pk=assignee_id).first() if assignee_id else None
+    if assignee is None:
+        raise InvalidInput({"assignee": "Choose the officer who will make contact"})
+    tasks = {
+        task.entry_id: task
+        for task in VulnerabilityAction.objects.filter(entry__in=entries, state=ActionState.OPEN)
+    }
+    outcome = BulkOutcome()
+    for entry in entries:
+        task = tasks.get(entry.pk)
+        if task is None:
+            outcome.refused.append((entry, "Nothing decided yet: decide the response first"))
+            continue
+        problems = rules.decision_problems(
+            entry.status,
+            task.response,
+            task.no_visit_reason,
+            with_national_ecvcu=entry.ecvcu_referred,
+            ecvcu_handover=task.ecvcu_handover,
+        )
+        if problems:
+            outcome.refused.append((entry, " ".join(problems.values())))
+            continue
+        outcome.done.append(entry)
+    VulnerabilityAction.objects.filter(pk__in=[tasks[e.pk].pk for e in outcome.done]).update(
+        assignee=assignee
+    )
+    _audit_each(user, outcome, f"Task assigned to {assignee}")
+    return outcome
 
 
 def get_action(user: User, action_id: int) -> VulnerabilityAction:
@@ -638,53 +829,108 @@ def my_tasks(user: User) -> QuerySet[VulnerabilityAction]:
     return open_tasks(user)
 
 
+def log_actions(user: User) -> QuerySet[VulnerabilityAction]:
+    """Every decision, task and result on a visible victim: the vulnerability log's page."""
+    return VulnerabilityAction.objects.filter(entry__in=visible_entries(user)).select_related(
+        "entry", "assignee", "decided_by"
+    )
+
+
+LOG_COLUMNS = [
+    "nfrc",
+    "victim",
+    "status",
+    "record",
+    "on",
+    "response",
+    "follow_up",
+    "no_visit_reason",
+    "national_ecvcu_agreement",
+    "assignee",
+    "due_on",
+    "state",
+    "done_on",
+    "result",
+    "ppn_raised",
+    "by",
+    "partner",
+    "consent",
+    "next_of_kin",
+    "relationship",
+    "phone",
+    "notes",
+]
+
+
+def _log_row(
+    entry: VictimListEntry, record: str, on: date | None, by: object, **cells: str
+) -> dict[str, str]:
+    row = dict.fromkeys(LOG_COLUMNS, "")
+    row.update(
+        nfrc=entry.nfrc,
+        victim=entry.display_name,
+        status=entry.status,
+        record=record,
+        on=on.isoformat() if on else "",
+        by=str(by or ""),
+        **cells,
+    )
+    return row
+
+
 def vulnerability_log_frame(user: User) -> pl.DataFrame:
-    """Every decision, task and result: the vulnerability log as one table for export."""
-    rows = (
-        VulnerabilityAction.objects.filter(entry__in=visible_entries(user))
-        .select_related("entry", "assignee", "decided_by")
-        .order_by("decided_at", "id")
-    )
-    return pl.DataFrame(
-        [
-            (
-                a.entry.nfrc,
-                a.entry.display_name,
-                a.entry.status,
-                a.get_response_display(),
-                "yes" if a.is_follow_up else "",
-                a.no_visit_reason,
-                a.ecvcu_handover,
-                str(a.assignee),
-                a.due_on.isoformat(),
-                a.get_state_display(),
-                a.done_on.isoformat() if a.done_on else "",
-                a.result,
-                "yes" if a.ppn_raised else "",
-                str(a.decided_by),
-                a.decided_at.date().isoformat(),
-            )
-            for a in rows
-        ],
-        schema=[
-            "nfrc",
-            "victim",
-            "status",
-            "response",
-            "follow_up",
-            "no_visit_reason",
-            "national_ecvcu_agreement",
-            "assignee",
-            "due_on",
-            "state",
-            "done_on",
-            "result",
-            "ppn_raised",
-            "decided_by",
-            "decided_on",
-        ],
-        orient="row",
-    )
+    """The vulnerability log as one table for export: every decision, task and result, every
+    partner referral and every next of kin recorded, a row each (`record` says which), by
+    victim then date. Three queries, whatever its length."""
+    entries = visible_entries(user)
+    rows = [
+        _log_row(
+            a.entry,
+            "Follow-up task" if a.is_follow_up else "Decision and task",
+            a.decided_at.date(),
+            a.decided_by,
+            response=a.get_response_display(),
+            follow_up="yes" if a.is_follow_up else "",
+            no_visit_reason=a.no_visit_reason,
+            national_ecvcu_agreement=a.ecvcu_handover,
+            assignee=str(a.assignee or ""),
+            due_on=a.due_on.isoformat(),
+            state=a.get_state_display(),
+            done_on=a.done_on.isoformat() if a.done_on else "",
+            result=a.result,
+            ppn_raised="yes" if a.ppn_raised else "",
+        )
+        for a in log_actions(user)
+    ]
+    rows += [
+        _log_row(
+            r.entry,
+            "Partner referral",
+            r.referred_at.date(),
+            r.referred_by,
+            partner=r.other_partner or r.get_partner_display(),
+            consent="yes" if r.consent else "",
+            notes=r.notes,
+        )
+        for r in PartnerReferral.objects.filter(entry__in=entries).select_related(
+            "entry", "referred_by"
+        )
+    ]
+    rows += [
+        _log_row(
+            k.entry,
+            "Next of kin",
+            k.contacted_on,
+            k.recorded_by,
+            next_of_kin=k.name,
+            relationship=k.relationship,
+            phone=k.phone,
+            notes=k.notes,
+        )
+        for k in NextOfKin.objects.filter(entry__in=entries).select_related("entry", "recorded_by")
+    ]
+    rows.sort(key=lambda row: (row["nfrc"], row["on"], row["record"]))
+    return pl.DataFrame(rows, schema=dict.fromkeys(LOG_COLUMNS, pl.String), orient="row")
 
 
 def run_import_job(upload: Upload) -> dict[str, object]:

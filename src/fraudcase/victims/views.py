@@ -11,22 +11,23 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from fraudcase.audit.models import AuditAction
-from fraudcase.core import exports
-from fraudcase.core.errors import FileRejected, JustificationRequired
+from fraudcase.core import exports, paging
+from fraudcase.core.errors import FileRejected, InvalidInput
+from fraudcase.core.paging import Sort
 from fraudcase.core.uploads import saved_upload
 from fraudcase.jobs import services as job_services
 from fraudcase.jobs.models import JobKind
 from fraudcase.reports import services as report_services
-from fraudcase.reports.forms import JustificationForm
-from fraudcase.reports.views import justification_given, list_justification
+from fraudcase.reports.views import list_justification, list_justification_for
 
-from . import services
+from . import rules, services
+from .enums import STATE_TAGS, VictimState
 from .forms import (
+    BulkForm,
     ContactPlanForm,
     DecisionForm,
     NextOfKinForm,
@@ -36,11 +37,25 @@ from .forms import (
 )
 from .rules import SEARCH_TERMS
 
+LIST_SORTS = {
+    "uploaded": Sort("Uploaded", ("uploaded_at",)),
+    "list": Sort("List", ("filename",)),
+    "reported": Sort("Reports dated", ("first_report_date",)),
+    "rows": Sort("Rows", ("rows",)),
+}
+
 
 def workbench(request):
-    lists = services.visible_lists(request.user)[:24]
+    lists = paging.paginate(
+        request,
+        services.visible_lists(request.user).select_related("uploaded_by"),
+        sorts=LIST_SORTS,
+        default="uploaded",
+        default_order="desc",
+        size=24,
+    )
     form = VictimListUploadForm(request.POST or None, request.FILES or None)
-    context = {"form": form, "lists": lists}
+    context = {"form": form, "page": lists}
     if request.method == "POST" and form.is_valid():
         job = job_services.start(
             JobKind.VICTIM_LIST,
@@ -68,7 +83,7 @@ def ecvcu_upload(request):
                     "victims/workbench.html",
                     {
                         "form": VictimListUploadForm(),
-                        "lists": services.visible_lists(request.user),
+                        "page": paging.paginate(request, services.visible_lists(request.user)),
                         "rejected": rejected,
                     },
                     status=422,
@@ -92,6 +107,7 @@ def weekly(request):
     week_start = chosen - timedelta(days=chosen.weekday())
     lists = services.weekly_lists(request.user, week_start)
     fmt, which = request.GET.get("export"), request.GET.get("list", "")
+    under_18 = lists["under_18"]
     if fmt in exports.CONTENT_TYPES and which in WEEKLY_EXPORTS:
         frame = WEEKLY_EXPORTS[which](lists)
         nfrcs = frame["nfrc"].to_list() if "nfrc" in frame.columns else []
@@ -104,6 +120,8 @@ def weekly(request):
             summary=f"Exported {which} ({frame.height} rows)",
         )
         return exports.download(frame, f"{which}-{week_start}", fmt)
+    page = paging.paginate(request, under_18)
+    lists["under_18"] = page.rows  # type: ignore[typeddict-item]  # the page shown
     report_services.disclose(
         request.user,
         report_services.reports_with_nfrc(services.weekly_shown(lists)),
@@ -119,6 +137,7 @@ def weekly(request):
         "victims/weekly.html",
         {
             **lists,
+            "page": page,
             "week_start": week_start,
             "week_end": week_start + timedelta(days=6),
             "previous": week_start - timedelta(days=7),
@@ -160,13 +179,13 @@ def _businesses(entries) -> pl.DataFrame:
     plans = pl.DataFrame(
         [
             (
-                e.plan.who,
-                e.plan.get_how_display(),
-                e.plan.by_when.isoformat(),
-                e.plan.get_status_display(),
-                e.plan.notes,
+                plan.who,
+                plan.get_how_display(),
+                plan.by_when.isoformat(),
+                plan.get_status_display(),
+                plan.notes,
             )
-            if e.plan
+            if (plan := getattr(e, "contact_plan", None))
             else ("", "", "", "", "")
             for e in entries
         ],
@@ -188,12 +207,8 @@ WEEKLY_EXPORTS = {
 
 def business_contact_plan(request, entry_id):
     """Record or update a top-five business's contact plan (WMP ¶63 ii)."""
-    reason = justification_given(request, _entry_reason_key(entry_id))
-    try:
-        entry = services.get_business(request.user, entry_id, justification=reason)
-    except JustificationRequired:
-        return _ask_reason(entry_id, request.path)
-    plan = services.contact_plan(entry)
+    entry = services.get_business(request.user, entry_id, justification=list_justification(request))
+    plan = getattr(entry, "contact_plan", None)
     initial = (
         {
             "who": plan.who,
@@ -224,10 +239,27 @@ def business_contact_plan(request, entry_id):
     )
 
 
+ENTRY_SORTS = {
+    "nfrc": Sort("NFRC", ("nfrc",)),
+    "victim": Sort("Victim", ("surname", "forename", "business_name")),
+    "postcode": Sort("Postcode", ("postcode",)),
+    "loss": Sort("Loss", ("loss_gbp",)),
+    "reported": Sort("Reported", ("report_date",)),
+}
+
+
 def victim_list(request, list_id):
+    """One list's victims, a segment at a time, a page at a time: found by NFRC, name or
+    postcode, filtered by where they stand, chosen for a decision or assignment in bulk."""
     victim_list = services.get_list(request.user, list_id)
     segment = request.GET.get("segment", "VS4")
-    entries = services.segment_entries(request.user, victim_list, segment)
+    in_segment = services.segment_entries(request.user, victim_list, segment)
+    term = request.GET.get("q", "").strip()
+    found = services.search_entries(in_segment, term)
+    state = request.GET.get("state", "")
+    if state not in VictimState.values:
+        state = ""
+    entries = found.filter(state=state) if state else found
     fmt = request.GET.get("export")
     if fmt in exports.CONTENT_TYPES:
         frame = services.entries_frame(entries)
@@ -240,28 +272,55 @@ def victim_list(request, list_id):
             summary=f"Exported {frame.height} victims ({segment})",
         )
         return exports.download(frame, f"victims-{victim_list.pk}-{segment}", fmt)
-    shown = list(entries[:500])
+    page = paging.paginate(request, entries, sorts=ENTRY_SORTS, default="nfrc")
     report_services.disclose(
         request.user,
-        report_services.reports_with_nfrc([e.nfrc for e in shown]),
+        report_services.reports_with_nfrc([e.nfrc for e in page.rows]),
         list_justification(request),
         object_type="victim_list",
         listing=str(victim_list.pk),
         action=AuditAction.CONSULTATION,
-        summary=f"Viewed segment {segment}",
+        summary=f"Viewed segment {segment} (page {page.number}: {len(page.rows)} victims)"
+        + (f", searched for {term}" if term else ""),
     )
     counts = services.segment_counts(request.user, victim_list)
+    states = services.state_counts(found)
     most = max(counts.values()) or 1
+    keep = {"segment": segment, "q": term} if term else {"segment": segment}
+    for entry in page.rows:
+        entry.state_label = VictimState(entry.state).label
+        entry.state_tag = STATE_TAGS[VictimState(entry.state)]
     return render(
         request,
         "victims/list.html",
         {
             "victim_list": victim_list,
-            "entries": shown,
+            "page": page,
             "segment": segment,
             "segment_label": services.SEGMENTS[segment][0],
+            "term": term,
+            "state": state,
+            "states": [
+                (f"?{urlencode(keep | ({'state': key} if key else {}))}", label, n, key == state)
+                for key, label, n in [
+                    ("", "All", sum(states.values())),
+                    *[(s.value, s.label, states[s.value]) for s in VictimState],
+                ]
+            ],
+            "bulk_form": BulkForm(
+                officers=services.officers(request.user),
+                initial={"assignee_id": services.default_assignee(request.user)},
+            ),
+            "refused": request.session.pop("bulk_refused", []),
             "tabs": [
-                (key, label, counts.get(key, 0)) for key, (label, _) in services.SEGMENTS.items()
+                # The state chosen is kept from segment to segment: VS4 then VS3 "not yet actioned".
+                (
+                    "?" + urlencode({"segment": key} | ({"state": state} if state else {})),
+                    label,
+                    counts.get(key, 0),
+                    key == segment,
+                )
+                for key, (label, _) in services.SEGMENTS.items()
             ],
             "chart": [
                 (label, counts.get(key, 0), round(100 * counts.get(key, 0) / most))
@@ -269,6 +328,42 @@ def victim_list(request, list_id):
             ],
         },
     )
+
+
+@require_POST
+def bulk(request, list_id):
+    """Decide the response for, or assign, the victims chosen on a page of a list; each
+    refused victim is named with the reason on the list page, the others are done."""
+    victim_list = services.get_list(request.user, list_id)
+    back = request.POST.get("back", "")
+    if not back.startswith("?"):
+        back = ""
+    back = reverse("victim-list", kwargs={"list_id": victim_list.pk}) + back
+    form = BulkForm(request.POST, officers=services.officers(request.user))
+    chosen = [i for i in request.POST.getlist("entries") if i.isdigit()]
+    if not form.is_valid():
+        messages.error(request, "; ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(back)
+    data = form.cleaned_data
+    try:
+        if request.POST.get("action") == "assign":
+            outcome = services.assign_many(request.user, chosen, assignee_id=data["assignee_id"])
+            done = f"{len(outcome.done)} victim{'s' if len(outcome.done) != 1 else ''} assigned."
+        else:
+            outcome = services.decide_many(request.user, chosen, **data)
+            done = f"{len(outcome.done)} victim{'s' if len(outcome.done) != 1 else ''} decided"
+            done += " and sent to the officer's queue." if data["assignee_id"] else "."
+    except InvalidInput as invalid:
+        messages.error(request, " ".join(invalid.problems.values()))
+        return redirect(back)
+    if outcome.refused:
+        done += f" {len(outcome.refused)} refused: see why below."
+        request.session["bulk_refused"] = [
+            {"pk": e.pk, "nfrc": e.nfrc, "name": e.display_name, "reason": reason}
+            for e, reason in outcome.refused
+        ]
+    messages.success(request, done)
+    return redirect(back)
 
 
 def _highlight(narrative: str, keywords: list[str]) -> str:
@@ -282,7 +377,7 @@ def _highlight(narrative: str, keywords: list[str]) -> str:
 
 
 def _entry_context(request, entry, **forms):
-    officers = services.officers(request.user)
+    decides = rules.may_work_vulnerability(request.user.role)
     failed_result = forms.pop("result_form", None)
     actions = list(entry.actions.select_related("assignee", "decided_by"))
     for action in actions:
@@ -299,8 +394,13 @@ def _entry_context(request, entry, **forms):
         "partner_referrals": entry.partner_referrals.select_related("referred_by"),
         "next_of_kin": entry.next_of_kin.all(),
         "decision_form": DecisionForm(
-            officers=officers, ecvcu=entry.ecvcu_referred, prefix="decision"
-        ),
+            officers=services.officers(request.user),
+            ecvcu=entry.ecvcu_referred,
+            prefix="decision",
+            initial={"assignee": services.default_assignee(request.user)},
+        )
+        if decides
+        else None,
         "partner_form": PartnerForm(prefix="partner"),
         "kin_form": NextOfKinForm(prefix="kin"),
     }
@@ -308,42 +408,11 @@ def _entry_context(request, entry, **forms):
     return context
 
 
-def _entry_reason_key(entry_id) -> str:
-    """Where the reason given for a victim-list entry is kept in the session's
-    justifications (beside the reports' own, keyed by local reference)."""
-    return f"victim-entry-{entry_id}"
-
-
 def entry_detail(request, entry_id):
-    """One victim; when its NFRC is on a restricted report, the reason is asked first."""
-    reason = justification_given(request, _entry_reason_key(entry_id))
-    try:
-        entry = services.open_entry(request.user, entry_id, reason)
-    except JustificationRequired:
-        return _ask_reason(entry_id, reverse("victim-entry", kwargs={"entry_id": entry_id}))
+    """One victim; when its NFRC is on a restricted report, the reason is asked first, as for
+    any list (reports.middleware.JustificationMiddleware), then the page is shown."""
+    entry = services.open_entry(request.user, entry_id, list_justification(request))
     return render(request, "victims/entry.html", _entry_context(request, entry))
-
-
-def _ask_reason(entry_id, back: str):
-    """To the reason asked for a restricted victim, then back to `back`."""
-    target = reverse("victim-entry-justify", kwargs={"entry_id": entry_id})
-    return redirect(f"{target}?{urlencode({'next': back})}")
-
-
-def entry_justify(request, entry_id):
-    """The reason for opening a victim whose NFRC is on a restricted report, kept for this
-    session and that victim, then back to the page (as reports.views.report_justify)."""
-    nfrc = services.entry_nfrc(request.user, entry_id)
-    form = JustificationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        given = request.session.get("justifications", {})
-        given[_entry_reason_key(entry_id)] = form.cleaned_data["justification"]
-        request.session["justifications"] = given
-        back = request.GET.get("next", "")
-        if back and url_has_allowed_host_and_scheme(back, {request.get_host()}):
-            return redirect(back)
-        return redirect("victim-entry", entry_id=entry_id)
-    return render(request, "reports/justify.html", {"form": form, "ref": nfrc})
 
 
 def _post(request, entry, form, key, action):
@@ -356,12 +425,9 @@ def _post(request, entry, form, key, action):
                 form.add_error(field if field in form.fields else None, problem)
         else:
             return None
-    # Shown again with the problems: a restricted victim only with the reason given for it.
-    reason = justification_given(request, _entry_reason_key(entry.pk))
-    try:
-        entry = services.open_entry(request.user, entry.pk, reason)
-    except JustificationRequired:
-        return _ask_reason(entry.pk, reverse("victim-entry", kwargs={"entry_id": entry.pk}))
+    # Shown again with the problems: a restricted victim only with the reason given for its page.
+    page = reverse("victim-entry", kwargs={"entry_id": entry.pk})
+    entry = services.open_entry(request.user, entry.pk, list_justification_for(request, page))
     return render(
         request, "victims/entry.html", _entry_context(request, entry, **{key: form}), status=422
     )
@@ -453,37 +519,70 @@ next_of_kin = _entry_form(
 )
 
 
+TASK_SORTS = {
+    "due": Sort("Due by", ("due_on",)),
+    "victim": Sort("Victim", ("entry__surname", "entry__forename", "entry__business_name")),
+    "status": Sort("Status", ("entry__status",)),
+}
+
+
 def tasks(request):
     """The officer's queue: open vulnerability tasks, soonest first, overdue marked.
 
     The victims are named on it, so it passes the disclosure gate like every other list: a
     victim whose NFRC is on a restricted report needs a reason, kept in the audit log."""
-    open_tasks = list(services.my_tasks(request.user))
+    page = paging.paginate(
+        request, services.my_tasks(request.user), sorts=TASK_SORTS, default="due"
+    )
     report_services.disclose(
         request.user,
-        report_services.reports_with_nfrc([t.entry.nfrc for t in open_tasks]),
+        report_services.reports_with_nfrc([t.entry.nfrc for t in page.rows]),
         list_justification(request),
         object_type="vulnerability_tasks",
         listing=request.user.get_username(),
         action=AuditAction.CONSULTATION,
-        summary=f"Viewed their vulnerability tasks ({len(open_tasks)})",
+        summary=f"Viewed their vulnerability tasks (page {page.number}: {len(page.rows)})",
     )
-    return render(
-        request,
-        "victims/tasks.html",
-        {"tasks": open_tasks, "today": timezone.localdate()},
-    )
+    return render(request, "victims/tasks.html", {"page": page, "today": timezone.localdate()})
+
+
+LOG_SORTS = {
+    "decided": Sort("Decided", ("decided_at",)),
+    "victim": Sort("Victim", ("entry__surname", "entry__forename", "entry__business_name")),
+    "due": Sort("Due by", ("due_on",)),
+    "state": Sort("State", ("state",)),
+}
 
 
 def vulnerability_log(request):
-    fmt = request.GET.get("export", "xlsx")
-    frame = services.vulnerability_log_frame(request.user)
+    """The vulnerability log a page at a time; exported whole (with partner referrals and
+    next of kin) as xlsx or csv."""
+    fmt = request.GET.get("export")
+    if fmt in exports.CONTENT_TYPES:
+        frame = services.vulnerability_log_frame(request.user)
+        report_services.disclose(
+            request.user,
+            report_services.reports_with_nfrc(frame["nfrc"].unique().to_list()),
+            list_justification(request),
+            object_type="vulnerability_log",
+            listing="all",
+            summary=f"Exported the vulnerability log ({frame.height} rows)",
+        )
+        return exports.download(frame, "vulnerability-log", fmt)
+    page = paging.paginate(
+        request,
+        services.log_actions(request.user),
+        sorts=LOG_SORTS,
+        default="decided",
+        default_order="desc",
+    )
     report_services.disclose(
         request.user,
-        report_services.reports_with_nfrc(frame["nfrc"].to_list()),
+        report_services.reports_with_nfrc([a.entry.nfrc for a in page.rows]),
         list_justification(request),
         object_type="vulnerability_log",
         listing="all",
-        summary=f"Exported the vulnerability log ({frame.height} rows)",
+        action=AuditAction.CONSULTATION,
+        summary=f"Viewed the vulnerability log (page {page.number}: {len(page.rows)})",
     )
-    return exports.download(frame, "vulnerability-log", fmt)
+    return render(request, "victims/log.html", {"page": page, "today": timezone.localdate()})

@@ -4,20 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='case_capacity',
-            field=models.PositiveSmallIntegerField(default=12, help_text='Open cases this investigator can carry (allocation board).'),
+            model_name="user",
+            name="case_capacity",
+            field=models.PositiveSmallIntegerField(
+                default=12, help_text="Open cases this investigator can carry (allocation board)."
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='experience',
-            field=models.CharField(blank=True, choices=[('trainee', 'Trainee investigator'), ('pip1', 'PIP level 1'), ('pip2', 'PIP level 2 (serious and complex)')], help_text='Investigators and evaluators: shown on the allocation board.', max_length=10),
+            model_name="user",
+            name="experience",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("trainee", "Trainee investigator"),
+                    ("pip1", "PIP level 1"),
+                    ("pip2", "PIP level 2 (serious and complex)"),
+                ],
+                help_text="Investigators and evaluators: shown on the allocation board.",
+                max_length=10,
+            ),
         ),
     ]
