@@ -61,6 +61,8 @@ class Page:
     sort: str = ""
     order: str = "asc"
     sorts: Mapping[str, Sort] = field(default_factory=dict)
+    # Put before `page`, `sort` and `order` in links: two lists on one page page separately.
+    prefix: str = ""
 
     @property
     def start(self) -> int:
@@ -106,7 +108,7 @@ class Page:
         """The link to page `number` with the same filters and sort."""
         parts = [self.query] if self.query else []
         if number > 1:
-            parts.append(f"page={number}")
+            parts.append(f"{self.prefix}page={number}")
         return "?" + "&".join(parts) if parts else "?"
 
     @property
@@ -140,8 +142,9 @@ class Page:
         current = key == self.sort
         state = ("ascending" if self.order == "asc" else "descending") if current else "none"
         order = "desc" if current and self.order == "asc" else "asc"
-        base = _without(self.query, {"sort", "order"})
-        query = "&".join(p for p in (base, f"sort={key}&order={order}") if p)
+        sort_, order_ = f"{self.prefix}sort", f"{self.prefix}order"
+        base = _without(self.query, {sort_, order_})
+        query = "&".join(p for p in (base, f"{sort_}={key}&{order_}={order}") if p)
         return {"label": sort.label, "href": f"?{query}", "aria_sort": state}
 
 
@@ -149,10 +152,10 @@ def _without(query: str, names: set[str]) -> str:
     return "&".join(p for p in query.split("&") if p and p.split("=", 1)[0] not in names)
 
 
-def page_number(request: HttpRequest) -> int:
+def page_number(request: HttpRequest, prefix: str = "") -> int:
     """The page asked for; 1 for anything that is not a positive whole number."""
     try:
-        number = int(request.GET.get("page", "1"))
+        number = int(request.GET.get(f"{prefix}page", "1"))
     except ValueError:
         return 1
     return number if number >= 1 else 1
@@ -167,25 +170,30 @@ def paginate(
     default: str = "",
     default_order: str = "asc",
     cap: int = COUNT_CAP,
+    prefix: str = "",
+    clamp: bool = True,
 ) -> Page:
     """The page of `rows` the request asks for, sorted as it asks among `sorts`.
 
     A queryset is ordered in the database (with its primary key last, so that pages never
     overlap), read with LIMIT/OFFSET and counted up to `cap` + 1 rows; a list already in
-    memory is sorted with each Sort's `key` and sliced. A page past the end shows the last.
+    memory is sorted with each Sort's `key` and sliced. A page past the end shows the last
+    (an empty page with `clamp=False`, for the API: a client reading until the end stops).
+    With a `prefix`, the request's `<prefix>page`, `<prefix>sort` and `<prefix>order` are
+    read instead, so that a second list on the same page pages and sorts on its own.
     """
     sorts = sorts or {}
-    sort = request.GET.get("sort", "")
-    order = request.GET.get("order", "")
+    sort = request.GET.get(f"{prefix}sort", "")
+    order = request.GET.get(f"{prefix}order", "")
     if sort not in sorts:
         sort, order = default, default_order
     if order not in ("asc", "desc"):
         order = default_order
     query = request.GET.copy()
-    query.pop("page", None)
+    query.pop(f"{prefix}page", None)
     query.pop("export", None)
     encoded = query.urlencode()
-    number = page_number(request)
+    number = page_number(request, prefix)
 
     if isinstance(rows, QuerySet):
         if sort:
@@ -196,11 +204,11 @@ def paginate(
         total = rows.order_by()[: cap + 1].count()
         more = total > cap
         total = min(total, cap)
-        if not more:
+        if not more and clamp:
             number = min(number, max(1, -(-total // size)))
         offset = (number - 1) * size
         shown = list(rows[offset : offset + size])
-        if more and not shown and number > 1:
+        if more and not shown and number > 1 and clamp:
             number = 1
             shown = list(rows[:size])
     else:
@@ -208,7 +216,8 @@ def paginate(
         if sort and sorts[sort].key is not None:
             items.sort(key=sorts[sort].key, reverse=order == "desc")
         total, more = len(items), False
-        number = min(number, max(1, -(-total // size)))
+        if clamp:
+            number = min(number, max(1, -(-total // size)))
         offset = (number - 1) * size
         shown = items[offset : offset + size]
-    return Page(shown, number, size, total, more, encoded, sort, order, sorts)
+    return Page(shown, number, size, total, more, encoded, sort, order, sorts, prefix)
