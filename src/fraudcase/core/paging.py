@@ -112,6 +112,11 @@ class Page:
         return "?" + "&".join(parts) if parts else "?"
 
     @property
+    def here(self) -> str:
+        """The link to this page (for a form on it that shows the same page again)."""
+        return self.href(self.number)
+
+    @property
     def previous_href(self) -> str:
         """The link to the previous page."""
         return self.href(self.number - 1)

@@ -178,7 +178,9 @@ def report_audit(request, ref):
         "reports/audit.html",
         {
             "report": report,
-            "events": audit.trail("report", report.local_reference)[:500],
+            "page": paging.paginate(
+                request, audit.trail("report", report.local_reference), size=100
+            ),
         },
     )
 
