@@ -13,6 +13,9 @@ from fraudcase.reports import views as reports
 from fraudcase.triage import views as triage
 from fraudcase.victims import views as victims
 
+# An unexpected error on a page: the GOV.UK service problem page, needing no database.
+handler500 = health.server_error
+
 urlpatterns = [
     path("", pages.home, name="home"),
     path("accounts/", include("fraudcase.accounts.urls")),
