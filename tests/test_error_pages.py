@@ -24,7 +24,7 @@ def test_a_page_not_found_has_the_service_header_and_a_link_home(assessor, clien
     answer = client.get("/no-such-page/")
     html = answer.content.decode()
     assert answer.status_code == 404
-    assert "<title>Page not found – fraudcase</title>" in html
+    assert "<title>Page not found \u2013 fraudcase</title>" in html
     assert 'class="govuk-header"' in html and "moj-primary-navigation" in html
     assert '<a class="govuk-link" href="/">Go to the home page</a>' in html
 
