@@ -6,7 +6,9 @@ from enum import Enum
 from typing import Annotated, Any, Literal
 
 from ninja import Schema
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field
+
+from fraudcase.core import paging
 
 
 class Problem(Schema):
@@ -55,3 +57,16 @@ def one_of(choices: Any, *also: str) -> Any:
     other value answers 422 naming the field."""
     values = [c.value if isinstance(c, Enum) else c for c in choices]
     return Literal[tuple(dict.fromkeys([*also, *values]))]
+
+
+class PageIn(Schema):
+    """Which page of a long list to answer (core.paging.api_page)."""
+
+    page: int = Field(1, ge=1, description="The page, from 1")
+    page_size: int = Field(
+        paging.PAGE_SIZE, ge=1, le=paging.API_PAGE_MOST, description="Records per page"
+    )
+
+
+# What a paged list's operation adds to its OpenAPI document: the headers of its answer.
+PAGED = {"responses": {"200": {"headers": paging.API_HEADERS}}}

@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
 PAGE_SIZE = 50
 COUNT_CAP = 10_000
+# The most rows one API answer holds (`page_size`).
+API_PAGE_MOST = 500
 # How many page numbers either side of the current one the pagination shows.
 AROUND = 2
 
@@ -226,3 +228,45 @@ def paginate(
         offset = (number - 1) * size
         shown = items[offset : offset + size]
     return Page(shown, number, size, total, more, encoded, sort, order, sorts, prefix)
+
+
+# What a paged API answer says in its headers (documented on each paged operation).
+API_HEADERS = {
+    "X-Total-Count": {
+        "description": f"How many records the whole list holds (counted up to {COUNT_CAP:,})",
+        "schema": {"type": "integer"},
+    },
+    "X-Total-Count-Capped": {
+        "description": f"'true' when the list holds more than {COUNT_CAP:,} records",
+        "schema": {"type": "string", "enum": ["true"]},
+    },
+    "Link": {
+        "description": "RFC 8288 links to the first, prev, next and last pages that exist",
+        "schema": {"type": "string"},
+    },
+}
+
+
+def api_page(
+    request: HttpRequest,
+    response: HttpResponse,
+    rows: QuerySet[Any] | Sequence[Any],
+    *,
+    size: int,
+) -> Page:
+    """One page of an API list (`page`, `page_size` in the query), with the total and the links
+    to the other pages in the answer's headers (API_HEADERS). A page past the end is empty."""
+    page = paginate(request, rows, size=max(1, min(size, API_PAGE_MOST)), clamp=False)
+    response["X-Total-Count"] = str(page.total)
+    if page.more:
+        response["X-Total-Count-Capped"] = "true"
+    base = request.build_absolute_uri(request.path)
+    links = [(1, "first")]
+    if page.has_previous:
+        links.append((page.number - 1, "prev"))
+    if page.has_next:
+        links.append((page.number + 1, "next"))
+    if page.pages:
+        links.append((page.pages, "last"))
+    response["Link"] = ", ".join(f'<{base}{page.href(n)}>; rel="{rel}"' for n, rel in links)
+    return page

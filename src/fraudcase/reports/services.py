@@ -103,8 +103,11 @@ def search_reports(
 ) -> QuerySet[Report]:
     """Reports matching a local reference, NFRC, victim name, postcode or suspect identifier,
     newest received first, narrowed by source, status and the days they were received (UK
-    dates, both ends included). An empty term with a filter finds every report it allows."""
+    dates, both ends included). An empty term with a filter finds every report it allows; with
+    none, nothing."""
     match = _matching(term) if term.strip() else Q()
+    if not (term.strip() or source or status or received_from or received_to):
+        match = Q(pk__in=[])
     if source:
         match &= Q(source=source)
     if status:
