@@ -13,6 +13,9 @@ from fraudcase.reports import views as reports
 from fraudcase.triage import views as triage
 from fraudcase.victims import views as victims
 
+# An unexpected error on a page: the GOV.UK service problem page, needing no database.
+handler500 = health.server_error
+
 urlpatterns = [
     path("", pages.home, name="home"),
     path("accounts/", include("fraudcase.accounts.urls")),
@@ -48,6 +51,7 @@ urlpatterns = [
     path("reports/<path:ref>/", pages.report_detail, name="report-detail"),
     path("imports/nfib-package/", intake.import_nfib, name="import-nfib"),
     path("jobs/<uuid:job_id>/", jobs.job_detail, name="job-detail"),
+    path("jobs/<uuid:job_id>/status.json", jobs.job_status, name="job-status"),
     path("calls-for-service/new/", intake.call_for_service_new, name="cfs-new"),
     path("calls-for-service/double-key/", intake.double_key_list, name="cfs-double-key"),
     path("calls-for-service/<int:call_id>/sent/", intake.double_key_sent, name="cfs-sent"),

@@ -32,7 +32,7 @@ def test_sign_in_import_a_package_and_find_a_victim_by_nfrc(
     page.click("button:has-text('Search')")
     page.wait_for_selector("text=1 report found")
     assert_accessible(page)
-    page.click("table a.govuk-link")
+    page.click("table tbody a.govuk-link")
     page.wait_for_selector("text=Albert Finch")
     assert "NFRC261010000004" in page.inner_text("main")
     assert_accessible(page)

@@ -26,7 +26,7 @@ def test_one_report_from_import_to_outcome(
 
     # The assessor assesses Albert Finch's report.
     page.goto(f"{url}/reports/?q=NFRC261010000004")
-    page.click("table a.govuk-link")
+    page.click("table tbody a.govuk-link")
     ref = page.inner_text("h1")
     page.click("a.govuk-button:has-text('Assess this report')")
     page.wait_for_selector("h1:has-text('Assessment')")

@@ -120,4 +120,4 @@ def test_the_board_gives_each_waiting_report_its_tier_in_force(awaiting_allocati
 
     SupervisorDecision.objects.filter(report=awaiting_allocation).update(tier=2)  # tasked up
     waiting = services.allocation_board(supervisor)["waiting"]
-    assert [(w["report"], w["tier"]) for w in waiting] == [(awaiting_allocation, 2)]
+    assert [(r, r.current_tier) for r in waiting] == [(awaiting_allocation, 2)]

@@ -3,6 +3,7 @@
 import hashlib
 import logging
 import secrets
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import cast
 
@@ -173,13 +174,23 @@ def user_for_token(secret: str) -> User | None:
     return token.user
 
 
+def own_tokens(user: User) -> QuerySet[ApiToken]:
+    """The user's own tokens, newest first."""
+    return ApiToken.objects.filter(user=user).order_by("-created_at", "-pk")
+
+
+def with_states(tokens: Iterable[ApiToken]) -> list[ApiToken]:
+    """The tokens, each with its `state` now (rules.TokenState)."""
+    now = timezone.now()
+    shown = list(tokens)
+    for token in shown:
+        token.state = rules.token_state(token.expires_at, token.revoked_at, now)
+    return shown
+
+
 def tokens_of(user: User) -> list[ApiToken]:
     """The user's own tokens, newest first, each with its `state` (rules.TokenState)."""
-    now = timezone.now()
-    tokens = list(ApiToken.objects.filter(user=user).order_by("-created_at", "-pk"))
-    for token in tokens:
-        token.state = rules.token_state(token.expires_at, token.revoked_at, now)
-    return tokens
+    return with_states(own_tokens(user))
 
 
 def revoke_token(user: User, token_id: int) -> ApiToken | None:

@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
+from fraudcase.core import paging
+
 from . import oidc, services
 from .forms import ChangePasswordForm, NewTokenForm, SignInForm
 
@@ -37,11 +39,13 @@ def tokens(request):
             request.user, form.cleaned_data["name"], days=form.cleaned_data["days"]
         )
         form = NewTokenForm()
+    page = paging.paginate(request, services.own_tokens(request.user))
+    page.rows = services.with_states(page.rows)
     return render(
         request,
         "accounts/tokens.html",
         {
-            "tokens": services.tokens_of(request.user),
+            "page": page,
             "form": form,
             "secret": secret,
             "most_days": settings.FRAUDCASE_API_TOKEN_DAYS,

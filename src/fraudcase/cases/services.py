@@ -112,7 +112,7 @@ class BoardRow:
 class Board(TypedDict):
     rows: list[BoardRow]
     teams: list[dict[str, object]]  # team, investigators, open, capacity
-    waiting: list[dict[str, object]]  # report, tier
+    waiting: QuerySet[Report]  # each with its current_tier
 
 
 def allocation_board(user: User) -> Board:
@@ -144,15 +144,19 @@ def allocation_board(user: User) -> Board:
                     "capacity": sum(r.candidate.capacity for r in members),
                 }
             )
-    waiting = [
-        {"report": r, "tier": r.current_tier}
-        for r in triage_services.with_current_tier(
+    return {"rows": rows, "teams": teams, "waiting": awaiting_allocation(user)}
+
+
+def awaiting_allocation(user: User) -> QuerySet[Report]:
+    """Every report waiting for allocation that this user may see, oldest received first, each
+    with its `current_tier`: the board shows them a page at a time."""
+    return (
+        triage_services.with_current_tier(
             visible_reports(user).filter(status=ReportStatus.AWAITING_ALLOCATION)
         )
         .select_related("victim")
-        .order_by("received_at")[:200]
-    ]
-    return {"rows": rows, "teams": teams, "waiting": waiting}
+        .order_by("received_at", "pk")
+    )
 
 
 def allocate(

@@ -60,6 +60,34 @@ def _form_page(request, ref, form, *, success: str, action, template: str, conte
 
 # ---------------------------------------------------------------- allocation
 
+# The board's lists: reports waiting (oldest received first), each investigator's caseload
+# (sortable on every column) and supervisor reviews due (soonest first); each pages on its own.
+WAITING_SORTS = {
+    "reference": paging.Sort("Report", ("local_reference",)),
+    "victim": paging.Sort("Victim", ("victim__surname", "victim__business_name")),
+    "received": paging.Sort("Received", ("received_at",)),
+    "tier": paging.Sort("Tier", ("current_tier", "received_at")),
+}
+LOAD_SORTS = {
+    "name": paging.Sort("Investigator", (), key=lambda r: r.candidate.name.lower()),
+    "experience": paging.Sort("Experience", (), key=lambda r: r.experience_label),
+    **{
+        f"tier{t}": paging.Sort(f"Tier {t}", (), key=lambda r, t=t: r.by_tier[t])
+        for t in (1, 2, 3, 4)
+    },
+    "capacity": paging.Sort("Capacity", (), key=lambda r: r.candidate.capacity),
+    "spare": paging.Sort("Spare", (), key=lambda r: r.spare),
+    "load": paging.Sort("Weighted load", (), key=lambda r: r.load),
+}
+REVIEW_SORTS = {
+    "reference": paging.Sort("Report", ("report__local_reference",)),
+    "investigator": paging.Sort(
+        "Investigator", ("investigator__last_name", "investigator__username")
+    ),
+    "tier": paging.Sort("Tier", ("tier", "next_review_due")),
+    "due": paging.Sort("Due", ("next_review_due",)),
+}
+
 
 def board(request):
     """The allocation board: caseloads by tier, team capacity, reports waiting, reviews due."""
@@ -100,15 +128,25 @@ def board(request):
         )
         return exports.download(frame, "allocation-board", fmt)
     today = timezone.localdate()
-    reviews_due = services.reviews_due(request.user, today)
-    shown = [w["report"].local_reference for w in data["waiting"]]
-    shown += list(reviews_due.values_list("report__local_reference", flat=True))
+    waiting = paging.paginate(request, data["waiting"], sorts=WAITING_SORTS, default="received")
+    loads = paging.paginate(request, data["rows"], sorts=LOAD_SORTS, default="name", prefix="load_")
+    reviews = paging.paginate(
+        request,
+        services.reviews_due(request.user, today),
+        sorts=REVIEW_SORTS,
+        default="due",
+        prefix="reviews_",
+    )
+    # What the pages of the board show is what is audited as consulted.
+    shown = [r.local_reference for r in waiting.rows]
+    shown += [c.report.local_reference for c in reviews.rows]
     report_services.disclose(
         request.user,
         shown,
         list_justification(request),
         listing="allocation-board",
-        summary="Viewed the allocation board",
+        summary=f"Viewed the allocation board ({len(waiting.rows)} waiting, "
+        f"{len(reviews.rows)} reviews due)",
         action=AuditAction.CONSULTATION,
     )
     chart_max = max([r.load for r in data["rows"]] + [1])
@@ -117,8 +155,10 @@ def board(request):
         request,
         "cases/board.html",
         {
-            **data,
-            "reviews_due": reviews_due,
+            "teams": data["teams"],
+            "waiting": waiting,
+            "loads": loads,
+            "reviews": reviews,
             "today": today,
             "chart_max": chart_max,
             "timings": timings,

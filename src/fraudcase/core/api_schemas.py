@@ -6,7 +6,9 @@ from enum import Enum
 from typing import Annotated, Any, Literal
 
 from ninja import Schema
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field
+
+from fraudcase.core import paging
 
 
 class Problem(Schema):
@@ -60,3 +62,16 @@ def one_of(choices: Any, *also: str) -> Any:
 
 def _value(given: Any) -> Any:
     return given.value if isinstance(given, Enum) else given
+
+
+class PageIn(Schema):
+    """Which page of a long list to answer (core.paging.api_page)."""
+
+    page: int = Field(1, ge=1, description="The page, from 1")
+    page_size: int = Field(
+        paging.PAGE_SIZE, ge=1, le=paging.API_PAGE_MOST, description="Records per page"
+    )
+
+
+# What a paged list's operation adds to its OpenAPI document: the headers of its answer.
+PAGED = {"responses": {"200": {"headers": paging.API_HEADERS}}}

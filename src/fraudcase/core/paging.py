@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
 PAGE_SIZE = 50
 COUNT_CAP = 10_000
+# The most rows one API answer holds (`page_size`).
+API_PAGE_MOST = 500
 # How many page numbers either side of the current one the pagination shows.
 AROUND = 2
 
@@ -61,6 +63,8 @@ class Page:
     sort: str = ""
     order: str = "asc"
     sorts: Mapping[str, Sort] = field(default_factory=dict)
+    # Put before `page`, `sort` and `order` in links: two lists on one page page separately.
+    prefix: str = ""
 
     @property
     def start(self) -> int:
@@ -106,8 +110,13 @@ class Page:
         """The link to page `number` with the same filters and sort."""
         parts = [self.query] if self.query else []
         if number > 1:
-            parts.append(f"page={number}")
+            parts.append(f"{self.prefix}page={number}")
         return "?" + "&".join(parts) if parts else "?"
+
+    @property
+    def here(self) -> str:
+        """The link to this page (for a form on it that shows the same page again)."""
+        return self.href(self.number)
 
     @property
     def previous_href(self) -> str:
@@ -140,8 +149,9 @@ class Page:
         current = key == self.sort
         state = ("ascending" if self.order == "asc" else "descending") if current else "none"
         order = "desc" if current and self.order == "asc" else "asc"
-        base = _without(self.query, {"sort", "order"})
-        query = "&".join(p for p in (base, f"sort={key}&order={order}") if p)
+        sort_, order_ = f"{self.prefix}sort", f"{self.prefix}order"
+        base = _without(self.query, {sort_, order_})
+        query = "&".join(p for p in (base, f"{sort_}={key}&{order_}={order}") if p)
         return {"label": sort.label, "href": f"?{query}", "aria_sort": state}
 
 
@@ -181,10 +191,10 @@ def _without(query: str, names: set[str]) -> str:
     return "&".join(p for p in query.split("&") if p and p.split("=", 1)[0] not in names)
 
 
-def page_number(request: HttpRequest) -> int:
+def page_number(request: HttpRequest, prefix: str = "") -> int:
     """The page asked for; 1 for anything that is not a positive whole number."""
     try:
-        number = int(request.GET.get("page", "1"))
+        number = int(request.GET.get(f"{prefix}page", "1"))
     except ValueError:
         return 1
     return number if number >= 1 else 1
@@ -199,25 +209,30 @@ def paginate(
     default: str = "",
     default_order: str = "asc",
     cap: int = COUNT_CAP,
+    prefix: str = "",
+    clamp: bool = True,
 ) -> Page:
     """The page of `rows` the request asks for, sorted as it asks among `sorts`.
 
     A queryset is ordered in the database (with its primary key last, so that pages never
     overlap), read with LIMIT/OFFSET and counted up to `cap` + 1 rows; a list already in
-    memory is sorted with each Sort's `key` and sliced. A page past the end shows the last.
+    memory is sorted with each Sort's `key` and sliced. A page past the end shows the last
+    (an empty page with `clamp=False`, for the API: a client reading until the end stops).
+    With a `prefix`, the request's `<prefix>page`, `<prefix>sort` and `<prefix>order` are
+    read instead, so that a second list on the same page pages and sorts on its own.
     """
     sorts = sorts or {}
-    sort = request.GET.get("sort", "")
-    order = request.GET.get("order", "")
+    sort = request.GET.get(f"{prefix}sort", "")
+    order = request.GET.get(f"{prefix}order", "")
     if sort not in sorts:
         sort, order = default, default_order
     if order not in ("asc", "desc"):
         order = default_order
     query = request.GET.copy()
-    query.pop("page", None)
+    query.pop(f"{prefix}page", None)
     query.pop("export", None)
     encoded = query.urlencode()
-    number = page_number(request)
+    number = page_number(request, prefix)
 
     if isinstance(rows, QuerySet):
         if sort:
@@ -227,11 +242,11 @@ def paginate(
             rows = rows.order_by(*fields)
         counted = count_up_to(rows, cap)
         total, more = counted.total, counted.more
-        if not more:
+        if not more and clamp:
             number = min(number, max(1, -(-total // size)))
         offset = (number - 1) * size
         shown = list(rows[offset : offset + size])
-        if more and not shown and number > 1:
+        if more and not shown and number > 1 and clamp:
             number = 1
             shown = list(rows[:size])
     else:
@@ -239,7 +254,50 @@ def paginate(
         if sort and sorts[sort].key is not None:
             items.sort(key=sorts[sort].key, reverse=order == "desc")
         total, more = len(items), False
-        number = min(number, max(1, -(-total // size)))
+        if clamp:
+            number = min(number, max(1, -(-total // size)))
         offset = (number - 1) * size
         shown = items[offset : offset + size]
-    return Page(shown, number, size, total, more, encoded, sort, order, sorts)
+    return Page(shown, number, size, total, more, encoded, sort, order, sorts, prefix)
+
+
+# What a paged API answer says in its headers (documented on each paged operation).
+API_HEADERS = {
+    "X-Total-Count": {
+        "description": f"How many records the whole list holds (counted up to {COUNT_CAP:,})",
+        "schema": {"type": "integer"},
+    },
+    "X-Total-Count-Capped": {
+        "description": f"'true' when the list holds more than {COUNT_CAP:,} records",
+        "schema": {"type": "string", "enum": ["true"]},
+    },
+    "Link": {
+        "description": "RFC 8288 links to the first, prev, next and last pages that exist",
+        "schema": {"type": "string"},
+    },
+}
+
+
+def api_page(
+    request: HttpRequest,
+    response: HttpResponse,
+    rows: QuerySet[Any] | Sequence[Any],
+    *,
+    size: int,
+) -> Page:
+    """One page of an API list (`page`, `page_size` in the query), with the total and the links
+    to the other pages in the answer's headers (API_HEADERS). A page past the end is empty."""
+    page = paginate(request, rows, size=max(1, min(size, API_PAGE_MOST)), clamp=False)
+    response["X-Total-Count"] = str(page.total)
+    if page.more:
+        response["X-Total-Count-Capped"] = "true"
+    base = request.build_absolute_uri(request.path)
+    links = [(1, "first")]
+    if page.has_previous:
+        links.append((page.number - 1, "prev"))
+    if page.has_next:
+        links.append((page.number + 1, "next"))
+    if page.pages:
+        links.append((page.pages, "last"))
+    response["Link"] = ", ".join(f'<{base}{page.href(n)}>; rel="{rel}"' for n, rel in links)
+    return page

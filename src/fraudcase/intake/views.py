@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from fraudcase.audit.models import AuditAction
-from fraudcase.core import exports
+from fraudcase.core import exports, paging
 from fraudcase.core.errors import (
     AttachmentRejected,
     Conflict,
@@ -70,6 +70,14 @@ def call_for_service_new(request):
     return render(request, "intake/cfs_form.html", {"form": form})
 
 
+# The double-key list's sortable columns (oldest call first by default).
+DOUBLE_KEY_SORTS = {
+    "reference": paging.Sort("Report", ("report__local_reference",)),
+    "taken": paging.Sort("Taken", ("taken_at",)),
+    "caller": paging.Sort("Caller", ("caller_surname", "caller_forename")),
+}
+
+
 def double_key_list(request):
     """Accepted calls to double-key to NFIB. Restricted reports among them need a reason
     (asked once for this page in the session), kept in the audit log."""
@@ -109,16 +117,18 @@ def _double_key_reason(request) -> str:
 def _double_key_page(request, reason: str, error: dict | None = None):
     """The one page listing the calls to double-key, shown or shown again with a refused NFRC:
     always through the disclosure gate, so restricted calls need the reason for the list."""
-    calls = services.calls_to_double_key(request.user)
+    page = paging.paginate(
+        request, services.calls_to_double_key(request.user), sorts=DOUBLE_KEY_SORTS, default="taken"
+    )
     report_services.disclose(
         request.user,
-        calls,
+        [c.report.local_reference for c in page.rows],
         reason,
         listing="double-key",
         action=AuditAction.CONSULTATION,
-        summary="Viewed the calls for service to double-key",
+        summary=f"Viewed the calls for service to double-key ({len(page.rows)} calls)",
     )
-    return render(request, "intake/double_key.html", {"calls": calls, "error": error})
+    return render(request, "intake/double_key.html", {"page": page, "error": error})
 
 
 @require_POST

@@ -6,13 +6,14 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import transaction
-from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router, Schema, Status
 
 from fraudcase.accounts.models import HandlingMarking
 from fraudcase.accounts.services import api_user
 from fraudcase.audit.models import AuditAction
-from fraudcase.core.api_schemas import Detail, Invalid, one_of
+from fraudcase.core import paging
+from fraudcase.core.api_schemas import PAGED, Detail, Invalid, PageIn, one_of
 
 from . import services
 from .models import EntryKind, IdentifierKind, Report, ReportStatus, Source, VictimType
@@ -123,15 +124,31 @@ def summary(report: Report) -> dict[str, object]:
     }
 
 
-@router.get("/reports", response=list[ReportSummary])
-def find_reports(request: HttpRequest, q: str, limit: int = 50) -> list[dict[str, object]]:
-    """Reports matching a local reference, NFRC number, victim name, postcode or identifier.
+@router.get("/reports", response=list[ReportSummary], openapi_extra=PAGED)
+def find_reports(
+    request: HttpRequest,
+    response: HttpResponse,
+    q: str,
+    paged: Query[PageIn],
+    limit: int | None = None,
+) -> list[dict[str, object]]:
+    """Reports matching a local reference, NFRC number, victim name, postcode or identifier,
+    newest received first, a page at a time: `X-Total-Count` says how many there are and
+    `Link` where the other pages are.
 
-    When any report found is restricted, the `X-Justification` header is needed (428 without
-    it, naming how many are restricted), as for a single restricted report."""
+    When any report on the page is restricted, the `X-Justification` header is needed (428
+    without it, naming how many are restricted), as for a single restricted report."""
     user = api_user(request)
-    shown = services.search_reports(user, q)[: max(1, min(limit, 500))]
-    services.audit_search(user, q, shown, disclosure=True, justification=justification(request))
+    found = services.search_reports(user, q)
+    # `limit` is the old name of page_size (any number, held between 1 and 500).
+    shown = paging.api_page(request, response, found, size=limit or paged.page_size).rows
+    services.audit_search(
+        user,
+        q,
+        [r.local_reference for r in shown],
+        disclosure=True,
+        justification=justification(request),
+    )
     return [summary(r) for r in shown]
 
 

@@ -7,7 +7,7 @@ A report the user may not see does not exist for them: `get_report` raises Http4
 import hashlib
 import uuid
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from io import BufferedReader
 from typing import Any, BinaryIO, cast
@@ -46,6 +46,9 @@ from .models import (
     Victim,
 )
 from .references import allocate_references
+
+# What a list shows: reports, rows with a `report` (calls for service, cases...), or references.
+Shown = QuerySet[Any] | Iterable[str]
 
 # ---------------------------------------------------------------- access-checked reads
 
@@ -87,50 +90,74 @@ def get_report(
     return report
 
 
-def search_reports(user: User, term: str) -> QuerySet[Report]:
-    """Reports matching a local reference, NFRC, victim name, postcode or suspect identifier."""
+def search_reports(
+    user: User,
+    term: str,
+    *,
+    source: str = "",
+    status: str = "",
+    received_from: date | None = None,
+    received_to: date | None = None,
+) -> QuerySet[Report]:
+    """Reports matching a local reference, NFRC, victim name, postcode or suspect identifier,
+    newest received first, narrowed by source, status and the days they were received (UK
+    dates, both ends included). An empty term with a filter finds every report it allows; with
+    none, nothing."""
+    match = _matching(term) if term.strip() else Q()
+    if not (term.strip() or source or status or received_from or received_to):
+        match = Q(pk__in=[])
+    if source:
+        match &= Q(source=source)
+    if status:
+        match &= Q(status=status)
+    if received_from:
+        match &= Q(received_at__gte=_start_of(received_from))
+    if received_to:
+        match &= Q(received_at__lt=_start_of(received_to + timedelta(days=1)))
+    # Every match is a subquery on the report's own id, so no row is repeated: no DISTINCT,
+    # and a page sorts by any column and counts cheaply.
+    return (
+        visible_reports(user).filter(match).select_related("victim").order_by("-received_at", "-id")
+    )
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _matching(term: str) -> Q:
     parsed = rules.classify_search_term(term)
     if parsed.nfrc:
-        match = Q(nfrc_numbers__number=parsed.nfrc)
-    elif parsed.local_reference:
-        match = Q(local_reference=parsed.local_reference)
-    elif parsed.postcode:
-        match = Q(victim__postcode=parsed.postcode)
-    else:
-        match = Q(pk__in=[])
-        if parsed.identifiers:
-            match |= Q(
-                pk__in=Identifier.objects.filter(normalised__in=parsed.identifiers).values(
-                    "report_id"
-                )
-            )
-        if parsed.name:
-            match |= Q(
-                pk__in=Victim.objects.filter(search_name__contains=parsed.name).values("report_id")
-            )
-            match |= Q(
-                pk__in=Suspect.objects.filter(name__icontains=parsed.name).values("report_id")
-            )
-    return (
-        visible_reports(user)
-        .filter(match)
-        .select_related("victim")
-        .distinct()
-        .order_by("-received_at", "-id")
-    )
+        return Q(pk__in=NFRCNumber.objects.filter(number=parsed.nfrc).values("report_id"))
+    if parsed.local_reference:
+        return Q(local_reference=parsed.local_reference)
+    if parsed.postcode:
+        return Q(victim__postcode=parsed.postcode)
+    match = Q(pk__in=[])
+    if parsed.identifiers:
+        match |= Q(
+            pk__in=Identifier.objects.filter(normalised__in=parsed.identifiers).values("report_id")
+        )
+    if parsed.name:
+        match |= Q(
+            pk__in=Victim.objects.filter(search_name__contains=parsed.name).values("report_id")
+        )
+        match |= Q(pk__in=Suspect.objects.filter(name__icontains=parsed.name).values("report_id"))
+    return match
 
 
 def audit_search(
     user: User,
     term: str,
-    shown: QuerySet[Report],
+    shown: Shown,
     *,
     disclosure: bool = False,
     justification: str = "",
 ) -> None:
-    """Record a search whose `shown` results are about to be listed or exported: through
-    `disclose`, so restricted results need a justification."""
-    count = shown.count()  # a COUNT, also of a slice: never loads the rows to count them
+    """Record a search whose `shown` results (reports, or a page's local references) are about
+    to be listed or exported: through `disclose`, so restricted results need a justification."""
+    # A COUNT, also of a slice: never loads the rows to count them.
+    count = shown.count() if isinstance(shown, QuerySet) else len(list(shown))
     verb = "Exported" if disclosure else "Searched"
     disclose(
         user,
@@ -156,9 +183,6 @@ def _unsliced(found: QuerySet[Report]) -> QuerySet[Report]:
     if found.query.is_sliced:
         return Report.objects.filter(pk__in=list(found.values_list("pk", flat=True)))
     return found
-
-
-Shown = QuerySet[Any] | Iterable[str]
 
 
 def reports_of(shown: Shown) -> QuerySet[Report]:

@@ -13,13 +13,22 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from fraudcase.accounts.models import Role
 from fraudcase.audit import services as audit
-from fraudcase.core import exports
+from fraudcase.core import exports, paging
 
 from . import services
-from .forms import ErasureForm, JustificationForm, SearchForm
+from .forms import ErasureForm, JustificationForm, SearchFiltersForm
 
-SEARCH_PAGE_SIZE = 50
 EXPORT_ROWS = 100000
+# The search's sortable columns (newest received first by default).
+SEARCH_SORTS = {
+    "reference": paging.Sort("Local reference", ("local_reference",)),
+    "victim": paging.Sort("Victim", ("victim__surname", "victim__business_name")),
+    "postcode": paging.Sort("Postcode", ("victim__postcode",)),
+    "source": paging.Sort("Source", ("source",)),
+    "received": paging.Sort("Received", ("received_at",)),
+    "loss": paging.Sort("Loss", ("loss_gbp",)),
+}
+SEARCH_FILTERS = ("source", "status", "received_from", "received_to")
 
 
 def justification_given(request, reference: str) -> str:
@@ -57,34 +66,41 @@ def list_justification(request) -> str:
 
 
 def report_search(request):
-    form = SearchForm(request.GET or None)
-    results, count, term = None, 0, ""
-    if form.is_valid() and (term := form.cleaned_data["q"].strip()):
-        found = services.search_reports(request.user, term)
-        count = found.count()
+    """Find reports by a term and/or filters; a page at a time, sortable, every result on some
+    page. The rows on the page are what is audited as consulted (or all of them, exported)."""
+    form = SearchFiltersForm(request.GET or None)
+    page, described = None, ""
+    if form.is_valid() and (described := form.described()):
+        found = services.search_reports(
+            request.user, form.cleaned_data["q"].strip(), **form.filters()
+        )
         fmt = request.GET.get("export")
         if fmt in exports.CONTENT_TYPES:
-            shown = found[:EXPORT_ROWS]
             services.audit_search(
                 request.user,
-                term,
-                shown,
+                described,
+                found[:EXPORT_ROWS],
                 disclosure=True,
                 justification=list_justification(request),
             )
             return exports.download(_search_frame(found), "reports", fmt)
-        shown = found[:SEARCH_PAGE_SIZE]
-        services.audit_search(request.user, term, shown, justification=list_justification(request))
-        results = list(shown)
+        page = paging.paginate(
+            request, found, sorts=SEARCH_SORTS, default="received", default_order="desc"
+        )
+        services.audit_search(
+            request.user,
+            described,
+            [r.local_reference for r in page.rows],
+            justification=list_justification(request),
+        )
     return render(
         request,
         "reports/search.html",
         {
             "form": form,
-            "results": results,
-            "count": count,
-            "term": term,
-            "page_size": SEARCH_PAGE_SIZE,
+            "page": page,
+            "described": described,
+            "filtered": any(form.is_bound and form.data.get(k) for k in SEARCH_FILTERS),
         },
     )
 
@@ -162,7 +178,9 @@ def report_audit(request, ref):
         "reports/audit.html",
         {
             "report": report,
-            "events": audit.trail("report", report.local_reference)[:500],
+            "page": paging.paginate(
+                request, audit.trail("report", report.local_reference), size=100
+            ),
         },
     )
 

@@ -3,13 +3,14 @@
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.http import HttpRequest
-from ninja import File, Form, Router, Schema, Status
+from django.http import HttpRequest, HttpResponse
+from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from fraudcase.accounts.services import api_user
 from fraudcase.audit.models import AuditAction
-from fraudcase.core.api_schemas import Day, Invalid, Rejected, one_of
+from fraudcase.core import paging
+from fraudcase.core.api_schemas import PAGED, Day, Invalid, PageIn, Rejected, one_of
 from fraudcase.core.errors import InvalidInput
 from fraudcase.core.uploads import answer_upload
 from fraudcase.reports import api as report_api
@@ -127,9 +128,11 @@ def _task(action: VulnerabilityAction) -> dict[str, object]:
     }
 
 
-@router.get("/victim-lists", response=list[ListOut])
-def lists(request: HttpRequest) -> list[VictimList]:
-    return list(services.visible_lists(api_user(request))[:100])
+@router.get("/victim-lists", response=list[ListOut], openapi_extra=PAGED)
+def lists(request: HttpRequest, response: HttpResponse, paged: Query[PageIn]) -> list[VictimList]:
+    """The victim lists, newest first, a page at a time (`X-Total-Count`, `Link`)."""
+    found = services.visible_lists(api_user(request)).order_by("-uploaded_at", "-pk")
+    return paging.api_page(request, response, found, size=paged.page_size).rows
 
 
 @router.post("/victim-lists", response={201: ListImportOut, 422: Rejected})
