@@ -158,7 +158,7 @@ def evaluator(vft):
 def assessed(assessor, example_package, client):
     from fraudcase.intake.importing import import_nfib_package
     from fraudcase.reports.models import Report
-    from tests.triage.test_assess_a_report import form
+    from tests.triage.test_assess_a_report import assess_on_the_pages, form
 
     # Received in October, so the Victims' Code clocks have long started.
     import_nfib_package(
@@ -169,7 +169,7 @@ def assessed(assessor, example_package, client):
     )
     albert = Report.objects.get(nfrc_numbers__number=ALBERT)
     client.force_login(assessor)
-    client.post(f"/reports/{albert.local_reference}/assess/", form())
+    assess_on_the_pages(client, albert, form())
     client.logout()
     albert.refresh_from_db()
     assert albert.status == "assessed"

@@ -16,6 +16,7 @@ from django.urls import URLResolver, get_resolver
 
 from fraudcase.accounts.models import Role, User
 from fraudcase.reports.models import Report
+from fraudcase.triage.forms import SECTIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +55,7 @@ def sample_values() -> dict[str, list[str]]:
         "ref": [r for r in refs if r],
         "kind": ["acknowledgement", "no_investigation", "finalisation"],
         "action": ["task", "review"],
+        "section": list(SECTIONS),
         "attachment_id": first("reports.Attachment"),
         "request_id": first("triage.EvidenceRequest"),
         "call_id": first("intake.CallForService"),

@@ -25,6 +25,12 @@ urlpatterns = [
     path("reports/<path:ref>/justify/", reports.report_justify, name="report-justify"),
     path("reports/<path:ref>/audit/", reports.report_audit, name="report-audit"),
     path("reports/<path:ref>/assess/", triage.assess, name="report-assess"),
+    path("reports/<path:ref>/assess/check/", triage.assess_check, name="report-assess-check"),
+    path(
+        "reports/<path:ref>/assess/<slug:section>/",
+        triage.assess_section,
+        name="report-assess-section",
+    ),
     path("reports/<path:ref>/decide/", triage.decide, name="report-decide"),
     path("reports/<path:ref>/evaluate/", triage.evaluate, name="report-evaluate"),
     path("reports/<path:ref>/evidence/", triage.evidence, name="report-evidence"),

@@ -16,14 +16,14 @@ def test_the_evaluator_saves_stage_1_and_a_supervisor_exports_with_a_reason(
     from fraudcase.reports.models import Report
     from fraudcase.triage import services
     from tests.conftest import _person
-    from tests.triage.test_assess_a_report import form
+    from tests.triage.test_assess_a_report import assess_on_the_pages, form
 
     _person("evaluator", Role.EVALUATOR, HandlingMarking.OFFICIAL_SENSITIVE, vft)
     import_nfib_package(example_package, user=assessor)
     albert = Report.objects.get(nfrc_numbers__number="NFRC261010000004")
     client = Client()
     client.force_login(assessor)
-    client.post(f"/reports/{albert.local_reference}/assess/", form())
+    assess_on_the_pages(client, albert, form())
     albert.refresh_from_db()
     services.decide(supervisor, albert, decision="evaluate")
     Report.objects.filter(pk=albert.pk).update(handling_marking=HandlingMarking.OFFICIAL_SENSITIVE)

@@ -39,6 +39,9 @@ def test_sign_in_import_a_package_and_find_a_victim_by_nfrc(
 
     page.click("a.govuk-button:has-text('Assess this report')")
     page.wait_for_selector("h1:has-text('Assessment')")
+    assert_accessible(page)
+    page.click("a.govuk-task-list__link:has-text('Screening matrix')")
+    page.wait_for_selector("h1:has-text('Screening matrix')")
     assert "Pre-filled: Victim aged 89" in page.inner_text("main")
     assert_accessible(page)
 

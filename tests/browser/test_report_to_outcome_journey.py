@@ -5,8 +5,8 @@ outcome, letter)."""
 import pytest
 
 from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.test_assessor_task_list import assess_on_the_task_list
 from tests.conftest import _person
-from tests.triage.test_assess_a_report import ANSWERS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,17 +28,7 @@ def test_one_report_from_import_to_outcome(
     page.goto(f"{url}/reports/?q=NFRC261010000004")
     page.click("table tbody a.govuk-link")
     ref = page.inner_text("h1")
-    page.click("a.govuk-button:has-text('Assess this report')")
-    page.wait_for_selector("h1:has-text('Assessment')")
-    assert_accessible(page)  # with the Appendix D checkboxes and their hints
-    for name, value in ANSWERS.items():
-        page.check(f"input[name='{name}'][value='{value}']")
-    page.check("input[name='hocr_compliant'][value='yes']")
-    page.fill("#id_ndm_rationale", "Courier fraud against an elderly victim; suspect seen")
-    for i in range(3):
-        page.check(f"input[name='proportionality_{i}'][value='yes']")
-    page.check("input[name='recommendation'][value='allocate']")
-    page.click("button:has-text('Save assessment')")
+    assess_on_the_task_list(page, assert_accessible)  # the Appendix D checkboxes and hints
     page.wait_for_selector("text=Assessment saved")
     assert_accessible(page)
 

@@ -13,7 +13,7 @@ from fraudcase.intake.importing import import_nfib_package
 from fraudcase.reports.models import Report, Suspect
 from fraudcase.triage import services as triage
 from tests.conftest import victim_row
-from tests.triage.test_assess_a_report import form
+from tests.triage.test_assess_a_report import assess_on_the_pages, form
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ NOTICE = CeaseAndDesistFacts(
 def no_further_action(report, assessor, supervisor, client):
     """Assessed on the page, then no further action decided by the supervisor."""
     client.force_login(assessor)
-    client.post(f"/reports/{report.local_reference}/assess/", form())
+    assess_on_the_pages(client, report, form())
     report.refresh_from_db()
     triage.decide(supervisor, report, decision="no_further_action", reason="Minor online sale")
     report.refresh_from_db()

@@ -1,10 +1,12 @@
-"""§5.2 assessment on one page: the matrix pre-filled from the data, scored, tiered, recorded."""
+"""§5.2 assessment in sections (a task list): the matrix pre-filled from the data, scored, tiered,
+recorded."""
 
 import pytest
 
 from fraudcase.intake.importing import import_nfib_package
 from fraudcase.reports.models import Report
 from fraudcase.triage import rules, services
+from fraudcase.triage.forms import SECTIONS
 from fraudcase.triage.models import Assessment
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +40,19 @@ def form(**overrides):
     }
     data.update(overrides)
     return data
+
+
+def assess_on_the_pages(client, report, data):
+    """Answer every section of the task list with `data`, then send it from check your answers.
+
+    Returns the first section page that refused its answers, else the check page's response.
+    """
+    base = f"/reports/{report.local_reference}/assess"
+    for section in SECTIONS:
+        answer = client.post(f"{base}/{section}/", {**data, "action": "continue"})
+        if answer.status_code != 302:
+            return answer
+    return client.post(f"{base}/check/")
 
 
 @pytest.fixture
@@ -76,9 +91,9 @@ def test_position_of_trust_is_read_from_the_account():
 def test_an_assessment_is_scored_tiered_and_sent_for_decision(imported, assessor, client):
     client.force_login(assessor)
     albert = report("NFRC261010000004")
-    page = client.get(f"/reports/{albert.local_reference}/assess/").content.decode()
+    page = client.get(f"/reports/{albert.local_reference}/assess/matrix/").content.decode()
     assert "Pre-filled: Victim aged 89" in page
-    response = client.post(f"/reports/{albert.local_reference}/assess/", form())
+    response = assess_on_the_pages(client, albert, form())
     assert response.status_code == 302
     assessment = Assessment.objects.get()
     assert (assessment.tier, assessment.scoring_version) == (4, "leics-default-1")
@@ -92,9 +107,7 @@ def test_an_assessment_is_scored_tiered_and_sent_for_decision(imported, assessor
 def test_no_further_action_needs_a_rationale(imported, assessor, client):
     client.force_login(assessor)
     albert = report("NFRC261010000004")
-    page = client.post(
-        f"/reports/{albert.local_reference}/assess/", form(recommendation="no_further_action")
-    )
+    page = assess_on_the_pages(client, albert, form(recommendation="no_further_action"))
     assert "Give the rationale for no further action" in page.content.decode()
     assert not Assessment.objects.exists()
 
@@ -144,12 +157,11 @@ def test_the_assessment_through_the_api_is_checked_like_the_page(imported, asses
 def test_an_organised_crime_group_fraud_assessed_on_the_page_is_tier_1(imported, assessor, client):
     client.force_login(assessor)
     albert = report("NFRC261010000004")
-    page = client.get(f"/reports/{albert.local_reference}/assess/").content.decode()
+    page = client.get(f"/reports/{albert.local_reference}/assess/facts/").content.decode()
     assert "Appendix D: which of these apply?" in page
     assert 'value="organised_crime_group"' in page and "govuk-checkboxes__hint" in page
-    response = client.post(
-        f"/reports/{albert.local_reference}/assess/",
-        form(tier_facts=["organised_crime_group", "multiple_suspects"]),
+    response = assess_on_the_pages(
+        client, albert, form(tier_facts=["organised_crime_group", "multiple_suspects"])
     )
     assert response.status_code == 302
     assessment = Assessment.objects.get()
@@ -167,14 +179,14 @@ def test_an_organised_crime_group_fraud_assessed_on_the_page_is_tier_1(imported,
 def test_a_repeat_victim_ticked_on_the_page_is_tier_3(imported, assessor, client):
     client.force_login(assessor)
     albert = report("NFRC261010000004")
-    client.post(f"/reports/{albert.local_reference}/assess/", form(repeat_victim="on"))
+    assess_on_the_pages(client, albert, form(repeat_victim="on"))
     assert Assessment.objects.get().tier == 3
 
 
 def test_an_unknown_appendix_d_fact_is_refused_on_the_page(imported, assessor, client):
     client.force_login(assessor)
     albert = report("NFRC261010000004")
-    page = client.post(f"/reports/{albert.local_reference}/assess/", form(tier_facts=["victims"]))
+    page = assess_on_the_pages(client, albert, form(tier_facts=["victims"]))
     assert page.status_code == 200 and not Assessment.objects.exists()
 
 

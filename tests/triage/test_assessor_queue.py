@@ -81,7 +81,7 @@ def test_restricted_reports_are_not_in_the_queue_and_other_roles_get_404(
 def test_the_queue_shows_each_stage_and_filters_by_tier_and_vulnerability(
     assessor, supervisor, example_package, client
 ):
-    from tests.triage.test_assess_a_report import form
+    from tests.triage.test_assess_a_report import assess_on_the_pages, form
 
     import_nfib_package(example_package, user=assessor)
     albert = Report.objects.get(nfrc_numbers__number="NFRC261010000004")  # aged 89
@@ -90,7 +90,7 @@ def test_the_queue_shows_each_stage_and_filters_by_tier_and_vulnerability(
     # Margaret Osei (78) and Albert Finch (89); not Dev Mistry (46) nor the bakery.
     assert sorted(vulnerable.values_list("victim__surname", flat=True)) == ["Finch", "Osei"]
     client.force_login(assessor)
-    client.post(f"/reports/{albert.local_reference}/assess/", form())
+    assess_on_the_pages(client, albert, form())
     waiting = services.assessor_queue(supervisor, today=today, stage="to_decide")
     assert list(waiting) == [albert]
     deciding = {"today": today, "stage": "to_decide"}

@@ -6,7 +6,7 @@ from fraudcase.intake.importing import import_nfib_package
 from fraudcase.reports.models import Report
 from fraudcase.triage import services
 from fraudcase.triage.models import SupervisorDecision
-from tests.triage.test_assess_a_report import form
+from tests.triage.test_assess_a_report import assess_on_the_pages, form
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ def assessed(assessor, example_package, client):
     import_nfib_package(example_package, user=assessor)
     albert = Report.objects.get(nfrc_numbers__number="NFRC261010000004")
     client.force_login(assessor)
-    client.post(f"/reports/{albert.local_reference}/assess/", form())
+    assess_on_the_pages(client, albert, form())
     albert.refresh_from_db()
     assert albert.status == "assessed"
     return albert

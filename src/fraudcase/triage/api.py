@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING, Any
 
-from django.http import Http404, HttpRequest, QueryDict
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema, Status
 from pydantic import ConfigDict, Field, create_model
@@ -181,7 +181,7 @@ def assess(
     Checked exactly as the assessment page checks it; 422 names every problem.
     """
 
-    from .forms import AssessmentForm
+    from .forms import AssessmentForm, as_form_data
 
     report = report_services.get_report(
         api_user(request), ref, justification=report_api.justification(request)
@@ -217,7 +217,7 @@ def assess(
         data["repeat_victim"] = "on"
     if payload.enhanced_service:
         data["enhanced_service"] = "on"
-    form = AssessmentForm(_as_querydict(data), scoring=scoring, prefill={})
+    form = AssessmentForm(as_form_data(data), scoring=scoring, prefill={})
     if not form.is_valid():
         problems = {k: " ".join(str(m) for m in v) for k, v in form.errors.items()}
         return Status(422, {"detail": "Assessment not saved", "problems": problems})
@@ -237,16 +237,6 @@ def assess(
         "score": made.score,
         "scoring_version": version,
     }
-
-
-def _as_querydict(data: dict[str, str | list[str]]) -> QueryDict:
-    query = QueryDict(mutable=True)
-    for key, value in data.items():
-        if isinstance(value, list):
-            query.setlist(key, value)
-        else:
-            query[key] = value
-    return query
 
 
 def _report(request: HttpRequest, ref: str) -> Report:

@@ -1,102 +1,291 @@
-"""The assessment form: every §5.2 heading on one page, the matrix pre-filled where data allows."""
+"""The assessment form (§5.2, in sections), the supervisor's decision, evidence and evaluation."""
 
 from django import forms
+from django.http import QueryDict
 
 from fraudcase.core.forms import GovukMixin, optional_text
 
 from . import rules
-from .models import EvidenceFrom
+from .models import Assessment, EvidenceFrom
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
+# The assessment's sections, each its own page of the task list (GOV.UK "complete multiple
+# tasks"): key -> title. Every field of AssessmentForm belongs to exactly one.
+SECTIONS = {
+    "report": "The report and the account",
+    "victim": "The victim: Victims' Code service and vulnerability",
+    "matrix": "Screening matrix",
+    "facts": "Appendix D facts the matrix cannot give",
+    "reasoning": "National Decision Model, viability and proportionality",
+    "recommendation": "Recommendation",
+}
+
+
 class AssessmentForm(GovukMixin, forms.Form):
+    """The whole §5.2 assessment, or one section of it (`section`: a key of SECTIONS).
+
+    Each field says what is wrong with it in its own words (not "This field is required").
+    """
+
     conditional = ("rationale",)
 
-    def __init__(self, *args, scoring: dict, prefill: dict[str, tuple[str, str]], **kwargs):
+    def __init__(
+        self,
+        *args,
+        scoring: dict,
+        prefill: dict[str, tuple[str, str]],
+        section: str | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         f = self.fields
-        f["hocr_compliant"] = forms.ChoiceField(
-            label="Is the crime recorded in line with the Home Office Counting Rules?",
-            choices=YES_NO,
-            widget=forms.RadioSelect,
+        # Field name -> section key, in the order the fields are asked.
+        self.section_of: dict[str, str] = {}
+
+        def add(section_key: str, name: str, field: forms.Field, **messages: str) -> None:
+            field.error_messages.update(messages)
+            f[name] = field
+            self.section_of[name] = section_key
+
+        add(
+            "report",
+            "hocr_compliant",
+            forms.ChoiceField(
+                label="Is the crime recorded in line with the Home Office Counting Rules?",
+                choices=YES_NO,
+                widget=forms.RadioSelect,
+            ),
+            required="Select yes if the crime is recorded in line with the Home Office "
+            "Counting Rules",
         )
-        f["hocr_notes"] = optional_text("What needs correcting")
+        add("report", "hocr_notes", optional_text("What needs correcting"))
         for name, label in rules.ASSESSMENT_NARRATIVE:
-            f[name] = optional_text(label)
-        f["four_ps"] = forms.MultipleChoiceField(
-            label="Which of the 4Ps apply",
-            required=False,
-            choices=[(p, p) for p in rules.FOUR_PS],
-            widget=forms.CheckboxSelectMultiple,
+            add("report", name, optional_text(label))
+        add(
+            "report",
+            "four_ps",
+            forms.MultipleChoiceField(
+                label="Which of the 4Ps apply",
+                required=False,
+                choices=[(p, p) for p in rules.FOUR_PS],
+                widget=forms.CheckboxSelectMultiple,
+            ),
+            invalid_choice="Select only Pursue, Prevent, Protect or Prepare",
         )
         for i, text in enumerate(rules.VCOP_ENTITLEMENTS):
-            f[f"entitlement_{i}"] = forms.DateField(
-                label=text,
-                required=False,
-                widget=forms.DateInput(),
-                help_text="Date given, e.g. 2026-11-21",
+            add(
+                "victim",
+                f"entitlement_{i}",
+                forms.DateField(
+                    label=text,
+                    required=False,
+                    widget=forms.DateInput(),
+                    help_text="Date given, e.g. 2026-11-21",
+                ),
+                invalid=f"The date for \u2018{text}\u2019 must be a real date, like 2026-11-21",
             )
-        f["repeat_victim"] = forms.BooleanField(
-            label="The victim is a repeat victim", required=False
+        add(
+            "victim",
+            "enhanced_service",
+            forms.BooleanField(
+                label="The victim is entitled to the enhanced service",
+                required=False,
+                help_text="Vulnerable, intimidated, persistently targeted, or a victim of the most "
+                "serious crime: updates within 1 working day instead of 5.",
+            ),
         )
-        f["enhanced_service"] = forms.BooleanField(
-            label="The victim is entitled to the enhanced service",
-            required=False,
-            help_text="Vulnerable, intimidated, persistently targeted, or a victim of the most "
-            "serious crime: updates within 1 working day instead of 5.",
+        add(
+            "victim",
+            "repeat_victim",
+            forms.BooleanField(label="The victim is a repeat victim", required=False),
         )
         for name in rules.THRIVE:
-            f[f"thrive_{name.lower()}"] = optional_text(name)
-        f["ndm_rationale"] = forms.CharField(
-            label="National Decision Model rationale", widget=forms.Textarea
-        )
-        f["factors_for"] = forms.MultipleChoiceField(
-            label="Factors tending towards investigation",
-            required=False,
-            choices=list(enumerate(rules.FACTORS_TOWARDS_INVESTIGATION)),
-            widget=forms.CheckboxSelectMultiple,
-        )
-        f["factors_caution"] = forms.MultipleChoiceField(
-            label="Factors tending towards a more cautious approach",
-            required=False,
-            choices=list(enumerate(rules.FACTORS_TOWARDS_CAUTION)),
-            widget=forms.CheckboxSelectMultiple,
-        )
-        for i, question in enumerate(rules.PROPORTIONALITY_QUESTIONS):
-            f[f"proportionality_{i}"] = forms.ChoiceField(
-                label=question, choices=YES_NO, widget=forms.RadioSelect
-            )
+            add("victim", f"thrive_{name.lower()}", optional_text(f"THRIVE: {name}"))
         for heading, spec in scoring["headings"].items():
             option, why = prefill.get(heading, ("", ""))
-            f[f"matrix_{heading}"] = forms.ChoiceField(
-                label=spec["label"],
-                widget=forms.RadioSelect,
-                choices=[(key, label) for key, (label, _points) in spec["options"].items()],
-                initial=option or None,
-                help_text=f"Pre-filled: {why}. Confirm or change it." if why else "",
+            add(
+                "matrix",
+                f"matrix_{heading}",
+                forms.ChoiceField(
+                    label=spec["label"],
+                    widget=forms.RadioSelect,
+                    choices=[(key, label) for key, (label, _points) in spec["options"].items()],
+                    initial=option or None,
+                    help_text=f"Pre-filled: {why}. Confirm or change it." if why else "",
+                ),
+                required=f"Select the {spec['label'].lower()}",
+                invalid_choice=f"Select one of the answers listed for the {spec['label'].lower()}",
             )
-        f["multipliers"] = forms.MultipleChoiceField(
-            label="Special considerations (multipliers)",
-            required=False,
-            widget=forms.CheckboxSelectMultiple,
-            choices=[(key, label) for key, (label, _f) in scoring["multipliers"].items()],
+        add(
+            "matrix",
+            "multipliers",
+            forms.MultipleChoiceField(
+                label="Special considerations (multipliers)",
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                choices=[(key, label) for key, (label, _f) in scoring["multipliers"].items()],
+            ),
+            invalid_choice="Select only the special considerations listed",
         )
-        f["tier_facts"] = forms.MultipleChoiceField(
-            label="Appendix D: which of these apply?",
-            required=False,
-            widget=forms.CheckboxSelectMultiple,
-            choices=[(fact.name, fact.label) for fact in rules.ASKED_FACTS],
-            help_text="Any that applies sets the tier, whatever the matrix score: "
-            "Appendix D wins over the score. Select all that apply.",
+        add(
+            "facts",
+            "tier_facts",
+            forms.MultipleChoiceField(
+                label="Appendix D: which of these apply?",
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                choices=[(fact.name, fact.label) for fact in rules.ASKED_FACTS],
+                help_text="Any that applies sets the tier, whatever the matrix score: "
+                "Appendix D wins over the score. Select all that apply.",
+            ),
+            invalid_choice="Select only the Appendix D facts listed",
         )
-        f["recommendation"] = forms.ChoiceField(
-            label="Recommendation",
-            widget=forms.RadioSelect,
-            choices=rules.Recommendation.choices,
+        add(
+            "reasoning",
+            "ndm_rationale",
+            forms.CharField(label="National Decision Model rationale", widget=forms.Textarea),
+            required="Enter the National Decision Model rationale: why this course is "
+            "proportionate",
         )
-        f["rationale"] = optional_text("Rationale (required for no further action)")
+        for name, label, choices in (
+            ("factors_for", "towards investigation", rules.FACTORS_TOWARDS_INVESTIGATION),
+            ("factors_caution", "towards a more cautious approach", rules.FACTORS_TOWARDS_CAUTION),
+        ):
+            add(
+                "reasoning",
+                name,
+                forms.MultipleChoiceField(
+                    label=f"Factors tending {label}",
+                    required=False,
+                    choices=list(enumerate(choices)),
+                    widget=forms.CheckboxSelectMultiple,
+                ),
+                invalid_choice=f"Select only the factors tending {label} listed",
+            )
+        for i, question in enumerate(rules.PROPORTIONALITY_QUESTIONS):
+            add(
+                "reasoning",
+                f"proportionality_{i}",
+                forms.ChoiceField(label=question, choices=YES_NO, widget=forms.RadioSelect),
+                required=f"Select yes or no: {question[0].lower()}{question[1:]}",
+            )
+        add(
+            "recommendation",
+            "recommendation",
+            forms.ChoiceField(
+                label="Recommendation",
+                widget=forms.RadioSelect,
+                choices=rules.Recommendation.choices,
+            ),
+            required="Select a recommendation: allocate, evaluate or no further action",
+            invalid_choice="Select one of the recommendations listed",
+        )
+        add(
+            "recommendation",
+            "rationale",
+            optional_text("Rationale (required for no further action)"),
+        )
+        if section is not None:
+            for name in [n for n, s in self.section_of.items() if s != section]:
+                del f[name]
         self.style_fields()
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        if "recommendation" in self.fields and data.get("recommendation"):
+            problems = rules.assessment_problems(data["recommendation"], data.get("rationale", ""))
+            for name, problem in problems.items():
+                self.add_error(name, problem)
+        return data
+
+    def draft_answers(self, data) -> dict[str, str | list[str]]:
+        """This form's answers as posted (`data`: a QueryDict), to keep as a draft unchecked."""
+        return {
+            name: data.getlist(name)
+            if isinstance(field, forms.MultipleChoiceField)
+            else data.get(name, "")
+            for name, field in self.fields.items()
+        }
+
+    def answer_rows(self, answers: dict) -> list[dict[str, str]]:
+        """Each question of the form with its answer in words, for a GOV.UK summary list."""
+        rows = []
+        for name, field in self.fields.items():
+            given = answers.get(name, "")
+            if isinstance(field, forms.BooleanField):
+                text = "Yes" if given else "No"
+            elif isinstance(field, forms.ChoiceField):
+                labels = {str(k): str(v) for k, v in field.choices}
+                chosen = given if isinstance(given, list) else [given] if given else []
+                text = "; ".join(labels.get(str(c), str(c)) for c in chosen)
+            else:
+                text = str(given).strip()
+            rows.append(
+                {
+                    "name": name,
+                    "section": self.section_of[name],
+                    "label": str(field.label),
+                    "answer": text or "Not given",
+                    "anchor": first_input_id(self[name]),
+                }
+            )
+        return rows
+
+
+def as_form_data(data: dict[str, str | list[str]]) -> QueryDict:
+    """Answers (a draft's, or the API's) as the form data a page would have posted."""
+    query = QueryDict(mutable=True)
+    for key, value in data.items():
+        if isinstance(value, list):
+            query.setlist(key, value)
+        else:
+            query[key] = value
+    return query
+
+
+def first_input_id(field: forms.BoundField) -> str:
+    """Where an error about the field links: a radio or checkbox group's first box (GOV.UK
+    error summary), else the field itself."""
+    if isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return f"{field.auto_id}_0"
+    return str(field.auto_id)
+
+
+def answers_of(assessment: Assessment) -> dict[str, str | list[str]]:
+    """A recorded assessment's answers as the form's fields hold them (for its summary list)."""
+    answers: dict[str, str | list[str]] = {
+        "hocr_compliant": "yes" if assessment.hocr_compliant else "no",
+        "hocr_notes": assessment.hocr_notes,
+        **{name: getattr(assessment, name) for name, _ in rules.ASSESSMENT_NARRATIVE},
+        "four_ps": list(assessment.four_ps),
+        "enhanced_service": "on" if assessment.enhanced_service else "",
+        "repeat_victim": "on" if assessment.repeat_victim else "",
+        "ndm_rationale": assessment.ndm_rationale,
+        "factors_for": [
+            str(rules.FACTORS_TOWARDS_INVESTIGATION.index(t))
+            for t in assessment.factors_towards_investigation
+            if t in rules.FACTORS_TOWARDS_INVESTIGATION
+        ],
+        "factors_caution": [
+            str(rules.FACTORS_TOWARDS_CAUTION.index(t))
+            for t in assessment.factors_towards_caution
+            if t in rules.FACTORS_TOWARDS_CAUTION
+        ],
+        "multipliers": list(assessment.multipliers),
+        "tier_facts": list(assessment.tier_facts),
+        "recommendation": assessment.recommendation,
+        "rationale": assessment.rationale,
+    }
+    for i, text in enumerate(rules.VCOP_ENTITLEMENTS):
+        answers[f"entitlement_{i}"] = assessment.entitlements.get(text, "")
+    for name in rules.THRIVE:
+        answers[f"thrive_{name.lower()}"] = assessment.thrive.get(name, "")
+    for i, question in enumerate(rules.PROPORTIONALITY_QUESTIONS):
+        answers[f"proportionality_{i}"] = assessment.proportionality.get(question, "")
+    answers.update({f"matrix_{h}": v for h, v in assessment.matrix_answers.items()})
+    return answers
 
 
 class DecisionForm(GovukMixin, forms.Form):

@@ -84,6 +84,28 @@ class Assessment(models.Model):
         return [labels.get(name, name) for name in self.tier_facts]
 
 
+class AssessmentDraft(models.Model):
+    """One assessor's unfinished assessment of a report: theirs alone, kept (across sign-outs)
+    until the assessment is recorded. Answers are kept as posted, unchecked."""
+
+    report = models.ForeignKey(
+        "reports.Report", on_delete=models.CASCADE, related_name="assessment_drafts"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    answers = models.JSONField(default=dict, help_text="Form field name -> the answer as posted.")
+    sections = models.JSONField(
+        default=dict, help_text="Section key -> its status (triage.rules.SectionStatus)."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "author"], name="one_assessment_draft_per_assessor"
+            )
+        ]
+
+
 class SupervisorDecision(models.Model):
     """The VFT supervisor's route for an assessed report (§5.3), with any change of tier."""
 

@@ -447,6 +447,19 @@ def assessment_problems(recommendation: str, rationale: str) -> dict[str, str]:
     return {}
 
 
+class SectionStatus(Choices):
+    """Where the assessor is with one section of their assessment draft (GOV.UK task list)."""
+
+    NOT_STARTED = "not_started", "Not yet started"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETED = "completed", "Completed"
+
+
+def sections_to_complete(sections: list[str], statuses: dict[str, str]) -> list[str]:
+    """The sections (in order) not yet marked completed: the assessment is sent only without any."""
+    return [key for key in sections if statuses.get(key) != SectionStatus.COMPLETED]
+
+
 # ---------------------------------------------------------------- matrix pre-fill (issue 3)
 
 # Words in an account that suggest an offender in a position of trust (App. B illustration).

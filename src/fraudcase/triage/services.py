@@ -24,6 +24,7 @@ from fraudcase.reports.services import visible_reports
 from . import rules
 from .models import (
     Assessment,
+    AssessmentDraft,
     Evaluation,
     EvidenceFrom,
     EvidenceRequest,
@@ -129,6 +130,23 @@ def with_deadlines(reports: Iterable[Report], today: date) -> list[dict[str, obj
 # ---------------------------------------------------------------- assessment
 
 
+def victim_age(report: Report) -> int | None:
+    """The victim's age when the report was received, if their date of birth is known."""
+    dob = report.victim.dob
+    return age_on(dob, timezone.localdate(report.received_at)) if dob else None
+
+
+def assessment_of(report: Report) -> Assessment | None:
+    """The report's recorded assessment, or None."""
+    return Assessment.objects.filter(report=report).first()
+
+
+def scoring_of(version: str) -> dict[str, Any]:
+    """The scoring an assessment used (its version), for showing its answers and points."""
+    saved = ScoringVersion.objects.filter(version=version).values_list("scoring", flat=True)
+    return saved.first() or DEFAULT_SCORING
+
+
 def matrix_prefill(user: User, report: Report) -> dict[str, tuple[str, str]]:
     """What the data already says for the matrix (victims in the package, linked reports, ...)."""
     visible = visible_reports(user)
@@ -146,12 +164,11 @@ def matrix_prefill(user: User, report: Report) -> dict[str, tuple[str, str]]:
         else 0
     )
     victim = report.victim
-    age = age_on(victim.dob, timezone.localdate(report.received_at)) if victim.dob else None
     return rules.matrix_prefill(
         victims_in_package=in_package,
         linked_reports=linked,
         loss_gbp=float(report.loss_gbp) if report.loss_gbp is not None else None,
-        victim_age=age,
+        victim_age=victim_age(report),
         victim_individual=victim.victim_type == "individual",
         narrative=report.narrative,
     )
@@ -216,6 +233,8 @@ def record_assessment(user: User, report: Report, data: dict[str, Any]) -> Asses
             recommendation=data["recommendation"],
             rationale=data["rationale"].strip(),
         )
+        # Once recorded, every draft of this report's assessment is moot.
+        AssessmentDraft.objects.filter(report=report).delete()
         label = rules.Recommendation(data["recommendation"]).label
         report_services.move(
             user,
@@ -227,6 +246,33 @@ def record_assessment(user: User, report: Report, data: dict[str, Any]) -> Asses
             f"Recommendation: {label}.",
         )
     return assessment
+
+
+def assessment_draft(user: User, report: Report) -> AssessmentDraft | None:
+    """The user's own draft of this report's assessment, or None."""
+    return AssessmentDraft.objects.filter(report=report, author=user).first()
+
+
+def save_assessment_draft(
+    user: User, report: Report, *, section: str, answers: dict[str, Any], completed: bool
+) -> AssessmentDraft:
+    """Keep one section's answers (unchecked) in the user's draft, and mark the section
+    completed or in progress. Raises Http404 for users who may not assess, Conflict once the
+    report is no longer waiting for assessment."""
+    if not queue_allowed(user):
+        raise Http404("No such page")
+    if report.status != ReportStatus.RECORDED:
+        raise Conflict("This report has already been assessed")
+    with transaction.atomic():
+        draft, _ = AssessmentDraft.objects.select_for_update().get_or_create(
+            report=report, author=user
+        )
+        draft.answers.update(answers)
+        draft.sections[section] = (
+            rules.SectionStatus.COMPLETED if completed else rules.SectionStatus.IN_PROGRESS
+        )
+        draft.save()
+    return draft
 
 
 def repeat_reports(user: User, report: Report) -> QuerySet[Report]:

@@ -4,6 +4,7 @@ import polars as pl
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -16,7 +17,16 @@ from fraudcase.reports.models import Source
 from fraudcase.reports.views import EXPORT_ROWS, list_justification
 
 from . import rules, services
-from .forms import AssessmentForm, DecisionForm, EvaluationForm, EvidenceRequestForm
+from .forms import (
+    SECTIONS,
+    AssessmentForm,
+    DecisionForm,
+    EvaluationForm,
+    EvidenceRequestForm,
+    answers_of,
+    as_form_data,
+    first_input_id,
+)
 
 # The queue's sortable columns (oldest received first by default: the Victims' Code clock).
 QUEUE_SORTS = {
@@ -28,9 +38,21 @@ QUEUE_SORTS = {
 
 
 def report_part(user, report) -> dict:
-    """Triage's part of the report page (composed in fraudcase.pages): the supervisor's
-    decision form, evaluations done, and evidence asked for."""
+    """Triage's part of the report page (composed in fraudcase.pages): the assessment
+    read-only (for everyone who may see the report), the supervisor's decision form,
+    evaluations done, and evidence asked for."""
+    assessment = services.assessment_of(report)
+    answers = None
+    if assessment is not None:
+        scoring = services.scoring_of(assessment.scoring_version)
+        answers = _answer_sections(
+            AssessmentForm(scoring=scoring, prefill={}), answers_of(assessment), scoring
+        )
     return {
+        "assessment_answers": answers,
+        "assessment_draft": services.assessment_draft(user, report)
+        if report.status == ReportStatus.RECORDED and services.queue_allowed(user)
+        else None,
         "decision_form": DecisionForm(prefix=None, current_tier=services.current_tier(report))
         if report_services.may(user, report_rules.Transition.DECIDE, report)
         else None,
@@ -129,48 +151,196 @@ def queue(request):
     )
 
 
-def assess(request, ref):
-    """One page for the whole §5.2 assessment; the matrix pre-filled where the data allows."""
+def _assessing(request, ref):
+    """The report whose assessment the user works on: 404 for those who may not assess."""
     if not services.queue_allowed(request.user):
         raise Http404("No such page")
-    report = report_services.get_report(
+    return report_services.get_report(
         request.user, ref, justification=request.session.get("justifications", {}).get(ref, "")
     )
-    version, scoring = services.active_scoring()
-    prefill = services.matrix_prefill(request.user, report)
-    form = AssessmentForm(request.POST or None, scoring=scoring, prefill=prefill)
-    if request.method == "POST" and form.is_valid():
-        try:
-            assessment = services.record_assessment(request.user, report, form.cleaned_data)
-        except services.InvalidInput as invalid:
-            for field, problem in invalid.problems.items():
-                form.add_error(field if field in form.fields else None, problem)
-        else:
-            messages.success(
-                request,
-                f"Assessment saved: tier {assessment.tier} "
-                f"({assessment.team}). Sent for the supervisor's decision.",
-            )
-            return redirect("report-detail", ref=ref)
-    fields = {name: form[name] for name in form.fields}
+
+
+def _already_assessed(request, report):
+    messages.error(request, "This report has already been assessed.")
+    return redirect("report-detail", ref=report.local_reference)
+
+
+def _problems(form, href=""):
+    """The form's errors for the error summary: each message with a link to its field's first
+    input (a radio or checkbox group's first box), on this page or on `href`'s."""
+    problems = []
+    for name, errors in form.errors.items():
+        anchor = ""
+        if name in form.fields:
+            anchor = f"#{first_input_id(form[name])}"
+        problems += [{"text": error, "href": f"{href}{anchor}"} for error in errors]
+    return problems
+
+
+def _answer_sections(form, answers, scoring):
+    """The answers under each section's title, the matrix's with their points (App. B)."""
+    rows = form.answer_rows(answers)
+    for row in rows:
+        if row["name"].startswith("matrix_"):
+            spec = scoring["headings"].get(row["name"].removeprefix("matrix_"), {})
+            option = spec.get("options", {}).get(answers.get(row["name"]))
+            if option:
+                row["answer"] += f" ({option[1]:g} points)"
+    return [
+        {"key": key, "title": title, "rows": [r for r in rows if r["section"] == key]}
+        for key, title in SECTIONS.items()
+    ]
+
+
+def _report_facts(user, report, prefill, scoring):
+    """What the report already says, shown beside the questions."""
+    headings = scoring["headings"]
+    return {
+        "identifiers": report.identifiers.all(),
+        "victim_age": services.victim_age(report),
+        "prefill": [
+            {
+                "label": headings[h]["label"],
+                "answer": headings[h]["options"].get(option, [option])[0],
+                "why": why,
+            }
+            for h, (option, why) in prefill.items()
+            if h in headings
+        ],
+    }
+
+
+def assess(request, ref):
+    """The §5.2 assessment as a GOV.UK task list: each section's status in the user's draft."""
+    report = _assessing(request, ref)
+    if report.status != ReportStatus.RECORDED:
+        return _already_assessed(request, report)
+    draft = services.assessment_draft(request.user, report)
+    statuses = draft.sections if draft else {}
+    tasks = [
+        {
+            "key": key,
+            "title": title,
+            "status": rules.SectionStatus(statuses.get(key, rules.SectionStatus.NOT_STARTED)),
+        }
+        for key, title in SECTIONS.items()
+    ]
     return render(
         request,
         "triage/assess.html",
         {
             "report": report,
+            "tasks": tasks,
+            "completed": sum(t["status"] == rules.SectionStatus.COMPLETED for t in tasks),
+            "ready": not rules.sections_to_complete(list(SECTIONS), statuses),
+        },
+    )
+
+
+def assess_section(request, ref, section):
+    """One section of the assessment, beside the report's facts; saved to the user's draft
+    (completed when its answers are right, in progress when left for later or wrong)."""
+    if section not in SECTIONS:
+        raise Http404("No such page")
+    report = _assessing(request, ref)
+    if report.status != ReportStatus.RECORDED:
+        return _already_assessed(request, report)
+    version, scoring = services.active_scoring()
+    prefill = services.matrix_prefill(request.user, report)
+    draft = services.assessment_draft(request.user, report)
+    saved = {k: v for k, v in (draft.answers if draft else {}).items() if v not in ("", [])}
+    form = AssessmentForm(
+        request.POST or None, scoring=scoring, prefill=prefill, section=section, initial=saved
+    )
+    if request.method == "POST":
+        later = request.POST.get("action") == "later"
+        completed = not later and form.is_valid()
+        services.save_assessment_draft(
+            request.user,
+            report,
+            section=section,
+            answers=form.draft_answers(request.POST),
+            completed=completed,
+        )
+        if later or completed:
+            messages.success(
+                request,
+                f"{SECTIONS[section]}: " + ("completed." if completed else "saved as a draft."),
+            )
+            return redirect("report-assess", ref=ref)
+    fields = {name: form[name] for name in form.fields}
+    return render(
+        request,
+        "triage/assess_section.html",
+        {
+            "report": report,
+            "section": section,
+            "title": SECTIONS[section],
             "form": form,
+            "problems": _problems(form),
             "version": version,
-            "entitlements": [form[f"entitlement_{i}"] for i in range(len(rules.VCOP_ENTITLEMENTS))],
-            "thrive": [form[f"thrive_{n.lower()}"] for n in rules.THRIVE],
-            "proportionality": [
-                form[f"proportionality_{i}"] for i in range(len(rules.PROPORTIONALITY_QUESTIONS))
-            ],
-            "matrix": [form[f"matrix_{h}"] for h in scoring["headings"]],
+            "fields": fields,
             "tier_facts": list(
                 zip(form["tier_facts"], [f.hint for f in rules.ASKED_FACTS], strict=True)
-            ),
-            "fields": fields,
-            "repeat_reports": services.repeat_reports(request.user, report),
+            )
+            if section == "facts"
+            else [],
+            "repeat_reports": services.repeat_reports(request.user, report)
+            if section == "victim"
+            else [],
+            **_report_facts(request.user, report, prefill, scoring),
+        },
+    )
+
+
+def assess_check(request, ref):
+    """Check your answers, then record the assessment exactly as the API does (scored, tiered,
+    sent for the supervisor's decision). Refused, with a link, while a section is incomplete."""
+    report = _assessing(request, ref)
+    if report.status != ReportStatus.RECORDED:
+        return _already_assessed(request, report)
+    version, scoring = services.active_scoring()
+    draft = services.assessment_draft(request.user, report)
+    answers = draft.answers if draft else {}
+    form = AssessmentForm(as_form_data(answers), scoring=scoring, prefill={})
+    to_complete = rules.sections_to_complete(list(SECTIONS), draft.sections if draft else {})
+    problems = []
+    if request.method == "POST":
+        if to_complete:
+            problems = [
+                {
+                    "text": f"Complete the section \u2018{SECTIONS[key]}\u2019",
+                    "href": reverse("report-assess-section", args=[ref, key]),
+                }
+                for key in to_complete
+            ]
+        elif not form.is_valid():
+            for key in SECTIONS:
+                part = AssessmentForm(
+                    as_form_data(answers), scoring=scoring, prefill={}, section=key
+                )
+                problems += _problems(part, reverse("report-assess-section", args=[ref, key]))
+        else:
+            try:
+                assessment = services.record_assessment(request.user, report, form.cleaned_data)
+            except services.InvalidInput as invalid:
+                problems = [{"text": problem, "href": ""} for problem in invalid.problems.values()]
+            else:
+                messages.success(
+                    request,
+                    f"Assessment saved: tier {assessment.tier} "
+                    f"({assessment.team}). Sent for the supervisor's decision.",
+                )
+                return redirect("report-detail", ref=ref)
+    return render(
+        request,
+        "triage/assess_check.html",
+        {
+            "report": report,
+            "version": version,
+            "problems": problems,
+            "to_complete": [(key, SECTIONS[key]) for key in to_complete],
+            "sections": _answer_sections(form, answers, scoring),
         },
     )
 
