@@ -25,7 +25,7 @@ def test_a_page_not_found_has_the_service_header_and_a_link_home(assessor, clien
     html = answer.content.decode()
     assert answer.status_code == 404
     assert "<title>Page not found \u2013 fraudcase</title>" in html
-    assert 'class="govuk-header"' in html and "moj-primary-navigation" in html
+    assert "govuk-generic-header" in html and "govuk-service-navigation" in html
     assert '<a class="govuk-link" href="/">Go to the home page</a>' in html
 
 
@@ -56,8 +56,8 @@ def test_a_page_while_the_database_is_down_shows_the_service_problem_page(assess
     assert answer.status_code == 503 and answer["Retry-After"] == "30"
     assert '<h1 class="govuk-heading-l">Sorry, there is a problem with the service</h1>' in html
     assert "cannot reach its database" in html and 'href="/">Go to the home page' in html
-    assert 'class="govuk-header"' in html
-    assert "moj-primary-navigation" not in html  # the menu needs the database
+    assert "govuk-generic-header" in html
+    assert "govuk-service-navigation" not in html  # the menu needs the database
     assert "Traceback" not in html and "OperationalError" not in html
 
 

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.db.models import F
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from fraudcase.cases import caseload as case_caseload
 from fraudcase.cases import clocks as case_clocks
@@ -74,4 +75,15 @@ def report_detail(request, ref):
         "case_panel": case_services.panel(request.user, report),
     }
     context.update(triage_views.report_part(request.user, report))
+    context["back_href"] = back_to(request)
     return render(request, "pages/report.html", context)
+
+
+def back_to(request) -> str:
+    """The list or search the page was opened from (`?next=`), if it is an address on this
+    site; "" otherwise (never another site: an open redirect would be a phishing aid)."""
+    target = request.GET.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe and target.startswith("/") and not target.startswith("//") else ""

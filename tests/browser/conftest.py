@@ -94,3 +94,11 @@ def sign_in(page, url: str, username: str) -> None:
     page.fill("#id_password", "correct-horse-battery")
     page.click("button:has-text('Sign in')")
     page.wait_for_selector("h1")
+
+
+def go_to(page, label: str) -> None:
+    """Follow a place in the menu, opening the menu first where it is collapsed (a phone)."""
+    toggle = page.locator(".govuk-service-navigation__toggle")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    page.locator("#navigation").get_by_role("link", name=label, exact=True).click()

@@ -2,7 +2,10 @@
 victims not yet actioned, decide and assign a selection in bulk, record a result; every page
 accessible (axe-core) and never wider than the window."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from tests.browser.conftest import assert_accessible, assert_fits_the_window, sign_in
 from tests.conftest import EXAMPLES
@@ -53,7 +56,10 @@ def test_the_fvo_uploads_filters_assigns_in_bulk_and_records_a_result(
     page.click("a:has-text('Winifred Shaw')")
     page.wait_for_selector("h1:has-text('Winifred Shaw')")
     page.click("summary:has-text('Record the result')")
-    page.fill("input[name$=done_on]", "2026-11-20")
+    yesterday = timezone.localdate() - timedelta(days=1)
+    page.fill("input[name$=done_on-day]", str(yesterday.day))
+    page.fill("input[name$=done_on-month]", str(yesterday.month))
+    page.fill("input[name$=done_on-year]", str(yesterday.year))
     page.fill("textarea[name$=result]", "Visited with Protect advice")
     page.click("button:has-text('Save result')")
     page.wait_for_selector("text=Result recorded")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, go_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,7 +19,7 @@ def test_sign_in_import_a_package_and_find_a_victim_by_nfrc(
     page.wait_for_selector("h1:has-text('Fraud reports')")
     assert_accessible(page)
 
-    page.click("a.moj-primary-navigation__link:has-text('Import NFIB package')")
+    go_to(page, "Import")
     assert_accessible(page)
     page.set_input_files("#id_file", str(example_package))
     page.click("button:has-text('Import package')")
@@ -27,7 +27,7 @@ def test_sign_in_import_a_package_and_find_a_victim_by_nfrc(
     assert "4 victims recorded" in page.inner_text(".govuk-panel__body")
     assert_accessible(page)
 
-    page.click("a.moj-primary-navigation__link:has-text('Find a report')")
+    go_to(page, "Find a report")
     page.fill("#id_q", "NFRC261010000004")
     page.click("button:has-text('Search')")
     page.wait_for_selector("text=1 report found")
@@ -45,7 +45,7 @@ def test_sign_in_import_a_package_and_find_a_victim_by_nfrc(
     assert "Pre-filled: Victim aged 89" in page.inner_text("main")
     assert_accessible(page)
 
-    page.click("a.moj-primary-navigation__link:has-text('Assess')")
+    go_to(page, "Assess")
     page.wait_for_selector("h1:has-text('Reports to assess')")
     assert "Showing 1 to 4 of 4" in page.inner_text("main")
     assert_accessible(page)

@@ -4,7 +4,7 @@ outcome, letter)."""
 
 import pytest
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, go_to, sign_in
 from tests.browser.test_assessor_task_list import assess_on_the_task_list
 from tests.conftest import _person
 
@@ -40,7 +40,7 @@ def test_one_report_from_import_to_outcome(
     page.click("button:has-text('Record decision')")
     page.wait_for_selector("text=Decision recorded")
     assert_accessible(page)
-    page.click("a.moj-primary-navigation__link:has-text('Allocation')")
+    go_to(page, "Allocation")
     page.wait_for_selector("h1:has-text('Allocation board')")
     assert_accessible(page)
     page.click("a:has-text('Allocate')  >> nth=0")
@@ -63,7 +63,7 @@ def test_one_report_from_import_to_outcome(
     page.fill("#id_update-summary", "Told Mr Finch the courier has been identified")
     page.click("button:has-text('Record update')")
     page.wait_for_selector("text=Saved on the case")
-    page.click("a.moj-primary-navigation__link:has-text('Deadlines')")
+    go_to(page, "Deadlines")
     page.wait_for_selector("h1:has-text('Deadlines')")
     assert_accessible(page)
     page.goto(f"{url}/reports/{ref}/")

@@ -1,7 +1,13 @@
-"""Load demo teams, users and synthetic reports. Safe to run again: nothing is created twice."""
+"""Load demo teams, users and synthetic reports. Safe to run again: nothing is created twice.
 
+Everything is dated relative to today (or `--today`), so a new user sees a plausible unit: reports
+received over the last four weeks and mostly recorded within 24 hours, a handful late, and a few
+first updates to victims due today or overdue, not hundreds.
+"""
+
+import random
 import tempfile
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
@@ -15,8 +21,9 @@ from fraudcase.intake import services as intake_services
 from fraudcase.intake.importing import LONDON, import_nfib_package
 from fraudcase.intake.models import CallForService
 from fraudcase.intake.synthetic import nfib_package_frame
+from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services
-from fraudcase.reports.models import Report, VictimType
+from fraudcase.reports.models import DisseminationPackage, Report, VictimType
 
 DEMO_PASSWORD = "fraudcase-demo"  # noqa: S105 - printed on purpose; demo only
 TEAMS = [
@@ -69,6 +76,13 @@ USERS = [
 
 # Allocation balances caseload by experience (§5.4).
 EXPERIENCE = {"evaluator": "pip2", "investigator": "pip2", "vft_investigator": "pip1"}
+# How the demo unit is doing: packages over the last four weeks; of their reports this many
+# were recorded after the 24 hours (plus the weekend package's), and this many first updates
+# to victims are overdue and due today. Every other update due by today has been given.
+WEEKS_OF_REPORTS = 4
+RECORDED_LATE = 3
+UPDATES_OVERDUE = 3
+UPDATES_DUE_TODAY = 2
 
 
 class Command(BaseCommand):
@@ -77,6 +91,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--victims", type=int, default=400)
         parser.add_argument("--quiet", action="store_true")
+        parser.add_argument(
+            "--today",
+            type=date.fromisoformat,
+            default=None,
+            help="Date the demo as if today were this day (YYYY-MM-DD, not in the future); "
+            "for tests and rehearsals. Default: today.",
+        )
 
     def handle(self, *args, **options):
         with transaction.atomic():
@@ -101,24 +122,38 @@ class Command(BaseCommand):
                     user.experience = EXPERIENCE.get(username, "")
                     user.save()
                     user.teams.add(teams[team])
+        today = options["today"] or timezone.localdate()
+        self.today = today
         admin = User.objects.get(username="admin")
         assessor = User.objects.get(username="assessor")
-        frame = nfib_package_frame(options["victims"], seed=7, start=date(2026, 10, 1))
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "demo-package.csv"
-            frame.write_csv(path)
-            result = import_nfib_package(path, user=admin, original_name="demo-package.csv")
-            self._weekend_package(Path(folder), admin)
-        if result.created:
+        # Loaded once: run again (on another day too), it adds nothing.
+        fresh = not DisseminationPackage.objects.filter(
+            package_ref__startswith="NFIB-PKG-7-"
+        ).exists()
+        message = "already loaded; nothing added"
+        if fresh:
+            days = 7 * WEEKS_OF_REPORTS - 1  # up to yesterday: today's are still coming
+            frame = nfib_package_frame(
+                options["victims"], seed=7, start=today - timedelta(days=days), days=days
+            )
+            with tempfile.TemporaryDirectory() as folder:
+                path = Path(folder) / "demo-package.csv"
+                frame.write_csv(path)
+                result = import_nfib_package(path, user=admin, original_name="demo-package.csv")
+                weekend = self._weekend_package(Path(folder), admin)
+            message = result.message
+            self._date_the_receipts(result.local_references, weekend)
             self._restrict_some(admin, teams["Economic Crime Unit"])
         if not CallForService.objects.exists():
             self._calls_and_referrals(assessor)
         self._victim_list(User.objects.get(username="fvo"))
         self._assess_some(assessor)
         self._walk_some(teams["Volume Fraud Team"])
+        if fresh:
+            self._first_updates_given(assessor)
         anchored = self._checkpoint()
         if not options["quiet"]:
-            self.stdout.write(f"Demo data: {result.message}")
+            self.stdout.write(f"Demo data: {message}")
             self.stdout.write(
                 f"Demo users (password '{DEMO_PASSWORD}'): " + ", ".join(u[0] for u in USERS)
             )
@@ -141,22 +176,102 @@ class Command(BaseCommand):
             f"{audit.default_checkpoint_file()}: `fraudcase audit verify` checks against it."
         )
 
-    def _weekend_package(self, folder: Path, admin) -> None:
-        """A package that reached the NFIB portal while the unit was closed (§5.1.1): imported
-        with the earlier time it arrived and the reason, so its 24 hours ran out before it
-        was recorded and the home page counts it as recorded late."""
-        friday = date(2026, 10, 30)
-        frame = nfib_package_frame(2, seed=8, start=friday, days=1, prefix="NFIB-WKD")
+    def _at(self, day: date, hour: float) -> datetime:
+        """That day at that hour in London, never later than now."""
+        at = datetime.combine(day, time(), tzinfo=LONDON) + timedelta(hours=hour)
+        return min(at, timezone.now())
+
+    def _weekend_package(self, folder: Path, admin) -> list[str]:
+        """A package that reached the NFIB portal while the unit was closed (§5.1.1): the last
+        Saturday at least two days ago. Imported with the time it arrived and the reason, and
+        recorded on the Monday, so its 24 hours ran out first: the home page counts it as
+        recorded late. Returns the local references it created."""
+        saturday = self.today - timedelta(days=(self.today.weekday() - 5) % 7)
+        if (self.today - saturday).days < 2:
+            saturday -= timedelta(days=7)
+        frame = nfib_package_frame(
+            2, seed=8, start=saturday - timedelta(days=1), days=1, prefix="NFIB-WKD"
+        )
         path = folder / "weekend-package.csv"
         frame.write_csv(path)
-        earliest = datetime(2026, 10, 31, 9, 0, tzinfo=LONDON)
-        import_nfib_package(
+        result = import_nfib_package(
             path,
             user=admin,
             original_name="weekend-package.csv",
-            received_at=max(earliest, timezone.now() - timedelta(hours=40)),
+            received_at=self._at(saturday, 9),
             received_reason="Arrived on the NFIB portal on Saturday morning; the unit was "
             "closed until Monday.",
+        )
+        if result.created:
+            Report.objects.filter(local_reference__in=result.local_references).update(
+                recorded_at=self._at(saturday + timedelta(days=2), 8.75)
+            )
+        return result.local_references
+
+    def _date_the_receipts(self, references: list[str], weekend: list[str]) -> None:
+        """The demo's packages arrived on the day NFIB disseminated them, during the working
+        day, and most were recorded within hours; RECORDED_LATE of them were not. (The import
+        itself stamps them all with the time the demo ran.)"""
+        rng = random.Random(7)
+        reports = list(
+            Report.objects.filter(local_reference__in=references)
+            .exclude(local_reference__in=weekend)
+            .select_related("package")
+            .order_by("id")
+        )
+        old_enough = [r for r in reports if (self.today - r.package.disseminated_on).days >= 3]
+        late = {r.pk for r in rng.sample(old_enough, min(RECORDED_LATE, len(old_enough)))}
+        for report in reports:
+            report.received_at = self._at(report.package.disseminated_on, rng.uniform(8, 16))
+            report.recording_deadline = report_rules.recording_deadline(report.received_at)
+            hours = rng.uniform(26, 40) if report.pk in late else rng.uniform(0.2, 20)
+            report.recorded_at = min(report.received_at + timedelta(hours=hours), timezone.now())
+        Report.objects.bulk_update(
+            reports, ["received_at", "recording_deadline", "recorded_at"], batch_size=500
+        )
+        for report in reports:  # a package was received when its first victim was
+            package = report.package
+            if package.received_at > report.received_at:
+                package.received_at = report.received_at
+                package.save(update_fields=["received_at"])
+
+    def _first_updates_given(self, assessor) -> None:
+        """The first update to each victim (§5.6) given when it was due, except a few: the
+        UPDATES_OVERDUE most recently due are overdue and UPDATES_DUE_TODAY are due today."""
+        from fraudcase.cases import clocks
+        from fraudcase.cases.models import VictimUpdate
+        from fraudcase.triage import rules as triage_rules
+
+        owed = list(
+            clocks.first_updates_owed(Report.objects.all(), self.today)
+            .select_related("assessment")
+            .order_by("-received_at", "-id")
+        )
+
+        def due(report: Report) -> date:
+            enhanced = bool(getattr(report, "assessment", None)) and (
+                report.assessment.enhanced_service
+            )
+            return triage_rules.vcop_update_due(
+                timezone.localdate(report.received_at), enhanced=enhanced
+            )
+
+        today = [r for r in owed if due(r) == self.today][:UPDATES_DUE_TODAY]
+        overdue = [r for r in owed if due(r) < self.today][:UPDATES_OVERDUE]
+        left = {r.pk for r in today + overdue}
+        VictimUpdate.objects.bulk_create(
+            [
+                VictimUpdate(
+                    report=report,
+                    at=min(report.received_at + timedelta(days=1), timezone.now()),
+                    by=assessor,
+                    method="telephone",
+                    summary="Demo: told the victim their report was recorded and what happens next",
+                )
+                for report in owed
+                if report.pk not in left
+            ],
+            batch_size=500,
         )
 
     def _assess_some(self, assessor):
@@ -180,10 +295,7 @@ class Command(BaseCommand):
                 for h, spec in scoring["headings"].items()
             }
             data.update(
-                {
-                    f"entitlement_{i}": date(2026, 11, 2)
-                    for i in range(len(triage_rules.VCOP_ENTITLEMENTS))
-                }
+                {f"entitlement_{i}": self.today for i in range(len(triage_rules.VCOP_ENTITLEMENTS))}
             )
             data.update({f"thrive_{n.lower()}": "" for n in triage_rules.THRIVE})
             data.update(
@@ -252,7 +364,7 @@ class Command(BaseCommand):
                 investigate,
                 text="Request bank statements",
                 assignee_id=investigator.pk,
-                due=date(2026, 12, 4),
+                due=self.today + timedelta(days=7),
             )
             case_services.record_victim_update(
                 investigator,
@@ -264,7 +376,7 @@ class Command(BaseCommand):
                 investigator,
                 finalise,
                 kind="bank_account_closure",
-                on=date(2026, 11, 10),
+                on=self.today - timedelta(days=2),
                 detail="Beneficiary account closed",
             )
             case_services.finalise(
@@ -275,13 +387,18 @@ class Command(BaseCommand):
             )
 
     def _victim_list(self, fvo):
-        """A month's NFIB victim list, segmented, for the Fraud Vulnerability Officer."""
+        """A month's NFIB victim list, segmented, for the Fraud Vulnerability Officer: the
+        victims who reported in the last four weeks."""
         from fraudcase.victims import services as victim_services
+        from fraudcase.victims.models import VictimList
         from fraudcase.victims.synthetic import victim_list_frame
 
+        if VictimList.objects.exists():
+            return
         with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "nfib-victim-list-october-2026.csv"
-            victim_list_frame(350, seed=11, start=date(2026, 10, 1)).write_csv(path)
+            path = Path(folder) / f"nfib-victim-list-{self.today:%B-%Y}.csv".lower()
+            start = self.today - timedelta(days=27)
+            victim_list_frame(350, seed=11, start=start).write_csv(path)
             victim_services.import_victim_list(path, user=fvo, original_name=path.name)
 
     def _restrict_some(self, admin, ecu):
@@ -342,7 +459,7 @@ class Command(BaseCommand):
             intake_services.ReferralInput(
                 referrer_type="business",
                 referrer_name="Castle Bank plc fraud team",
-                received_on=date(2026, 11, 2),
+                received_on=self.today - timedelta(days=1),
                 victim_type=VictimType.INDIVIDUAL,
                 forename="Dorothy",
                 surname="Begum",
