@@ -40,22 +40,22 @@ SECTION_TITLES = SECTIONS
 
 
 def complete_section(page, section: str, check=lambda page: None) -> None:
-    """From the task list: open the section, answer it, save and continue back to the list."""
-    page.click(f'a.govuk-task-list__link:has-text("{SECTION_TITLES[section]}")')
-    page.wait_for_selector("h1")
+    """On the section's page: answer it and *Save and continue*, which goes on to the next
+    section still to do (or to checking the answers after the last)."""
+    page.wait_for_url(f"**/assess/{section}/")
     check(page)
     answer_section(page, section)
     page.click("button:has-text('Save and continue')")
-    page.wait_for_selector("h1:has-text('Assessment')")
+    page.wait_for_load_state()
 
 
 def assess_on_the_task_list(page, check=lambda page: None) -> None:
-    """From the report page: every section, check your answers, send."""
+    """From the report page: the first section, each on to the next, check your answers, send."""
     page.click("a.govuk-button:has-text('ssess')")
     page.wait_for_selector("h1:has-text('Assessment')")
+    page.click(f'a.govuk-task-list__link:has-text("{SECTION_TITLES["report"]}")')
     for section in SECTION_TITLES:
         complete_section(page, section, check)
-    page.click("a:has-text('Check your answers')")
     page.wait_for_selector("h1:has-text('Check your answers')")
     check(page)
     page.click("button:has-text('Send the assessment')")
@@ -93,8 +93,11 @@ def test_the_assessor_assesses_a_report_in_sections_with_a_draft_kept(
     assert link.get_attribute("href") == "#id_proportionality_0_0"
     page.click("a:has-text('Back to the assessment')")
 
-    # One section completed, with the report's facts beside the questions; then leave.
+    # One section completed, with the report's facts beside the questions: on to the next
+    # section still to do; then leave.
+    page.click(f'a.govuk-task-list__link:has-text("{SECTION_TITLES["report"]}")')
     complete_section(page, "report", looked_at)
+    page.wait_for_url("**/assess/victim/")
     assert "completed" in page.inner_text(".govuk-notification-banner")
     page.click("button:has-text('Sign out')")
 
@@ -111,10 +114,10 @@ def test_the_assessor_assesses_a_report_in_sections_with_a_draft_kept(
     assert page.input_value("#id_full_account").startswith("Caller claimed to be police")
     page.click("a:has-text('Back to the assessment')")
 
-    # The rest, then check and send.
+    # The rest, each on to the next, then check and send.
+    page.click(f'a.govuk-task-list__link:has-text("{SECTION_TITLES["victim"]}")')
     for section in ("victim", "matrix", "facts", "reasoning", "recommendation"):
         complete_section(page, section, looked_at)
-    page.click("a:has-text('Check your answers')")
     page.wait_for_selector("h1:has-text('Check your answers')")
     looked_at(page)
     assert page.locator("a:has-text('Change')").count() > 20

@@ -220,3 +220,14 @@ def test_the_assessment_pages_make_a_bounded_number_of_queries(albert, assessor,
         assessor, albert, section="report", answers=form(), completed=True
     )
     assert queries() <= few + 1
+
+
+def test_save_and_continue_goes_to_the_next_section_still_to_do_then_to_checking():
+    from fraudcase.triage.rules import SectionStatus, next_section
+
+    order = ["report", "victim", "matrix"]
+    done = SectionStatus.COMPLETED
+    assert next_section(order, {"report": done}, "report") == "victim"
+    # Coming round to a section left earlier.
+    assert next_section(order, {"victim": done, "matrix": done}, "matrix") == "report"
+    assert next_section(order, dict.fromkeys(order, done), "victim") is None

@@ -455,6 +455,17 @@ class SectionStatus(Choices):
     COMPLETED = "completed", "Completed"
 
 
+def next_section(order: list[str], statuses: dict[str, str], current: str) -> str | None:
+    """Where *Save and continue* goes once `current` is completed: the next section in the
+    task list not yet completed (coming round to the earlier ones), or None when every
+    section is completed and the assessor checks their answers."""
+    start = order.index(current) + 1 if current in order else 0
+    for key in order[start:] + order[:start]:
+        if statuses.get(key) != SectionStatus.COMPLETED:
+            return key
+    return None
+
+
 def sections_to_complete(sections: list[str], statuses: dict[str, str]) -> list[str]:
     """The sections (in order) not yet marked completed: the assessment is sent only without any."""
     return [key for key in sections if statuses.get(key) != SectionStatus.COMPLETED]

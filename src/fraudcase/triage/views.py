@@ -255,19 +255,23 @@ def assess_section(request, ref, section):
     if request.method == "POST":
         later = request.POST.get("action") == "later"
         completed = not later and form.is_valid()
-        services.save_assessment_draft(
+        draft = services.save_assessment_draft(
             request.user,
             report,
             section=section,
             answers=form.draft_answers(request.POST),
             completed=completed,
         )
-        if later or completed:
-            messages.success(
-                request,
-                f"{SECTIONS[section]}: " + ("completed." if completed else "saved as a draft."),
-            )
+        if later:
+            messages.success(request, f"{SECTIONS[section]}: saved as a draft.")
             return redirect("report-assess", ref=ref)
+        if completed:
+            # Straight on to the next section still to do, then to checking the answers.
+            messages.success(request, f"{SECTIONS[section]}: completed.")
+            following = rules.next_section(list(SECTIONS), draft.sections, section)
+            if following is None:
+                return redirect("report-assess-check", ref=ref)
+            return redirect("report-assess-section", ref=ref, section=following)
     fields = {name: form[name] for name in form.fields}
     return render(
         request,
