@@ -56,6 +56,18 @@ def page(browser, settings):
     context.close()
 
 
+@pytest.fixture
+def phone_and_desktop_page(browser, settings):
+    """A journey walked once, on a phone, with every page it checks
+    (`assert_fits_the_window`) also looked at in a desktop window: half the time of walking
+    it twice. Tests of what differs between the two (the menu) use `any_window_page`."""
+    context = _page(browser, settings, PHONE)
+    page = context.new_page()
+    page.fc_both_windows = True
+    yield page
+    context.close()
+
+
 @pytest.fixture(params=["desktop", "phone"])
 def any_window_page(request, browser, settings):
     """A page in a desktop window, then in a phone-sized one: a journey walked in both."""
@@ -64,12 +76,27 @@ def any_window_page(request, browser, settings):
     context.close()
 
 
-def assert_fits_the_window(page):
-    """The page itself never scrolls sideways (a wide table scrolls inside its own box)."""
-    overflow = page.evaluate(
+def _sideways(page) -> int:
+    return page.evaluate(
         "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
+
+
+def assert_fits_the_window(page):
+    """The page itself never scrolls sideways (a wide table scrolls inside its own box).
+
+    On a `phone_and_desktop_page` the same page is then looked at in a desktop window too
+    (fits, and axe-core clean there as well) before the journey goes on on the phone."""
+    overflow = _sideways(page)
     assert overflow <= 0, f"{page.url}: the page scrolls sideways by {overflow}px"
+    if getattr(page, "fc_both_windows", False):
+        page.set_viewport_size(DESKTOP)
+        try:
+            overflow = _sideways(page)
+            assert overflow <= 0, f"{page.url} (desktop): the page scrolls sideways by {overflow}px"
+            assert_accessible(page)
+        finally:
+            page.set_viewport_size(PHONE)
 
 
 def assert_accessible(page):

@@ -63,14 +63,14 @@ def assess_on_the_task_list(page, check=lambda page: None) -> None:
 
 
 def test_the_assessor_assesses_a_report_in_sections_with_a_draft_kept(
-    live_server, any_window_page, assessor, example_package
+    live_server, phone_and_desktop_page, assessor, example_package
 ):
     from fraudcase.intake.importing import import_nfib_package
     from fraudcase.reports.models import Report
 
     import_nfib_package(example_package, user=assessor)
     ref = Report.objects.get(nfrc_numbers__number=ALBERT).local_reference
-    page, url = any_window_page, live_server.url
+    page, url = phone_and_desktop_page, live_server.url
     sign_in(page, url, "assessor")
 
     # From the queue to the report, then its task list.

@@ -12,9 +12,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_progress_page_follows_the_import_to_its_result_without_reloading(
-    live_server, any_window_page, assessor, example_package
+    live_server, phone_and_desktop_page, assessor, example_package
 ):
-    page = any_window_page
+    page = phone_and_desktop_page
     imported = import_nfib_package(example_package, user=assessor)
     job = Job.objects.create(
         kind="nfib_package",

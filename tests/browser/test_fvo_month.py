@@ -19,9 +19,9 @@ def check(page):
 
 
 def test_the_fvo_uploads_filters_assigns_in_bulk_and_records_a_result(
-    live_server, any_window_page, fvo, pcso
+    live_server, phone_and_desktop_page, fvo, pcso
 ):
-    page = any_window_page
+    page = phone_and_desktop_page
     sign_in(page, live_server.url, "fvo")
     page.goto(f"{live_server.url}/vulnerability/")
     check(page)

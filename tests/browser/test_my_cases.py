@@ -16,10 +16,10 @@ def check(page):
 
 def test_an_investigator_finds_a_new_allocation_and_opens_the_case(
     live_server,
-    any_window_page,
+    phone_and_desktop_page,
     allocated,  # noqa: F811
 ):
-    page = any_window_page
+    page = phone_and_desktop_page
     ref = allocated.local_reference
     sign_in(page, live_server.url, "vft_investigator")
     assert "1 allocated to you in the last 7 days" in page.inner_text("main")
