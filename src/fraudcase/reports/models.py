@@ -107,7 +107,11 @@ class Report(models.Model):
 
     class Meta:
         db_table = "intake_report"
-        indexes = [models.Index(fields=["received_at"])]
+        indexes = [
+            models.Index(fields=["received_at"]),
+            # The queue and the board read one status, oldest received first (issue 16).
+            models.Index(fields=["status", "received_at"], name="report_status_received"),
+        ]
 
     def __str__(self) -> str:
         return self.local_reference
