@@ -15,26 +15,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from fraudcase.victims.rules import SEARCH_TERMS
+
 HERE = Path(__file__).resolve().parent
-TERMS = [
-    "Exploit",
-    "Abuse",
-    "Vulnerability",
-    "Attorney",
-    "Trust",
-    "Coerce",
-    "Carer",
-    "Advantage",
-    "Elderly",
-    "Disabled",
-    "Frail",
-    "Mule",
-    "Child",
-    "Minor",
-    "Western Union",
-    "Moneygram",
-    "Romance",
-]
+# The baseline searches the same §6.6 terms the product does.
+TERMS = list(SEARCH_TERMS)
 
 BASELINE = f"""
 import sys, duckdb

@@ -174,3 +174,23 @@ def assessed(assessor, example_package, client):
     albert.refresh_from_db()
     assert albert.status == "assessed"
     return albert
+
+
+def call_for_service(user, **overrides):
+    """Joan Patel's call for service about a courier fraud, accepted because she is vulnerable
+    (a report is recorded); `overrides` change any field of the form."""
+    from fraudcase.intake import services
+
+    fields = {
+        "caller_forename": "Joan",
+        "caller_surname": "Patel",
+        "caller_phone": "",
+        "caller_postcode": "",
+        "caller_dob": None,
+        "summary": "Courier took cash",
+        "fraud_type": "",
+        "loss_gbp": None,
+        "criteria": ["victim_vulnerable"],
+        "other_reason": "",
+    } | overrides
+    return services.record_call_for_service(user, services.CallForServiceInput(**fields))

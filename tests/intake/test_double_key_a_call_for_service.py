@@ -9,7 +9,7 @@ from fraudcase.intake.importing import import_nfib_package
 from fraudcase.intake.models import CallForService
 from fraudcase.reports import services as report_services
 from fraudcase.reports.models import NFRCNumber, Report
-from tests.conftest import victim_row
+from tests.conftest import call_for_service, victim_row
 
 pytestmark = pytest.mark.django_db
 
@@ -18,21 +18,7 @@ NFRC = "NFRC261100000001"
 
 @pytest.fixture
 def call(assessor):
-    return services.record_call_for_service(
-        assessor,
-        services.CallForServiceInput(
-            caller_forename="Joan",
-            caller_surname="Patel",
-            caller_phone="",
-            caller_postcode="",
-            caller_dob=None,
-            summary="Courier took cash",
-            fraud_type="",
-            loss_gbp=None,
-            criteria=["victim_vulnerable"],
-            other_reason="",
-        ),
-    )
+    return call_for_service(assessor)
 
 
 def test_marking_a_call_sent_attaches_its_nfrc_so_a_search_finds_it(assessor, client, call):

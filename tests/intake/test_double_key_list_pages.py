@@ -4,29 +4,15 @@ refused NFRC is shown on the page the clerk was on."""
 import pytest
 
 from fraudcase.audit.models import AuditEvent
-from fraudcase.intake import services
 from fraudcase.intake.models import CallForService
+from tests.conftest import call_for_service
 
 pytestmark = pytest.mark.django_db
 
 
 def _calls(user, n):
     for i in range(n):
-        services.record_call_for_service(
-            user,
-            services.CallForServiceInput(
-                caller_forename="Joan",
-                caller_surname=f"Caller{i:03d}",
-                caller_phone="",
-                caller_postcode="",
-                caller_dob=None,
-                summary="Courier took cash",
-                fraud_type="",
-                loss_gbp=None,
-                criteria=["victim_vulnerable"],
-                other_reason="",
-            ),
-        )
+        call_for_service(user, caller_surname=f"Caller{i:03d}")
 
 
 def test_every_call_to_double_key_is_on_some_page(assessor, client):

@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from fraudcase.accounts.models import HandlingMarking
 from fraudcase.audit.models import AuditEvent
-from fraudcase.intake import services as intake
 from fraudcase.intake.models import CallForService
 from fraudcase.reports.models import Report
 from fraudcase.victims.models import VictimList, VictimListEntry, VulnerabilityAction
+from tests.conftest import call_for_service
 
 pytestmark = pytest.mark.django_db
 
@@ -25,21 +25,7 @@ REASON = "Op Falcon: courier series review"
 @pytest.fixture
 def restricted_call(assessor):
     """An accepted call for service, a month old, whose report is OFFICIAL-SENSITIVE."""
-    call = intake.record_call_for_service(
-        assessor,
-        intake.CallForServiceInput(
-            caller_forename="Joan",
-            caller_surname="Patel",
-            caller_phone="",
-            caller_postcode="",
-            caller_dob=None,
-            summary="Courier took cash",
-            fraud_type="",
-            loss_gbp=None,
-            criteria=["victim_vulnerable"],
-            other_reason="",
-        ),
-    )
+    call = call_for_service(assessor)
     Report.objects.filter(pk=call.report_id).update(
         handling_marking=HandlingMarking.OFFICIAL_SENSITIVE,
         received_at=timezone.now() - timedelta(days=30),
@@ -191,20 +177,11 @@ def test_every_export_holding_restricted_records_needs_a_reason(
 @pytest.fixture
 def open_call(assessor):
     """An accepted call for service whose report is not restricted."""
-    return intake.record_call_for_service(
+    return call_for_service(
         assessor,
-        intake.CallForServiceInput(
-            caller_forename="Amir",
-            caller_surname="Khan",
-            caller_phone="",
-            caller_postcode="",
-            caller_dob=None,
-            summary="Paid for a car never delivered",
-            fraud_type="",
-            loss_gbp=None,
-            criteria=["victim_vulnerable"],
-            other_reason="",
-        ),
+        caller_forename="Amir",
+        caller_surname="Khan",
+        summary="Paid for a car never delivered",
     )
 
 

@@ -14,9 +14,9 @@ import pytest
 
 from fraudcase.accounts.models import HandlingMarking
 from fraudcase.audit.models import AuditEvent
-from fraudcase.intake import services as intake
 from fraudcase.reports.models import Report
 from fraudcase.victims.models import VictimList, VictimListEntry
+from tests.conftest import call_for_service
 
 pytestmark = pytest.mark.django_db
 
@@ -29,21 +29,7 @@ WEEKLY = f"/vulnerability/weekly/?week={MONDAY.isoformat()}"
 def _on_a_victim_list(assessor, marking: str, **entry) -> VictimListEntry:
     """Joan Patel's call for service became a report carrying NFRC; she is also on an NFIB
     victim list, in VS4, that week, with the largest loss."""
-    call = intake.record_call_for_service(
-        assessor,
-        intake.CallForServiceInput(
-            caller_forename="Joan",
-            caller_surname="Patel",
-            caller_phone="",
-            caller_postcode="",
-            caller_dob=None,
-            summary="Courier took cash",
-            fraud_type="",
-            loss_gbp=None,
-            criteria=["victim_vulnerable"],
-            other_reason="",
-        ),
-    )
+    call = call_for_service(assessor)
     Report.objects.filter(pk=call.report_id).update(handling_marking=marking)
     call.report.nfrc_numbers.create(number=NFRC)
     victim_list = VictimList.objects.create(filename="list.csv")
