@@ -53,7 +53,6 @@ PLACES = (
     Place("Evaluate", "assessor-queue", "may_evaluate", "?stage=with_evaluator"),
     Place("Allocation", "allocation-board", "may_allocate"),
     Place("Vulnerability", "workbench", "may_work_vulnerability_lists"),
-    Place("My tasks", "vulnerability-tasks", "may_have_vulnerability_tasks_only"),
     Place("Deadlines", "deadlines", "may_have_deadlines"),
     Place("Find a report", "report-search", "signed_in"),
     Place("Import", "import-nfib", "may_take_reports_in"),
@@ -84,7 +83,6 @@ def flags(role: str, *, is_staff: bool = False, signed_in: bool = True) -> dict[
         # Case tasks go to case workers and assessors; visits and contacts to the Protect team
         # and the specials and volunteers with an account (victims.rules.ASSIGNABLE_ROLES).
         "may_have_tasks": cases or role == Role.ASSESSOR or victim_rules.may_be_assigned(role),
-        "may_have_vulnerability_tasks_only": vulnerability,
         "may_have_deadlines": role in DEADLINE_ROLES,
         "may_take_reports_in": role in INTAKE_ROLES,
         "may_administer": is_staff,
@@ -101,7 +99,7 @@ def _href(place: Place) -> str | None:
 def menu_items(role: str, *, is_staff: bool = False, path: str = "/") -> list[dict]:
     """The menu for this role: [{"label", "href", "current"}], the place `path` is in marked
     current (the longest matching address wins, so /vulnerability/tasks/ is My tasks, not
-    Vulnerability). A generic My tasks page, once it exists, replaces the vulnerability one."""
+    Vulnerability)."""
     shown = flags(role, is_staff=is_staff)
     items: list[dict] = []
     for place in PLACES:

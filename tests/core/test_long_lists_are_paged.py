@@ -75,3 +75,15 @@ def test_a_list_in_memory_is_paged_the_same_way():
 def test_money_is_shown_as_people_write_it():
     assert money("32887.19") == "£32,887.19"
     assert money(None) == "" and money(-5) == "-£5.00"
+
+
+def test_a_page_number_no_list_could_have_shows_the_first_page():
+    rows = _events(3)
+    page = _page({"page": "99999999999999999999"}, rows, sorts=SORTS, default="summary")
+    assert page.number == 1 and len(page.rows) == 3
+
+
+def test_a_reason_given_for_a_list_still_covers_it_sorted_or_on_another_page():
+    from fraudcase.reports.views import list_key
+
+    assert list_key("/calls/?q=Patel&sort=caller&order=desc&reviews_page=2") == "/calls/?q=Patel"

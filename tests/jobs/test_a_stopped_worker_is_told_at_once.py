@@ -122,3 +122,20 @@ def test_an_upload_whose_job_another_request_is_still_saving_is_kept(settings):
     os.utime(abandoned, (hours_ago, hours_ago))
     assert services.clean_uploads() == 1
     assert young.exists() and not abandoned.exists()
+
+
+def test_a_job_that_ended_while_it_waited_is_not_run(assessor, settings, monkeypatch):
+    # Found interrupted by a sweep while still queued: when the worker reaches it, it keeps
+    # that answer instead of running and failing on its removed upload.
+    from fraudcase.jobs import registry
+
+    job, upload = running_job(assessor, worker="", heartbeat_at=None, settings=settings)
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.FAILED)
+
+    def never(_upload):
+        raise AssertionError("an ended job was run")
+
+    monkeypatch.setitem(registry._RUNNERS, "nfib_package", never)
+    services.run(job.pk, upload)
+    assert Job.objects.get(pk=job.pk).status == JobStatus.FAILED
+    assert not upload.exists()

@@ -15,7 +15,6 @@ from fraudcase.audit.models import AuditAction
 from fraudcase.core import paging
 from fraudcase.core.errors import JustificationRequired
 from fraudcase.reports.services import disclose, visible_reports
-from fraudcase.victims import services as victim_services
 
 from .models import Case, Task
 from .rules import CASE_ROLES
@@ -119,8 +118,3 @@ def my_case_tasks(user: User) -> QuerySet[Task]:
         .select_related("report__victim")
         .order_by("due", "pk")
     )
-
-
-def my_visits(user: User) -> QuerySet[Any]:
-    """The open visit and contact tasks given to `user` (vulnerability process), soonest first."""
-    return victim_services.open_tasks(user)

@@ -20,7 +20,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from fraudcase.accounts.enums import Role
+from fraudcase.accounts.enums import Role, TeamKind
 from fraudcase.accounts.models import User
 from fraudcase.core import paging
 from fraudcase.reports.models import Report
@@ -35,7 +35,6 @@ from . import rules as case_rules
 from .models import Case, Letter, LetterKind, Task, VictimUpdate
 
 MINE, TEAM = "mine", "team"
-VFT = "Volume Fraud Team"
 
 
 @dataclass(frozen=True)
@@ -131,7 +130,7 @@ def _item(what: str, report: Report, due: date, today: date, owner: User | None 
         report.victim.display_name,
         due,
         triage_rules.deadline_state(due, today),
-        str(owner) if owner else VFT,
+        str(owner) if owner else TeamKind.VFT.label,
         reverse("report-detail", kwargs={"ref": report.local_reference}),
     )
 

@@ -14,6 +14,7 @@ from fraudcase.core import exports, paging
 from fraudcase.reports import services as report_services
 from fraudcase.reports.models import Report
 from fraudcase.reports.views import EXPORT_ROWS, list_justification
+from fraudcase.victims import services as victim_services
 
 from . import caseload, clocks, letters, services
 from .forms import (
@@ -489,7 +490,7 @@ def my_tasks(request):
     """The tasks given to me: visits and contacts (vulnerability) and tasks on cases, one
     list at a time, paged, soonest due first, overdue tagged."""
     today = timezone.localdate()
-    visits, tasks = caseload.my_visits(request.user), caseload.my_case_tasks(request.user)
+    visits, tasks = victim_services.my_tasks(request.user), caseload.my_case_tasks(request.user)
     counts = {"visits": paging.count_up_to(visits), "case": paging.count_up_to(tasks)}
     kind = request.GET.get("kind", "")
     if kind not in counts:

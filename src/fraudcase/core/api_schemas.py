@@ -67,7 +67,7 @@ def _value(given: Any) -> Any:
 class PageIn(Schema):
     """Which page of a long list to answer (core.paging.api_page)."""
 
-    page: int = Field(1, ge=1, description="The page, from 1")
+    page: int = Field(1, ge=1, le=paging.MOST_PAGES, description="The page, from 1")
     page_size: int = Field(
         paging.PAGE_SIZE, ge=1, le=paging.API_PAGE_MOST, description="Records per page"
     )

@@ -191,13 +191,18 @@ def _without(query: str, names: set[str]) -> str:
     return "&".join(p for p in query.split("&") if p and p.split("=", 1)[0] not in names)
 
 
+# No list has more pages than this; a larger number is not a page (and no database takes an
+# OFFSET past 64 bits).
+MOST_PAGES = 1_000_000
+
+
 def page_number(request: HttpRequest, prefix: str = "") -> int:
-    """The page asked for; 1 for anything that is not a positive whole number."""
+    """The page asked for; 1 for anything that is not a whole number from 1 to MOST_PAGES."""
     try:
         number = int(request.GET.get(f"{prefix}page", "1"))
     except ValueError:
         return 1
-    return number if number >= 1 else 1
+    return number if 1 <= number <= MOST_PAGES else 1
 
 
 def paginate(

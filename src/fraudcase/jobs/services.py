@@ -116,6 +116,11 @@ def start(
 def run(job_id: uuid.UUID | str, path: Path) -> None:
     """Run one job to its end, whatever happens; the upload is removed afterwards."""
     job = Job.objects.select_related("user").get(pk=job_id)
+    if job.status != JobStatus.RUNNING:
+        # Already ended while it waited in the queue (a sweep found it interrupted): it keeps
+        # the answer it was given, and its upload goes.
+        path.unlink(missing_ok=True)
+        return
     Job.objects.filter(pk=job_id).update(worker=workers.identity(), heartbeat_at=timezone.now())
 
     def progress(stage: str, percent: int) -> None:

@@ -37,7 +37,13 @@ def justification_given(request, reference: str) -> str:
 
 
 # Query parameters that change how a list is delivered, not which records it holds.
-NOT_SELECTING = frozenset({"export", "page", "next"})
+# Paging and sorting are named with a prefix where a page has several lists (core.paging).
+NOT_SELECTING = frozenset({"export", "page", "next", "sort", "order"})
+
+
+def _delivery(name: str) -> bool:
+    """Whether a query parameter changes how a list is delivered (see NOT_SELECTING)."""
+    return name in NOT_SELECTING or name.rsplit("_", 1)[-1] in {"page", "sort", "order"}
 
 
 def list_key(url: str) -> str:
@@ -49,7 +55,7 @@ def list_key(url: str) -> str:
     selecting = sorted(
         (name, value.strip())
         for name, value in parse_qsl(parts.query)
-        if name not in NOT_SELECTING and value.strip()
+        if not _delivery(name) and value.strip()
     )
     return f"{parts.path}?{urlencode(selecting)}" if selecting else parts.path
 

@@ -45,15 +45,6 @@ def screen(request: HttpRequest, payload: ScreenIn) -> dict[str, object] | Statu
     `facts` may add App. D facts the matrix does not ask (e.g. `organised_crime_group`).
     """
     version, scoring = services.active_scoring()
-    unknown = set(payload.facts) - set(rules.TierFacts.__dataclass_fields__)
-    if unknown:
-        return Status(
-            422,
-            {
-                "detail": "Unknown facts",
-                "problems": dict.fromkeys(sorted(unknown), "Not an Appendix D fact"),
-            },
-        )
     facts: dict[str, Any] = payload.facts  # each fact a bool, `victims` a number
     try:
         result = rules.screen(

@@ -4,6 +4,7 @@ from django import forms
 from django.http import QueryDict
 
 from fraudcase.core.forms import GovukMixin, optional_text
+from fraudcase.core.templatetags.fraudcase import first_input_id
 
 from . import rules
 from .models import Assessment, EvidenceFrom
@@ -243,14 +244,6 @@ def as_form_data(data: dict[str, str | list[str]]) -> QueryDict:
         else:
             query[key] = value
     return query
-
-
-def first_input_id(field: forms.BoundField) -> str:
-    """Where an error about the field links: a radio or checkbox group's first box (GOV.UK
-    error summary), else the field itself."""
-    if isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-        return f"{field.auto_id}_0"
-    return str(field.auto_id)
 
 
 def answers_of(assessment: Assessment) -> dict[str, str | list[str]]:

@@ -599,6 +599,12 @@ def _selected(user: User, entry_ids: Iterable[int]) -> list[VictimListEntry]:
     return list(visible_entries(user).filter(pk__in=ids).order_by("nfrc"))
 
 
+BULK_OVERTAKEN = (
+    "Another officer sent a task for one of the chosen victims a moment ago: nothing was "
+    "decided. Look at the list again and choose again."
+)
+
+
 @transaction.atomic
 def decide_many(
     user: User,
@@ -650,7 +656,11 @@ def decide_many(
                 decided_by=user,
             )
         )
-    VulnerabilityAction.objects.bulk_create(actions)
+    try:
+        VulnerabilityAction.objects.bulk_create(actions)
+    except IntegrityError:
+        # Someone else sent a task for one of these victims a moment ago: nothing is written.
+        raise InvalidInput({"response": BULK_OVERTAKEN}) from None
     who = f" by {assignee}" if assignee else ", to be assigned"
     _audit_each(
         user, outcome, f"Response decided for a selection: {rules.Response(response).label}{who}"

@@ -45,8 +45,9 @@ LIST_SORTS = {
 }
 
 
-def workbench(request):
-    lists = paging.paginate(
+def _lists_page(request) -> paging.Page:
+    """The workbench's page of victim lists, newest first."""
+    return paging.paginate(
         request,
         services.visible_lists(request.user).select_related("uploaded_by"),
         sorts=LIST_SORTS,
@@ -54,6 +55,10 @@ def workbench(request):
         default_order="desc",
         size=24,
     )
+
+
+def workbench(request):
+    lists = _lists_page(request)
     form = VictimListUploadForm(request.POST or None, request.FILES or None)
     context = {"form": form, "page": lists}
     if request.method == "POST" and form.is_valid():
@@ -83,7 +88,7 @@ def ecvcu_upload(request):
                     "victims/workbench.html",
                     {
                         "form": VictimListUploadForm(),
-                        "page": paging.paginate(request, services.visible_lists(request.user)),
+                        "page": _lists_page(request),
                         "rejected": rejected,
                     },
                     status=422,
