@@ -97,10 +97,14 @@ TEMPLATES = [
 WSGI_APPLICATION = "fraudcase.wsgi.application"
 
 # SQLite file by default; PostgreSQL in production through FRAUDCASE_DATABASE_URL.
+# Each web thread keeps its connection for a minute between requests (docs/admin-guide.md
+# "Serving in production"), checked with a round trip before a request reuses it, so a restarted
+# database costs no failed request.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("FRAUDCASE_DATABASE_URL", f"sqlite:///{DATA_DIR / 'fraudcase.sqlite3'}"),
         conn_max_age=60,
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -226,6 +230,12 @@ STATICFILES_DIRS = [
 # GOV.UK Frontend's stylesheet asks for its fonts and images at /assets/.
 WHITENOISE_ROOT = NODE_MODULES / "govuk-frontend" / "dist" / "govuk"
 WHITENOISE_USE_FINDERS = True
+# Hashed, compressed and cached forever once `fraudcase collectstatic` has run; plain names,
+# found where they are, until then (fraudcase.static_storage).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "fraudcase.static_storage.CollectedStaticFiles"},
+}
 
 # The audit log's HMAC key and its checkpoints live outside the database (docs/admin-guide.md
 # "Audit log"); empty means the defaults under DATA_DIR, resolved when first used.
