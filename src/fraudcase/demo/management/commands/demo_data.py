@@ -1,5 +1,10 @@
 """Load demo teams, users and synthetic reports. Safe to run again: nothing is created twice.
 
+It runs on top of any data (a benchmark's million reports, a force's test system): its NFRC
+numbers and package references are its own (DEMO_NFRC_BASE, DEMO_PACKAGE_PREFIX), beyond the
+reach of every generator seed the tests and benchmarks use, and it assesses, allocates and
+updates only its own reports.
+
 Everything is dated relative to today (or `--today`), so a new user sees a plausible unit: reports
 received over the last four weeks and mostly recorded within 24 hours, a handful late, and a few
 first updates to victims due today or overdue, not hundreds.
@@ -10,8 +15,10 @@ import tempfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+import polars as pl
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from fraudcase.accounts.models import HandlingMarking, Role, Team, TeamKind, User
@@ -19,7 +26,6 @@ from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.intake import services as intake_services
 from fraudcase.intake.importing import LONDON, import_nfib_package
-from fraudcase.intake.models import CallForService
 from fraudcase.intake.synthetic import nfib_package_frame
 from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services
@@ -84,6 +90,35 @@ RECORDED_LATE = 3
 UPDATES_OVERDUE = 3
 UPDATES_DUE_TODAY = 2
 
+# The demo's NFRC numbers: NFRC250000000000-NFRC259999999999 (issue 16, item 8). The synthetic
+# generators never reach them: packages number from 261,000,000,000 up (benchmarks: base
+# 261,000,000,000 + seed x 10,000,000; tests.scale: 269,000,000,000 + ...), victim lists from
+# NFRC26 followed by the seed (NFRC2600... to NFRC2699..., then longer numbers).
+DEMO_NFRC_BASE = 250_000_000_000
+# The demo's victim list numbers its victims from here (the package's are base + 70,000,000 +
+# n and base + 80,000,000 + n for seeds 7 and 8).
+DEMO_LIST_NFRC_BASE = DEMO_NFRC_BASE + 500_000_000
+# Its packages are DEMO-PKG-7-000001... and DEMO-WKD-8-...; generators write NFIB-PKG-, B<n>-
+# (benchmarks) and SCALE<n>- (tests).
+DEMO_PACKAGE_PREFIX = "DEMO-PKG"
+DEMO_WEEKEND_PREFIX = "DEMO-WKD"
+
+
+def demo_reports():
+    """The reports the demo's packages brought in (not a benchmark's or a force's)."""
+    return Report.objects.filter(
+        package__package_ref__regex=rf"^({DEMO_PACKAGE_PREFIX}|{DEMO_WEEKEND_PREFIX})-"
+    )
+
+
+def demo_loaded() -> bool:
+    """Whether the demo's package is in, including one loaded before the demo had its own
+    numbers (NFIB-PKG-7-..., imported from demo-package.csv)."""
+    return DisseminationPackage.objects.filter(
+        Q(package_ref__startswith=f"{DEMO_PACKAGE_PREFIX}-7-")
+        | Q(package_ref__startswith="NFIB-PKG-7-", source_filename="demo-package.csv")
+    ).exists()
+
 
 class Command(BaseCommand):
     help = "Load demo teams, users (one per role) and synthetic reports."
@@ -127,14 +162,17 @@ class Command(BaseCommand):
         admin = User.objects.get(username="admin")
         assessor = User.objects.get(username="assessor")
         # Loaded once: run again (on another day too), it adds nothing.
-        fresh = not DisseminationPackage.objects.filter(
-            package_ref__startswith="NFIB-PKG-7-"
-        ).exists()
+        fresh = not demo_loaded()
         message = "already loaded; nothing added"
         if fresh:
             days = 7 * WEEKS_OF_REPORTS - 1  # up to yesterday: today's are still coming
             frame = nfib_package_frame(
-                options["victims"], seed=7, start=today - timedelta(days=days), days=days
+                options["victims"],
+                seed=7,
+                start=today - timedelta(days=days),
+                days=days,
+                prefix=DEMO_PACKAGE_PREFIX,
+                nfrc_base=DEMO_NFRC_BASE,
             )
             with tempfile.TemporaryDirectory() as folder:
                 path = Path(folder) / "demo-package.csv"
@@ -143,10 +181,9 @@ class Command(BaseCommand):
                 weekend = self._weekend_package(Path(folder), admin)
             message = result.message
             self._date_the_receipts(result.local_references, weekend)
-            self._restrict_some(admin, teams["Economic Crime Unit"])
-        if not CallForService.objects.exists():
+            self._restrict_some(admin, teams["Economic Crime Unit"], result.local_references)
             self._calls_and_referrals(assessor)
-        self._victim_list(User.objects.get(username="fvo"))
+            self._victim_list(User.objects.get(username="fvo"))
         self._assess_some(assessor)
         self._walk_some(teams["Volume Fraud Team"])
         if fresh:
@@ -190,7 +227,12 @@ class Command(BaseCommand):
         if (self.today - saturday).days < 2:
             saturday -= timedelta(days=7)
         frame = nfib_package_frame(
-            2, seed=8, start=saturday - timedelta(days=1), days=1, prefix="NFIB-WKD"
+            2,
+            seed=8,
+            start=saturday - timedelta(days=1),
+            days=1,
+            prefix=DEMO_WEEKEND_PREFIX,
+            nfrc_base=DEMO_NFRC_BASE,
         )
         path = folder / "weekend-package.csv"
         frame.write_csv(path)
@@ -243,7 +285,7 @@ class Command(BaseCommand):
         from fraudcase.triage import rules as triage_rules
 
         owed = list(
-            clocks.first_updates_owed(Report.objects.all(), self.today)
+            clocks.first_updates_owed(demo_reports(), self.today)
             .select_related("assessment")
             .order_by("-received_at", "-id")
         )
@@ -281,10 +323,14 @@ class Command(BaseCommand):
         from fraudcase.triage import services as triage_services
         from fraudcase.triage.models import Assessment
 
-        if Assessment.objects.exists():
+        if Assessment.objects.filter(report__in=demo_reports()).exists():
             return
         _, scoring = triage_services.active_scoring()
-        reports = services.visible_reports(assessor).filter(status="recorded").order_by("id")[:6]
+        reports = (
+            services.visible_reports(assessor)
+            .filter(status="recorded", pk__in=demo_reports().values("pk"))
+            .order_by("id")[:6]
+        )
         for report in reports:
             prefill = triage_services.matrix_prefill(assessor, report)
             # Not pre-filled: the demo picks the option worth fewest points.
@@ -327,12 +373,14 @@ class Command(BaseCommand):
         from fraudcase.cases.models import Case
         from fraudcase.triage import services as triage_services
 
-        if Case.objects.exists():
+        if Case.objects.filter(report__in=demo_reports()).exists():
             return
         supervisor = User.objects.get(username="supervisor")
         investigator = User.objects.get(username="vft_investigator")
         assessed = list(
-            services.visible_reports(supervisor).filter(status="assessed").order_by("id")[:4]
+            services.visible_reports(supervisor)
+            .filter(status="assessed", pk__in=demo_reports().values("pk"))
+            .order_by("id")[:4]
         )
         if len(assessed) < 4:
             return
@@ -390,21 +438,27 @@ class Command(BaseCommand):
         """A month's NFIB victim list, segmented, for the Fraud Vulnerability Officer: the
         victims who reported in the last four weeks."""
         from fraudcase.victims import services as victim_services
-        from fraudcase.victims.models import VictimList
         from fraudcase.victims.synthetic import victim_list_frame
 
-        if VictimList.objects.exists():
-            return
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / f"nfib-victim-list-{self.today:%B-%Y}.csv".lower()
             start = self.today - timedelta(days=27)
-            victim_list_frame(350, seed=11, start=start).write_csv(path)
+            frame = victim_list_frame(350, seed=11, start=start)
+            # Numbered in the demo's own range, clear of every generated list's.
+            frame = frame.with_columns(
+                nfrc=pl.format("NFRC{}", pl.int_range(1, frame.height + 1) + DEMO_LIST_NFRC_BASE)
+            )
+            frame.write_csv(path)
             victim_services.import_victim_list(path, user=fvo, original_name=path.name)
 
-    def _restrict_some(self, admin, ecu):
+    def _restrict_some(self, admin, ecu, references: list[str]):
         """A few demo reports are OFFICIAL-SENSITIVE or ECU-only, to show access control."""
         with transaction.atomic():
-            refs = list(Report.objects.order_by("id").values_list("local_reference", flat=True))
+            refs = list(
+                Report.objects.filter(local_reference__in=references)
+                .order_by("id")
+                .values_list("local_reference", flat=True)
+            )
             sensitive, ecu_only = refs[5:10], refs[10:15]
             Report.objects.filter(local_reference__in=sensitive).update(
                 handling_marking=HandlingMarking.OFFICIAL_SENSITIVE
