@@ -120,6 +120,40 @@ def demo_loaded() -> bool:
     ).exists()
 
 
+def assessment_answers(assessor, report, scoring, today: date, *, note: str = "Demo") -> dict:
+    """An assessment form's answers for `report`: the matrix as the data pre-fills it (else the
+    option worth fewest points), every entitlement given today, a recommendation to allocate.
+    The benchmarks' loader records one this way and copies it (benchmarks/load_data.py)."""
+    from fraudcase.triage import rules as triage_rules
+    from fraudcase.triage import services as triage_services
+
+    prefill = triage_services.matrix_prefill(assessor, report)
+    data = {
+        f"matrix_{h}": prefill.get(
+            h, (min(spec["options"], key=lambda k, o=spec["options"]: o[k][1]), "")
+        )[0]
+        for h, spec in scoring["headings"].items()
+    }
+    data.update({f"entitlement_{i}": today for i in range(len(triage_rules.VCOP_ENTITLEMENTS))})
+    data.update({f"thrive_{n.lower()}": "" for n in triage_rules.THRIVE})
+    data.update(
+        {f"proportionality_{i}": "yes" for i in range(len(triage_rules.PROPORTIONALITY_QUESTIONS))}
+    )
+    data.update(
+        hocr_compliant="yes",
+        full_account=f"{note}: account taken from the victim by telephone",
+        four_ps=["Pursue", "Protect"],
+        repeat_victim=False,
+        factors_for=["3"],
+        factors_caution=[],
+        multipliers=[],
+        recommendation="allocate",
+        rationale="",
+        ndm_rationale=f"{note}: lines of enquiry on the suspect's bank account",
+    )
+    return data
+
+
 class Command(BaseCommand):
     help = "Load demo teams, users (one per role) and synthetic reports."
 
@@ -319,7 +353,6 @@ class Command(BaseCommand):
     def _assess_some(self, assessor):
         """Three reports assessed, so the supervisor has decisions waiting."""
 
-        from fraudcase.triage import rules as triage_rules
         from fraudcase.triage import services as triage_services
         from fraudcase.triage.models import Assessment
 
@@ -332,36 +365,7 @@ class Command(BaseCommand):
             .order_by("id")[:6]
         )
         for report in reports:
-            prefill = triage_services.matrix_prefill(assessor, report)
-            # Not pre-filled: the demo picks the option worth fewest points.
-            data = {
-                f"matrix_{h}": prefill.get(
-                    h, (min(spec["options"], key=lambda k, o=spec["options"]: o[k][1]), "")
-                )[0]
-                for h, spec in scoring["headings"].items()
-            }
-            data.update(
-                {f"entitlement_{i}": self.today for i in range(len(triage_rules.VCOP_ENTITLEMENTS))}
-            )
-            data.update({f"thrive_{n.lower()}": "" for n in triage_rules.THRIVE})
-            data.update(
-                {
-                    f"proportionality_{i}": "yes"
-                    for i in range(len(triage_rules.PROPORTIONALITY_QUESTIONS))
-                }
-            )
-            data.update(
-                hocr_compliant="yes",
-                full_account="Demo: account taken from the victim by telephone",
-                four_ps=["Pursue", "Protect"],
-                repeat_victim=False,
-                factors_for=["3"],
-                factors_caution=[],
-                multipliers=[],
-                recommendation="allocate",
-                rationale="",
-                ndm_rationale="Demo: lines of enquiry on the suspect's bank account",
-            )
+            data = assessment_answers(assessor, report, scoring, self.today)
             with transaction.atomic():
                 triage_services.record_assessment(assessor, report, data)
 
