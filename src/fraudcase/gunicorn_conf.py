@@ -66,4 +66,12 @@ def settings_for(env: Mapping[str, str], cpu_count: int) -> dict[str, object]:
     }
 
 
+def post_worker_init(worker: object) -> None:
+    """Load every view, and the libraries they use, before the worker takes its first request
+    (otherwise that request waits seconds for them). After the fork: nothing is shared."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 - imports the URLconf and every view
+
+
 globals().update(settings_for(os.environ, cores()))
