@@ -49,8 +49,9 @@ def settings_for(env: Mapping[str, str], cpu_count: int) -> dict[str, object]:
         "workers": workers,
         "worker_class": "gthread" if threads > 1 else "sync",
         "threads": threads,
-        # A request running longer than this is killed (its worker restarted): far above any
-        # page's time, it only catches a stuck one. The proxy's own timeout should be longer.
+        # A worker silent for this long is killed and replaced: it catches a stuck process (with
+        # one thread, the sync worker, any request running this long). The proxy's timeout
+        # ends a slow request for the user.
         "timeout": _number(env, "FRAUDCASE_WEB_TIMEOUT", 120),
         "graceful_timeout": 30,
         # Behind a reverse proxy on the same network: keep its connections a little while.
