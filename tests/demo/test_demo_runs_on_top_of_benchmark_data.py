@@ -68,3 +68,12 @@ def test_no_generator_seed_reaches_the_demo_s_numbers():
         for n in victim_list_frame(3, seed=seed)["nfrc"]:
             number = n.removeprefix("NFRC")
             assert len(number) > 12 or int(number) >= 260_000_000_000
+
+
+def test_a_demo_loaded_before_it_had_its_own_numbers_is_not_loaded_again():
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "demo-package.csv"
+        nfib_package_frame(20, seed=7).write_csv(path)  # as the demo wrote it until issue 16
+        import_nfib_package(path, user=None, original_name="demo-package.csv")
+    call_command("demo_data", "--victims", "20", "--quiet")
+    assert not demo_reports().exists()
