@@ -4,6 +4,8 @@ over the audit table, which lets them switch off its append-only trigger) could 
 import pytest
 from django.db import connection
 
+from fraudcase.audit import services as audit
+
 
 @pytest.fixture
 def tamper(db):
@@ -31,3 +33,16 @@ def _audit_key_and_checkpoints_in_tmp(settings):
     settings.AUDIT_KEY = ""
     settings.AUDIT_KEY_FILE = ""
     settings.AUDIT_CHECKPOINT_FILE = ""
+
+
+def in_lane(lane):
+    """Make this connection's next entries go to `lane` (the lane it tries first), as a worker
+    thread that last wrote there would; on one thread that lane is always free."""
+    setattr(connection, audit.LANE_ATTRIBUTE, lane)
+
+
+@pytest.fixture(autouse=True)
+def _entries_in_lane_1():
+    """Entries go to lane 1 unless a test says otherwise (the lane a connection tries first is
+    otherwise chosen by its process and thread)."""
+    in_lane(1)

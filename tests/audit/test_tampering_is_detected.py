@@ -278,13 +278,13 @@ def test_a_checkpoint_file_with_a_line_that_is_not_a_checkpoint_fails(log):
 
 def test_entries_appended_while_verify_runs_are_not_taken_for_a_cut(log, assessor, monkeypatch):
     """The stored head is read before the walk; the walk may see entries written since."""
-    walk = rules.first_broken_link
+    walk = rules.first_broken_links
 
     def walk_then_append(events, keys):
         broken = walk(events, keys)
         audit.record(assessor, "consultation", "report", "FC/000009/26", "viewed")
         return broken
 
-    monkeypatch.setattr(rules, "first_broken_link", walk_then_append)
+    monkeypatch.setattr(rules, "first_broken_links", walk_then_append)
     result = audit.verify()
     assert (result.ok, result.checked) == (True, 5)
