@@ -41,6 +41,12 @@ def in_lane(lane):
     setattr(connection, audit.LANE_ATTRIBUTE, lane)
 
 
+def with_lanes(settings, count):
+    """Configure `count` lanes and make their heads, as `migrate` does."""
+    settings.AUDIT_LANES = count
+    audit.make_lanes(count)
+
+
 @pytest.fixture(autouse=True)
 def _entries_in_lane_1():
     """Entries go to lane 1 unless a test says otherwise (the lane a connection tries first is

@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from fraudcase.audit import rules
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditEvent, AuditHead
-from tests.audit.conftest import in_lane
+from tests.audit.conftest import in_lane, with_lanes
 
 ON_POSTGRESQL = "connection.vendor != 'postgresql'"
 NO_SKIP_LOCKED = (
@@ -33,22 +33,33 @@ def lanes_of_the_log():
 
 @pytest.mark.django_db
 def test_a_writer_appends_to_the_lane_its_connection_tries_first(assessor, settings):
-    settings.AUDIT_LANES = 4
+    with_lanes(settings, 4)
     for lane in (3, 1, 4, 3):
         in_lane(lane)
         view(assessor)
     assert lanes_of_the_log() == [3, 1, 4, 3]
     heads = dict(AuditHead.objects.values_list("pk", "last_hash"))
-    assert sorted(heads) == [1, 2, 3, 4]  # every lane's head made on first use
     assert heads[2] == rules.lane_genesis(2)
     assert heads[3] == AuditEvent.objects.filter(lane=3).last().hash
+
+
+@pytest.mark.django_db
+def test_lanes_without_a_head_get_one_when_a_writer_finds_no_lane_free(assessor, settings):
+    """A new log, or more lanes configured since `migrate` made their heads."""
+    AuditHead.objects.all().delete()
+    settings.AUDIT_LANES = 4
+    view(assessor)
+    assert dict(AuditHead.objects.values_list("pk", "last_hash")) == {
+        1: AuditEvent.objects.get().hash,
+        **{lane: rules.lane_genesis(lane) for lane in (2, 3, 4)},
+    }
 
 
 @pytest.mark.django_db
 def test_a_connection_keeps_the_lane_it_appended_to(assessor, settings):
     """So a transaction that records twice holds one lane, never two (two transactions each
     holding one lane and waiting for the other's could deadlock)."""
-    settings.AUDIT_LANES = 4
+    with_lanes(settings, 4)
     in_lane(2)
     with transaction.atomic():
         view(assessor)
@@ -61,7 +72,7 @@ def test_a_connection_keeps_the_lane_it_appended_to(assessor, settings):
 def test_without_a_lane_of_its_own_a_writer_starts_from_one_of_the_configured_lanes(
     assessor, settings
 ):
-    settings.AUDIT_LANES = 4
+    with_lanes(settings, 4)
     in_lane(9)  # used before the lanes were cut from 9 or more to 4
     view(assessor)
     assert 1 <= lanes_of_the_log()[0] <= 4
@@ -71,6 +82,7 @@ def test_without_a_lane_of_its_own_a_writer_starts_from_one_of_the_configured_la
 def test_sixteen_lanes_on_postgresql_and_one_on_sqlite_unless_configured(settings):
     settings.AUDIT_LANES = 0
     assert audit.lane_count() == (16 if connection.vendor == "postgresql" else 1)
+    assert AuditHead.objects.count() == audit.lane_count()  # made by `migrate`
     settings.AUDIT_LANES = 3
     assert audit.lane_count() == 3
 
@@ -111,7 +123,7 @@ def _waiting_on_a_lock(pid):
 def test_two_writers_on_different_lanes_both_commit_while_neither_waits(assessor, settings):
     """A reader whose transaction holds lane 1 open does not hold up another reader, who takes
     the next free lane and commits; and the log still verifies."""
-    settings.AUDIT_LANES = 16
+    with_lanes(settings, 16)
     _heads_made(assessor)
     holding, release, errors = threading.Event(), threading.Event(), []
 
@@ -153,7 +165,7 @@ def test_two_writers_on_different_lanes_both_commit_while_neither_waits(assessor
 @pytest.mark.skipif(ON_POSTGRESQL, reason=NO_SKIP_LOCKED)
 @pytest.mark.django_db(transaction=True)
 def test_when_every_lane_is_held_a_writer_waits_for_one_then_appends(assessor, settings):
-    settings.AUDIT_LANES = 2
+    with_lanes(settings, 2)
     _heads_made(assessor)
     pids, release, errors = {}, threading.Event(), []
     held = threading.Barrier(3)

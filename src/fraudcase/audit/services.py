@@ -11,7 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
@@ -73,6 +73,23 @@ def lane_count() -> int:
     return DEFAULT_LANES if connection.features.has_select_for_update_skip_locked else 1
 
 
+def make_lanes(count: int | None = None, using: str = DEFAULT_DB_ALIAS) -> bool:
+    """Make the head of every lane up to `count` (default `lane_count()`) that has none;
+    return whether any had none. `migrate` calls it (apps.py), so writers find their lanes.
+
+    Counts first: inserting a head that exists waits for whoever holds it locked.
+    """
+    count = count or lane_count()
+    heads = AuditHead.objects.using(using)
+    if heads.filter(pk__lte=count).count() == count:
+        return False
+    heads.bulk_create(
+        [AuditHead(pk=lane, last_hash=rules.lane_genesis(lane)) for lane in range(1, count + 1)],
+        ignore_conflicts=True,
+    )
+    return True
+
+
 def _first_free_head(count: int, first: int) -> AuditHead | None:
     """Lock the head of the first lane nobody holds, trying `first` then the lanes after it in
     turn (so writers starting from different lanes spread out); None if every lane is held."""
@@ -92,18 +109,9 @@ def _lock_a_lane(count: int) -> AuditHead:
         first = hash((os.getpid(), threading.get_ident())) % count + 1
     head = _first_free_head(count, first)
     if head is None:
-        # Every lane is held, or some have no head yet (a new log, an upgraded one with lane 1
-        # only, or more lanes configured). Heads are made once, by the first writer to find
-        # none free; writers meanwhile wait for its commit (a conflicting insert waits, even
-        # on a head only locked: hence the count first).
-        if AuditHead.objects.filter(pk__lte=count).count() < count:
-            AuditHead.objects.bulk_create(
-                [
-                    AuditHead(pk=lane, last_hash=rules.lane_genesis(lane))
-                    for lane in range(1, count + 1)
-                ],
-                ignore_conflicts=True,
-            )
+        # Every lane is held, or some have no head: more lanes were configured since `migrate`
+        # made them (make_lanes), and are made now that they are needed.
+        if make_lanes(count):
             head = _first_free_head(count, first)
         head = head or AuditHead.objects.select_for_update().get(pk=first)
     setattr(connection, LANE_ATTRIBUTE, head.pk)
