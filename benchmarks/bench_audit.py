@@ -13,9 +13,10 @@ the log still verifies.
 import argparse
 import os
 import statistics
-import tempfile
 import threading
 import time
+
+import _bench_db
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--db", choices=["sqlite", "postgres"], default="postgres")
@@ -31,33 +32,15 @@ parser.add_argument(
 )
 args = parser.parse_args()
 
-# A throw-away database of its own (not benchmarks' shared fraudcase_bench).
-folder = tempfile.mkdtemp(prefix="fraudcase-bench-audit-")
-os.environ["FRAUDCASE_DATA_DIR"] = folder
-if args.db == "postgres":
-    import psycopg
-
-    server = os.environ.get("FRAUDCASE_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432/")
-    with psycopg.connect(server + "postgres", autocommit=True) as conn:
-        conn.execute("DROP DATABASE IF EXISTS fraudcase_bench_audit")
-        conn.execute("CREATE DATABASE fraudcase_bench_audit")
-    os.environ["FRAUDCASE_DATABASE_URL"] = server + "fraudcase_bench_audit"
-else:
-    os.environ["FRAUDCASE_DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
-os.environ["DJANGO_SETTINGS_MODULE"] = "fraudcase.settings"
-
-import django  # noqa: E402
-
-django.setup()
+# A throw-away database of its own (not the other benchmarks' fraudcase_bench).
+_bench_db.setup(args.db, name="fraudcase_bench_audit")
 
 from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
 from fraudcase.accounts.models import User  # noqa: E402
 from fraudcase.audit import services as audit  # noqa: E402
 
-call_command("migrate", verbosity=0)
 user = User.objects.create_user("bench", role="assessor", clearance="OFFICIAL")
 
 # Time how long each writer waits for a lane (the lock), apart from the rest of its write.

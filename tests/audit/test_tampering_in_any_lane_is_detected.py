@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 from fraudcase.audit import rules
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditEvent, AuditHead
-from tests.audit.conftest import in_lane, with_lanes
+from tests.audit.conftest import forge_after, in_lane, with_lanes
 
 pytestmark = pytest.mark.django_db
 
@@ -156,16 +156,5 @@ def test_a_lane_rewritten_as_entries_from_before_the_key_is_found(lanes, tamper)
 
 
 def test_a_forged_entry_appended_to_a_lane_is_found(lanes, tamper):
-    last = lanes[3][-1]
-    fields = {name: getattr(last, name) for name in audit.HASHED_FIELDS}
-    fields["summary"] = "viewed by nobody"
-    digest = rules.event_hash(last.hash, fields, None)
-    tamper(
-        "INSERT INTO audit_auditevent (at, actor_id, actor_name, action, object_type, object_ref,"
-        " summary, justification, prev_hash, hash, key_id, lane)"
-        " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, 3)",
-        [*fields.values(), last.hash, digest, last.key_id],
-    )
-    AuditHead.objects.filter(pk=3).update(last_hash=digest)
-    forged = AuditEvent.objects.order_by("id").last()
+    forged = forge_after(tamper, lanes[3][-1], lanes[3][-1].key_id)
     verify_fails(f"lane 3 at entry {forged.id}: this entry was altered or forged")

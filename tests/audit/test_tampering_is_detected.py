@@ -16,6 +16,7 @@ from fraudcase.audit.models import AuditEvent, AuditHead
 from fraudcase.intake.importing import import_nfib_package
 from fraudcase.reports import services as reports
 from fraudcase.reports.models import Report
+from tests.audit.conftest import forge_after
 from tests.conftest import victim_row
 
 pytestmark = pytest.mark.django_db
@@ -125,18 +126,7 @@ def test_an_edit_with_every_entry_rewritten_as_unkeyed_fails_against_a_checkpoin
 
 @pytest.mark.parametrize("key_id", ["keep", rules.UNKEYED, "0123456789abcdef"])
 def test_a_forged_entry_appended_fails(log, tamper, key_id):
-    last = log[-1]
-    fields = {name: getattr(last, name) for name in audit.HASHED_FIELDS}
-    fields["summary"] = "viewed by nobody"
-    digest = rules.event_hash(last.hash, fields, None)
-    tamper(
-        "INSERT INTO audit_auditevent (at, actor_id, actor_name, action, object_type, object_ref,"
-        " summary, justification, prev_hash, hash, key_id)"
-        " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-        [*fields.values(), last.hash, digest, last.key_id if key_id == "keep" else key_id],
-    )
-    AuditHead.objects.filter(pk=1).update(last_hash=digest)
-    forged = AuditEvent.objects.order_by("id").last()
+    forged = forge_after(tamper, log[-1], log[-1].key_id if key_id == "keep" else key_id)
     problem = {
         "keep": "this entry was altered or forged",
         rules.UNKEYED: "this entry has no audit key signature",

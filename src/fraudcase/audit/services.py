@@ -61,7 +61,8 @@ def record(
 # lanes unless AUDIT_LANES says otherwise; elsewhere (SQLite) one writer runs at a time anyway.
 DEFAULT_LANES = 16
 # The connection remembers the lane it last appended to, and tries it first: a transaction that
-# records twice keeps the one lane it holds, so two transactions never wait on each other's.
+# records twice finds the lane it already holds and never takes a second one, so no two
+# transactions can each hold a lane while waiting for the other's.
 LANE_ATTRIBUTE = "fraudcase_audit_lane"
 
 
