@@ -242,6 +242,9 @@ STORAGES = {
 AUDIT_KEY = os.environ.get("FRAUDCASE_AUDIT_KEY", "")
 AUDIT_KEY_FILE = os.environ.get("FRAUDCASE_AUDIT_KEY_FILE", "")
 AUDIT_CHECKPOINT_FILE = os.environ.get("FRAUDCASE_AUDIT_CHECKPOINT_FILE", "")
+# How many chains ("lanes") audit writers append to in parallel; 0 means 16 on PostgreSQL and 1
+# on SQLite (audit.services.lane_count).
+AUDIT_LANES = int(os.environ.get("FRAUDCASE_AUDIT_LANES", "0"))
 
 # Attachments are stored outside the database (docs/admin-guide.md "Attachments").
 ATTACHMENT_ROOT = Path(os.environ.get("FRAUDCASE_ATTACHMENT_DIR", DATA_DIR / "attachments"))

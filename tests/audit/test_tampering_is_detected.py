@@ -16,6 +16,7 @@ from fraudcase.audit.models import AuditEvent, AuditHead
 from fraudcase.intake.importing import import_nfib_package
 from fraudcase.reports import services as reports
 from fraudcase.reports.models import Report
+from tests.audit.conftest import forge_after
 from tests.conftest import victim_row
 
 pytestmark = pytest.mark.django_db
@@ -125,18 +126,7 @@ def test_an_edit_with_every_entry_rewritten_as_unkeyed_fails_against_a_checkpoin
 
 @pytest.mark.parametrize("key_id", ["keep", rules.UNKEYED, "0123456789abcdef"])
 def test_a_forged_entry_appended_fails(log, tamper, key_id):
-    last = log[-1]
-    fields = {name: getattr(last, name) for name in audit.HASHED_FIELDS}
-    fields["summary"] = "viewed by nobody"
-    digest = rules.event_hash(last.hash, fields, None)
-    tamper(
-        "INSERT INTO audit_auditevent (at, actor_id, actor_name, action, object_type, object_ref,"
-        " summary, justification, prev_hash, hash, key_id)"
-        " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-        [*fields.values(), last.hash, digest, last.key_id if key_id == "keep" else key_id],
-    )
-    AuditHead.objects.filter(pk=1).update(last_hash=digest)
-    forged = AuditEvent.objects.order_by("id").last()
+    forged = forge_after(tamper, log[-1], log[-1].key_id if key_id == "keep" else key_id)
     problem = {
         "keep": "this entry was altered or forged",
         rules.UNKEYED: "this entry has no audit key signature",
@@ -278,13 +268,13 @@ def test_a_checkpoint_file_with_a_line_that_is_not_a_checkpoint_fails(log):
 
 def test_entries_appended_while_verify_runs_are_not_taken_for_a_cut(log, assessor, monkeypatch):
     """The stored head is read before the walk; the walk may see entries written since."""
-    walk = rules.first_broken_link
+    walk = rules.first_broken_links
 
     def walk_then_append(events, keys):
         broken = walk(events, keys)
         audit.record(assessor, "consultation", "report", "FC/000009/26", "viewed")
         return broken
 
-    monkeypatch.setattr(rules, "first_broken_link", walk_then_append)
+    monkeypatch.setattr(rules, "first_broken_links", walk_then_append)
     result = audit.verify()
     assert (result.ok, result.checked) == (True, 5)

@@ -7,7 +7,7 @@ from .models import AuditEvent
 class AuditEventAdmin(admin.ModelAdmin):
     """Read-only: the audit log is append-only."""
 
-    list_display = ("at", "actor_name", "action", "object_type", "object_ref", "summary")
+    list_display = ("at", "actor_name", "action", "object_type", "object_ref", "summary", "lane")
     list_filter = ("action", "object_type")
     search_fields = ("object_ref", "actor_name")
 

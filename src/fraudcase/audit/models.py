@@ -36,6 +36,10 @@ class AuditEvent(models.Model):
     hash = models.CharField(max_length=64, unique=True)
     # Which audit key signed the hash (rules.key_id); "" for entries from before the key.
     key_id = models.CharField(max_length=16, blank=True, default="")
+    # The chain ("lane") the entry was appended to: writers append to free lanes in parallel
+    # (services.record_many). Entries from before lanes, and old code still running during an
+    # upgrade, are in lane 1 (the database default).
+    lane = models.SmallIntegerField(db_default=1)
 
     class Meta:
         ordering = ["id"]
@@ -53,6 +57,7 @@ class AuditEvent(models.Model):
 
 
 class AuditHead(models.Model):
-    """One row, locked while appending, so that concurrent writers chain in order."""
+    """The head of one lane (its primary key is the lane's number), locked while appending so
+    that the writers to that lane chain in order; other lanes take writers meanwhile."""
 
     last_hash = models.CharField(max_length=64)

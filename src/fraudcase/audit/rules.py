@@ -1,9 +1,12 @@
-"""Pure rules for the audit log's chain and its checkpoints.
+"""Pure rules for the audit log's chains and their checkpoints.
 
-Each entry's hash is an HMAC-SHA256, under a key kept outside the database, of the previous
-entry's hash and the entry's fields; entries written before the key existed (key id "") carry
-a plain SHA-256 and are accepted only as the start of the chain. A checkpoint pins the chain's
-length and last hash in a file kept away from the database, signed with the same key.
+The log is several chains ("lanes") so that writers append in parallel. Each entry's hash is
+an HMAC-SHA256, under a key kept outside the database, of the previous entry's hash in its lane
+and the entry's fields; a lane's first entry chains from that lane's own genesis value, so an
+entry moved to another lane breaks a chain. Entries written before the key existed (key id "")
+carry a plain SHA-256 and are accepted only as the start of lane 1, the lane the log from
+before lanes belongs to. A checkpoint pins every lane's length and last hash in a file kept
+away from the database, signed with the same key.
 """
 
 import hashlib
@@ -11,10 +14,11 @@ import hmac
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 GENESIS = "0" * 64
 UNKEYED = ""  # the key id of entries written before the audit log was keyed
+LEGACY_LANE = 1  # the lane of the entries written before lanes (and before the key)
 
 
 def _canonical(fields: Mapping[str, object]) -> str:
@@ -34,43 +38,81 @@ def event_hash(prev_hash: str, fields: Mapping[str, object], key: bytes | None) 
     return hmac.digest(key, message, "sha256").hex()
 
 
-def first_broken_link(
-    events: Iterable[tuple[int, str, Mapping[str, object], str, str]], keys: Mapping[str, bytes]
-) -> tuple[int, str] | None:
-    """Walk (id, prev_hash, fields, hash, key_id) in id order; return the first bad (id, problem).
+def lane_genesis(lane: int) -> str:
+    """What a lane's first entry chains from: GENESIS for lane 1 (so the single chain written
+    before lanes is lane 1 unchanged), a value naming the lane for the others."""
+    if lane == LEGACY_LANE:
+        return GENESIS
+    return hashlib.sha256(f"fraudcase audit lane {lane}".encode()).hexdigest()
 
-    `keys` maps key ids to the keys this server holds. Unkeyed entries are allowed only before
-    the first keyed one: after it, an unkeyed entry was written by someone without the key.
-    """
-    expected_prev = GENESIS
-    keyed = False
-    for event_id, prev_hash, fields, stored_hash, entry_key_id in events:
-        if prev_hash != expected_prev:
-            return event_id, "the entry before it was altered or removed"
-        if entry_key_id == UNKEYED:
-            if keyed:
-                return event_id, (
-                    "this entry has no audit key signature after the keyed chain began: "
-                    "it was added or rewritten by someone without the key"
-                )
-            key = None
-        else:
-            keyed = True
-            key = keys.get(entry_key_id)
-            if key is None:
-                return event_id, (
-                    f"this entry is signed with a key this server does not hold (key id "
-                    f"{entry_key_id}): it was forged, or the audit key is not the one that wrote it"
-                )
-        if not hmac.compare_digest(event_hash(prev_hash, fields, key), stored_hash):
-            if key is None:
-                return event_id, "this entry was altered"
+
+class Link(NamedTuple):
+    """One entry as the chain sees it."""
+
+    id: int
+    lane: int
+    prev_hash: str
+    fields: Mapping[str, object]
+    hash: str
+    key_id: str
+
+
+def _link_problem(
+    link: Link, expected_prev: str, keyed: bool, keys: Mapping[str, bytes]
+) -> str | None:
+    """What is wrong with one entry, given what its lane says came before it; None if nothing."""
+    if link.prev_hash != expected_prev:
+        return "the entry before it was altered or removed"
+    if link.key_id == UNKEYED:
+        if link.lane != LEGACY_LANE:
             return (
-                event_id,
-                "this entry was altered or forged: its hash does not match the audit key",
+                "this entry has no audit key signature, and only entries of lane 1 from before "
+                "the key may lack one: it was added or rewritten by someone without the key"
             )
-        expected_prev = stored_hash
+        if keyed:
+            return (
+                "this entry has no audit key signature after the keyed chain began: "
+                "it was added or rewritten by someone without the key"
+            )
+        key = None
+    else:
+        key = keys.get(link.key_id)
+        if key is None:
+            return (
+                f"this entry is signed with a key this server does not hold (key id "
+                f"{link.key_id}): it was forged, or the audit key is not the one that wrote it"
+            )
+    if not hmac.compare_digest(event_hash(link.prev_hash, link.fields, key), link.hash):
+        if key is None:
+            return "this entry was altered"
+        return "this entry was altered or forged: its hash does not match the audit key"
     return None
+
+
+def first_broken_links(
+    links: Iterable[Link], keys: Mapping[str, bytes]
+) -> dict[int, tuple[int, str]]:
+    """Walk the entries in id order, each lane's chain on its own; return, for each broken lane,
+    its first bad entry and what is wrong with it (lanes that check are left out).
+
+    `keys` maps key ids to the keys this server holds. Unkeyed entries are allowed only in lane
+    1 before its first keyed one: anywhere else, someone without the key wrote them.
+    """
+    expected: dict[int, str] = {}
+    keyed: set[int] = set()
+    broken: dict[int, tuple[int, str]] = {}
+    for link in links:
+        if link.lane in broken:
+            continue
+        previous = expected.get(link.lane) or lane_genesis(link.lane)
+        problem = _link_problem(link, previous, link.lane in keyed, keys)
+        if problem:
+            broken[link.lane] = (link.id, problem)
+            continue
+        if link.key_id != UNKEYED:
+            keyed.add(link.lane)
+        expected[link.lane] = link.hash
+    return broken
 
 
 # ---------------------------------------------------------------- checkpoints
@@ -101,66 +143,105 @@ def missing_checkpoint_problem(entries: int, checkpoints: int) -> str | None:
     return NO_CHECKPOINT
 
 
+# The fields a checkpoint signs. Checkpoints taken before lanes pin the single chain (now
+# lane 1) with its last hash; later ones pin every lane in "lanes".
 CHECKPOINT_FIELDS = ("entries", "last_id", "last_hash", "at", "key_id")
+LANES_CHECKPOINT_FIELDS = ("entries", "last_id", "lanes", "at", "key_id")
 
 
-# A checkpoint is parsed JSON (CHECKPOINT_FIELDS and "mac"): its values are read as they come.
+# A checkpoint is parsed JSON (its fields and "mac"): its values are read as they come.
 def checkpoint_mac(key: bytes, checkpoint: Mapping[str, Any]) -> str:
     """The checkpoint's signature: HMAC-SHA256 over its fields in a canonical form."""
-    signed = {name: checkpoint[name] for name in CHECKPOINT_FIELDS}
+    names = LANES_CHECKPOINT_FIELDS if "lanes" in checkpoint else CHECKPOINT_FIELDS
+    signed = {name: checkpoint[name] for name in names}
     return hmac.digest(
         key, b"fraudcase audit checkpoint " + _canonical(signed).encode(), "sha256"
     ).hex()
 
 
 @dataclass(frozen=True)
-class Position:
-    """Where an entry pinned by a checkpoint stands in the chain as it is now."""
+class Pin:
+    """A lane's end as a checkpoint recorded it."""
 
-    entries: int  # entries up to and including it
-    hash: str
+    entries: int  # entries in the lane
+    last_id: int
+    last_hash: str
 
 
-def checkpoint_problem(
-    checkpoint: Mapping[str, Any],
-    keys: Mapping[str, bytes],
-    found: Mapping[int, Position],
-    total: int,
-    last_id: int,
+def checkpoint_pins(checkpoint: Mapping[str, Any]) -> dict[int, Pin]:
+    """Lane -> its end as the checkpoint recorded it (a checkpoint from before lanes: lane 1)."""
+    if "lanes" not in checkpoint:
+        return {
+            LEGACY_LANE: Pin(checkpoint["entries"], checkpoint["last_id"], checkpoint["last_hash"])
+        }
+    return {
+        int(lane): Pin(end["entries"], end["last_id"], end["last_hash"])
+        for lane, end in checkpoint["lanes"].items()
+    }
+
+
+def checkpoint_signature_problem(
+    checkpoint: Mapping[str, Any], keys: Mapping[str, bytes]
 ) -> str | None:
-    """What is wrong with the chain, judged against one checkpoint; None when it agrees.
-
-    `found` maps the entry ids pinned by checkpoints to where they stand now; `total` and
-    `last_id` describe the whole chain now.
-    """
-    when = checkpoint.get("at", "?")
+    """Why the checkpoint cannot be trusted at all, or None when this server's key signed it."""
     key = keys.get(str(checkpoint.get("key_id", "")))
     if key is None or not hmac.compare_digest(
         checkpoint_mac(key, checkpoint), str(checkpoint.get("mac", ""))
     ):
         return (
-            f"the checkpoint taken at {when} is not signed by this server's audit key: "
-            "it was forged or altered, or the audit key is not the one that signed it"
+            f"the checkpoint taken at {checkpoint.get('at', '?')} is not signed by this "
+            "server's audit key: it was forged or altered, or the audit key is not the one "
+            "that signed it"
         )
-    pinned, entries = checkpoint["last_id"], checkpoint["entries"]
-    if entries == 0:
+    return None
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where an entry pinned by a checkpoint stands in its lane as it is now."""
+
+    entries: int  # entries of the lane up to and including it
+    hash: str
+
+
+def lane_checkpoint_problem(
+    when: str,
+    lane: int,
+    pin: Pin,
+    found: Mapping[int, Position],
+    entries: int,
+    last_id: int,
+) -> str | None:
+    """What is wrong with one lane, judged against a checkpoint taken at `when` that pinned it;
+    None when it agrees.
+
+    `found` maps the ids of the lane's entries pinned by checkpoints to where they stand now;
+    `entries` and `last_id` describe the lane now. Entries removed from the end of the lane,
+    or all of them, show as a pinned entry missing; a rewrite as a pinned hash changed.
+    """
+    if pin.entries == 0:
         return None
-    position = found.get(pinned)
+    position = found.get(pin.last_id)
     if position is None:
-        if total < entries or last_id < pinned:
+        if entries < pin.entries or last_id < pin.last_id:
             return (
-                f"the log has {total} entries (last {last_id}) but the checkpoint taken at {when} "
-                f"recorded {entries} (last {pinned}): entries were removed"
+                f"the log has {entries} entries in lane {lane} (last {last_id}) but the "
+                f"checkpoint taken at {when} recorded {pin.entries} (last {pin.last_id}): "
+                "entries were removed"
             )
-        return f"entry {pinned}, recorded by the checkpoint taken at {when}, was removed"
-    if position.hash != checkpoint["last_hash"]:
         return (
-            f"entry {pinned} differs from the checkpoint taken at {when}: "
+            f"entry {pin.last_id} of lane {lane}, recorded by the checkpoint taken at {when}, "
+            "was removed"
+        )
+    if position.hash != pin.last_hash:
+        return (
+            f"entry {pin.last_id} differs from the checkpoint taken at {when}: "
             "the log was rewritten up to it"
         )
-    if position.entries != entries:
+    if position.entries != pin.entries:
         return (
-            f"the log has {position.entries} entries up to entry {pinned} but the checkpoint "
-            f"taken at {when} recorded {entries}: entries before it were removed or added"
+            f"the log has {position.entries} entries in lane {lane} up to entry {pin.last_id} "
+            f"but the checkpoint taken at {when} recorded {pin.entries}: entries before it "
+            "were removed or added"
         )
     return None

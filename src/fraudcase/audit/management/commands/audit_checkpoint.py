@@ -8,8 +8,9 @@ from fraudcase.audit import services
 
 class Command(BaseCommand):
     help = (
-        "Verify the audit log, then append a signed checkpoint (entry count, last entry, its "
-        "hash, time) to a file kept away from the database, for `fraudcase audit verify`."
+        "Verify the audit log, then append a signed checkpoint (entry count; each lane's count, "
+        "last entry and its hash; time) to a file kept away from the database, for "
+        "`fraudcase audit verify`."
     )
 
     def add_arguments(self, parser):
@@ -31,7 +32,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         out = options["out"]
         try:
-            signed, _ = services.checkpoint(out, adopt_unkeyed=options["adopt_unkeyed"])
+            signed, result = services.checkpoint(out, adopt_unkeyed=options["adopt_unkeyed"])
         except services.BrokenLog as error:
             where, problem = error.args[0]
             raise CommandError(
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             return
         target = out or services.default_checkpoint_file()
         self.stdout.write(
-            f"Checkpoint appended to {target}: {signed['entries']} entries up to entry "
-            f"{signed['last_id']}. Keep a copy away from the database server."
+            f"Checkpoint appended to {target}: {signed['entries']} entries in "
+            f"{len(result.lanes)} lane(s), up to entry {signed['last_id']}. Keep a copy away "
+            "from the database server."
         )

@@ -6,10 +6,19 @@ from django.core.management.base import BaseCommand, CommandError
 from fraudcase.audit import rules, services
 
 
+def describe(problem: tuple[int, tuple[int, str]]) -> str:
+    """One lane's problem as a sentence: `Audit log broken in lane 3 at entry 40: ...`."""
+    lane, (where, text) = problem
+    if lane == services.WHOLE_LOG:
+        return f"Audit log broken at entry {where}: {text}" if where else text
+    return f"Audit log broken in lane {lane} at entry {where}: {text}" if where else text
+
+
 class Command(BaseCommand):
     help = (
-        "Check the audit log's keyed hash chain, and the chain against the checkpoints taken "
-        "with `fraudcase audit checkpoint`; report the first entry altered, forged or removed."
+        "Check the audit log's keyed hash chains (one per lane), and each against the checkpoints "
+        "taken with `fraudcase audit checkpoint`; report, for each lane, the first entry "
+        "altered, forged or removed."
     )
 
     def add_arguments(self, parser):
@@ -37,7 +46,7 @@ class Command(BaseCommand):
         result = services.verify(files)
         missing = rules.missing_checkpoint_problem(result.checked, result.checkpoints)
         if result.ok and missing and not options["no_checkpoint_ok"]:
-            result.problem = (0, missing)
+            result.add(services.WHOLE_LOG, 0, missing)
         trigger = services.append_only_trigger()
         if options["json"]:
             self.stdout.write(
@@ -48,17 +57,22 @@ class Command(BaseCommand):
                         "first_bad_entry": result.problem[0] if result.problem else None,
                         "problem": result.problem[1] if result.problem else None,
                         "unkeyed": result.unkeyed,
+                        "problems": [
+                            {"lane": lane or None, "entry": where or None, "problem": problem}
+                            for lane, (where, problem) in sorted(result.problems.items())
+                        ],
+                        "lanes": {
+                            lane: {"entries": end.entries, "last_id": end.last_id}
+                            for lane, end in sorted(result.lanes.items())
+                        },
                         "checkpoints_checked": result.checkpoints,
                         "latest_checkpoint": result.latest_checkpoint,
                         "append_only_trigger": trigger,
                     }
                 )
             )
-        if result.problem:
-            where, problem = result.problem
-            raise CommandError(
-                f"Audit log broken at entry {where}: {problem}" if where else problem
-            )
+        if result.problems:
+            raise CommandError("; ".join(map(describe, sorted(result.problems.items()))))
         if trigger not in (None, "enabled"):
             self.stderr.write(
                 f"Warning: the database trigger that refuses changes to audit entries is "
@@ -68,7 +82,9 @@ class Command(BaseCommand):
             )
         if options["json"]:
             return
-        self.stdout.write(f"Audit log intact: {result.checked} entries checked.")
+        self.stdout.write(
+            f"Audit log intact: {result.checked} entries checked in {len(result.lanes)} lane(s)."
+        )
         if result.unkeyed:
             self.stdout.write(
                 f"The first {result.unkeyed} entries are from before the audit key; a "
