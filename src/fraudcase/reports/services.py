@@ -33,7 +33,7 @@ from fraudcase.core.errors import (
     NotPermitted,
 )
 
-from . import rules
+from . import deadlines, rules
 from .enums import EntryKind, ReportStatus, VictimType
 from .models import (
     Attachment,
@@ -298,6 +298,7 @@ def create_report(
     )
     victim["postcode"] = rules.normalise_postcode(victim.get("postcode", ""))
     Victim.objects.create(report=report, search_name=name.lower(), **victim)
+    deadlines.schedule_first_updates(Report.objects.filter(pk=report.pk))
     EnquiryLogEntry.objects.create(
         report=report, kind=EntryKind.RECORDED, at=received_at, author=user, text=log_text
     )
