@@ -27,7 +27,12 @@ from fraudcase.accounts.enums import Role, TeamKind
 from fraudcase.accounts.models import User
 from fraudcase.core import paging
 from fraudcase.reports.models import Report
-from fraudcase.reports.services import Shown, reports_with_nfrc, visible_reports
+from fraudcase.reports.services import (
+    Shown,
+    on_visible_reports,
+    reports_with_nfrc,
+    visible_reports,
+)
 from fraudcase.triage import rules as triage_rules
 from fraudcase.triage.models import EvidenceRequest, SupervisorDecision
 from fraudcase.victims import rules as victim_rules
@@ -149,7 +154,7 @@ def _first_update_item(report: Report, today: date) -> DueItem:
 def _decisions(user: User, scope: str, today: date) -> QuerySet[SupervisorDecision]:
     return SupervisorDecision.objects.filter(
         _owned_by(user, scope, "decided_by"),
-        report__in=visible_reports(user),
+        on_visible_reports(user),
         explanation_due__lte=today,
     ).select_related("report__victim", "decided_by")
 
@@ -162,9 +167,9 @@ def _decision_item(decision: SupervisorDecision, today: date) -> DueItem:
 
 # 3 and 4. Victim contract updates and supervisor reviews on open cases.
 def _open_cases(user: User) -> QuerySet[Case]:
-    return Case.objects.filter(
-        report__in=visible_reports(user), closed_at__isnull=True
-    ).select_related("report__victim", "investigator")
+    return Case.objects.filter(on_visible_reports(user), closed_at__isnull=True).select_related(
+        "report__victim", "investigator"
+    )
 
 
 def _victim_updates(user: User, scope: str, today: date) -> QuerySet[Case]:
@@ -197,7 +202,7 @@ def _owed_on_visible(
     and due (`due`) by today."""
     owed: QuerySet[Any] = model.objects.filter(
         _owned_by(user, scope, owner),
-        report__in=visible_reports(user),
+        on_visible_reports(user),
         **{f"{due}__lte": today},
         **still_open,
     ).select_related("report__victim", owner)

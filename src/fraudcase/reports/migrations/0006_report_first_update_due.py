@@ -26,8 +26,4 @@ class Migration(migrations.Migration):
             model_name='report',
             index=models.Index(fields=['recorded_at'], name='report_recorded_at'),
         ),
-        migrations.AddIndex(
-            model_name='report',
-            index=models.Index(condition=models.Q(('recorded_at__gt', models.F('recording_deadline'))), fields=['recorded_at'], name='report_recorded_late'),
-        ),
     ]
