@@ -4,8 +4,9 @@ This module is at the top of the dependency order (docs/architecture.md): it may
 app, and no app imports it. Each app gives its part of a page as a plain context dict.
 """
 
+from datetime import datetime, time, timedelta
+
 from django.contrib import messages
-from django.db.models import F
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -29,6 +30,9 @@ def home(request):
     today = timezone.localdate()
     reports = report_services.visible_reports(request.user)
     counts = [c for c in case_clocks.counts(request.user, case_clocks.MINE, today) if c.total]
+    # Aware bounds of today in London: a range over the index on recorded_at, not a date cast.
+    midnight = timezone.make_aware(datetime.combine(today, time()))
+    tomorrow = timezone.make_aware(datetime.combine(today + timedelta(days=1), time()))
     return render(
         request,
         "pages/home.html",
@@ -40,10 +44,11 @@ def home(request):
                 request.user, today, list_justification(request)
             ),
             "report_count": paging.count_up_to(reports),
-            "recorded_today": paging.count_up_to(reports.filter(recorded_at__date=today)),
-            "recorded_late": paging.count_up_to(
-                reports.filter(recorded_at__gt=F("recording_deadline"))
+            "recorded_today": paging.count_up_to(
+                reports.filter(recorded_at__gte=midnight, recorded_at__lt=tomorrow)
             ),
+            # Read over the partial index report_late (the same condition).
+            "recorded_late": paging.count_up_to(reports.filter(recorded_late=True)),
             "to_double_key": paging.count_up_to(intake_services.calls_to_double_key(request.user)),
             "search_form": SearchForm(),
         },

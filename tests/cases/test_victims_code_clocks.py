@@ -9,11 +9,19 @@ from django.utils import timezone
 from fraudcase.cases import clocks, services
 from fraudcase.cases.models import Case
 from fraudcase.reports.models import Report
+from fraudcase.triage import deadlines
 from fraudcase.triage.models import Assessment
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
 CHRISTMAS_EVE = datetime(2026, 12, 24, 10, tzinfo=LONDON)  # a Thursday
+
+
+def received_on_christmas_eve(*reports, **also):
+    """The reports were received on Christmas Eve 2026: their stored first-update deadlines
+    are restamped as `fraudcase recompute-deadlines` would after a correction."""
+    Report.objects.filter(pk__in=[r.pk for r in reports]).update(received_at=CHRISTMAS_EVE, **also)
+    deadlines.recompute()
 
 
 def whats_due(user, today, scope="mine", only=None):
@@ -26,7 +34,7 @@ def whats_due(user, today, scope="mine", only=None):
 
 
 def test_the_first_update_is_due_after_5_working_days_over_christmas(assessed, supervisor):
-    Report.objects.filter(pk=assessed.pk).update(received_at=CHRISTMAS_EVE)
+    received_on_christmas_eve(assessed)
     ref = assessed.local_reference
     assert whats_due(supervisor, date(2027, 1, 4), only=assessed) == []
     assert whats_due(supervisor, date(2027, 1, 5), only=assessed) == [
@@ -36,13 +44,13 @@ def test_the_first_update_is_due_after_5_working_days_over_christmas(assessed, s
 
 
 def test_the_enhanced_service_is_due_the_next_working_day(assessed, supervisor):
-    Report.objects.filter(pk=assessed.pk).update(received_at=CHRISTMAS_EVE)
     Assessment.objects.filter(report=assessed).update(enhanced_service=True)
+    received_on_christmas_eve(assessed)
     assert whats_due(supervisor, date(2026, 12, 29), only=assessed)[0][2] == date(2026, 12, 29)
 
 
 def test_an_update_given_stops_the_first_update_clock(assessed, assessor, supervisor):
-    Report.objects.filter(pk=assessed.pk).update(received_at=CHRISTMAS_EVE)
+    received_on_christmas_eve(assessed)
     services.record_victim_update(
         assessor, assessed, method="telephone", summary="Explained what happens next"
     )
@@ -105,9 +113,7 @@ def test_deadlines_of_reports_a_user_may_not_see_do_not_exist_for_them(assessed,
     from fraudcase.accounts.models import Team, TeamKind
 
     secret = Team.objects.create(name="Covert", kind=TeamKind.ECU)
-    Report.objects.filter(pk=assessed.pk).update(
-        received_at=CHRISTMAS_EVE, restricted_to_team=secret
-    )
+    received_on_christmas_eve(assessed, restricted_to_team=secret)
     assert whats_due(supervisor, date(2027, 2, 1), "team", only=assessed) == []
     assert all(
         i.reference != assessed.local_reference
@@ -150,7 +156,7 @@ def first_update_owed(user, report, today):
 def test_the_first_update_stays_owed_after_allocation_and_finalisation(
     allocated, vft_investigator, supervisor
 ):
-    Report.objects.filter(pk=allocated.pk).update(received_at=CHRISTMAS_EVE)
+    received_on_christmas_eve(allocated)
     later = date(2027, 1, 6)
     assert first_update_owed(supervisor, allocated, later)  # allocated: still owed
     services.finalise(vft_investigator, allocated, outcome=18, rationale="Courier not traced")
@@ -166,7 +172,7 @@ def test_the_first_update_stays_owed_after_no_further_action_and_filing(assessed
     from fraudcase.triage import services as triage
 
     other = Report.objects.exclude(pk=assessed.pk).filter(status="recorded").first()
-    Report.objects.filter(pk__in=[assessed.pk, other.pk]).update(received_at=CHRISTMAS_EVE)
+    received_on_christmas_eve(assessed, other)
     triage.decide(supervisor, assessed, decision="no_further_action", reason="No lines")
     move(None, other, "file_pending", "filed_pending", reason="Evidence not received")
     later = date(2027, 1, 6)
@@ -176,7 +182,7 @@ def test_the_first_update_stays_owed_after_no_further_action_and_filing(assessed
 
 @pytest.mark.parametrize("kind", ["acknowledgement", "no_investigation", "finalisation"])
 def test_a_letter_that_updates_the_victim_stops_the_first_update_clock(assessed, supervisor, kind):
-    Report.objects.filter(pk=assessed.pk).update(received_at=CHRISTMAS_EVE)
+    received_on_christmas_eve(assessed)
     later = date(2027, 1, 6)
     assert first_update_owed(supervisor, assessed, later)
     services.record_letter(supervisor, assessed, kind)
@@ -186,7 +192,7 @@ def test_a_letter_that_updates_the_victim_stops_the_first_update_clock(assessed,
 def test_the_acknowledgement_letter_recorded_as_sent_from_the_report_stops_the_clock(
     assessed, assessor, supervisor, client
 ):
-    Report.objects.filter(pk=assessed.pk).update(received_at=CHRISTMAS_EVE)
+    received_on_christmas_eve(assessed)
     client.force_login(assessor)
     url = f"/reports/{assessed.local_reference}/letters/acknowledgement/"
     client.get(url)  # opening it only shows it

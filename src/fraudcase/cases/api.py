@@ -8,13 +8,14 @@ from dataclasses import MISSING, fields
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from pydantic import create_model
 
 from fraudcase.accounts.services import api_user
-from fraudcase.core.api_schemas import Day, one_of
+from fraudcase.core import paging
+from fraudcase.core.api_schemas import PAGED, Day, PageIn, one_of
 from fraudcase.reports import api as report_api
 from fraudcase.reports import services as report_services
 from fraudcase.reports.api import ANSWERS, MoveAnswer, run_move
@@ -197,20 +198,46 @@ class DueOut(Schema):
     owner: str
 
 
-@router.get("/deadlines", response=list[DueOut])
+@router.get("/deadlines", response=list[DueOut], openapi_extra=PAGED)
 def deadlines(
-    request: HttpRequest, scope: one_of(["mine", "team"]) = "mine"
+    request: HttpRequest,
+    response: HttpResponse,
+    paged: Query[PageIn],
+    scope: one_of(["mine", "team"]) = "mine",
+    kind: one_of(list(clocks.KINDS), "") = "",
+    state: one_of([DeadlineState.OVERDUE, DeadlineState.DUE_TODAY], "") = "",
 ) -> list[dict[str, object]]:
-    """What is overdue or due today: `scope` mine or team."""
+    """What is overdue or due today, most overdue first, a page at a time (`X-Total-Count`
+    says how many, `Link` where the other pages are): `scope` mine or team; `kind` one kind
+    only; `state` overdue or due_today only. Without `kind`, every kind is merged and paged up
+    to the first 10,000 deadlines; read further one kind at a time."""
     scope = "team" if scope == "team" else "mine"
     user = api_user(request)
-    items = clocks.due_items(user, timezone.localdate(), scope)
+    today = timezone.localdate()
+    if kind:
+        page = paging.api_page(
+            request,
+            response,
+            clocks.rows(user, clocks.KINDS[kind], scope, today, state),
+            size=paged.page_size,
+        )
+        items = [clocks.KINDS[kind].item(row, today) for row in page.rows]
+    else:
+        items, total = clocks.page_of_every_kind(
+            user, today, scope, state=state, number=paged.page, size=paged.page_size
+        )
+        query = request.GET.copy()
+        query.pop("page", None)
+        page = paging.Page(
+            items, paged.page, paged.page_size, total.total, total.more, query.urlencode()
+        )
+        paging.api_headers(request, response, page)
     report_services.disclose(
         user,
         clocks.shown_by(items),
         report_api.justification(request),
         listing=f"deadlines-{scope}",
-        summary=f"API read of {len(items)} deadlines",
+        summary=f"API read of {len(items)} deadlines (page {paged.page})",
     )
     return [
         {

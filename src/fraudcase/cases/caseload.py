@@ -4,17 +4,18 @@ Reads only, each one query through the access gateway (reports.services.visible_
 the pages *My cases* and *My tasks*, the home page and Deadlines (issue 11, "My work first").
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Least
+from django.utils import timezone
 
 from fraudcase.accounts.models import User
 from fraudcase.audit.models import AuditAction
 from fraudcase.core import paging
 from fraudcase.core.errors import JustificationRequired
-from fraudcase.reports.services import disclose, visible_reports
+from fraudcase.reports.services import disclose, on_visible_reports
 
 from .models import Case, Task
 from .rules import CASE_ROLES
@@ -45,9 +46,7 @@ def my_cases(user: User, *, today: date, due: str = "") -> QuerySet[Case]:
         "due", "id"
     )
     cases = (
-        Case.objects.filter(
-            investigator=user, closed_at__isnull=True, report__in=visible_reports(user)
-        )
+        Case.objects.filter(on_visible_reports(user), investigator=user, closed_at__isnull=True)
         .select_related("report__victim", "team")
         .annotate(
             task_due=Subquery(tasks.values("due")[:1]),
@@ -78,10 +77,10 @@ def new_allocations(user: User, today: date) -> QuerySet[Case]:
     since = today - timedelta(days=NEW_ALLOCATION_DAYS)
     return (
         Case.objects.filter(
+            on_visible_reports(user),
             investigator=user,
             closed_at__isnull=True,
-            report__in=visible_reports(user),
-            allocated_at__date__gte=since,
+            allocated_at__gte=timezone.make_aware(datetime.combine(since, time())),
         )
         .select_related("report__victim")
         .order_by("-allocated_at", "-pk")
@@ -114,7 +113,7 @@ def new_allocations_panel(user: User, today: date, justification: str) -> dict[s
 def my_case_tasks(user: User) -> QuerySet[Task]:
     """The open tasks on cases given to `user`, on reports they may see, soonest first."""
     return (
-        Task.objects.filter(assignee=user, done_at__isnull=True, report__in=visible_reports(user))
+        Task.objects.filter(on_visible_reports(user), assignee=user, done_at__isnull=True)
         .select_related("report__victim")
         .order_by("due", "pk")
     )

@@ -6,9 +6,13 @@ working days; updates during an investigation as the victim contract says; plus 
 supervisor reviews, tasks, evidence requests, and the visit and contact tasks of the
 vulnerability process (§6.6, App. C). Reads start from the user's visible reports.
 
-Each kind of deadline is one query, filtered to "mine" or "my teams" in the database, counted
-over a LIMIT (core.paging.count_up_to) and read a page at a time: nothing here reads the whole
-unit's clocks into Python.
+Every kind reads a due date stored when the event that sets it happened (the report's first
+update, reports.deadlines; a decision's explanation, SupervisorDecision.explanation_due; a
+case's update and review; a task's, a visit's and an evidence request's due date), so "due
+today" is `due = today` and "overdue" `due < today`: ranges over an index, never a date
+computed from the history (issue 16). Each kind is one query, filtered to "mine" or "my
+teams" in the database, counted over a LIMIT (core.paging.count_up_to) and read a page at a
+time: nothing here reads the whole unit's clocks into Python.
 """
 
 from collections.abc import Callable
@@ -16,23 +20,25 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
-from django.utils import timezone
 
 from fraudcase.accounts.enums import Role, TeamKind
 from fraudcase.accounts.models import User
 from fraudcase.core import paging
 from fraudcase.reports.models import Report
-from fraudcase.reports.services import Shown, reports_with_nfrc, visible_reports
+from fraudcase.reports.services import (
+    Shown,
+    on_visible_reports,
+    reports_with_nfrc,
+    visible_reports,
+)
 from fraudcase.triage import rules as triage_rules
 from fraudcase.triage.models import EvidenceRequest, SupervisorDecision
-from fraudcase.triage.rules import Recommendation
 from fraudcase.victims import rules as victim_rules
 from fraudcase.victims import services as victim_services
 
-from . import rules as case_rules
-from .models import Case, Letter, LetterKind, Task, VictimUpdate
+from .models import Case, Task
 
 MINE, TEAM = "mine", "team"
 
@@ -56,22 +62,9 @@ def first_updates_owed(visible: QuerySet[Report], today: date) -> QuerySet[Repor
     action, even finalisation) until it is given: a victim update recorded, or a letter that is
     an update (`rules.FIRST_UPDATE_LETTERS`) recorded as sent (a Letter row is made only when
     the officer records it as sent, never on opening it). The report's status plays no part.
-    Each clock is one range of received dates and the rest are two indexed anti-joins, so this
-    is one query however many reports are held."""
-    enhanced_by = triage_rules.received_window("due_today", today, 1)[1]
-    standard_by = triage_rules.received_window("due_today", today, 5)[1]
-    updated = VictimUpdate.objects.filter(report=OuterRef("pk"))
-    written = Letter.objects.filter(
-        report=OuterRef("pk"), kind__in=sorted(case_rules.FIRST_UPDATE_LETTERS)
-    )
-    return (
-        visible.filter(
-            Q(assessment__enhanced_service=True, received_at__date__lte=enhanced_by)
-            | Q(received_at__date__lte=standard_by)
-        )
-        .exclude(Exists(updated))
-        .exclude(Exists(written))
-    )
+    The due date is stored on the report (reports.deadlines) and None once the update is
+    given, so this is one range over the partial index `report_first_update_owed`."""
+    return visible.filter(first_update_due__lte=today)
 
 
 # ---------------------------------------------------------------- whose deadline
@@ -109,11 +102,16 @@ class Kind:
     key: str
     label: str
     owed: Callable[[User, str, date], QuerySet[Any]]
-    due_today: Callable[[date], Q]
-    due_field: str
+    due_field: str  # the stored due date (a DateField): due today is `= today`
     reference_field: str
     item: Callable[[Any, date], DueItem]
     shown: Callable[[list[Any]], Shown] = lambda rows: [r.report.local_reference for r in rows]
+
+    def due_today(self, today: date) -> Q:
+        return Q(**{self.due_field: today})
+
+    def overdue(self, today: date) -> Q:
+        return Q(**{f"{self.due_field}__lt": today})
 
     @property
     def sorts(self) -> dict[str, paging.Sort]:
@@ -135,10 +133,6 @@ def _item(what: str, report: Report, due: date, today: date, owner: User | None 
     )
 
 
-def _window(today: date, working_days: int) -> tuple[date | None, date | None]:
-    return triage_rules.received_window("due_today", today, working_days)
-
-
 # 1. The first update after receipt (§5.6), until the victim has been updated.
 def _first_updates(user: User, scope: str, today: date) -> QuerySet[Report]:
     if not _unit_owns(user, scope):
@@ -146,48 +140,36 @@ def _first_updates(user: User, scope: str, today: date) -> QuerySet[Report]:
     return first_updates_owed(visible_reports(user), today).select_related("victim", "assessment")
 
 
-def _first_update_today(today: date) -> Q:
-    enhanced = Q(assessment__enhanced_service=True)
-    return (enhanced & Q(received_at__date__range=_window(today, 1))) | (
-        ~enhanced & Q(received_at__date__range=_window(today, 5))
-    )
-
-
 def _first_update_item(report: Report, today: date) -> DueItem:
     assessment = getattr(report, "assessment", None)
     enhanced = bool(assessment and assessment.enhanced_service)
-    due = triage_rules.vcop_update_due(timezone.localdate(report.received_at), enhanced=enhanced)
     label = "enhanced service, 1 working day" if enhanced else "5 working days"
-    return _item(f"First update to the victim ({label})", report, due, today)
+    assert report.first_update_due is not None  # an owed report has its due date
+    return _item(f"First update to the victim ({label})", report, report.first_update_due, today)
 
 
 # 2. A decision not to investigate explained to the victim within 5 working days.
+# The due date is stored when the decision is made and cleared when the letter is recorded as
+# sent (triage.services.decide, decision_explained).
 def _decisions(user: User, scope: str, today: date) -> QuerySet[SupervisorDecision]:
-    explained = Letter.objects.filter(kind=LetterKind.NO_INVESTIGATION).values("report_id")
-    decided_by = _window(today, triage_rules.DECISION_EXPLANATION_DAYS)[1]
-    return (
-        SupervisorDecision.objects.filter(
-            _owned_by(user, scope, "decided_by"),
-            decision=Recommendation.NO_FURTHER_ACTION,
-            report__in=visible_reports(user),
-            decided_at__date__lte=decided_by,
-        )
-        .exclude(report_id__in=explained)
-        .select_related("report__victim", "decided_by")
-    )
+    return SupervisorDecision.objects.filter(
+        _owned_by(user, scope, "decided_by"),
+        on_visible_reports(user),
+        explanation_due__lte=today,
+    ).select_related("report__victim", "decided_by")
 
 
 def _decision_item(decision: SupervisorDecision, today: date) -> DueItem:
-    due = triage_rules.decision_explanation_due(timezone.localdate(decision.decided_at))
     what = "Explain the decision not to investigate (letter)"
-    return _item(what, decision.report, due, today, decision.decided_by)
+    assert decision.explanation_due is not None  # an owed decision has its due date
+    return _item(what, decision.report, decision.explanation_due, today, decision.decided_by)
 
 
 # 3 and 4. Victim contract updates and supervisor reviews on open cases.
 def _open_cases(user: User) -> QuerySet[Case]:
-    return Case.objects.filter(
-        report__in=visible_reports(user), closed_at__isnull=True
-    ).select_related("report__victim", "investigator")
+    return Case.objects.filter(on_visible_reports(user), closed_at__isnull=True).select_related(
+        "report__victim", "investigator"
+    )
 
 
 def _victim_updates(user: User, scope: str, today: date) -> QuerySet[Case]:
@@ -220,7 +202,7 @@ def _owed_on_visible(
     and due (`due`) by today."""
     owed: QuerySet[Any] = model.objects.filter(
         _owned_by(user, scope, owner),
-        report__in=visible_reports(user),
+        on_visible_reports(user),
         **{f"{due}__lte": today},
         **still_open,
     ).select_related("report__victim", owner)
@@ -288,8 +270,7 @@ KINDS: dict[str, Kind] = {
             "first-updates",
             "First updates to victims",
             _first_updates,
-            _first_update_today,
-            "received_at",
+            "first_update_due",
             "local_reference",
             _first_update_item,
             lambda rows: [r.local_reference for r in rows],
@@ -298,10 +279,7 @@ KINDS: dict[str, Kind] = {
             "decisions",
             "Decisions to explain",
             _decisions,
-            lambda today: Q(
-                decided_at__date__range=_window(today, triage_rules.DECISION_EXPLANATION_DAYS)
-            ),
-            "decided_at",
+            "explanation_due",
             "report__local_reference",
             _decision_item,
         ),
@@ -309,7 +287,6 @@ KINDS: dict[str, Kind] = {
             "victim-updates",
             "Victim updates",
             _victim_updates,
-            lambda today: Q(next_update_due=today),
             "next_update_due",
             "report__local_reference",
             _victim_update_item,
@@ -318,7 +295,6 @@ KINDS: dict[str, Kind] = {
             "reviews",
             "Supervisor reviews",
             _reviews,
-            lambda today: Q(next_review_due=today),
             "next_review_due",
             "report__local_reference",
             _review_item,
@@ -327,7 +303,6 @@ KINDS: dict[str, Kind] = {
             "tasks",
             "Case tasks",
             _tasks,
-            lambda today: Q(due=today),
             "due",
             "report__local_reference",
             _task_item,
@@ -336,7 +311,6 @@ KINDS: dict[str, Kind] = {
             "visits",
             "Visits and contacts",
             _visits,
-            lambda today: Q(due_on=today),
             "due_on",
             "entry__nfrc",
             _visit_item,
@@ -346,7 +320,6 @@ KINDS: dict[str, Kind] = {
             "evidence",
             "Evidence asked for",
             _evidence,
-            lambda today: Q(due_on=today),
             "due_on",
             "report__local_reference",
             _evidence_item,
@@ -377,12 +350,11 @@ def counts(user: User, scope: str, today: date) -> list[Counts]:
     found = []
     for kind in KINDS.values():
         owed = kind.owed(user, scope, today)
-        due_today = kind.due_today(today)
         found.append(
             Counts(
                 kind,
-                paging.count_up_to(owed.exclude(due_today)),
-                paging.count_up_to(owed.filter(due_today)),
+                paging.count_up_to(owed.filter(kind.overdue(today))),
+                paging.count_up_to(owed.filter(kind.due_today(today))),
             )
         )
     return found
@@ -393,7 +365,7 @@ def rows(user: User, kind: Kind, scope: str, today: date, state: str = "") -> Qu
     oldest first."""
     owed = kind.owed(user, scope, today)
     if state == triage_rules.DeadlineState.OVERDUE:
-        owed = owed.exclude(kind.due_today(today))
+        owed = owed.filter(kind.overdue(today))
     elif state == triage_rules.DeadlineState.DUE_TODAY:
         owed = owed.filter(kind.due_today(today))
     return owed.order_by(kind.due_field, "pk")
@@ -408,6 +380,31 @@ def due_items(user: User, today: date, scope: str = MINE, *, limit: int = 500) -
         for row in rows(user, kind, scope, today)[:limit]
     ]
     return sorted(items, key=lambda i: (i.due, i.reference))
+
+
+# How deep a list of every kind reads (each kind's oldest rows up to the end of the page):
+# past it, a caller reads one kind at a time, paged in the database.
+EVERY_KIND_MOST = paging.COUNT_CAP
+
+
+def page_of_every_kind(
+    user: User, today: date, scope: str, *, state: str = "", number: int, size: int
+) -> tuple[list[DueItem], paging.Bounded]:
+    """Page `number` (of `size` items) of everything due by today of every kind (only those
+    `state` "overdue" or "due_today" if given), most overdue first, and how many there are
+    (each kind counted up to the cap). Two queries a kind whatever the backlog: each kind's
+    oldest rows up to the end of the page, merged. A page past EVERY_KIND_MOST items is
+    empty."""
+    end = number * size
+    total = paging.Bounded(0)
+    found: list[DueItem] = []
+    for kind in KINDS.values():
+        owed = rows(user, kind, scope, today, state)
+        total += paging.count_up_to(owed)
+        if end <= EVERY_KIND_MOST:
+            found += [kind.item(row, today) for row in owed[:end]]
+    found.sort(key=lambda i: (i.due, i.reference))
+    return found[end - size : end], total
 
 
 def shown_by(items: list[DueItem]) -> QuerySet[Report]:

@@ -23,6 +23,7 @@ from fraudcase.accounts.models import Team, User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core.errors import Conflict, InvalidInput
+from fraudcase.reports import deadlines as report_deadlines
 from fraudcase.reports import services as report_services
 from fraudcase.reports.models import Identifier, Report, ReportStatus, StatusChange, Suspect
 from fraudcase.reports.rules import Transition
@@ -333,6 +334,7 @@ def record_victim_update(user: User, report: Report, *, method: str, summary: st
         update = VictimUpdate.objects.create(
             report=report, at=now, by=user, method=method, summary=summary.strip()
         )
+        report_deadlines.first_update_given(report)
         case = Case.objects.filter(report=report).first()
         if case is not None:
             Case.objects.filter(pk=case.pk).update(
@@ -527,6 +529,10 @@ def record_letter(user: User, report: Report, kind: str) -> Letter:
         letter = Letter.objects.create(
             report=report, kind=kind, produced_at=timezone.now(), produced_by=user
         )
+        if kind in rules.FIRST_UPDATE_LETTERS:
+            report_deadlines.first_update_given(report)
+        if kind == LetterKind.NO_INVESTIGATION:
+            triage_services.decision_explained(report)
         report_services.add_log_entry(
             user, report, f"Letter produced: {letter.get_kind_display()}", kind="contact"
         )

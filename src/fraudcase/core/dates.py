@@ -5,6 +5,7 @@ Every app that counts working days or ages uses these (DOMAIN.md "Victims' Code 
 seed 001 §5.6-§5.7, §6).
 """
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -36,6 +37,23 @@ def add_working_days(event: date, days: int) -> date:
         if is_working_day(day):
             counted += 1
     return day
+
+
+def deadline_groups(
+    first: date, last: date, working_days: int
+) -> Iterator[tuple[date, date, date]]:
+    """The days from `first` to `last` (inclusive) grouped by their deadline `working_days`
+    working days later: (first day, day after the last, deadline) in order. Days sharing a
+    deadline (a Friday and the weekend after it; the days before a bank holiday) are one
+    group, so a stored deadline is set with one UPDATE per distinct deadline."""
+    day = first
+    while day <= last:
+        due = add_working_days(day, working_days)
+        end = day + timedelta(days=1)
+        while end <= last and add_working_days(end, working_days) == due:
+            end += timedelta(days=1)
+        yield day, end, due
+        day = end
 
 
 def age_on(dob: date, day: date) -> int:

@@ -293,6 +293,13 @@ def api_page(
     """One page of an API list (`page`, `page_size` in the query), with the total and the links
     to the other pages in the answer's headers (API_HEADERS). A page past the end is empty."""
     page = paginate(request, rows, size=max(1, min(size, API_PAGE_MOST)), clamp=False)
+    api_headers(request, response, page)
+    return page
+
+
+def api_headers(request: HttpRequest, response: HttpResponse, page: Page) -> None:
+    """The headers of a paged API answer (API_HEADERS): the total and the links to the first,
+    previous, next and last pages."""
     response["X-Total-Count"] = str(page.total)
     if page.more:
         response["X-Total-Count-Capped"] = "true"
@@ -305,4 +312,3 @@ def api_page(
     if page.pages:
         links.append((page.pages, "last"))
     response["Link"] = ", ".join(f'<{base}{page.href(n)}>; rel="{rel}"' for n, rel in links)
-    return page

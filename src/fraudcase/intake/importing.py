@@ -30,6 +30,7 @@ from fraudcase.core.tables import (
     read_text_table,
 )
 from fraudcase.jobs.registry import Upload
+from fraudcase.reports import deadlines as report_deadlines
 from fraudcase.reports import rules
 from fraudcase.reports.enums import EntryKind, ReportStatus, Source
 from fraudcase.reports.models import (
@@ -468,6 +469,7 @@ def _write(
             ),
         )
         report_ids = _ids_by_reference(refs, after_id)
+        report_deadlines.schedule_imported(after_id)
         new = new.with_columns(pl.Series("report_id", [report_ids[r] for r in refs]))
         new = new.with_columns(
             _normalise_column(new, "postcode", rules.normalise_postcode).fill_null("")

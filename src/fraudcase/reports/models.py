@@ -104,6 +104,16 @@ class Report(models.Model):
     )
     loss_gbp = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     narrative = models.TextField(blank=True)
+    # §5.1: recorded after the 24-hour deadline. Kept by the database, so that the home page's
+    # count is read from a partial index the planner knows is small (it cannot estimate a
+    # comparison of two columns, and would scan the table).
+    recorded_late = models.GeneratedField(
+        expression=models.Q(recorded_at__gt=models.F("recording_deadline")),
+        output_field=models.BooleanField(),
+        db_persist=True,
+    )
+    # §5.6: when the victim's first update is due; None once it is given (reports.deadlines).
+    first_update_due = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         db_table = "intake_report"
@@ -111,6 +121,17 @@ class Report(models.Model):
             models.Index(fields=["received_at"]),
             # The queue and the board read one status, oldest received first (issue 16).
             models.Index(fields=["status", "received_at"], name="report_status_received"),
+            # Deadlines and the home page: the first updates owed by a day, oldest first.
+            models.Index(
+                fields=["first_update_due", "id"],
+                condition=models.Q(first_update_due__isnull=False),
+                name="report_first_update_owed",
+            ),
+            # The home page: recorded today, and recorded after the 24-hour deadline.
+            models.Index(fields=["recorded_at"], name="report_recorded_at"),
+            models.Index(
+                fields=["recorded_at"], condition=models.Q(recorded_late=True), name="report_late"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -30,6 +30,17 @@ def recording_deadline(received_at: datetime) -> datetime:
     return received_at + RECORDING_WINDOW
 
 
+# §5.6 and DOMAIN.md "Victims' Code deadlines": an update on the report's status within 1
+# working day for victims entitled to the enhanced service, 5 otherwise.
+ENHANCED_UPDATE_DAYS = 1
+STANDARD_UPDATE_DAYS = 5
+
+
+def first_update_days(*, enhanced: bool) -> int:
+    """How many working days after receipt the victim's first update is due (§5.6)."""
+    return ENHANCED_UPDATE_DAYS if enhanced else STANDARD_UPDATE_DAYS
+
+
 def local_reference(prefix: str, number: int, year: int) -> str:
     """A force-style local reference, e.g. FC/000123/26."""
     return f"{prefix}/{number:06d}/{year % 100:02d}"

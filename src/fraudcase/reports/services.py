@@ -33,7 +33,7 @@ from fraudcase.core.errors import (
     NotPermitted,
 )
 
-from . import rules
+from . import deadlines, rules
 from .enums import EntryKind, ReportStatus, VictimType
 from .models import (
     Attachment,
@@ -56,6 +56,13 @@ Shown = QuerySet[Any] | Iterable[str]
 def visible_reports(user: User) -> QuerySet[Report]:
     """Every report this user may see, and no other."""
     return Report.objects.filter(visibility_filter(user))
+
+
+def on_visible_reports(user: User, relation: str = "report") -> Q:
+    """A filter for rows hanging off a report (`relation`) that keeps those on reports this
+    user may see: a join, so the planner can start from the rows' own index (a semi-join on
+    `visible_reports` can read every report first)."""
+    return visibility_filter(user, prefix=f"{relation}__")
 
 
 def get_report(
@@ -298,6 +305,7 @@ def create_report(
     )
     victim["postcode"] = rules.normalise_postcode(victim.get("postcode", ""))
     Victim.objects.create(report=report, search_name=name.lower(), **victim)
+    deadlines.schedule_first_updates(Report.objects.filter(pk=report.pk))
     EnquiryLogEntry.objects.create(
         report=report, kind=EntryKind.RECORDED, at=received_at, author=user, text=log_text
     )

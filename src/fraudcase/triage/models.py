@@ -121,6 +121,19 @@ class SupervisorDecision(models.Model):
     tier = models.PositiveSmallIntegerField()
     retask_reason = models.CharField(max_length=40, blank=True)
     retask_explanation = models.TextField(blank=True)
+    # A decision not to investigate: when its letter to the victim is due (5 working days);
+    # None for other decisions and once the letter is sent (triage.services.decide,
+    # cases.services.record_letter).
+    explanation_due = models.DateField(null=True, blank=True, editable=False)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["explanation_due", "id"],
+                condition=models.Q(explanation_due__isnull=False),
+                name="decision_explanation_owed",
+            )
+        ]
 
 
 class EvidenceFrom(Choices):

@@ -13,6 +13,11 @@ from fraudcase.accounts.enums import Role
 from fraudcase.core.dates import add_working_days
 from fraudcase.core.enums import Choices
 from fraudcase.reports.enums import ReportStatus
+from fraudcase.reports.rules import (  # noqa: F401 - §5.6, read through triage.rules too
+    ENHANCED_UPDATE_DAYS,
+    STANDARD_UPDATE_DAYS,
+    first_update_days,
+)
 
 from .policy_lists import (  # noqa: F401 - the policy's lists, used through triage.rules
     ASSESSMENT_NARRATIVE,
@@ -27,17 +32,14 @@ from .policy_lists import (  # noqa: F401 - the policy's lists, used through tri
     VCOP_ENTITLEMENTS,
 )
 
-# §5.6 and DOMAIN.md: an update on the report's status within 1 working day for victims
-# entitled to the enhanced service, 5 otherwise.
-ENHANCED_UPDATE_DAYS = 1
-STANDARD_UPDATE_DAYS = 5
 DECISION_EXPLANATION_DAYS = 5  # information, and a decision not to investigate explained
 EVIDENCE_WINDOW_DAYS = 28  # §5.2: then filed pending further information
 NFIB_RETURN_WORKING_DAY = 7  # §5.7: the monthly outcome return
 
 
 def vcop_update_due(received: date, *, enhanced: bool) -> date:
-    return add_working_days(received, ENHANCED_UPDATE_DAYS if enhanced else STANDARD_UPDATE_DAYS)
+    """§5.6: the first update's due date for a report received on `received`."""
+    return add_working_days(received, first_update_days(enhanced=enhanced))
 
 
 def decision_explanation_due(decided: date) -> date:

@@ -15,6 +15,7 @@ from fraudcase.accounts.models import User
 from fraudcase.core.dates import age_on
 from fraudcase.core.errors import Conflict, InvalidInput
 from fraudcase.intake.models import CallForService
+from fraudcase.reports import deadlines as report_deadlines
 from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services as report_services
 from fraudcase.reports.models import Identifier, Report, ReportStatus
@@ -233,6 +234,10 @@ def record_assessment(user: User, report: Report, data: dict[str, Any]) -> Asses
             recommendation=data["recommendation"],
             rationale=data["rationale"].strip(),
         )
+        if assessment.enhanced_service:  # §5.6: the first update is due in 1 working day
+            report_deadlines.schedule_first_updates(
+                report_deadlines.still_owed(Report.objects.filter(pk=report.pk)), enhanced=True
+            )
         # Once recorded, every draft of this report's assessment is moot.
         AssessmentDraft.objects.filter(report=report).delete()
         label = rules.Recommendation(data["recommendation"]).label
@@ -382,8 +387,18 @@ def decide(
             tier=int(tier),
             retask_reason=retask_reason,
             retask_explanation=retask_explanation.strip(),
+            explanation_due=rules.decision_explanation_due(timezone.localdate())
+            if decision == rules.Recommendation.NO_FURTHER_ACTION
+            else None,
         )
     return made
+
+
+def decision_explained(report: Report) -> None:
+    """The letter explaining a decision not to investigate was sent: its clock stops."""
+    SupervisorDecision.objects.filter(report=report, explanation_due__isnull=False).update(
+        explanation_due=None
+    )
 
 
 # ---------------------------------------------------------------- evidence window (§5.2)

@@ -27,6 +27,7 @@ from fraudcase.audit.models import AuditAction
 from fraudcase.intake import services as intake_services
 from fraudcase.intake.importing import LONDON, import_nfib_package
 from fraudcase.intake.synthetic import nfib_package_frame
+from fraudcase.reports import deadlines as report_deadlines
 from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services
 from fraudcase.reports.models import DisseminationPackage, Report, VictimType
@@ -305,6 +306,9 @@ class Command(BaseCommand):
         Report.objects.bulk_update(
             reports, ["received_at", "recording_deadline", "recorded_at"], batch_size=500
         )
+        report_deadlines.schedule_first_updates(
+            report_deadlines.still_owed(Report.objects.filter(pk__in=[r.pk for r in reports]))
+        )
         for report in reports:  # a package was received when its first victim was
             package = report.package
             if package.received_at > report.received_at:
@@ -316,24 +320,14 @@ class Command(BaseCommand):
         UPDATES_OVERDUE most recently due are overdue and UPDATES_DUE_TODAY are due today."""
         from fraudcase.cases import clocks
         from fraudcase.cases.models import VictimUpdate
-        from fraudcase.triage import rules as triage_rules
 
         owed = list(
-            clocks.first_updates_owed(demo_reports(), self.today)
-            .select_related("assessment")
-            .order_by("-received_at", "-id")
+            clocks.first_updates_owed(demo_reports(), self.today).order_by(
+                "-received_at", "-id"
+            )
         )
-
-        def due(report: Report) -> date:
-            enhanced = bool(getattr(report, "assessment", None)) and (
-                report.assessment.enhanced_service
-            )
-            return triage_rules.vcop_update_due(
-                timezone.localdate(report.received_at), enhanced=enhanced
-            )
-
-        today = [r for r in owed if due(r) == self.today][:UPDATES_DUE_TODAY]
-        overdue = [r for r in owed if due(r) < self.today][:UPDATES_OVERDUE]
+        today = [r for r in owed if r.first_update_due == self.today][:UPDATES_DUE_TODAY]
+        overdue = [r for r in owed if r.first_update_due < self.today][:UPDATES_OVERDUE]
         left = {r.pk for r in today + overdue}
         VictimUpdate.objects.bulk_create(
             [
@@ -349,6 +343,8 @@ class Command(BaseCommand):
             ],
             batch_size=500,
         )
+        given = [r.pk for r in owed if r.pk not in left]
+        Report.objects.filter(pk__in=given).update(first_update_due=None)
 
     def _assess_some(self, assessor):
         """Three reports assessed, so the supervisor has decisions waiting."""

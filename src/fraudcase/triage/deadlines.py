@@ -1,0 +1,40 @@
+"""The stored Victims' Code deadlines of triage: each report's first update (§5.6; the
+assessment decides the enhanced service) and each decision not to investigate's letter
+(5 working days). Restamped when the bank holidays or a rule change.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from fraudcase.core import bulk
+from fraudcase.reports import deadlines as report_deadlines
+from fraudcase.reports.models import Report
+
+from . import rules
+from .models import SupervisorDecision
+
+
+@dataclass(frozen=True)
+class Restamped:
+    first_updates: int
+    decisions: int
+
+
+@transaction.atomic
+def recompute() -> Restamped:
+    """Restamp every deadline still owed from its event (received, decided) with today's
+    bank holidays and rules: set-based, one UPDATE per distinct due date. Only rows whose
+    date moves are written; those already given or explained stay cleared."""
+    owed = report_deadlines.still_owed(Report.objects.all())
+    moved = report_deadlines.schedule_first_updates(owed.exclude(assessment__enhanced_service=True))
+    moved += report_deadlines.schedule_first_updates(
+        owed.filter(assessment__enhanced_service=True), enhanced=True
+    )
+    decisions = bulk.stamp_deadlines(
+        SupervisorDecision.objects.filter(explanation_due__isnull=False),
+        "decided_at",
+        "explanation_due",
+        rules.DECISION_EXPLANATION_DAYS,
+    )
+    return Restamped(moved, decisions)
