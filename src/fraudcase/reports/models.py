@@ -21,6 +21,7 @@ __all__ = [
     "Identifier",
     "IdentifierKind",
     "NFRCNumber",
+    "NameKey",
     "ReferenceCounter",
     "Report",
     "ReportStatus",
@@ -108,7 +109,10 @@ class Report(models.Model):
     class Meta:
         db_table = "intake_report"
         indexes = [
-            models.Index(fields=["received_at"]),
+            # Newest first with the id as tie-break, as every list of reports sorts: a package's
+            # reports share one receipt time, so received_at alone leaves whole packages to sort
+            # (issue 16: search walks it newest first).
+            models.Index(fields=["received_at", "id"], name="report_received_id"),
             # The queue and the board read one status, oldest received first (issue 16).
             models.Index(fields=["status", "received_at"], name="report_status_received"),
         ]
@@ -245,3 +249,40 @@ class StatusChange(models.Model):
         db_table = "intake_statuschange"
         ordering = ["at", "id"]
         indexes = [models.Index(fields=["report", "at"])]
+
+
+# ---------------------------------------------------------------- name search (issue 16)
+
+
+class NameKey(models.Model):
+    """One word of a name on a report, folded for search (`rules.name_keys`): the victim's
+    forename, surname or business name, and each suspect's name. A search word finds the
+    reports with a key starting with it, through an index on both databases
+    (`core.prefix.starts_with`). Written wherever names are (`services.write_name_keys`); a
+    report's keys are derived from its rows and can be rebuilt from them at any time."""
+
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="name_keys", db_index=False
+    )
+    key = models.CharField(max_length=40)
+
+    class Meta:
+        # Two ways in, each covering (no table read): from a word to its reports, for a rare
+        # name; from a report to its words, when the planner walks reports newest first and
+        # checks each (a common name). On PostgreSQL `varchar_pattern_ops` lets LIKE 'abc%'
+        # use them; SQLite ignores operator classes and reads a range (core.prefix).
+        indexes = [
+            models.Index(
+                fields=["key", "report"],
+                name="namekey_key_report",
+                opclasses=["varchar_pattern_ops", "int8_ops"],
+            ),
+            models.Index(
+                fields=["report", "key"],
+                name="namekey_report_key",
+                opclasses=["int8_ops", "varchar_pattern_ops"],
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.key
