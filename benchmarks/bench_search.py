@@ -106,7 +106,7 @@ def explain(term: str) -> str:
     found = services.search_page(user, term)
     verb = "EXPLAIN QUERY PLAN" if connection.vendor == "sqlite" else "EXPLAIN"
     plans = []
-    for rows in (found.shown[:50], found.counted.order_by()[:10001]):
+    for rows in (found.shown[:50], found.counted.order_by().select_related(None)[:10001]):
         sql, params = rows.query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(f"{verb} {sql}", params)

@@ -136,14 +136,24 @@ class Victim(models.Model):
     business_name = models.CharField(max_length=200, blank=True)
     dob = models.DateField(null=True, blank=True)
     address = models.CharField(max_length=300, blank=True)
-    postcode = models.CharField(max_length=10, blank=True, db_index=True)
+    postcode = models.CharField(max_length=10, blank=True)
     phone = models.CharField(max_length=30, blank=True)
     email = models.CharField(max_length=254, blank=True)
-    # Lower-case "forename surname" or business name, for name search.
+    # Lower-case "forename surname" or business name: the same person's other reports
+    # (triage.services.repeat_reports). Name search reads NameKey.
     search_name = models.CharField(max_length=200, blank=True, db_index=True)
 
     class Meta:
         db_table = "intake_victim"
+        indexes = [
+            # A postcode, or every postcode in a district ("LE1 ..."), with its report: read
+            # from the index alone (core.prefix; varchar_pattern_ops for LIKE on PostgreSQL).
+            models.Index(
+                fields=["postcode", "report"],
+                name="victim_postcode_report",
+                opclasses=["varchar_pattern_ops", "int8_ops"],
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.display_name
