@@ -138,3 +138,16 @@ def stamp_deadlines(rows: QuerySet[Any], event: str, deadline: str, working_days
 def _midnight(day: date) -> datetime:
     """The first instant of `day` in the project's time zone (London)."""
     return timezone.make_aware(datetime.combine(day, time()))
+
+
+def refresh_planner_statistics() -> None:
+    """On SQLite, gather the statistics its query planner reads (ANALYZE, sampling at most
+    10,000 rows of each index, a fraction of a second); PostgreSQL gathers its own.
+
+    Without them SQLite guesses that any indexed equality is selective, and reads a list of
+    reports through the index on restricted_to_team (NULL for almost every report) instead of
+    the index the search or the list needs. Run after a bulk write changes a table's size."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA analysis_limit=10000")
+            cursor.execute("ANALYZE")

@@ -183,7 +183,8 @@ class Bounded:
 def count_up_to(rows: QuerySet[Any], cap: int = COUNT_CAP) -> Bounded:
     """How many rows, counted over a LIMIT (`SELECT COUNT(*) FROM (... LIMIT cap + 1)`), so
     that a count costs the same over a thousand rows or a million."""
-    total = rows.order_by()[: cap + 1].count()
+    # No order and no related rows: only which rows there are counts.
+    total = rows.order_by().select_related(None)[: cap + 1].count()
     return Bounded(min(total, cap), total > cap)
 
 
@@ -216,6 +217,7 @@ def paginate(
     cap: int = COUNT_CAP,
     prefix: str = "",
     clamp: bool = True,
+    counted: QuerySet[Any] | None = None,
 ) -> Page:
     """The page of `rows` the request asks for, sorted as it asks among `sorts`.
 
@@ -225,6 +227,8 @@ def paginate(
     (an empty page with `clamp=False`, for the API: a client reading until the end stops).
     With a `prefix`, the request's `<prefix>page`, `<prefix>sort` and `<prefix>order` are
     read instead, so that a second list on the same page pages and sorts on its own.
+    `counted` is the same rows in a form that counts faster, counted instead of `rows` (a
+    search reads its page newest first but counts from its index: reports.services).
     """
     sorts = sorts or {}
     sort = request.GET.get(f"{prefix}sort", "")
@@ -245,8 +249,8 @@ def paginate(
             if order == "desc":
                 fields = [f[1:] if f.startswith("-") else f"-{f}" for f in fields]
             rows = rows.order_by(*fields)
-        counted = count_up_to(rows, cap)
-        total, more = counted.total, counted.more
+        bounded = count_up_to(rows if counted is None else counted, cap)
+        total, more = bounded.total, bounded.more
         if not more and clamp:
             number = min(number, max(1, -(-total // size)))
         offset = (number - 1) * size
@@ -289,10 +293,14 @@ def api_page(
     rows: QuerySet[Any] | Sequence[Any],
     *,
     size: int,
+    counted: QuerySet[Any] | None = None,
 ) -> Page:
     """One page of an API list (`page`, `page_size` in the query), with the total and the links
-    to the other pages in the answer's headers (API_HEADERS). A page past the end is empty."""
-    page = paginate(request, rows, size=max(1, min(size, API_PAGE_MOST)), clamp=False)
+    to the other pages in the answer's headers (API_HEADERS). A page past the end is empty.
+    `counted` as for `paginate`."""
+    page = paginate(
+        request, rows, size=max(1, min(size, API_PAGE_MOST)), clamp=False, counted=counted
+    )
     api_headers(request, response, page)
     return page
 

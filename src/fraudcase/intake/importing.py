@@ -32,6 +32,7 @@ from fraudcase.core.tables import (
 from fraudcase.jobs.registry import Upload
 from fraudcase.reports import deadlines as report_deadlines
 from fraudcase.reports import rules
+from fraudcase.reports import services as report_services
 from fraudcase.reports.enums import EntryKind, ReportStatus, Source
 from fraudcase.reports.models import (
     DisseminationPackage,
@@ -492,6 +493,7 @@ def _write(
             for number in numbers
         ]
         _write_suspects(frame, new)
+        report_services.index_new_reports(new["report_id"].to_list())
         bulk.insert_rows(
             EnquiryLogEntry,
             ["report", "kind", "at", "author", "text"],

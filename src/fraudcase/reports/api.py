@@ -139,9 +139,10 @@ def find_reports(
     When any report on the page is restricted, the `X-Justification` header is needed (428
     without it, naming how many are restricted), as for a single restricted report."""
     user = api_user(request)
-    found = services.search_reports(user, q)
+    found = services.search_page(user, q)
     # `limit` is the old name of page_size (any number, held between 1 and 500).
-    shown = paging.api_page(request, response, found, size=limit or paged.page_size).rows
+    size = limit or paged.page_size
+    shown = paging.api_page(request, response, found.shown, size=size, counted=found.counted).rows
     services.audit_search(
         user,
         q,

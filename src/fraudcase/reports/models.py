@@ -21,6 +21,7 @@ __all__ = [
     "Identifier",
     "IdentifierKind",
     "NFRCNumber",
+    "NameKey",
     "ReferenceCounter",
     "Report",
     "ReportStatus",
@@ -118,7 +119,10 @@ class Report(models.Model):
     class Meta:
         db_table = "intake_report"
         indexes = [
-            models.Index(fields=["received_at"]),
+            # Newest first with the id as tie-break, as every list of reports sorts: a package's
+            # reports share one receipt time, so received_at alone leaves whole packages to sort
+            # (issue 16: search walks it newest first).
+            models.Index(fields=["received_at", "id"], name="report_received_id"),
             # The queue and the board read one status, oldest received first (issue 16).
             models.Index(fields=["status", "received_at"], name="report_status_received"),
             # Deadlines and the home page: the first updates owed by a day, oldest first.
@@ -153,14 +157,24 @@ class Victim(models.Model):
     business_name = models.CharField(max_length=200, blank=True)
     dob = models.DateField(null=True, blank=True)
     address = models.CharField(max_length=300, blank=True)
-    postcode = models.CharField(max_length=10, blank=True, db_index=True)
+    postcode = models.CharField(max_length=10, blank=True)
     phone = models.CharField(max_length=30, blank=True)
     email = models.CharField(max_length=254, blank=True)
-    # Lower-case "forename surname" or business name, for name search.
+    # Lower-case "forename surname" or business name: the same person's other reports
+    # (triage.services.repeat_reports). Name search reads NameKey.
     search_name = models.CharField(max_length=200, blank=True, db_index=True)
 
     class Meta:
         db_table = "intake_victim"
+        indexes = [
+            # A postcode, or every postcode in a district ("LE1 ..."), with its report: read
+            # from the index alone (core.prefix; varchar_pattern_ops for LIKE on PostgreSQL).
+            models.Index(
+                fields=["postcode", "report"],
+                name="victim_postcode_report",
+                opclasses=["varchar_pattern_ops", "int8_ops"],
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.display_name
@@ -266,3 +280,40 @@ class StatusChange(models.Model):
         db_table = "intake_statuschange"
         ordering = ["at", "id"]
         indexes = [models.Index(fields=["report", "at"])]
+
+
+# ---------------------------------------------------------------- name search (issue 16)
+
+
+class NameKey(models.Model):
+    """One word of a name on a report, folded for search (`rules.name_keys`): the victim's
+    forename, surname or business name, and each suspect's name. A search word finds the
+    reports with a key starting with it, through an index on both databases
+    (`core.prefix.starts_with`). Written wherever names are (`services.write_name_keys`); a
+    report's keys are derived from its rows and can be rebuilt from them at any time."""
+
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="name_keys", db_index=False
+    )
+    key = models.CharField(max_length=40)
+
+    class Meta:
+        # Two ways in, each covering (no table read): from a word to its reports, for a rare
+        # name; from a report to its words, when the planner walks reports newest first and
+        # checks each (a common name). On PostgreSQL `varchar_pattern_ops` lets LIKE 'abc%'
+        # use them; SQLite ignores operator classes and reads a range (core.prefix).
+        indexes = [
+            models.Index(
+                fields=["key", "report"],
+                name="namekey_key_report",
+                opclasses=["varchar_pattern_ops", "int8_ops"],
+            ),
+            models.Index(
+                fields=["report", "key"],
+                name="namekey_report_key",
+                opclasses=["int8_ops", "varchar_pattern_ops"],
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.key

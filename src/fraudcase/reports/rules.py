@@ -2,6 +2,8 @@
 lifecycle. Plain values in, a decision out. No ORM, no I/O."""
 
 import re
+import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -132,6 +134,78 @@ def normalise_name(text: str) -> str:
     return "".join(ch for ch in (text or "").casefold() if ch.isalnum())
 
 
+# Letters NFKD does not take apart into a base letter and an accent (casefolded already).
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "\u0131": "i", "æ": "ae", "œ": "oe"}
+)
+# A name key is at most this long; a longer word searched for is cut to it too.
+NAME_KEY_LENGTH = 40
+
+
+def _fold(word: str) -> str:
+    """One word folded for name search: accents and case dropped, punctuation removed."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold()).translate(_UNDECOMPOSED)
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]", "", folded)[:NAME_KEY_LENGTH]
+
+
+# Names are also keyed by each two of their first words together ("joanpatel"), so a search
+# for "Joan Patel" reads one short range of the index, not every Joan and every Patel.
+PAIRED_WORDS = 4
+
+
+@lru_cache(maxsize=65536)
+def name_keys(text: str) -> frozenset[str]:
+    """The keys a name is found by: each word folded ("O'Brien" -> "obrien", "Zoë" -> "zoe");
+    a hyphenated word also by its parts ("Smith-Jones" -> "smithjones", "smith", "jones"); and
+    each two of its first PAIRED_WORDS words joined, in either order ("Joan Mary Patel" ->
+    "joanpatel", "pateljoan", ...). Keys are [a-z0-9] only, at most NAME_KEY_LENGTH long."""
+    words = [w for w in (_fold(word) for word in (text or "").split()) if w]
+    keys = set(words)
+    for word in (text or "").split():
+        parts = re.split(r"[-\u2010-\u2015/]", word)
+        if len(parts) > 1:
+            keys.update(_fold(part) for part in parts)
+    paired = words[:PAIRED_WORDS]
+    keys.update(
+        (first + second)[:NAME_KEY_LENGTH]
+        for i, first in enumerate(paired)
+        for j, second in enumerate(paired)
+        if i != j
+    )
+    keys.discard("")
+    return frozenset(keys)
+
+
+def report_name_keys(rows: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """(report id, key) for (report id, name) rows: every key of every name on each report,
+    once per report (the names: the victim's forename and surname as one, the business name,
+    and each suspect's name; see `models.NameKey`)."""
+    keys: dict[int, set[str]] = {}
+    for report_id, name in rows:
+        keys.setdefault(report_id, set()).update(name_keys(name or ""))
+    for report_id, found in keys.items():
+        for key in sorted(found):
+            yield report_id, key
+
+
+def name_search_words(term: str) -> tuple[str, ...]:
+    """The words of a name search in the order typed, folded as keys are ("Mary-Ann" ->
+    "maryann"); empty for a term with no letters or digits. See `name_search_keys`."""
+    words = (w for w in (_fold(word) for word in (term or "").split()) if w)
+    return tuple(dict.fromkeys(words))
+
+
+def name_search_keys(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The starts of keys that a report must have, each, to be found by a name search: the
+    first two words typed joined ("joan pat" -> "joanpat", which starts the key "joanpatel"),
+    then each other word; every word alone when one of the first two is an initial ("J Patel").
+    Longest first: the likeliest to be rare, read first."""
+    if len(words) >= 2 and min(len(words[0]), len(words[1])) > 1:
+        words = ((words[0] + words[1])[:NAME_KEY_LENGTH], *words[2:])
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def normalise_identifier(kind: str, text: str) -> str | None:
     """Normalise one identifier of a kind (IdentifierKind value) typed by a user."""
     if kind == "uk_bank_account":
@@ -152,15 +226,36 @@ LOCAL_REFERENCE_PATTERN = re.compile(r"^[A-Z]{1,6}/\d{6,}/\d{2}$")
 POSTCODE_PATTERN = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$")
 
 
+# A postcode's outward code (the district: "LE1", "LE19", "W1A") and its sector ("LE1 5").
+DISTRICT_PATTERN = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
+SECTOR_PATTERN = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d)$")
+
+
+def postcode_prefix(text: str) -> str | None:
+    """What every postcode in a district or sector typed starts with, as postcodes are stored
+    (`normalise_postcode`): "le1" -> "LE1 " (not LE10-LE19), "LE1 5" -> "LE1 5". Typed without
+    its space, a district is read first: "LE15" is the district LE15, "LE155" the sector
+    "LE15 5". None when the text is neither."""
+    upper = re.sub(r"\s+", " ", (text or "").strip().upper())
+    if DISTRICT_PATTERN.match(upper):
+        return f"{upper} "
+    if sector := SECTOR_PATTERN.match(upper):
+        return f"{sector[1]} {sector[2]}"
+    return None
+
+
 @dataclass(frozen=True)
 class SearchTerm:
-    """What a search term could be: each field is the normalised value to look for, or None."""
+    """What a search term could be: each field is the normalised value to look for, or None
+    (`names`: the words of a name search, `name_search_words`; empty for none)."""
 
-    nfrc: str | None
-    local_reference: str | None
-    postcode: str | None
-    identifiers: tuple[str, ...]
-    name: str | None
+    nfrc: str | None = None
+    local_reference: str | None = None
+    postcode: str | None = None
+    identifiers: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    # The start of every postcode in a district or sector searched for ("LE1 ", "LE1 5").
+    postcode_prefix: str | None = None
 
 
 def classify_search_term(term: str) -> SearchTerm:
@@ -168,11 +263,13 @@ def classify_search_term(term: str) -> SearchTerm:
     term = (term or "").strip()
     upper = term.upper()
     if NFRC_PATTERN.match(upper):
-        return SearchTerm(upper, None, None, (), None)
+        return SearchTerm(nfrc=upper)
     if LOCAL_REFERENCE_PATTERN.match(upper):
-        return SearchTerm(None, upper, None, (), None)
+        return SearchTerm(local_reference=upper)
     if POSTCODE_PATTERN.match(upper):
-        return SearchTerm(None, None, normalise_postcode(upper), (), None)
+        return SearchTerm(postcode=normalise_postcode(upper))
+    if prefix := postcode_prefix(term):
+        return SearchTerm(postcode_prefix=prefix)
     identifiers = {
         value
         for value in (
@@ -184,9 +281,9 @@ def classify_search_term(term: str) -> SearchTerm:
         )
         if value
     }
-    has_letters = bool(re.search(r"[A-Za-z]", term)) and "@" not in term
-    name = term.lower() if has_letters and len(term) >= 2 else None
-    return SearchTerm(None, None, None, tuple(sorted(identifiers)), name)
+    has_letters = bool(re.search(r"[^\W\d_]", term)) and "@" not in term
+    names = name_search_words(term) if has_letters and len(term) >= 2 else ()
+    return SearchTerm(identifiers=tuple(sorted(identifiers)), names=names)
 
 
 # ---------------------------------------------------------------- a report's life (§5.2-§5.7)

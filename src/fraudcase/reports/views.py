@@ -77,9 +77,12 @@ def report_search(request):
     form = SearchFiltersForm(request.GET or None)
     page, described = None, ""
     if form.is_valid() and (described := form.described()):
-        found = services.search_reports(
-            request.user, form.cleaned_data["q"].strip(), **form.filters()
+        # In received order (the default) a page is read newest first and counted apart.
+        received = request.GET.get("sort") not in SEARCH_SORTS or request.GET["sort"] == "received"
+        search = services.search_page(
+            request.user, form.cleaned_data["q"].strip(), newest_first=received, **form.filters()
         )
+        found = search.counted
         fmt = request.GET.get("export")
         if fmt in exports.CONTENT_TYPES:
             services.audit_search(
@@ -91,7 +94,12 @@ def report_search(request):
             )
             return exports.download(_search_frame(found), "reports", fmt)
         page = paging.paginate(
-            request, found, sorts=SEARCH_SORTS, default="received", default_order="desc"
+            request,
+            search.shown,
+            sorts=SEARCH_SORTS,
+            default="received",
+            default_order="desc",
+            counted=search.counted,
         )
         services.audit_search(
             request.user,

@@ -45,7 +45,7 @@ def backfill(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("cases", "0002_report_in_reports_app"),
-        ("reports", "0006_report_first_update_due"),
+        ("reports", "0010_report_first_update_due"),
         ("triage", "0011_decision_explanation_due"),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0006_report_first_update_due'),
+        ('reports', '0010_report_first_update_due'),
         ('triage', '0010_assessment_draft'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -322,9 +322,7 @@ class Command(BaseCommand):
         from fraudcase.cases.models import VictimUpdate
 
         owed = list(
-            clocks.first_updates_owed(demo_reports(), self.today).order_by(
-                "-received_at", "-id"
-            )
+            clocks.first_updates_owed(demo_reports(), self.today).order_by("-received_at", "-id")
         )
         today = [r for r in owed if r.first_update_due == self.today][:UPDATES_DUE_TODAY]
         overdue = [r for r in owed if r.first_update_due < self.today][:UPDATES_OVERDUE]

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0005_specials_and_volunteers'),
-        ('reports', '0006_report_first_update_due'),
+        ('reports', '0010_report_first_update_due'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0005_specials_and_volunteers'),
-        ('reports', '0005_report_status_index'),
+        ('reports', '0009_victim_postcode_report'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
