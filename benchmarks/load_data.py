@@ -108,7 +108,7 @@ timings: dict[str, float] = {}
 def step(name: str, since: float) -> float:
     now = time.perf_counter()
     timings[name.strip()] = round(now - since, 1)
-    print(f"  {name}: {timings[name]} s", flush=True)
+    print(f"  {name}: {timings[name.strip()]} s", flush=True)
     return now
 
 
