@@ -89,6 +89,7 @@ from fraudcase.core import bulk  # noqa: E402
 from fraudcase.demo.management.commands.demo_data import assessment_answers  # noqa: E402
 from fraudcase.intake.importing import LONDON, import_nfib_package  # noqa: E402
 from fraudcase.intake.synthetic import nfib_package_frame  # noqa: E402
+from fraudcase.reports import deadlines as report_deadlines  # noqa: E402
 from fraudcase.reports.enums import EntryKind, ReportStatus  # noqa: E402
 from fraudcase.reports.models import (  # noqa: E402
     DisseminationPackage,
@@ -96,8 +97,10 @@ from fraudcase.reports.models import (  # noqa: E402
     Report,
     StatusChange,
 )
+from fraudcase.triage import rules as triage_rules  # noqa: E402
 from fraudcase.triage import services as triage  # noqa: E402
 from fraudcase.triage.models import Assessment, SupervisorDecision  # noqa: E402
+from fraudcase.triage.rules import Recommendation  # noqa: E402
 from fraudcase.victims import services as victims  # noqa: E402
 from fraudcase.victims.models import VictimListEntry  # noqa: E402
 from fraudcase.victims.synthetic import victim_list_frame  # noqa: E402
@@ -519,6 +522,7 @@ def move_along(first_id: int, people: dict[str, User], investigators: list[User]
             began = time.perf_counter()
             written[name] = bulk.insert_rows(model, names, rows_of)
             print(f"      {name}: {written[name]:,} rows, {time.perf_counter() - began:.1f} s")
+        stored_deadlines(today)
     t = step("  written", t)
     # One audit entry per report for its moves, as a bulk import writes one per report
     # (docs/decisions.md, ADR-0004); the moves themselves are each a status change.
@@ -531,6 +535,32 @@ def move_along(first_id: int, people: dict[str, User], investigators: list[User]
     written["audit_entries"] = len(entries)
     step("  audited", t)
     return written
+
+
+def stored_deadlines(today: date) -> None:
+    """Keep the stored due dates as the services would (issue 16): a first update given clears
+    the report's; an assessment giving the enhanced service moves it to 1 working day; a
+    decision not to investigate owes its letter, sent for every decision but the last
+    fortnight's (the loader writes no letters, so older ones count as explained)."""
+    given = VictimUpdate.objects.values("report_id")
+    Report.objects.filter(pk__in=given, first_update_due__isnull=False).update(
+        first_update_due=None
+    )
+    report_deadlines.schedule_first_updates(
+        report_deadlines.still_owed(Report.objects.filter(assessment__enhanced_service=True)),
+        enhanced=True,
+    )
+    bulk.stamp_deadlines(
+        SupervisorDecision.objects.filter(
+            decision=Recommendation.NO_FURTHER_ACTION,
+            decided_at__gte=timezone.make_aware(
+                datetime.combine(today - timedelta(days=14), datetime.min.time())
+            ),
+        ),
+        "decided_at",
+        "explanation_due",
+        triage_rules.DECISION_EXPLANATION_DAYS,
+    )
 
 
 def victim_lists(fvo: User, reports: int) -> int:
