@@ -111,6 +111,10 @@ class Report(models.Model):
             models.Index(fields=["received_at"]),
             # The queue and the board read one status, oldest received first (issue 16).
             models.Index(fields=["status", "received_at"], name="report_status_received"),
+            # ... and one source of one status, or every source in turn (issue 16).
+            models.Index(
+                fields=["status", "source", "received_at"], name="report_status_source_received"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -244,4 +248,8 @@ class StatusChange(models.Model):
     class Meta:
         db_table = "intake_statuschange"
         ordering = ["at", "id"]
-        indexes = [models.Index(fields=["report", "at"])]
+        indexes = [
+            models.Index(fields=["report", "at"]),
+            # The allocation board's timings read the latest moves of each kind (issue 16).
+            models.Index(fields=["transition", "at"], name="statuschange_transition_at"),
+        ]

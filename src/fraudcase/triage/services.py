@@ -2,7 +2,7 @@
 
 import dataclasses
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db import transaction
@@ -108,11 +108,18 @@ def assessor_queue(
         )
     if deadline in {s.value for s in rules.DeadlineState}:
         first, last = rules.received_window(deadline, today, rules.STANDARD_UPDATE_DAYS)
+        # As instants (the start of a UK day), so that the (status, received_at) index serves
+        # the filter: a cast of every row to its UK date could not use it.
         if first is not None:
-            reports = reports.filter(received_at__date__gte=first)
+            reports = reports.filter(received_at__gte=_start_of(first))
         if last is not None:
-            reports = reports.filter(received_at__date__lte=last)
+            reports = reports.filter(received_at__lt=_start_of(last + timedelta(days=1)))
     return reports.select_related("victim").order_by("received_at", "id")
+
+
+def _start_of(day: date) -> datetime:
+    """The instant a UK day starts."""
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def with_deadlines(reports: Iterable[Report], today: date) -> list[dict[str, object]]:
