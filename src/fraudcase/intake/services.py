@@ -17,6 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from fraudcase.accounts.models import User
+from fraudcase.accounts.services import visibility_filter
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core.errors import Conflict, InvalidInput, JustificationRequired
@@ -110,9 +111,9 @@ def calls_to_double_key(user: User) -> QuerySet[CallForService]:
     """Accepted calls for service not yet sent to NFIB, oldest first (visible reports only)."""
     return (
         CallForService.objects.filter(
+            visibility_filter(user, prefix="report__"),
             decision=CallForServiceDecision.ACCEPTED,
             nfib_sent_at__isnull=True,
-            report__in=report_services.visible_reports(user),
         )
         .select_related("report", "taken_by")
         .order_by("taken_at")
