@@ -136,12 +136,14 @@ class VulnerabilityAction(models.Model):
     class Meta:
         ordering = ["due_on", "id"]
         indexes = [
+            # The vulnerability log, latest decided first (issue 16).
+            models.Index(fields=["decided_at"], name="action_decided_at"),
             # An officer's open tasks, soonest due first (issue 16).
             models.Index(
                 fields=["assignee", "due_on"],
                 condition=models.Q(state="open"),
                 name="action_open_by_assignee",
-            )
+            ),
         ]
         constraints = [
             # A victim has at most one open task: two officers are never sent to the same door.
