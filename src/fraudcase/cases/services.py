@@ -12,21 +12,8 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, TypedDict
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Case as DjangoCase
-from django.db.models import (
-    Count,
-    DurationField,
-    ExpressionWrapper,
-    F,
-    FloatField,
-    Q,
-    QuerySet,
-    Value,
-    When,
-    Window,
-)
-from django.db.models.functions import RowNumber
+from django.db import connection, transaction
+from django.db.models import Count, DurationField, ExpressionWrapper, F, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -688,30 +675,37 @@ def timings(user: User, today: date, days: int = 90) -> list[dict[str, object]]:
 
     Ranked in the database, one query per kind: the window is read from the (transition, at)
     index, and only the one or two moves either side of each quantile come back, with how many
-    the window holds; so the board costs the same over any history."""
+    the window holds; so the board costs the same over any history. No status change is read
+    into Python."""
     since = timezone.now() - timedelta(days=days)
     visible = visibility_filter(user, prefix="report__")
     found = []
     for transition, label in TIMED_MOVES.items():
-        # The latest moves of this kind, read backwards from the (transition, at) index.
-        moves = StatusChange.objects.filter(visible, transition=transition, at__gte=since)
-        window = moves.order_by("-at", "-pk")[:TIMINGS_WINDOW].values("pk")
-        ranked = (
-            StatusChange.objects.filter(pk__in=window)
+        # The latest moves of this kind, read backwards from the (transition, at) index...
+        latest = (
+            StatusChange.objects.filter(visible, transition=transition, at__gte=since)
             .annotate(
                 taken=ExpressionWrapper(
                     F("at") - F("report__received_at"), output_field=DurationField()
                 ),
-                n=Window(Count("pk")),
-                rank=Window(RowNumber(), order_by=[F("taken").asc(), F("pk").asc()]),
+                move=F("pk"),
             )
-            .annotate(near=_near_quantiles(0.5, 0.9))
-            .filter(near=True)
-            .order_by()
-            .values_list("n", "rank", "taken")
+            .order_by("-at", "-pk")
+            .values_list("taken", "move")[:TIMINGS_WINDOW]
         )
-        rows = list(ranked)
-        picked = {rank: taken for _, rank, taken in rows}
+        # ... ranked shortest first over that window alone (standard window functions, the
+        # same on both databases); only the ranks either side of each quantile come back.
+        sql, params = latest.query.sql_with_params()
+        near = " OR ".join("(place > %s * (n - 1) AND place < %s * (n - 1) + 2)" for _ in QUANTILES)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT n, place, taken FROM (SELECT taken, COUNT(*) OVER () AS n,"
+                " ROW_NUMBER() OVER (ORDER BY taken, move) AS place"
+                f" FROM ({sql}) AS latest) AS ranked WHERE {near}",
+                (*params, *(q for q in QUANTILES for _ in (1, 2))),
+            )
+            rows = cursor.fetchall()
+        picked = {place: _duration(taken) for _, place, taken in rows}
         count = rows[0][0] if rows else 0
         found.append(
             {
@@ -724,14 +718,13 @@ def timings(user: User, today: date, days: int = 90) -> list[dict[str, object]]:
     return found
 
 
-def _near_quantiles(*qs: float) -> DjangoCase:
-    """True for a row ranked (1 = shortest, of `n`) just either side of one of the quantiles `qs`:
-    the rows a linear interpolation reads."""
-    conditions = Q()
-    for q in qs:
-        position = ExpressionWrapper(q * (F("n") - 1), output_field=FloatField())
-        conditions |= Q(rank__gt=position, rank__lt=position + 2)
-    return DjangoCase(When(conditions, then=Value(True)), default=Value(False))
+# The quantiles the board shows: the median and where the slowest tenth starts.
+QUANTILES = (0.5, 0.9)
+
+
+def _duration(value: timedelta | int) -> timedelta:
+    """A duration as the database gives it: an interval, or microseconds (SQLite)."""
+    return value if isinstance(value, timedelta) else timedelta(microseconds=value)
 
 
 def _quantile(ranked: dict[int, timedelta], count: int, q: float) -> float | None:
