@@ -11,6 +11,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Least
 
 from fraudcase.accounts.models import User
+from fraudcase.accounts.services import visibility_filter
 from fraudcase.audit.models import AuditAction
 from fraudcase.core import paging
 from fraudcase.core.errors import JustificationRequired
@@ -44,9 +45,11 @@ def my_cases(user: User, *, today: date, due: str = "") -> QuerySet[Case]:
     tasks = Task.objects.filter(report=OuterRef("report"), done_at__isnull=True).order_by(
         "due", "id"
     )
+    # The report's visibility as a join: `report__in=visible_reports(...)` would have SQLite
+    # list every visible report first (issue 16).
     cases = (
         Case.objects.filter(
-            investigator=user, closed_at__isnull=True, report__in=visible_reports(user)
+            visibility_filter(user, prefix="report__"), investigator=user, closed_at__isnull=True
         )
         .select_related("report__victim", "team")
         .annotate(

@@ -8,6 +8,7 @@ own").
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Upper
 
 from fraudcase.accounts.models import HandlingMarking, Team
 
@@ -114,6 +115,13 @@ class Report(models.Model):
             # ... and one source of one status, or every source in turn (issue 16).
             models.Index(
                 fields=["status", "source", "received_at"], name="report_status_source_received"
+            ),
+            # ... and one fraud type, whatever its case (the queue's filter).
+            models.Index(
+                models.F("status"),
+                Upper("fraud_type"),
+                models.F("received_at"),
+                name="report_status_fraud_received",
             ),
         ]
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db import transaction
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery, TextField, Value
-from django.db.models.functions import Cast, Coalesce
+from django.db.models.functions import Cast, Coalesce, Upper
 from django.http import Http404
 from django.utils import timezone
 
@@ -91,7 +91,10 @@ def assessor_queue(
     if source:
         reports = reports.filter(source=source)
     if fraud_type:
-        reports = reports.filter(fraud_type__iexact=fraud_type)
+        # In capitals on both sides, as the (status, UPPER(fraud_type), received_at) index has it.
+        reports = reports.alias(fraud_type_upper=Upper("fraud_type")).filter(
+            fraud_type_upper=fraud_type.upper()
+        )
     if tier in {"1", "2", "3", "4"}:
         reports = reports.filter(assessment__tier=int(tier))
     if vulnerability == "vulnerable":
