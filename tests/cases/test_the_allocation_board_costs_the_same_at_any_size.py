@@ -39,3 +39,9 @@ def test_the_board_costs_the_same_as_reports_wait_and_are_allocated(
 def test_the_board_through_the_api_costs_the_same(client, supervisor, grown):
     client.force_login(supervisor)
     assert_bounded(client, "/api/v1/allocation-board", grown)
+
+
+def test_the_board_says_its_timings_are_over_the_latest_moves(client, supervisor):
+    client.force_login(supervisor)
+    page = client.get("/cases/allocation/").content.decode()
+    assert "over the latest 1,000 moves of its kind in the last 90 days" in page

@@ -166,6 +166,7 @@ def board(request):
             "chart_max": chart_max,
             "timings": timings,
             "timings_max": max([t["p90"] or 0 for t in timings] + [1]),
+            "timings_window": f"{services.TIMINGS_WINDOW:,}",
         },
     )
 
