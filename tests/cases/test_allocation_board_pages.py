@@ -67,4 +67,5 @@ def test_the_board_costs_the_same_few_queries_however_much_is_waiting(
     with CaptureQueriesContext(connection) as queries:
         answer = client.get(BOARD, {"page": 2, "sort": "tier"})
     assert answer.status_code == 200
-    assert len(queries) <= 26, "\n".join(q["sql"][:150] for q in queries)
+    # 27: the timings rank one kind of move per query (three), over a bounded window.
+    assert len(queries) <= 27, "\n".join(q["sql"][:150] for q in queries)

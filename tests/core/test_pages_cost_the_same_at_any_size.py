@@ -11,3 +11,20 @@ def test_the_search_for_a_surname_costs_the_same_with_120_more_reports(client, a
     client.force_login(assessor)
     more_reports(5, seed=92)
     assert_bounded(client, "/reports/?q=nowak", lambda: more_reports(120, seed=93))
+
+
+def test_a_sort_no_index_serves_is_not_applied_to_a_list_too_long_to_sort(rf, assessor):
+    from fraudcase.core import paging
+    from fraudcase.reports.models import Report
+
+    more_reports(3, seed=94)
+    sorts = {
+        "received": paging.Sort("Received", ("received_at",)),
+        "victim": paging.Sort("Victim", ("victim__surname",), unindexed=True),
+    }
+    request = rf.get("/", {"sort": "victim"})
+    short = paging.paginate(request, Report.objects.all(), sorts=sorts, default="received")
+    assert short.sort == "victim" and not short.sort_refused
+    long = paging.paginate(request, Report.objects.all(), sorts=sorts, default="received", cap=2)
+    assert long.sort == "received" and long.sort_refused == "Victim"
+    assert "not sorted by victim" in long.summary

@@ -59,12 +59,17 @@ class CandidateOut(Schema):
     spare: int
 
 
-@router.get("/allocation-board", response=list[CandidateOut])
-def allocation_board(request: HttpRequest) -> list[dict[str, object]]:
-    """Each investigator's open cases by tier, load and capacity (VFT supervisor). Restricted
-    cases counted need an `X-Justification` header (428 without it)."""
+@router.get("/allocation-board", response=list[CandidateOut], openapi_extra=PAGED)
+def allocation_board(
+    request: HttpRequest, response: HttpResponse, paged: Query[PageIn]
+) -> list[dict[str, object]]:
+    """Each investigator's open cases by tier, load and capacity (VFT supervisor), by name, a
+    page at a time (`X-Total-Count`, `Link`). Restricted cases counted need an
+    `X-Justification` header (428 without it)."""
     user = api_user(request)
-    board = services.allocation_board(user)
+    rows = paging.api_page(
+        request, response, services.allocation_board(user)["rows"], size=paged.page_size
+    ).rows
     report_services.disclose(
         user,
         services.counted_cases(user),
@@ -82,7 +87,7 @@ def allocation_board(request: HttpRequest) -> list[dict[str, object]]:
             "capacity": r.candidate.capacity,
             "spare": r.spare,
         }
-        for r in board["rows"]
+        for r in rows
     ]
 
 

@@ -45,6 +45,8 @@ def my_cases(user: User, *, today: date, due: str = "") -> QuerySet[Case]:
     tasks = Task.objects.filter(report=OuterRef("report"), done_at__isnull=True).order_by(
         "due", "id"
     )
+    # The report's visibility as a join: `report__in=visible_reports(...)` would have SQLite
+    # list every visible report first (issue 16).
     cases = (
         Case.objects.filter(on_visible_reports(user), investigator=user, closed_at__isnull=True)
         .select_related("report__victim", "team")

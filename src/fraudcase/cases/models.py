@@ -35,6 +35,18 @@ class Case(models.Model):
             models.Index(fields=["investigator", "closed_at"]),
             models.Index(fields=["next_review_due"]),
             models.Index(fields=["next_update_due"]),
+            # The allocation board (issue 16): open cases counted per investigator and tier, and
+            # the open cases whose review is due, soonest first; closed cases are never read.
+            models.Index(
+                fields=["investigator", "tier"],
+                condition=models.Q(closed_at__isnull=True),
+                name="case_open_by_investigator",
+            ),
+            models.Index(
+                fields=["next_review_due"],
+                condition=models.Q(closed_at__isnull=True),
+                name="case_open_review_due",
+            ),
         ]
 
 

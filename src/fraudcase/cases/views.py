@@ -63,11 +63,13 @@ def _form_page(request, ref, form, *, success: str, action, template: str, conte
 
 # The board's lists: reports waiting (oldest received first), each investigator's caseload
 # (sortable on every column) and supervisor reviews due (soonest first); each pages on its own.
+# A sort no index serves (another table's column, the tier worked out per report) applies only
+# while the list is short enough (paging.Sort.unindexed).
 WAITING_SORTS = {
     "reference": paging.Sort("Report", ("local_reference",)),
-    "victim": paging.Sort("Victim", ("victim__surname", "victim__business_name")),
+    "victim": paging.Sort("Victim", ("victim__surname", "victim__business_name"), unindexed=True),
     "received": paging.Sort("Received", ("received_at",)),
-    "tier": paging.Sort("Tier", ("current_tier", "received_at")),
+    "tier": paging.Sort("Tier", ("current_tier", "received_at"), unindexed=True),
 }
 LOAD_SORTS = {
     "name": paging.Sort("Investigator", (), key=lambda r: r.candidate.name.lower()),
@@ -81,11 +83,11 @@ LOAD_SORTS = {
     "load": paging.Sort("Weighted load", (), key=lambda r: r.load),
 }
 REVIEW_SORTS = {
-    "reference": paging.Sort("Report", ("report__local_reference",)),
+    "reference": paging.Sort("Report", ("report__local_reference",), unindexed=True),
     "investigator": paging.Sort(
-        "Investigator", ("investigator__last_name", "investigator__username")
+        "Investigator", ("investigator__last_name", "investigator__username"), unindexed=True
     ),
-    "tier": paging.Sort("Tier", ("tier", "next_review_due")),
+    "tier": paging.Sort("Tier", ("tier", "next_review_due"), unindexed=True),
     "due": paging.Sort("Due", ("next_review_due",)),
 }
 
@@ -164,6 +166,7 @@ def board(request):
             "chart_max": chart_max,
             "timings": timings,
             "timings_max": max([t["p90"] or 0 for t in timings] + [1]),
+            "timings_window": f"{services.TIMINGS_WINDOW:,}",
         },
     )
 

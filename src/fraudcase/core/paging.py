@@ -34,6 +34,10 @@ class Sort:
     label: str
     fields: tuple[str, ...]
     key: Any = None  # for a list of dicts/objects held in memory: a function of the row
+    # No index serves this ordering (a column of another table, a computed value): the list is
+    # sorted by it only while it holds at most COUNT_CAP rows, else by its default sort, and
+    # the page says so (issue 16: no page sorts a million rows to show fifty).
+    unindexed: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,8 @@ class Page:
     sorts: Mapping[str, Sort] = field(default_factory=dict)
     # Put before `page`, `sort` and `order` in links: two lists on one page page separately.
     prefix: str = ""
+    # The label of an unindexed sort asked for and not applied: the list was too long.
+    sort_refused: str = ""
 
     @property
     def start(self) -> int:
@@ -104,7 +110,13 @@ class Page:
         if not self.rows:
             return "Showing 0 results"
         of = f"more than {self.total:,}" if self.more else f"{self.total:,}"
-        return f"Showing {self.start:,} to {self.end:,} of {of}"
+        shown = f"Showing {self.start:,} to {self.end:,} of {of}"
+        if self.sort_refused:
+            shown += (
+                f" (not sorted by {self.sort_refused.lower()}: that needs a list of"
+                f" {COUNT_CAP:,} or fewer, so filter it first)"
+            )
+        return shown
 
     def href(self, number: int) -> str:
         """The link to page `number` with the same filters and sort."""
@@ -243,14 +255,17 @@ def paginate(
     encoded = query.urlencode()
     number = page_number(request, prefix)
 
+    refused = ""
     if isinstance(rows, QuerySet):
+        bounded = count_up_to(rows if counted is None else counted, cap)
+        total, more = bounded.total, bounded.more
+        if sort and sorts[sort].unindexed and more and sort != default:
+            refused, sort, order = sorts[sort].label, default, default_order
         if sort:
             fields = [*sorts[sort].fields, "pk"]
             if order == "desc":
                 fields = [f[1:] if f.startswith("-") else f"-{f}" for f in fields]
             rows = rows.order_by(*fields)
-        bounded = count_up_to(rows if counted is None else counted, cap)
-        total, more = bounded.total, bounded.more
         if not more and clamp:
             number = min(number, max(1, -(-total // size)))
         offset = (number - 1) * size
@@ -267,7 +282,7 @@ def paginate(
             number = min(number, max(1, -(-total // size)))
         offset = (number - 1) * size
         shown = items[offset : offset + size]
-    return Page(shown, number, size, total, more, encoded, sort, order, sorts, prefix)
+    return Page(shown, number, size, total, more, encoded, sort, order, sorts, prefix, refused)
 
 
 # What a paged API answer says in its headers (documented on each paged operation).

@@ -4,13 +4,14 @@ rules, as the pages."""
 from datetime import datetime
 from decimal import Decimal
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Field, File, Form, Router, Schema, Status
+from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from fraudcase.accounts.services import api_user
-from fraudcase.core.api_schemas import Day, Detail, Invalid, Rejected, one_of
+from fraudcase.core import paging
+from fraudcase.core.api_schemas import PAGED, Day, Detail, Invalid, PageIn, Rejected, one_of
 from fraudcase.core.errors import AttachmentRejected, InvalidInput
 from fraudcase.core.uploads import answer_upload
 from fraudcase.reports import api as report_api
@@ -132,18 +133,23 @@ def record_call(request: HttpRequest, payload: CallForServiceIn) -> Status[dict[
     )
 
 
-@router.get("/calls-for-service/double-key", response=list[DoubleKeyOut])
-def double_key(request: HttpRequest) -> list[dict[str, object]]:
-    """Accepted calls not yet sent to NFIB; with restricted reports among them, only with an
-    `X-Justification` header (428 without it)."""
+@router.get("/calls-for-service/double-key", response=list[DoubleKeyOut], openapi_extra=PAGED)
+def double_key(
+    request: HttpRequest, response: HttpResponse, paged: Query[PageIn]
+) -> list[dict[str, object]]:
+    """Accepted calls not yet sent to NFIB, oldest first, a page at a time (`X-Total-Count`,
+    `Link`); with restricted reports among the page, only with an `X-Justification` header
+    (428 without it)."""
     user = api_user(request)
-    calls = services.calls_to_double_key(user)
+    calls = paging.api_page(
+        request, response, services.calls_to_double_key(user), size=paged.page_size
+    ).rows
     report_services.disclose(
         user,
-        calls,
+        [c.report.local_reference for c in calls if c.report],
         report_api.justification(request),
         listing="double-key",
-        summary=f"API read of {calls.count()} calls to double-key",
+        summary=f"API read of {len(calls)} calls to double-key (page {paged.page})",
     )
     return [_double_key_out(c) for c in calls]
 

@@ -84,6 +84,14 @@ class CallForService(models.Model):
 
     class Meta:
         ordering = ["taken_at"]
+        indexes = [
+            # The calls waiting to be double-keyed, oldest first, without reading those sent.
+            models.Index(
+                fields=["taken_at"],
+                condition=models.Q(decision="accepted", nfib_sent_at__isnull=True),
+                name="cfs_to_double_key",
+            )
+        ]
 
 
 class ImportKind(Choices):

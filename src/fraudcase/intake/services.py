@@ -110,9 +110,9 @@ def calls_to_double_key(user: User) -> QuerySet[CallForService]:
     """Accepted calls for service not yet sent to NFIB, oldest first (visible reports only)."""
     return (
         CallForService.objects.filter(
+            report_services.on_visible_reports(user),
             decision=CallForServiceDecision.ACCEPTED,
             nfib_sent_at__isnull=True,
-            report__in=report_services.visible_reports(user),
         )
         .select_related("report", "taken_by")
         .order_by("taken_at")

@@ -71,10 +71,12 @@ def call_for_service_new(request):
 
 
 # The double-key list's sortable columns (oldest call first by default).
+# Oldest taken first, from the index of calls waiting; the other orders apply while the list is
+# short enough (paging.Sort.unindexed).
 DOUBLE_KEY_SORTS = {
-    "reference": paging.Sort("Report", ("report__local_reference",)),
+    "reference": paging.Sort("Report", ("report__local_reference",), unindexed=True),
     "taken": paging.Sort("Taken", ("taken_at",)),
-    "caller": paging.Sort("Caller", ("caller_surname", "caller_forename")),
+    "caller": paging.Sort("Caller", ("caller_surname", "caller_forename"), unindexed=True),
 }
 
 

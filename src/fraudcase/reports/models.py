@@ -8,6 +8,7 @@ own").
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Upper
 
 from fraudcase.accounts.models import HandlingMarking, Team
 
@@ -125,6 +126,17 @@ class Report(models.Model):
             models.Index(fields=["received_at", "id"], name="report_received_id"),
             # The queue and the board read one status, oldest received first (issue 16).
             models.Index(fields=["status", "received_at"], name="report_status_received"),
+            # ... and one source of one status, or every source in turn (issue 16).
+            models.Index(
+                fields=["status", "source", "received_at"], name="report_status_source_received"
+            ),
+            # ... and one fraud type, whatever its case (the queue's filter).
+            models.Index(
+                models.F("status"),
+                Upper("fraud_type"),
+                models.F("received_at"),
+                name="report_status_fraud_received",
+            ),
             # Deadlines and the home page: the first updates owed by a day, oldest first.
             models.Index(
                 fields=["first_update_due", "id"],
@@ -279,7 +291,11 @@ class StatusChange(models.Model):
     class Meta:
         db_table = "intake_statuschange"
         ordering = ["at", "id"]
-        indexes = [models.Index(fields=["report", "at"])]
+        indexes = [
+            models.Index(fields=["report", "at"]),
+            # The allocation board's timings read the latest moves of each kind (issue 16).
+            models.Index(fields=["transition", "at"], name="statuschange_transition_at"),
+        ]
 
 
 # ---------------------------------------------------------------- name search (issue 16)

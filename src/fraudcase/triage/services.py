@@ -2,12 +2,12 @@
 
 import dataclasses
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db import transaction
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery, TextField, Value
-from django.db.models.functions import Cast, Coalesce
+from django.db.models.functions import Cast, Coalesce, Upper
 from django.http import Http404
 from django.utils import timezone
 
@@ -92,7 +92,10 @@ def assessor_queue(
     if source:
         reports = reports.filter(source=source)
     if fraud_type:
-        reports = reports.filter(fraud_type__iexact=fraud_type)
+        # In capitals on both sides, as the (status, UPPER(fraud_type), received_at) index has it.
+        reports = reports.alias(fraud_type_upper=Upper("fraud_type")).filter(
+            fraud_type_upper=fraud_type.upper()
+        )
     if tier in {"1", "2", "3", "4"}:
         reports = reports.filter(assessment__tier=int(tier))
     if vulnerability == "vulnerable":
@@ -109,11 +112,18 @@ def assessor_queue(
         )
     if deadline in {s.value for s in rules.DeadlineState}:
         first, last = rules.received_window(deadline, today, rules.STANDARD_UPDATE_DAYS)
+        # As instants (the start of a UK day), so that the (status, received_at) index serves
+        # the filter: a cast of every row to its UK date could not use it.
         if first is not None:
-            reports = reports.filter(received_at__date__gte=first)
+            reports = reports.filter(received_at__gte=_start_of(first))
         if last is not None:
-            reports = reports.filter(received_at__date__lte=last)
+            reports = reports.filter(received_at__lt=_start_of(last + timedelta(days=1)))
     return reports.select_related("victim").order_by("received_at", "id")
+
+
+def _start_of(day: date) -> datetime:
+    """The instant a UK day starts."""
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def with_deadlines(reports: Iterable[Report], today: date) -> list[dict[str, object]]:

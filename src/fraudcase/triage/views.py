@@ -29,10 +29,12 @@ from .forms import (
 )
 
 # The queue's sortable columns (oldest received first by default: the Victims' Code clock).
+# Each is read from an index on reports (status, then the column), but the victim's name, which
+# is another table's: sorted by it only while the list is short enough (paging.Sort.unindexed).
 QUEUE_SORTS = {
     "reference": paging.Sort("Report", ("local_reference",)),
-    "victim": paging.Sort("Victim", ("victim__surname", "victim__business_name")),
-    "source": paging.Sort("Source", ("source", "fraud_type")),
+    "victim": paging.Sort("Victim", ("victim__surname", "victim__business_name"), unindexed=True),
+    "source": paging.Sort("Source", ("source", "received_at")),
     "received": paging.Sort("Received", ("received_at",)),
 }
 

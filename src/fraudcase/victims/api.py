@@ -162,21 +162,30 @@ def upload_list(
     )
 
 
-@router.get("/victim-lists/{list_id}/entries", response=list[EntryOut])
+@router.get("/victim-lists/{list_id}/entries", response=list[EntryOut], openapi_extra=PAGED)
 def list_entries(
-    request: HttpRequest, list_id: int, segment: one_of(services.SEGMENTS) = "VS4"
+    request: HttpRequest,
+    response: HttpResponse,
+    list_id: int,
+    paged: Query[PageIn],
+    segment: one_of(services.SEGMENTS) = "VS4",
 ) -> list[VictimListEntry]:
+    """One segment of a list in the list's row order, a page at a time (`X-Total-Count`,
+    `Link`); with victims on restricted reports among the page, only with an `X-Justification`
+    header (428 without it)."""
     user = api_user(request)
     victim_list = services.get_list(user, list_id)
-    found = services.segment_entries(user, victim_list, segment)
-    entries = list(found)
+    found = services.segment_entries(user, victim_list, segment).order_by("row")
+    entries: list[VictimListEntry] = paging.api_page(
+        request, response, found, size=paged.page_size
+    ).rows
     report_services.disclose(
         user,
-        report_services.reports_with_nfrc(found.values("nfrc")),
+        report_services.reports_with_nfrc([e.nfrc for e in entries]),
         report_api.justification(request),
         object_type="victim_list",
         listing=str(list_id),
-        summary=f"API read of {len(entries)} victims ({segment})",
+        summary=f"API read of {len(entries)} victims ({segment}, page {paged.page})",
     )
     return entries
 
@@ -205,10 +214,14 @@ def decide(
     return Status(201, _task(action))
 
 
-@router.get("/vulnerability-tasks", response=list[TaskOut])
-def my_tasks(request: HttpRequest) -> list[dict[str, object]]:
-    """Open tasks assigned to the signed-in officer, soonest first."""
-    return [_task(a) for a in services.my_tasks(api_user(request))]
+@router.get("/vulnerability-tasks", response=list[TaskOut], openapi_extra=PAGED)
+def my_tasks(
+    request: HttpRequest, response: HttpResponse, paged: Query[PageIn]
+) -> list[dict[str, object]]:
+    """Open tasks assigned to the signed-in officer, soonest first, a page at a time
+    (`X-Total-Count`, `Link`)."""
+    found = services.my_tasks(api_user(request))
+    return [_task(a) for a in paging.api_page(request, response, found, size=paged.page_size).rows]
 
 
 @router.post("/vulnerability-tasks/{task_id}/result", response={200: ResultOut, 422: Invalid})

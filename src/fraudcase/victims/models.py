@@ -60,6 +60,13 @@ class VictimListEntry(models.Model):
 
     class Meta:
         ordering = ["victim_list", "row"]
+        indexes = [
+            # A list's segments, counted and read in the list's order (issue 16).
+            models.Index(
+                fields=["victim_list", "status", "ecvcu_referred", "row"],
+                name="entry_list_segment_row",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.nfrc} {self.display_name}"
@@ -128,6 +135,16 @@ class VulnerabilityAction(models.Model):
 
     class Meta:
         ordering = ["due_on", "id"]
+        indexes = [
+            # The vulnerability log, latest decided first (issue 16).
+            models.Index(fields=["decided_at"], name="action_decided_at"),
+            # An officer's open tasks, soonest due first (issue 16).
+            models.Index(
+                fields=["assignee", "due_on"],
+                condition=models.Q(state="open"),
+                name="action_open_by_assignee",
+            ),
+        ]
         constraints = [
             # A victim has at most one open task: two officers are never sent to the same door.
             models.UniqueConstraint(
