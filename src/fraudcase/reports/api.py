@@ -142,7 +142,14 @@ def find_reports(
     found = services.search_page(user, q)
     # `limit` is the old name of page_size (any number, held between 1 and 500).
     size = limit or paged.page_size
-    shown = paging.api_page(request, response, found.shown, size=size, counted=found.counted).rows
+    shown = paging.api_page(
+        request,
+        response,
+        found.shown,
+        size=size,
+        counted=found.counted,
+        cap=paging.SEARCH_COUNT_CAP,
+    ).rows
     services.audit_search(
         user,
         q,

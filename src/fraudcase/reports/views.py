@@ -100,6 +100,7 @@ def report_search(request):
             default="received",
             default_order="desc",
             counted=search.counted,
+            cap=paging.SEARCH_COUNT_CAP,
         )
         services.audit_search(
             request.user,
