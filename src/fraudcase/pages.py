@@ -4,7 +4,7 @@ This module is at the top of the dependency order (docs/architecture.md): it may
 app, and no app imports it. Each app gives its part of a page as a plain context dict.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from fraudcase.cases import caseload as case_caseload
 from fraudcase.cases import clocks as case_clocks
 from fraudcase.cases import services as case_services
-from fraudcase.core import paging
+from fraudcase.core import dates, paging
 from fraudcase.core.errors import JustificationRequired
 from fraudcase.intake import services as intake_services
 from fraudcase.reports import services as report_services
@@ -31,8 +31,7 @@ def home(request):
     reports = report_services.visible_reports(request.user)
     counts = [c for c in case_clocks.counts(request.user, case_clocks.MINE, today) if c.total]
     # Aware bounds of today in London: a range over the index on recorded_at, not a date cast.
-    midnight = timezone.make_aware(datetime.combine(today, time()))
-    tomorrow = timezone.make_aware(datetime.combine(today + timedelta(days=1), time()))
+    midnight, tomorrow = dates.start_of(today), dates.start_of(today + timedelta(days=1))
     return render(
         request,
         "pages/home.html",

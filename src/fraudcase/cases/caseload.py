@@ -4,16 +4,15 @@ Reads only, each one query through the access gateway (reports.services.visible_
 the pages *My cases* and *My tasks*, the home page and Deadlines (issue 11, "My work first").
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Least
-from django.utils import timezone
 
 from fraudcase.accounts.models import User
 from fraudcase.audit.models import AuditAction
-from fraudcase.core import paging
+from fraudcase.core import dates, paging
 from fraudcase.core.errors import JustificationRequired
 from fraudcase.reports.services import disclose, on_visible_reports
 
@@ -82,7 +81,7 @@ def new_allocations(user: User, today: date) -> QuerySet[Case]:
             on_visible_reports(user),
             investigator=user,
             closed_at__isnull=True,
-            allocated_at__gte=timezone.make_aware(datetime.combine(since, time())),
+            allocated_at__gte=dates.start_of(since),
         )
         .select_related("report__victim")
         .order_by("-allocated_at", "-pk")

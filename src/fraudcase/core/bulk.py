@@ -6,7 +6,6 @@ most of the import time. These helpers take plain tuples straight from a polars 
 """
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date, datetime, time
 from typing import Any, TypeVar
 
 from django.db import connection, models
@@ -128,16 +127,13 @@ def stamp_deadlines(rows: QuerySet[Any], event: str, deadline: str, working_days
     stamped = 0
     for start, end, due in dates.deadline_groups(first, last, working_days):
         stamped += (
-            rows.filter(**{f"{event}__gte": _midnight(start), f"{event}__lt": _midnight(end)})
+            rows.filter(
+                **{f"{event}__gte": dates.start_of(start), f"{event}__lt": dates.start_of(end)}
+            )
             .exclude(**{deadline: due})
             .update(**{deadline: due})
         )
     return stamped
-
-
-def _midnight(day: date) -> datetime:
-    """The first instant of `day` in the project's time zone (London)."""
-    return timezone.make_aware(datetime.combine(day, time()))
 
 
 def refresh_planner_statistics() -> None:

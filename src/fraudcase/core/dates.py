@@ -6,8 +6,10 @@ seed 001 §5.6-§5.7, §6).
 """
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+
+from django.utils import timezone
 
 from fraudcase.core.enums import Choices
 
@@ -54,6 +56,12 @@ def deadline_groups(
             end += timedelta(days=1)
         yield day, end, due
         day = end
+
+
+def start_of(day: date) -> datetime:
+    """The first instant of `day` in the project's time zone (London): a bound a range over an
+    indexed datetime column can use, where a cast of the column to a date cannot."""
+    return timezone.make_aware(datetime.combine(day, time()))
 
 
 def age_on(dob: date, day: date) -> int:

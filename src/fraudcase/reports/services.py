@@ -8,7 +8,7 @@ import hashlib
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import reduce
 from io import BufferedReader
@@ -27,7 +27,7 @@ from fraudcase.accounts.models import HandlingMarking, User
 from fraudcase.accounts.services import visibility_filter
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
-from fraudcase.core import bulk, filetypes
+from fraudcase.core import bulk, dates, filetypes
 from fraudcase.core.errors import (
     AttachmentRejected,
     Conflict,
@@ -176,9 +176,9 @@ def search_page(
     if status:
         narrow &= Q(status=status)
     if received_from:
-        narrow &= Q(received_at__gte=_start_of(received_from))
+        narrow &= Q(received_at__gte=dates.start_of(received_from))
     if received_to:
-        narrow &= Q(received_at__lt=_start_of(received_to + timedelta(days=1)))
+        narrow &= Q(received_at__lt=dates.start_of(received_to + timedelta(days=1)))
     # Every match is a subquery on the report's own id, so no row is repeated: no DISTINCT,
     # and a page sorts by any column and counts cheaply.
     visible = visible_reports(user).filter(narrow).order_by("-received_at", "-id")
@@ -191,10 +191,6 @@ def search_page(
 def _at_least(parts: list[QuerySet[Any]], many: int) -> bool:
     """Whether these rows number `many` or more: one count over at most `many` index rows."""
     return sum(rows.order_by()[:many].count() for rows in parts) >= many
-
-
-def _start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def _matching(term: str) -> list[QuerySet[Any]]:

@@ -2,7 +2,7 @@
 
 import dataclasses
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db import transaction
@@ -12,6 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from fraudcase.accounts.models import User
+from fraudcase.core import dates
 from fraudcase.core.dates import age_on
 from fraudcase.core.errors import Conflict, InvalidInput
 from fraudcase.intake.models import CallForService
@@ -115,15 +116,10 @@ def assessor_queue(
         # As instants (the start of a UK day), so that the (status, received_at) index serves
         # the filter: a cast of every row to its UK date could not use it.
         if first is not None:
-            reports = reports.filter(received_at__gte=_start_of(first))
+            reports = reports.filter(received_at__gte=dates.start_of(first))
         if last is not None:
-            reports = reports.filter(received_at__lt=_start_of(last + timedelta(days=1)))
+            reports = reports.filter(received_at__lt=dates.start_of(last + timedelta(days=1)))
     return reports.select_related("victim").order_by("received_at", "id")
-
-
-def _start_of(day: date) -> datetime:
-    """The instant a UK day starts."""
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def with_deadlines(reports: Iterable[Report], today: date) -> list[dict[str, object]]:
