@@ -8,6 +8,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 REPO_DIR = BASE_DIR.parent.parent
@@ -244,7 +245,12 @@ AUDIT_KEY_FILE = os.environ.get("FRAUDCASE_AUDIT_KEY_FILE", "")
 AUDIT_CHECKPOINT_FILE = os.environ.get("FRAUDCASE_AUDIT_CHECKPOINT_FILE", "")
 # How many chains ("lanes") audit writers append to in parallel; 0 means 16 on PostgreSQL and 1
 # on SQLite (audit.services.lane_count).
-AUDIT_LANES = int(os.environ.get("FRAUDCASE_AUDIT_LANES", "0"))
+_lanes = os.environ.get("FRAUDCASE_AUDIT_LANES", "0").strip()
+if not _lanes.isdigit():
+    raise ImproperlyConfigured(
+        f"FRAUDCASE_AUDIT_LANES must be a whole number, 0 or more (0: the default), not {_lanes!r}"
+    )
+AUDIT_LANES = int(_lanes)
 
 # Attachments are stored outside the database (docs/admin-guide.md "Attachments").
 ATTACHMENT_ROOT = Path(os.environ.get("FRAUDCASE_ATTACHMENT_DIR", DATA_DIR / "attachments"))
