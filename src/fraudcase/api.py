@@ -30,7 +30,10 @@ from fraudcase.core.errors import (
     NotPermitted,
 )
 from fraudcase.intake.api import router as intake_router
+from fraudcase.performance.api import router as performance_router
 from fraudcase.reports.api import router as reports_router
+from fraudcase.returns.api import router as returns_router
+from fraudcase.streams.api import router as streams_router
 from fraudcase.triage.api import router as triage_router
 from fraudcase.victims.api import router as victims_router
 
@@ -192,6 +195,9 @@ api.add_router("/v1", intake_router)
 api.add_router("/v1", reports_router)
 api.add_router("/v1", victims_router)
 api.add_router("/v1", accounts_router)
+api.add_router("/v1", returns_router)
+api.add_router("/v1", streams_router)
+api.add_router("/v1", performance_router)
 
 
 @csrf_exempt  # it changes nothing: a POST to no route is a JSON 404, not the CSRF HTML page

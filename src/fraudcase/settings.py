@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "fraudcase.victims",
     "fraudcase.triage",
     "fraudcase.cases",
+    "fraudcase.returns",
+    "fraudcase.streams",
+    "fraudcase.performance",
     "fraudcase.demo",
 ]
 

@@ -94,6 +94,9 @@ urlpatterns = [
         "vulnerability/victims/<int:entry_id>/next-of-kin/", victims.next_of_kin, name="victim-kin"
     ),
     path("vulnerability/victims/<int:entry_id>/", victims.entry_detail, name="victim-entry"),
+    path("returns/", include("fraudcase.returns.urls")),
+    path("streams/", include("fraudcase.streams.urls")),
+    path("performance/", include("fraudcase.performance.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     re_path(r"^api/(?P<rest>(?s:.*))$", api_views.unknown_address),

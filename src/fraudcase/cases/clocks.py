@@ -328,6 +328,17 @@ KINDS: dict[str, Kind] = {
 }
 
 
+def register(kind: Kind) -> None:
+    """Add a kind of deadline kept by an app above this one (the NFIB return, the other demand
+    streams' clocks): called from that app's `AppConfig.ready`, so the Deadlines page, the home
+    page and /api/v1/deadlines show it like the kinds above (docs/architecture.md, "How a
+    lower app reaches a higher one"). A kind whose rows are not about one report passes a
+    `shown` that returns no references."""
+    if kind.key in KINDS:
+        raise ValueError(f"A kind of deadline {kind.key!r} is already registered")
+    KINDS[kind.key] = kind
+
+
 # ---------------------------------------------------------------- what the pages read
 
 
