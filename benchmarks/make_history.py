@@ -152,7 +152,7 @@ STEPS = [
                p.received + CASE WHEN p.i %% 50 = 0 THEN interval '30 hours'
                                  ELSE interval '2 hours' END,
                %(sup)s,
-               CASE WHEN p.i %% 10 = 0 THEN 0 ELSE ((p.i * 7919) %% 500000) / 100.0 END,
+               CASE WHEN p.i %% 10 = 0 THEN 0 ELSE ((p.i::bigint * 7919) %% 500000) / 100.0 END,
                '', NULL
         FROM hist_plan p
         LEFT JOIN intake_disseminationpackage pkg

@@ -85,6 +85,10 @@ class Report(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         help_text="When set, only members of this team see the report.",
+        # Indexed only where set (report_restricted_team, below): an index holding the NULLs
+        # let SQLite read the visibility filter's `IS NULL OR IN (teams)` as a MULTI-INDEX OR
+        # over nearly every report, instead of the index the rest of the query needs.
+        db_index=False,
     )
     package = models.ForeignKey(
         DisseminationPackage,
@@ -142,6 +146,12 @@ class Report(models.Model):
                 fields=["first_update_due", "id"],
                 condition=models.Q(first_update_due__isnull=False),
                 name="report_first_update_owed",
+            ),
+            # The few reports restricted to a team: deleting a team (PROTECT) finds its reports.
+            models.Index(
+                fields=["restricted_to_team"],
+                condition=models.Q(restricted_to_team__isnull=False),
+                name="report_restricted_team",
             ),
             # The home page: recorded today, and recorded after the 24-hour deadline.
             models.Index(fields=["recorded_at"], name="report_recorded_at"),
