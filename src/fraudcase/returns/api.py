@@ -12,7 +12,7 @@ from fraudcase.accounts.services import api_user
 from fraudcase.audit.models import AuditAction
 from fraudcase.cases.rules import HOME_OFFICE_OUTCOMES
 from fraudcase.core import paging
-from fraudcase.core.api_schemas import PAGED, PageIn, one_of
+from fraudcase.core.api_schemas import PAGED, Detail, PageIn, one_of
 from fraudcase.reports import services as report_services
 from fraudcase.reports.enums import ReportStatus
 from fraudcase.reports.models import Report
@@ -50,7 +50,7 @@ class ReturnOut(Schema):
     rows: list[ReturnRowOut]
 
 
-@router.get("/returns/nfib/{month}", response=ReturnOut, openapi_extra=PAGED)
+@router.get("/returns/nfib/{month}", response={200: ReturnOut, 428: Detail}, openapi_extra=PAGED)
 def nfib_return(
     request: HttpRequest, response: HttpResponse, month: str, paged: Query[PageIn]
 ) -> dict[str, object]:
@@ -109,9 +109,14 @@ class ReconciliationOut(Schema):
     gaps: list[GapOut]
 
 
-@router.get("/returns/reconciliation", response=ReconciliationOut, openapi_extra=PAGED)
+@router.get(
+    "/returns/reconciliation", response={200: ReconciliationOut, 428: Detail}, openapi_extra=PAGED
+)
 def reconciliation(
-    request: HttpRequest, response: HttpResponse, paged: Query[PageIn], state: str = ""
+    request: HttpRequest,
+    response: HttpResponse,
+    paged: Query[PageIn],
+    state: one_of(rules.GAP_STATES, "") = "",
 ) -> dict[str, object]:
     """How many NFRC numbers are in each state (`returned`, `erased`, `transferred`,
     `not_returned`, `open`; they add up to `total`), and the gap list (every state but

@@ -4,6 +4,7 @@
 import re
 from datetime import date
 
+from fraudcase.accounts.enums import Role
 from fraudcase.core.enums import Choices
 from fraudcase.triage.rules import nfib_return_due
 
@@ -19,6 +20,12 @@ __all__ = [
     "month_state",
     "parse_month",
 ]
+
+# Who reads the returns and the reconciliation (the VFT supervisor, and the analyst / ECU manager
+# for the performance meeting); who sends the return (§5.7: "the VFT supervisor is
+# responsible for collating a monthly report").
+READERS = frozenset({Role.VFT_SUPERVISOR, Role.ANALYST})
+SENDERS = frozenset({Role.VFT_SUPERVISOR})
 
 # §5.7 (outcome 20): "transferred to another body" - the NFRC is accounted for as transferred.
 TRANSFERRED_OUTCOME = 20

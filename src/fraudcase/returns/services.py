@@ -44,7 +44,6 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.http import Http404
 from django.utils import timezone
 
-from fraudcase.accounts.enums import Role
 from fraudcase.accounts.models import User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
@@ -63,9 +62,7 @@ from . import rules
 from .models import ErasedNFRC, NFIBReturn, ReturnedNFRC, SentRow
 from .rules import MonthState, NFRCState
 
-# Who reads the returns and the reconciliation; who sends the return (§5.7: the VFT supervisor).
-READERS = frozenset({Role.VFT_SUPERVISOR, Role.ANALYST})
-SENDERS = frozenset({Role.VFT_SUPERVISOR})
+READERS, SENDERS = rules.READERS, rules.SENDERS
 
 _FIN = "report__finalisation__"
 
