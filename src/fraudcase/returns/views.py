@@ -87,7 +87,10 @@ def month(request, month: str):
         {
             "ret": ret,
             "page": page,
-            "may_send": services.may_send(request.user) and problem is None and not ret.closed,
+            "may_send": services.may_send(request.user)
+            and ret.state != rules.MonthState.SENT
+            and problem is None
+            and not ret.closed,
             "send_problem": problem,
         },
     )
