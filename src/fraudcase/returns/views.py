@@ -121,8 +121,8 @@ def mark_sent(request, month: str):
         return redirect("nfib-return", month=month)
     messages.success(
         request,
-        f"The return for {first:%B %Y} is marked as sent ({record.rows_sent} rows). "
-        f"SHA-256 of {record.filename}: {record.sha256}",
+        f"The return for {first:%B %Y} is marked as sent ({record.rows_sent} rows); "
+        "its file and SHA-256 are kept below.",
     )
     return redirect("nfib-return", month=month)
 
