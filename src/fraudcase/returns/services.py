@@ -125,7 +125,8 @@ def ensure_month_of(finalised_at: datetime) -> None:
 
 def ensure_months() -> int:
     """Set-based: a return row for every month after the last one sent in which an outcome was
-    recorded, and for the month after the last one sent. Returns how many were made."""
+    recorded, and for the month after the last one sent; and the due date of each return not
+    yet sent restamped (after a change of bank holidays). Returns how many were made."""
     last = latest_sent()
     finalised = Finalisation.objects.all()
     if last is not None:
@@ -139,7 +140,12 @@ def ensure_months() -> int:
     }
     if last is not None:
         months.add(rules.month_after(last))
-    return _make_months(months)
+    made = _make_months(months)
+    # The due dates of the returns not yet sent, again (bank holidays may have changed).
+    for month, due in NFIBReturn.objects.filter(sent_at__isnull=True).values_list("month", "due"):
+        if rules.due(month) != due:
+            NFIBReturn.objects.filter(month=month).update(due=rules.due(month))
+    return made
 
 
 # ---------------------------------------------------------------- the month's return
