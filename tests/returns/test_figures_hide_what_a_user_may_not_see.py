@@ -60,6 +60,9 @@ def test_the_sent_rows_too(supervisor, analyst):
     assert [r["nfrc"] for r in services.month_return(analyst, 2026, 10).rows] == [
         "NFRC260000000511"
     ]
+    ret = services.month_return(analyst, 2026, 10)
+    content, _ = services.export_return(analyst, ret, "csv", "")
+    assert "NFRC260000000512" not in content.decode()  # not the whole file as sent
 
 
 def test_other_roles_have_no_returns_pages(assessor, client):

@@ -333,7 +333,9 @@ def export_return(user: User, ret: MonthReturn, fmt: str, justification: str) ->
         summary=f"Exported the NFIB return for {ret.key} ({len(rows)} rows, {fmt})",
     )
     record = ret.record
-    if record is not None and record.is_sent and record.file_format == fmt and record.content:
+    # The file as sent, to a user who may see every row of it; else the rows they may see.
+    whole = record is not None and record.is_sent and len(rows) == record.rows_sent
+    if whole and record is not None and record.file_format == fmt and record.content:
         return bytes(record.content), record.filename
     return file_bytes(rows, fmt), rules.filename(ret.month, fmt)
 
