@@ -31,6 +31,12 @@ PAGES = [
     "/vulnerability/log/",
     "/api/v1/deadlines",
     "/api/v1/allocation-board",
+    "/returns/",
+    "/returns/reconciliation/",
+    "/returns/reconciliation/?state=open",
+    "/returns/2026-10/",
+    "/api/v1/returns/nfib/2026-10",
+    "/api/v1/returns/reconciliation",
 ]
 REPORT_PAGES = [
     "",

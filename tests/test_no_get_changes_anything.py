@@ -13,6 +13,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.urls import URLResolver, get_resolver
+from django.utils import timezone
 
 from fraudcase.accounts.models import Role, User
 from fraudcase.reports.models import Report
@@ -64,6 +65,7 @@ def sample_values() -> dict[str, list[str]]:
         "action_id": first("victims.VulnerabilityAction"),
         "task_id": first("victims.VulnerabilityAction"),
         "token_id": first("accounts.ApiToken"),
+        "month": [timezone.localdate().strftime("%Y-%m"), "2026-10"],
         "rest": ["no/such/address"],  # the API's JSON 404 for an unknown address
         "job_id": [
             str(
@@ -105,6 +107,10 @@ def urls() -> list[str]:
         "/vulnerability/weekly/?export=csv&list=top-individuals",
         f"/vulnerability/lists/{list_id}/?segment=VS4&export=csv",
         f"/api/v1/victim-lists/{list_id}/entries?segment=VS4",
+        "/returns/reconciliation/?state=open&export=csv",
+        "/returns/2026-10/?export=xlsx",
+        "/api/v1/returns/nfib/2026-10",
+        "/api/v1/returns/reconciliation?state=open",
     ]
 
 

@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 
 from fraudcase.accounts.enums import Role
 from fraudcase.cases import rules as case_rules
+from fraudcase.returns import rules as return_rules
 from fraudcase.triage import rules as triage_rules
 from fraudcase.victims import rules as victim_rules
 
@@ -54,6 +55,7 @@ PLACES = (
     Place("Allocation", "allocation-board", "may_allocate"),
     Place("Vulnerability", "workbench", "may_work_vulnerability_lists"),
     Place("Deadlines", "deadlines", "may_have_deadlines"),
+    Place("NFIB returns", "nfib-returns", "may_read_returns"),
     Place("Find a report", "report-search", "signed_in"),
     Place("Import", "import-nfib", "may_take_reports_in"),
     Place("Call for service", "cfs-new", "may_take_reports_in"),
@@ -85,6 +87,7 @@ def flags(role: str, *, is_staff: bool = False, signed_in: bool = True) -> dict[
         "may_have_tasks": cases or role == Role.ASSESSOR or victim_rules.may_be_assigned(role),
         "may_have_deadlines": role in DEADLINE_ROLES,
         "may_take_reports_in": role in INTAKE_ROLES,
+        "may_read_returns": role in return_rules.READERS,
         "may_administer": is_staff,
     }
 

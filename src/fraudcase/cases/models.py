@@ -122,6 +122,12 @@ class Finalisation(models.Model):
     finalised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     finalised_at = models.DateTimeField()
 
+    class Meta:
+        indexes = [
+            # The monthly NFIB return reads one month's outcomes (fraudcase.returns).
+            models.Index(fields=["finalised_at"], name="finalisation_at"),
+        ]
+
 
 class LetterKind(Choices):
     ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement with the guidance sheet"

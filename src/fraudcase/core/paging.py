@@ -199,8 +199,12 @@ class Bounded:
 def count_up_to(rows: QuerySet[Any], cap: int = COUNT_CAP) -> Bounded:
     """How many rows, counted over a LIMIT (`SELECT COUNT(*) FROM (... LIMIT cap + 1)`), so
     that a count costs the same over a thousand rows or a million."""
-    # No order and no related rows: only which rows there are counts.
-    total = rows.order_by().select_related(None)[: cap + 1].count()
+    # No order and no related rows: only which rows there are counts (a values() list has no
+    # related rows to drop).
+    rows = rows.order_by()
+    if getattr(rows, "_fields", None) is None:
+        rows = rows.select_related(None)
+    total = rows[: cap + 1].count()
     return Bounded(min(total, cap), total > cap)
 
 
