@@ -59,6 +59,9 @@ def sample_values() -> dict[str, list[str]]:
         "attachment_id": first("reports.Attachment"),
         "request_id": first("triage.EvidenceRequest"),
         "call_id": first("intake.CallForService"),
+        "ilor_id": first("streams.InternationalRequest"),
+        "transition": ["accept"],
+        "incident_id": first("streams.BankingProtocolIncident"),
         "list_id": first("victims.VictimList"),
         "entry_id": first("victims.VictimListEntry"),
         "action_id": first("victims.VulnerabilityAction"),
@@ -105,6 +108,10 @@ def urls() -> list[str]:
         "/vulnerability/weekly/?export=csv&list=top-individuals",
         f"/vulnerability/lists/{list_id}/?segment=VS4&export=csv",
         f"/api/v1/victim-lists/{list_id}/entries?segment=VS4",
+        "/streams/ilor/?export=csv&state=sent",
+        "/streams/banking-protocol/?export=xlsx&result=no_offence",
+        "/api/v1/ilor-requests?state=received",
+        "/api/v1/banking-protocol-incidents?month=2026-11",
     ]
 
 

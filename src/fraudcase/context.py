@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 
 from fraudcase.accounts.enums import Role
 from fraudcase.cases import rules as case_rules
+from fraudcase.streams import rules as stream_rules
 from fraudcase.triage import rules as triage_rules
 from fraudcase.victims import rules as victim_rules
 
@@ -59,6 +60,8 @@ PLACES = (
     Place("Call for service", "cfs-new", "may_take_reports_in"),
     Place("To double-key", "cfs-double-key", "may_take_reports_in"),
     Place("Referral", "referral-new", "may_take_reports_in"),
+    Place("ILOR/EIO", "ilor-list", "may_read_ilor"),
+    Place("Banking Protocol", "bp-list", "may_read_banking_protocol"),
     Place("Administration", "admin:index", "may_administer"),
 )
 
@@ -85,6 +88,10 @@ def flags(role: str, *, is_staff: bool = False, signed_in: bool = True) -> dict[
         "may_have_tasks": cases or role == Role.ASSESSOR or victim_rules.may_be_assigned(role),
         "may_have_deadlines": role in DEADLINE_ROLES,
         "may_take_reports_in": role in INTAKE_ROLES,
+        # The other demand streams (streams.rules): who works them, and the analyst who
+        # counts them.
+        "may_read_ilor": role in stream_rules.READING_ROLES,
+        "may_read_banking_protocol": role in stream_rules.BANKING_READING_ROLES,
         "may_administer": is_staff,
     }
 
