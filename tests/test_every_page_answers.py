@@ -32,6 +32,7 @@ PAGES = [
     "/vulnerability/log/",
     "/api/v1/deadlines",
     "/api/v1/allocation-board",
+    "/streams/",
     "/streams/ilor/",
     "/streams/ilor/?state=sent&kind=eio&country=ES",
     "/streams/ilor/?export=xlsx",

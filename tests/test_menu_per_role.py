@@ -26,8 +26,7 @@ EVERY_LINK = {
     "Call for service",
     "To double-key",
     "Referral",
-    "ILOR/EIO",
-    "Banking Protocol",
+    "Other demand",
     "Administration",
 }
 # What each role sees. My cases is the investigator's; My tasks is for everyone who can be
@@ -44,7 +43,6 @@ MENUS = {
         "Call for service",
         "To double-key",
         "Referral",
-        "Banking Protocol",
     ],
     Role.VFT_SUPERVISOR: [
         "Home",
@@ -54,8 +52,7 @@ MENUS = {
         "Vulnerability",
         "Deadlines",
         "Find a report",
-        "ILOR/EIO",
-        "Banking Protocol",
+        "Other demand",
     ],
     Role.EVALUATOR: ["Home", "My tasks", "Evaluate", "Deadlines", "Find a report"],
     Role.INVESTIGATOR: [
@@ -64,8 +61,7 @@ MENUS = {
         "My tasks",
         "Deadlines",
         "Find a report",
-        "ILOR/EIO",
-        "Banking Protocol",
+        "Other demand",
     ],
     Role.FVO: [
         "Home",
@@ -73,13 +69,13 @@ MENUS = {
         "Vulnerability",
         "Deadlines",
         "Find a report",
-        "Banking Protocol",
+        "Other demand",
     ],
-    Role.SAFEGUARDING: ["Home", "My tasks", "Find a report", "Banking Protocol"],
+    Role.SAFEGUARDING: ["Home", "My tasks", "Find a report", "Other demand"],
     Role.SPECIAL: ["Home", "My tasks", "Find a report"],
     Role.VOLUNTEER: ["Home", "My tasks", "Find a report"],
-    Role.FINANCIAL_INTELLIGENCE: ["Home", "Deadlines", "Find a report", "ILOR/EIO"],
-    Role.ANALYST: ["Home", "Find a report", "ILOR/EIO", "Banking Protocol"],
+    Role.FINANCIAL_INTELLIGENCE: ["Home", "Deadlines", "Find a report", "Other demand"],
+    Role.ANALYST: ["Home", "Find a report", "Other demand"],
     Role.ADMINISTRATOR: ["Home", "Find a report", "Administration"],
 }
 

@@ -60,8 +60,9 @@ PLACES = (
     Place("Call for service", "cfs-new", "may_take_reports_in"),
     Place("To double-key", "cfs-double-key", "may_take_reports_in"),
     Place("Referral", "referral-new", "may_take_reports_in"),
-    Place("ILOR/EIO", "ilor-list", "may_read_ilor"),
-    Place("Banking Protocol", "bp-list", "may_read_banking_protocol"),
+    # One place for the demand that is not a report to assess (streams): its page lists the
+    # streams the role works, so the menu stays on one line as streams are added.
+    Place("Other demand", "streams", "may_read_streams"),
     Place("Administration", "admin:index", "may_administer"),
 )
 
@@ -92,6 +93,7 @@ def flags(role: str, *, is_staff: bool = False, signed_in: bool = True) -> dict[
         # counts them.
         "may_read_ilor": role in stream_rules.READING_ROLES,
         "may_read_banking_protocol": role in stream_rules.BANKING_READING_ROLES,
+        "may_read_streams": role in stream_rules.READING_ROLES | stream_rules.BANKING_READING_ROLES,
         "may_administer": is_staff,
     }
 

@@ -23,7 +23,10 @@ def test_an_investigator_records_an_eio_and_a_banking_protocol_call(
     url = live_server.url
     sign_in(page, url, "ecu_investigator")
 
-    go_to(page, "ILOR/EIO")
+    go_to(page, "Other demand")
+    page.wait_for_selector("h1:has-text('Other demand')")
+    check(page)
+    page.click("main a:has-text('ILOR and EIO requests')")
     page.wait_for_selector("h1:has-text('ILOR and EIO requests')")
     check(page)
     page.click("a:has-text('Record a request')")
@@ -49,7 +52,8 @@ def test_an_investigator_records_an_eio_and_a_banking_protocol_call(
     assert "PDP-2026-114" in page.inner_text("main")
     check(page)
 
-    go_to(page, "Banking Protocol")
+    go_to(page, "Other demand")
+    page.click("main a:has-text('Banking Protocol incidents')")
     page.wait_for_selector("h1:has-text('Banking Protocol incidents')")
     check(page)
     page.click("a:has-text('Record an incident')")

@@ -16,8 +16,8 @@ from tests.streams.conftest import an_incident
 pytestmark = pytest.mark.django_db
 
 
-def test_an_incident_is_recorded_on_the_page(client, assessor):
-    client.force_login(assessor)
+def test_an_incident_is_recorded_on_the_page(client, fvo):
+    client.force_login(fvo)
     assert client.get("/streams/banking-protocol/new/").status_code == 200
     called = timezone.localtime() - timedelta(hours=3)
     answer = client.post(
@@ -58,14 +58,14 @@ def test_an_incident_is_recorded_on_the_page(client, assessor):
         ({"victim_postcode": "not a postcode"}, "victim_postcode"),
     ],
 )
-def test_an_incident_that_breaks_a_rule_is_refused_naming_the_field(assessor, overrides, field):
+def test_an_incident_that_breaks_a_rule_is_refused_naming_the_field(fvo, overrides, field):
     with pytest.raises(InvalidInput) as refused:
-        an_incident(assessor, **overrides)
+        an_incident(fvo, **overrides)
     assert field in refused.value.problems
 
 
 def test_a_crime_recorded_links_to_its_report_when_the_user_may_see_it(
-    client, assessor, ecu_investigator, assessed
+    client, fvo, ecu_investigator, assessed
 ):
     incident = an_incident(
         ecu_investigator, results=["crime_recorded"], crime_reference=assessed.local_reference
@@ -74,18 +74,18 @@ def test_a_crime_recorded_links_to_its_report_when_the_user_may_see_it(
     client.force_login(ecu_investigator)
     page = client.get(f"/streams/banking-protocol/{incident.pk}/").content.decode()
     assert f'href="/reports/{assessed.local_reference}/"' in page
-    # Restricted to a team the assessor is not in: the link is not shown to them.
+    # Restricted to a team the fvo is not in: the link is not shown to them.
     type(assessed).objects.filter(pk=assessed.pk).update(
         restricted_to_team=ecu_investigator.teams.first()
     )
-    client.force_login(assessor)
+    client.force_login(fvo)
     page = client.get(f"/streams/banking-protocol/{incident.pk}/").content.decode()
     assert assessed.local_reference not in page
 
 
-def test_a_change_is_audited(client, assessor):
-    incident = an_incident(assessor)
-    client.force_login(assessor)
+def test_a_change_is_audited(client, fvo):
+    incident = an_incident(fvo)
+    client.force_login(fvo)
     form = client.get(f"/streams/banking-protocol/{incident.pk}/edit/")
     assert form.status_code == 200 and "Edith Marsh" in form.content.decode()
     data = services.IncidentInput(
@@ -112,15 +112,15 @@ def test_a_change_is_audited(client, assessor):
             "crime_reference": "",
         }
     )
-    changed = services.update_incident(assessor, incident.pk, data)
+    changed = services.update_incident(fvo, incident.pk, data)
     assert changed.arrest and not changed.no_offence
     assert AuditEvent.objects.filter(object_ref=incident.reference, action="alteration").exists()
 
 
 def test_an_administrator_erases_the_victims_details_and_the_counts_stay(
-    client, assessor, administrator
+    client, fvo, administrator
 ):
-    incident = an_incident(assessor, results=["arrest"])
+    incident = an_incident(fvo, results=["arrest"])
     client.force_login(administrator)
     url = f"/streams/banking-protocol/{incident.pk}/erase/"
     assert client.post(url, {"reason": ""}).status_code == 200  # a reason is needed
@@ -129,12 +129,12 @@ def test_an_administrator_erases_the_victims_details_and_the_counts_stay(
     assert erased.victim_name == "[erased]" and erased.victim_dob is None
     assert erased.victim_postcode == "" and erased.arrest and erased.victim_erased_at
     assert AuditEvent.objects.filter(object_ref=incident.reference, action="erasure").exists()
-    client.force_login(assessor)
+    client.force_login(fvo)
     assert client.get(url).status_code == 404  # only administrators erase
 
 
-def test_the_api_records_and_lists_incidents_without_the_victim(client, assessor):
-    client.force_login(assessor)
+def test_the_api_records_and_lists_incidents_without_the_victim(client, fvo):
+    client.force_login(fvo)
     called = (timezone.now() - timedelta(hours=1)).isoformat()
     answer = client.post(
         "/api/v1/banking-protocol-incidents",
@@ -162,10 +162,10 @@ def test_the_api_records_and_lists_incidents_without_the_victim(client, assessor
     assert wrong.status_code == 422 and "results" in wrong.json()["problems"]
 
 
-def test_the_list_filters_by_month_and_result_and_exports_no_victim_data(client, assessor):
-    an_incident(assessor)
-    an_incident(assessor, branch_name="Hinckley", results=["arrest"])
-    client.force_login(assessor)
+def test_the_list_filters_by_month_and_result_and_exports_no_victim_data(client, fvo):
+    an_incident(fvo)
+    an_incident(fvo, branch_name="Hinckley", results=["arrest"])
+    client.force_login(fvo)
     page = client.get("/streams/banking-protocol/?result=arrest").content.decode()
     assert "Hinckley" in page and "Gallowtree" not in page
     export = client.get("/streams/banking-protocol/?export=csv").content.decode()

@@ -28,11 +28,11 @@ def _incidents(user, month: int, results: list[list[str]]) -> None:
         )
 
 
-def test_the_offence_share_counts_arrests_and_crimes_recorded_once_each(assessor):
+def test_the_offence_share_counts_arrests_and_crimes_recorded_once_each(fvo):
     # October: 5 calls; one arrest with a crime recorded, one crime recorded, one intelligence,
     # two no offence: 2 offences of 5 (40%), the arrest with its crime counted once.
     _incidents(
-        assessor,
+        fvo,
         10,
         [
             ["arrest", "crime_recorded"],
@@ -43,7 +43,7 @@ def test_the_offence_share_counts_arrests_and_crimes_recorded_once_each(assessor
         ],
     )
     # September: 4 calls, one arrest: 25%.
-    _incidents(assessor, 9, [["arrest"], ["no_offence"], ["no_offence"], ["intelligence"]])
+    _incidents(fvo, 9, [["arrest"], ["no_offence"], ["no_offence"], ["intelligence"]])
     rows = measures.banking_protocol_results(None, date(2026, 9, 1), date(2026, 10, 31))
     assert [r["month"] for r in rows] == ["2026-09", "2026-10"]
     september, october = rows
@@ -57,11 +57,11 @@ def test_the_offence_share_counts_arrests_and_crimes_recorded_once_each(assessor
     assert summary["offence_share"] == pytest.approx(3 / 9)
 
 
-def test_the_attended_share_and_median_time_to_attend(assessor):
+def test_the_attended_share_and_median_time_to_attend(fvo):
     for minutes in (10, 20, 40):
         called = in_month(2026, 8, 5)
-        an_incident(assessor, called_at=called, attended_at=called + timedelta(minutes=minutes))
-    an_incident(assessor, called_at=in_month(2026, 8, 6), attended=False, attended_at=None)
+        an_incident(fvo, called_at=called, attended_at=called + timedelta(minutes=minutes))
+    an_incident(fvo, called_at=in_month(2026, 8, 6), attended=False, attended_at=None)
     summary = measures.banking_protocol_summary(None, date(2026, 8, 1), date(2026, 8, 31))
     assert summary["attended_share"] == pytest.approx(0.75)
     assert summary["median_minutes_to_attend"] == pytest.approx(20)
@@ -91,14 +91,14 @@ def test_ilor_demand_by_month_kind_and_state(ecu_investigator, ecu):
     assert by[("2026-07", "ilor")]["declined"] == 1 and by[("2026-07", "ilor")]["overdue"] == 0
 
 
-def test_the_figures_hide_what_a_user_may_not_see(ecu_investigator, analyst, assessor, ecu, vft):
+def test_the_figures_hide_what_a_user_may_not_see(ecu_investigator, analyst, fvo, ecu, vft):
     # OFFICIAL-SENSITIVE and ECU-only records are counted for the whole unit and for the
     # investigator cleared and in the ECU, not for an analyst cleared to OFFICIAL.
     a_request(ecu_investigator, ecu, received_on=date(2026, 7, 1))
     a_request(
         ecu_investigator, ecu, received_on=date(2026, 7, 2), handling_marking="OFFICIAL-SENSITIVE"
     )
-    an_incident(assessor, called_at=in_month(2026, 7))
+    an_incident(fvo, called_at=in_month(2026, 7))
     an_incident(
         ecu_investigator, called_at=in_month(2026, 7, 4), restricted_to_team=ecu, results=["arrest"]
     )
@@ -113,12 +113,12 @@ def test_the_figures_hide_what_a_user_may_not_see(ecu_investigator, analyst, ass
     assert received(None) == 2 and received(ecu_investigator) == 2 and received(analyst) == 1
     assert calls(None) == 2 and calls(ecu_investigator) == 2
     assert calls(analyst) == 2  # in the ECU
-    assert calls(assessor) == 1  # not in the ECU
+    assert calls(fvo) == 1  # not in the ECU
     # A role that does not work a stream counts none of it.
-    assert received(assessor) == 0
+    assert received(fvo) == 0
 
 
-def test_each_figure_is_one_query_whatever_the_history(assessor, ecu_investigator, ecu):
+def test_each_figure_is_one_query_whatever_the_history(fvo, ecu_investigator, ecu):
     BankingProtocolIncident.objects.bulk_create(
         BankingProtocolIncident(
             bank_name="Castle Bank",
@@ -126,7 +126,7 @@ def test_each_figure_is_one_query_whatever_the_history(assessor, ecu_investigato
             called_at=in_month(2026, 1 + n % 12),
             arrest=n % 4 == 0,
             no_offence=n % 4 != 0,
-            recorded_by=assessor,
+            recorded_by=fvo,
             recorded_at=in_month(2026, 1),
         )
         for n in range(400)

@@ -94,9 +94,7 @@ def test_the_detail_pages_cost_the_same_with_many_records(signed_in, grow):
     assert_bounded(signed_in, f"/streams/banking-protocol/{incident.pk}/", grow)
 
 
-def test_a_user_sees_only_the_records_they_may(
-    client, ecu_investigator, analyst, ecu, vft, assessor
-):
+def test_a_user_sees_only_the_records_they_may(client, ecu_investigator, analyst, ecu, vft, fvo):
     secret = a_request(
         ecu_investigator, ecu, handling_marking="OFFICIAL-SENSITIVE", their_reference="SECRET-1"
     )
@@ -109,7 +107,7 @@ def test_a_user_sees_only_the_records_they_may(
     assert client.get(f"/streams/ilor/{open_one.pk}/").status_code == 200
     assert "SECRET-1" not in client.get("/streams/ilor/?export=csv").content.decode()
     assert [r["their_reference"] for r in client.get("/api/v1/ilor-requests").json()] == ["OPEN-1"]
-    client.force_login(assessor)  # not in the ECU
+    client.force_login(fvo)  # not in the ECU
     assert "ECU only" not in client.get("/streams/banking-protocol/").content.decode()
     assert client.get(f"/streams/banking-protocol/{ecu_only.pk}/").status_code == 404
     assert client.get("/api/v1/banking-protocol-incidents").json() == []

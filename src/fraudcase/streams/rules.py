@@ -173,10 +173,10 @@ class BankingResult(Choices):
 # The results that mean the call became an offence (seed 002 ¶68 "resultant offences").
 OFFENCE_RESULTS: frozenset[str] = frozenset({BankingResult.ARREST, BankingResult.CRIME_RECORDED})
 
-# Who records Banking Protocol incidents: the ECU leads the force's response (¶68), the
-# assessor takes incoming demand in, the Protect team safeguards the victim. The analyst reads.
+# Who records Banking Protocol incidents: the ECU leads the force's response (¶68) and the
+# Protect team safeguards the victim. The analyst reads.
 BANKING_WORKING_ROLES = frozenset(
-    {Role.ASSESSOR, Role.INVESTIGATOR, Role.VFT_SUPERVISOR, Role.FVO, Role.SAFEGUARDING}
+    {Role.INVESTIGATOR, Role.VFT_SUPERVISOR, Role.FVO, Role.SAFEGUARDING}
 )
 BANKING_READING_ROLES = BANKING_WORKING_ROLES | {Role.ANALYST}
 

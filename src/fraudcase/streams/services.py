@@ -250,7 +250,7 @@ def _request_item(request: InternationalRequest, today: date) -> clocks.DueItem:
         f"{request.kind.upper()} response to {request.authority} "
         f"({rules.country_name(request.country)})",
         request.reference,
-        "",  # no victim: a request from abroad is not a crime report
+        "None: a request from abroad",  # not a crime report: no victim
         request.response_due,
         triage_rules.deadline_state(request.response_due, today),
         str(request.officer) if request.officer else str(request.team),
@@ -263,7 +263,7 @@ REQUEST_CLOCK = clocks.Kind(
     "ILOR/EIO responses",
     requests_owed,
     "response_due",
-    "their_reference",
+    "id",  # the order of the requests' own references (EIO-00012)
     _request_item,
     lambda rows: [],  # not about a report: nothing for the disclosure gate
 )

@@ -5,6 +5,7 @@ from django.urls import URLPattern, URLResolver, path
 from . import views
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.streams_home, name="streams"),
     path("ilor/", views.request_list, name="ilor-list"),
     path("ilor/new/", views.request_new, name="ilor-new"),
     path("ilor/<int:ilor_id>/", views.request_detail, name="ilor-detail"),

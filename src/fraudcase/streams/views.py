@@ -41,6 +41,15 @@ def _add_problems(form, invalid: InvalidInput) -> None:
         form.add_error(field if field in form.fields else None, problem)
 
 
+def streams_home(request):
+    """The demand streams this role works (the menu's *Other demand*)."""
+    user = request.user
+    ilor, banking = services.may_read_requests(user), services.may_read_incidents(user)
+    if not (ilor or banking):
+        raise Http404("No such page")
+    return render(request, "streams/index.html", {"ilor": ilor, "banking": banking})
+
+
 # ---------------------------------------------------------------- ILOR/EIO requests
 
 
