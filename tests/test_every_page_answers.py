@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from fraudcase.accounts.models import User
 from fraudcase.reports.models import Report
+from fraudcase.streams.models import BankingProtocolIncident, InternationalRequest
 from fraudcase.victims.models import VictimList, VictimListEntry
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +38,17 @@ PAGES = [
     "/returns/2026-10/",
     "/api/v1/returns/nfib/2026-10",
     "/api/v1/returns/reconciliation",
+    "/streams/",
+    "/streams/ilor/",
+    "/streams/ilor/?state=sent&kind=eio&country=ES",
+    "/streams/ilor/?export=xlsx",
+    "/streams/ilor/new/",
+    "/streams/banking-protocol/",
+    "/streams/banking-protocol/?month=2026-11&result=arrest",
+    "/streams/banking-protocol/?export=csv",
+    "/streams/banking-protocol/new/",
+    "/api/v1/ilor-requests",
+    "/api/v1/banking-protocol-incidents",
 ]
 REPORT_PAGES = [
     "",
@@ -67,6 +79,14 @@ def test_no_page_fails_for_any_demo_user(client):
         )
     ]
     urls = PAGES + [f"/reports/{ref}/{page}" for ref in refs if ref for page in REPORT_PAGES]
+    request = InternationalRequest.objects.order_by("pk").first()
+    incident = BankingProtocolIncident.objects.order_by("pk").first()
+    urls += [
+        f"/streams/ilor/{request.pk}/",
+        f"/streams/banking-protocol/{incident.pk}/",
+        f"/streams/banking-protocol/{incident.pk}/edit/",
+        f"/streams/banking-protocol/{incident.pk}/erase/",
+    ]
     victim_list = VictimList.objects.first()
     entry = VictimListEntry.objects.first()
     business = VictimListEntry.objects.filter(status="BUSINESS").first()

@@ -27,6 +27,7 @@ EVERY_LINK = {
     "Call for service",
     "To double-key",
     "Referral",
+    "Other demand",
     "Administration",
 }
 # What each role sees. My cases is the investigator's; My tasks is for everyone who can be
@@ -53,15 +54,30 @@ MENUS = {
         "Deadlines",
         "NFIB returns",
         "Find a report",
+        "Other demand",
     ],
     Role.EVALUATOR: ["Home", "My tasks", "Evaluate", "Deadlines", "Find a report"],
-    Role.INVESTIGATOR: ["Home", "My cases", "My tasks", "Deadlines", "Find a report"],
-    Role.FVO: ["Home", "My tasks", "Vulnerability", "Deadlines", "Find a report"],
-    Role.SAFEGUARDING: ["Home", "My tasks", "Find a report"],
+    Role.INVESTIGATOR: [
+        "Home",
+        "My cases",
+        "My tasks",
+        "Deadlines",
+        "Find a report",
+        "Other demand",
+    ],
+    Role.FVO: [
+        "Home",
+        "My tasks",
+        "Vulnerability",
+        "Deadlines",
+        "Find a report",
+        "Other demand",
+    ],
+    Role.SAFEGUARDING: ["Home", "My tasks", "Find a report", "Other demand"],
     Role.SPECIAL: ["Home", "My tasks", "Find a report"],
     Role.VOLUNTEER: ["Home", "My tasks", "Find a report"],
-    Role.FINANCIAL_INTELLIGENCE: ["Home", "Deadlines", "Find a report"],
-    Role.ANALYST: ["Home", "NFIB returns", "Find a report"],
+    Role.FINANCIAL_INTELLIGENCE: ["Home", "Deadlines", "Find a report", "Other demand"],
+    Role.ANALYST: ["Home", "NFIB returns", "Find a report", "Other demand"],
     Role.ADMINISTRATOR: ["Home", "Find a report", "Administration"],
 }
 

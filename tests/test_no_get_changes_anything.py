@@ -60,6 +60,9 @@ def sample_values() -> dict[str, list[str]]:
         "attachment_id": first("reports.Attachment"),
         "request_id": first("triage.EvidenceRequest"),
         "call_id": first("intake.CallForService"),
+        "ilor_id": first("streams.InternationalRequest"),
+        "transition": ["accept"],
+        "incident_id": first("streams.BankingProtocolIncident"),
         "list_id": first("victims.VictimList"),
         "entry_id": first("victims.VictimListEntry"),
         "action_id": first("victims.VulnerabilityAction"),
@@ -111,6 +114,10 @@ def urls() -> list[str]:
         "/returns/2026-10/?export=xlsx",
         "/api/v1/returns/nfib/2026-10",
         "/api/v1/returns/reconciliation?state=open",
+        "/streams/ilor/?export=csv&state=sent",
+        "/streams/banking-protocol/?export=xlsx&result=no_offence",
+        "/api/v1/ilor-requests?state=received",
+        "/api/v1/banking-protocol-incidents?month=2026-11",
     ]
 
 

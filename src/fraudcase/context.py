@@ -13,6 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from fraudcase.accounts.enums import Role
 from fraudcase.cases import rules as case_rules
 from fraudcase.returns import rules as return_rules
+from fraudcase.streams import rules as stream_rules
 from fraudcase.triage import rules as triage_rules
 from fraudcase.victims import rules as victim_rules
 
@@ -61,6 +62,9 @@ PLACES = (
     Place("Call for service", "cfs-new", "may_take_reports_in"),
     Place("To double-key", "cfs-double-key", "may_take_reports_in"),
     Place("Referral", "referral-new", "may_take_reports_in"),
+    # One place for the demand that is not a report to assess (streams): its page lists the
+    # streams the role works, so the menu stays on one line as streams are added.
+    Place("Other demand", "streams", "may_read_streams"),
     Place("Administration", "admin:index", "may_administer"),
 )
 
@@ -88,6 +92,11 @@ def flags(role: str, *, is_staff: bool = False, signed_in: bool = True) -> dict[
         "may_have_deadlines": role in DEADLINE_ROLES,
         "may_take_reports_in": role in INTAKE_ROLES,
         "may_read_returns": role in return_rules.READERS,
+        # The other demand streams (streams.rules): who works them, and the analyst who
+        # counts them.
+        "may_read_ilor": role in stream_rules.READING_ROLES,
+        "may_read_banking_protocol": role in stream_rules.BANKING_READING_ROLES,
+        "may_read_streams": role in stream_rules.READING_ROLES | stream_rules.BANKING_READING_ROLES,
         "may_administer": is_staff,
     }
 

@@ -157,6 +157,11 @@ FRAUDCASE_THROTTLE_OVERALL_ATTEMPTS = int(
 FRAUDCASE_CLIENT_ADDRESS_HEADER = os.environ.get("FRAUDCASE_CLIENT_ADDRESS_HEADER", "")
 # API tokens last this many days at most (and by default).
 FRAUDCASE_API_TOKEN_DAYS = int(os.environ.get("FRAUDCASE_API_TOKEN_DAYS", "90"))
+# When the response to an ILOR or EIO is due when the requesting authority gives no date
+# (streams.rules.response_due; docs/rules.md "ILOR/EIO response due"): calendar days from
+# receipt. An EIO's 120 are Directive 2014/41/EU art. 12 (30 days to recognise, 90 to execute).
+FRAUDCASE_ILOR_RESPONSE_DAYS = int(os.environ.get("FRAUDCASE_ILOR_RESPONSE_DAYS", "90"))
+FRAUDCASE_EIO_RESPONSE_DAYS = int(os.environ.get("FRAUDCASE_EIO_RESPONSE_DAYS", "120"))
 # The API's documentation and schema are for signed-in users unless this is on.
 FRAUDCASE_PUBLIC_API_DOCS = _flag("FRAUDCASE_PUBLIC_API_DOCS")
 

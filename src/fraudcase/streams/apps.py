@@ -5,3 +5,12 @@ class StreamsConfig(AppConfig):
     name = "fraudcase.streams"
     label = "streams"
     verbose_name = "Other demand streams"
+
+    def ready(self) -> None:
+        from fraudcase.cases import clocks
+
+        from .services import REQUEST_CLOCK
+
+        # An ILOR/EIO response due or overdue is on the Deadlines page, the home page and
+        # /api/v1/deadlines (docs/architecture.md "How a lower app reaches a higher one").
+        clocks.register(REQUEST_CLOCK)

@@ -24,6 +24,7 @@ from django.utils import timezone
 from fraudcase.accounts.models import HandlingMarking, Role, Team, TeamKind, User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
+from fraudcase.demo import demand
 from fraudcase.intake import services as intake_services
 from fraudcase.intake.importing import LONDON, import_nfib_package
 from fraudcase.intake.synthetic import nfib_package_frame
@@ -221,6 +222,7 @@ class Command(BaseCommand):
             self._victim_list(User.objects.get(username="fvo"))
         self._assess_some(assessor)
         self._walk_some(teams["Volume Fraud Team"])
+        demand.load(today)  # ILOR/EIO requests and Banking Protocol incidents, once
         if fresh:
             self._first_updates_given(assessor)
         anchored = self._checkpoint()
