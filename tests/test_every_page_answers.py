@@ -29,6 +29,10 @@ PAGES = [
     "/vulnerability/weekly/",
     "/vulnerability/tasks/",
     "/vulnerability/log/",
+    "/streams/cyber/",
+    "/streams/cyber/?state=all&export=csv",
+    "/streams/victim-support/",
+    "/streams/victim-support/?state=contacted",
     "/api/v1/deadlines",
     "/api/v1/allocation-board",
 ]

@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 
 from fraudcase.accounts.enums import Role
 from fraudcase.cases import rules as case_rules
+from fraudcase.streams import cyber_rules as stream_rules
 from fraudcase.triage import rules as triage_rules
 from fraudcase.victims import rules as victim_rules
 
@@ -53,6 +54,8 @@ PLACES = (
     Place("Evaluate", "assessor-queue", "may_evaluate", "?stage=with_evaluator"),
     Place("Allocation", "allocation-board", "may_allocate"),
     Place("Vulnerability", "workbench", "may_work_vulnerability_lists"),
+    Place("Victim support", "victim-support-list", "may_work_victim_support"),
+    Place("Cyber", "cyber-list", "may_work_cyber"),
     Place("Deadlines", "deadlines", "may_have_deadlines"),
     Place("Find a report", "report-search", "signed_in"),
     Place("Import", "import-nfib", "may_take_reports_in"),
@@ -86,6 +89,11 @@ def flags(role: str, *, is_staff: bool = False, signed_in: bool = True) -> dict[
         "may_have_deadlines": role in DEADLINE_ROLES,
         "may_take_reports_in": role in INTAKE_ROLES,
         "may_administer": is_staff,
+        # The routed lists (streams): the cyber team's, the Protect team's victim support.
+        "may_work_cyber": stream_rules.may_read(role, stream_rules.RoutedList.CYBER),
+        "may_work_victim_support": stream_rules.may_read(
+            role, stream_rules.RoutedList.VICTIM_SUPPORT
+        ),
     }
 
 
