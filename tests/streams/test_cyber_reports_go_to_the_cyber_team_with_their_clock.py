@@ -3,6 +3,7 @@ go to the cyber team, which contacts the victim by a day the force sets (1 worki
 crime in action the same day), stored when the report comes in. The clock is on the cyber
 team's Deadlines when due and leaves when the first contact is recorded."""
 
+import io
 from datetime import date
 
 import pytest
@@ -13,6 +14,7 @@ from fraudcase.core import dates
 from fraudcase.core.errors import Conflict, NotPermitted
 from fraudcase.intake import services as intake_services
 from fraudcase.reports.enums import Route
+from fraudcase.reports.models import Report
 from fraudcase.streams import cyber
 
 from .conftest import bring_in, received, victim_row
@@ -111,3 +113,17 @@ def test_a_call_for_service_in_progress_with_a_cyber_code_is_a_crime_in_action(a
     )
     assert call.report is not None and call.report.route == Route.CRIME_IN_ACTION
     assert call.report.route_due is not None
+
+
+def test_a_change_of_the_days_restamps_the_contacts_still_owed(write_package, settings):
+    from django.core.management import call_command
+
+    rows = [victim_row(1, fraud_type="NFIB52A"), victim_row(2, fraud_type="NFIB52B")]
+    owed, made = bring_in(write_package, rows, at=received(FRIDAY))
+    Report.objects.filter(pk=made.pk).update(route_contacted_at=received(FRIDAY, 15))
+    settings.FRAUDCASE_CYBER_CONTACT_DAYS = 2
+    call_command("recompute_deadlines", stdout=io.StringIO())
+    owed.refresh_from_db()
+    made.refresh_from_db()
+    assert owed.route_due == date(2026, 12, 1)
+    assert made.route_due == date(2026, 11, 30)  # kept as it was when the contact was made
