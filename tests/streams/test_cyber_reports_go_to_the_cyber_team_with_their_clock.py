@@ -127,3 +127,13 @@ def test_a_change_of_the_days_restamps_the_contacts_still_owed(write_package, se
     made.refresh_from_db()
     assert owed.route_due == date(2026, 12, 1)
     assert made.route_due == date(2026, 11, 30)  # kept as it was when the contact was made
+
+
+def test_the_report_page_says_where_it_went_and_offers_the_contact(
+    write_package, cyber_officer, client
+):
+    (report,) = bring_in(write_package, [victim_row(1, fraud_type="NFIB52E")])
+    client.force_login(cyber_officer)
+    page = client.get(f"/reports/{report.local_reference}/").content.decode()
+    assert "Cyber crime unit: cyber-dependent dissemination" in page
+    assert f"/streams/contact/{report.local_reference}/" in page

@@ -93,6 +93,19 @@ def record_contact(user: User, reference: str, *, method: str, summary: str) -> 
     return report
 
 
+def report_part(user: User, report: Report) -> dict[str, Any] | None:
+    """The report page's routing row (composed in fraudcase.pages): the team it went to, its
+    first contact due or made, and whether this user may record it. None: not routed."""
+    routed = rules.list_of(report.route)
+    if routed is None:
+        return None
+    return {
+        "team": rules.TEAM_KINDS[routed].label,
+        "list": routed,
+        "may_contact": report.route_contacted_at is None and rules.may_contact(user.role, routed),
+    }
+
+
 # ---------------------------------------------------------------- the Deadlines page's clocks
 
 
