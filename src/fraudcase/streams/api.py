@@ -2,4 +2,7 @@
 
 from ninja import Router
 
+from .cyber_api import router as cyber_router
+
 router = Router(tags=["streams"])
+router.add_router("", cyber_router)
