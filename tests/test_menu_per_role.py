@@ -51,7 +51,6 @@ MENUS = {
         "Decide",
         "Allocation",
         "Vulnerability",
-        "Victim support",
         "Cyber",
         "Deadlines",
         "Find a report",

@@ -91,9 +91,9 @@ def flags(role: str, *, is_staff: bool = False, signed_in: bool = True) -> dict[
         "may_administer": is_staff,
         # The routed lists (streams): the cyber team's, the Protect team's victim support.
         "may_work_cyber": stream_rules.may_read(role, stream_rules.RoutedList.CYBER),
-        "may_work_victim_support": stream_rules.may_read(
-            role, stream_rules.RoutedList.VICTIM_SUPPORT
-        ),
+        # The supervisor opens it from the vulnerability workbench: the menu stays on one line.
+        "may_work_victim_support": role != Role.VFT_SUPERVISOR
+        and stream_rules.may_read(role, stream_rules.RoutedList.VICTIM_SUPPORT),
     }
 
 

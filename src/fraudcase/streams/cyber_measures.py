@@ -66,7 +66,8 @@ class VictimSupportMonth:
 
 def _received(user: User | None, start: date, end: date) -> QuerySet[Report]:
     reports = Report.objects.all() if user is None else visible_reports(user)
-    return reports.filter(
+    # `route != ""` as the partial index report_routed_received has it (streams.cyber).
+    return reports.exclude(route="").filter(
         received_at__gte=dates.start_of(start),
         received_at__lt=dates.start_of(end + timedelta(days=1)),
     )
