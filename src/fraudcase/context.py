@@ -13,6 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from fraudcase.accounts.enums import Role
 from fraudcase.cases import rules as case_rules
 from fraudcase.returns import rules as return_rules
+from fraudcase.streams import cyber_rules
 from fraudcase.streams import rules as stream_rules
 from fraudcase.triage import rules as triage_rules
 from fraudcase.victims import rules as victim_rules
@@ -96,7 +97,10 @@ def flags(role: str, *, is_staff: bool = False, signed_in: bool = True) -> dict[
         # counts them.
         "may_read_ilor": role in stream_rules.READING_ROLES,
         "may_read_banking_protocol": role in stream_rules.BANKING_READING_ROLES,
-        "may_read_streams": role in stream_rules.READING_ROLES | stream_rules.BANKING_READING_ROLES,
+        # ... and the routed lists (the cyber team's, the Protect team's victim support),
+        # reached from the same page so that the menu stays on one line.
+        "may_read_streams": role in stream_rules.READING_ROLES | stream_rules.BANKING_READING_ROLES
+        or any(cyber_rules.may_read(role, routed) for routed in cyber_rules.RoutedList),
         "may_administer": is_staff,
     }
 

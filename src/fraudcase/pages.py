@@ -20,6 +20,7 @@ from fraudcase.intake import services as intake_services
 from fraudcase.reports import services as report_services
 from fraudcase.reports.forms import LogEntryForm, SearchForm
 from fraudcase.reports.views import justification_given, list_justification
+from fraudcase.streams import cyber as stream_cyber
 from fraudcase.triage import views as triage_views
 
 
@@ -77,6 +78,7 @@ def report_detail(request, ref):
         "call": getattr(report, "call_for_service", None),
         "referral": getattr(report, "referral", None),
         "case_panel": case_services.panel(request.user, report),
+        "routed": stream_cyber.report_part(request.user, report),
     }
     context.update(triage_views.report_part(request.user, report))
     context["back_href"] = back_to(request)

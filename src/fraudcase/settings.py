@@ -304,6 +304,28 @@ TASKS = {
 
 # Home Office outcome types counted as positive (§5.7: the seed counts 1-10), e.g. "1-10,22".
 FRAUDCASE_POSITIVE_OUTCOMES = os.environ.get("FRAUDCASE_POSITIVE_OUTCOMES", "1-10")
+
+
+def _working_days(name: str, default: int) -> int:
+    """A number of working days an administrator sets: a whole number from 0 to 30, or
+    start-up stops naming the variable."""
+    value = os.environ.get(name, str(default)).strip()
+    if not value.isdigit() or int(value) > 30:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number of working days from 0 to 30, not {value!r}"
+        )
+    return int(value)
+
+
+# The routed teams' first contact with the victim (docs/rules.md "Cyber and victim support
+# routes"), in working days after the report is received; 0 is the same day.
+# A cyber-dependent dissemination: the cyber team contacts the victim (seed 002 ¶36 ii).
+FRAUDCASE_CYBER_CONTACT_DAYS = _working_days("FRAUDCASE_CYBER_CONTACT_DAYS", 1)
+# A crime in action is happening now: the same day (seed 002 ¶38 i).
+FRAUDCASE_CRIME_IN_ACTION_CONTACT_DAYS = _working_days("FRAUDCASE_CRIME_IN_ACTION_CONTACT_DAYS", 0)
+# A victim-support-only referral is a victim needing safeguarding: the enhanced service's 1
+# working day (§5.4, §5.6).
+FRAUDCASE_VICTIM_SUPPORT_CONTACT_DAYS = _working_days("FRAUDCASE_VICTIM_SUPPORT_CONTACT_DAYS", 1)
 # Who letters to victims come from, and how the victim gets in touch.
 FRAUDCASE_FORCE_NAME = os.environ.get("FRAUDCASE_FORCE_NAME", "Leicestershire Police")
 FRAUDCASE_TEAM_CONTACT = os.environ.get(

@@ -112,7 +112,10 @@ def test_recomputing_after_a_new_bank_holiday_moves_the_due_date(assessed, super
     )
     said = StringIO()
     call_command("recompute_deadlines", stdout=said)
-    assert said.getvalue().strip() == "First updates moved: 1. Decisions to explain moved: 1."
+    assert said.getvalue().strip() == (
+        "First updates moved: 1. Decisions to explain moved: 1. "
+        "First contacts of the cyber and Protect teams moved: 0."
+    )
     assert due(assessed) == date(2022, 9, 20)
     assert due(given) is None
     made.refresh_from_db()

@@ -35,6 +35,8 @@ class TeamKind(Choices):
     ECU = "ecu", "Economic Crime Unit"
     NEIGHBOURHOOD = "neighbourhood", "Neighbourhood team"
     PROTECT = "protect", "Protect"
+    # Cyber-dependent crime and crimes in action (seed 002 ¶11 iv, ¶38).
+    CYBER = "cyber", "Cyber crime unit"
 
 
 class Experience(Choices):

@@ -24,7 +24,14 @@ from fraudcase.audit.models import AuditAction
 from fraudcase.core.errors import Conflict, InvalidInput
 from fraudcase.reports import deadlines as report_deadlines
 from fraudcase.reports import services as report_services
-from fraudcase.reports.models import Identifier, Report, ReportStatus, StatusChange, Suspect
+from fraudcase.reports.models import (
+    Identifier,
+    Report,
+    ReportStatus,
+    Source,
+    StatusChange,
+    Suspect,
+)
 from fraudcase.reports.rules import Transition
 from fraudcase.reports.services import on_visible_reports, visible_reports
 from fraudcase.triage import services as triage_services
@@ -153,7 +160,10 @@ def awaiting_allocation(user: User) -> QuerySet[Report]:
     with its `current_tier`: the board shows them a page at a time."""
     return (
         triage_services.with_current_tier(
-            visible_reports(user).filter(status=ReportStatus.AWAITING_ALLOCATION)
+            visible_reports(user)
+            .filter(status=ReportStatus.AWAITING_ALLOCATION)
+            # §5.4: a victim-support-only referral is never allocated for investigation.
+            .exclude(source=Source.VICTIM_SUPPORT_ONLY)
         )
         .select_related("victim")
         .order_by("received_at", "pk")

@@ -35,6 +35,9 @@ class ImportOut(Schema):
     rows: int
     profile: str
     local_references: list[str]
+    # New reports routed as they came in (§5.4; seed 002 ¶38).
+    victim_support_only: int
+    to_cyber_team: int
 
 
 class CallForServiceIn(Schema):
@@ -82,6 +85,10 @@ class ReferralIn(Schema):
     postcode: str = Field("", max_length=10)
     summary: str
     storage_decision: str = ""
+    # A Report Fraud (Action Fraud) referral for victim support only: the Protect team's.
+    victim_support_only: bool = False
+    # The offending is happening now: the cyber team's, the same day.
+    crime_in_action: bool = False
 
 
 @router.post("/imports/nfib-package", response={200: ImportOut, 409: Detail, 422: Rejected})

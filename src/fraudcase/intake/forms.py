@@ -143,6 +143,17 @@ class ReferralForm(GovukMixin, forms.Form):
         widget=forms.Textarea,
         help_text="Where it is kept, by whom, and why.",
     )
+    victim_support_only = forms.BooleanField(
+        label="Victim support only",
+        required=False,
+        help_text="A Report Fraud (Action Fraud) referral for victim support only: it goes to "
+        "the Protect team, not to assessment.",
+    )
+    crime_in_action = forms.BooleanField(
+        label="Crime in action",
+        required=False,
+        help_text="The offending is happening now: the cyber team acts the same day.",
+    )
 
     def clean(self):
         data = super().clean()

@@ -7,7 +7,7 @@ column, problem) and nothing written; importing the same package again creates n
 checks are column-wise (polars) and all writes set-based (fraudcase.core.bulk).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -33,7 +33,14 @@ from fraudcase.jobs.registry import Upload
 from fraudcase.reports import deadlines as report_deadlines
 from fraudcase.reports import rules
 from fraudcase.reports import services as report_services
-from fraudcase.reports.enums import EntryKind, ReportStatus, Source
+from fraudcase.reports.enums import (
+    CYBER_CODES,
+    CYBER_ROUTES,
+    EntryKind,
+    ReportStatus,
+    Route,
+    Source,
+)
 from fraudcase.reports.models import (
     DisseminationPackage,
     EnquiryLogEntry,
@@ -79,6 +86,10 @@ DEFAULT_COLUMNS = [
     "loss_gbp",
     *SUSPECT_COLUMNS,
     "narrative",
+    # Optional routing columns (§5.4; seed 002 ¶38; docs/user-guide.md "Package columns").
+    "referral_type",
+    "referred_by",
+    "crime_in_action",
 ]
 REQUIRED_COLUMNS = {"package_ref", "nfrc", "disseminated_on", "victim_type"}
 VICTIM_KEY = ["package_ref", "victim_type_value", "_fore", "_sur", "_bus", "dob"]
@@ -94,6 +105,9 @@ class ImportResult:
     rows: int = 0
     profile: str = "default"
     local_references: list[str] = field(default_factory=list)
+    # New reports routed as they came in (§5.4; seed 002 ¶38).
+    victim_support_only: int = 0
+    to_cyber_team: int = 0
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)
@@ -104,9 +118,17 @@ class ImportResult:
     def message(self) -> str:
         if not self.created and not self.nfrc_added:
             return f"Nothing new: all {self.already_recorded} victims were already recorded."
+        routed = ""
+        if self.victim_support_only:
+            routed += (
+                f" {self.victim_support_only} victim-support-only referrals went to the "
+                "Protect team, not to assessment."
+            )
+        if self.to_cyber_team:
+            routed += f" {self.to_cyber_team} went to the cyber team too."
         return (
             f"{self.created} victims recorded, {self.already_recorded} already recorded, "
-            f"{self.nfrc_added} NFRC numbers added to existing reports."
+            f"{self.nfrc_added} NFRC numbers added to existing reports.{routed}"
         )
 
 
@@ -141,6 +163,7 @@ def _prepare(
         pl.col("surname").str.to_lowercase().alias("_sur"),
         pl.col("business_name").str.to_lowercase().alias("_bus"),
     )
+    frame = _routes(frame)
     bad_nfrc = (
         pl.col("nfrc_list")
         .list.eval(pl.element().str.contains(rules.NFRC_PATTERN.pattern).not_())
@@ -200,6 +223,41 @@ def _prepare(
             & (pl.col("business_name") == ""),
             pl.lit("An organisation victim needs a business name"),
         ),
+        (
+            "referral_type",
+            pl.col("referral_type_value").is_null(),
+            pl.format(
+                "'{}' is not a referral type ({})",
+                pl.col("referral_type"),
+                pl.lit(intake_rules.REFERRAL_TYPE_WORDS),
+            ),
+        ),
+        (
+            "referred_by",
+            pl.col("referred_by_value").is_null(),
+            pl.format(
+                "'{}' is not who refers a package ({})",
+                pl.col("referred_by"),
+                pl.lit(intake_rules.REFERRED_BY_WORDS),
+            ),
+        ),
+        (
+            "crime_in_action",
+            pl.col("crime_in_action_value").is_null(),
+            pl.format(
+                "'{}' is not yes or no ({})",
+                pl.col("crime_in_action"),
+                pl.lit(intake_rules.FLAG_WORDS),
+            ),
+        ),
+        (
+            "crime_in_action",
+            (pl.col("referral_type_value") == "victim_support") & pl.col("crime_in_action_value"),
+            pl.lit(
+                "A victim-support-only referral is not for investigation, so it cannot be a "
+                "crime in action"
+            ),
+        ),
     ]
     if received is not None:
         checks.append(
@@ -258,6 +316,52 @@ def _prepare(
     return frame, problems
 
 
+def _routes(frame: pl.DataFrame) -> pl.DataFrame:
+    """Each row's referral type, referrer and crime-in-action flag read (None where the cell
+    is not one: a problem), and where the row routes (intake.rules.route, column-wise): the
+    distinct spellings are read once each, not row by row."""
+
+    def read(
+        column: str,
+        table: Mapping[str, object],
+        key: Callable[[str], str],
+        dtype: type[pl.DataType],
+    ) -> pl.Expr:
+        values = {v: table.get(key(v)) for v in frame[column].unique().to_list() if v}
+        return (
+            pl.when(pl.col(column).str.strip_chars() == "")
+            .then(pl.lit(table[""], dtype=dtype))
+            .otherwise(pl.col(column).replace_strict(values, default=None, return_dtype=dtype))
+        )
+
+    frame = frame.with_columns(
+        read(
+            "referral_type", intake_rules.REFERRAL_TYPES, intake_rules.referral_type_key, pl.String
+        ).alias("referral_type_value"),
+        read("referred_by", intake_rules.REFERRED_BY, intake_rules.name_key, pl.String).alias(
+            "referred_by_value"
+        ),
+        read("crime_in_action", intake_rules.FLAGS, intake_rules.name_key, pl.Boolean).alias(
+            "crime_in_action_value"
+        ),
+    )
+    return frame.with_columns(
+        pl.when(pl.col("referral_type_value") == "victim_support")
+        .then(pl.lit(ROUTE_RANK[Route.VICTIM_SUPPORT]))
+        .when(pl.col("crime_in_action_value"))
+        .then(pl.lit(ROUTE_RANK[Route.CRIME_IN_ACTION]))
+        .when(pl.col("fraud_type").str.strip_chars().str.to_uppercase().is_in(CYBER_CODES))
+        .then(pl.lit(ROUTE_RANK[Route.CYBER]))
+        .otherwise(pl.lit(0))
+        .alias("route_rank")
+    )
+
+
+# A victim on several rows takes the first route of intake.rules.route any of its rows has.
+ROUTE_RANK = {Route.CYBER: 1, Route.CRIME_IN_ACTION: 2, Route.VICTIM_SUPPORT: 3}
+ROUTE_OF_RANK = {0: "", **{rank: str(route) for route, rank in ROUTE_RANK.items()}}
+
+
 def _normalise_column(
     frame: pl.DataFrame, column: str, fn: Callable[[str], str | None]
 ) -> pl.Series:
@@ -269,27 +373,37 @@ def _normalise_column(
 
 def _victims(frame: pl.DataFrame) -> pl.DataFrame:
     """One row per victim: rows of the same package and person are one victim with all NFRCs."""
-    return frame.group_by(VICTIM_KEY, maintain_order=True).agg(
-        pl.col("row").min(),
-        pl.col("nfrc_list")
-        .list.explode(keep_nulls=False, empty_as_null=False)
-        .unique(maintain_order=True),
-        pl.col("disseminated_date").first(),
-        *[
-            pl.col(c).filter(pl.col(c) != "").first().fill_null("")
-            for c in (
-                "fraud_type",
-                "forename",
-                "surname",
-                "business_name",
-                "address",
-                "postcode",
-                "phone",
-                "email",
-                "narrative",
-            )
-        ],
-        pl.col("loss").max(),
+    return (
+        frame.group_by(VICTIM_KEY, maintain_order=True)
+        .agg(
+            pl.col("row").min(),
+            pl.col("nfrc_list")
+            .list.explode(keep_nulls=False, empty_as_null=False)
+            .unique(maintain_order=True),
+            pl.col("disseminated_date").first(),
+            *[
+                pl.col(c).filter(pl.col(c) != "").first().fill_null("")
+                for c in (
+                    "fraud_type",
+                    "forename",
+                    "surname",
+                    "business_name",
+                    "address",
+                    "postcode",
+                    "phone",
+                    "email",
+                    "narrative",
+                    "referred_by",
+                )
+            ],
+            pl.col("loss").max(),
+            pl.col("route_rank").max(),
+        )
+        .with_columns(
+            pl.col("route_rank")
+            .replace_strict(ROUTE_OF_RANK, return_dtype=pl.String)
+            .alias("route"),
+        )
     )
 
 
@@ -446,11 +560,14 @@ def _write(
                 "recorded_by",
                 "loss_gbp",
                 "narrative",
+                "route",
             ],
             (
                 (
                     ref,
-                    Source.NFIB_DISSEMINATION,
+                    Source.VICTIM_SUPPORT_ONLY
+                    if route == Route.VICTIM_SUPPORT
+                    else Source.NFIB_DISSEMINATION,
                     ReportStatus.RECORDED,
                     "OFFICIAL",
                     package_ids[pkg],
@@ -461,16 +578,22 @@ def _write(
                     user_id,
                     loss,
                     narrative,
+                    route,
                 )
-                for ref, (pkg, fraud_type, loss, narrative) in zip(
+                for ref, (pkg, fraud_type, loss, narrative, route) in zip(
                     refs,
-                    new.select("package_ref", "fraud_type", "loss", "narrative").iter_rows(),
+                    new.select(
+                        "package_ref", "fraud_type", "loss", "narrative", "route"
+                    ).iter_rows(),
                     strict=True,
                 )
             ),
         )
         report_ids = _ids_by_reference(refs, after_id)
         report_deadlines.schedule_imported(after_id)
+        report_deadlines.schedule_routes(Report.objects.filter(id__gt=after_id))
+        result.victim_support_only = new.filter(pl.col("route") == Route.VICTIM_SUPPORT).height
+        result.to_cyber_team = new.filter(pl.col("route").is_in(list(CYBER_ROUTES))).height
         new = new.with_columns(pl.Series("report_id", [report_ids[r] for r in refs]))
         new = new.with_columns(
             _normalise_column(new, "postcode", rules.normalise_postcode).fill_null("")
@@ -504,10 +627,10 @@ def _write(
                     now,
                     user_id,
                     f"Recorded from NFIB dissemination package {pkg} ({', '.join(nfrcs)}). "
-                    f"{receipt.words}.",
+                    f"{receipt.words}.{_routed_words(route, fraud_type, referred_by)}",
                 )
-                for report_id, pkg, nfrcs in new.select(
-                    "report_id", "package_ref", "nfrc_list"
+                for report_id, pkg, nfrcs, route, fraud_type, referred_by in new.select(
+                    "report_id", "package_ref", "nfrc_list", "route", "fraud_type", "referred_by"
                 ).iter_rows()
             ),
         )
@@ -537,6 +660,22 @@ def _write(
                 ).values_list("local_reference", flat=True)
             ],
         )
+
+
+def _routed_words(route: str, fraud_type: str, referred_by: str) -> str:
+    """The first timeline entry's words for a routed report, with the referrer's name as the
+    file gave it (Action Fraud or Report Fraud)."""
+    who = f" from {referred_by}" if referred_by else ""
+    if route == Route.VICTIM_SUPPORT:
+        return (
+            f" A victim-support-only referral{who}: for the Protect team's support, "
+            "not for assessment (§5.4)."
+        )
+    if route == Route.CRIME_IN_ACTION:
+        return f" A crime in action{who}: routed to the cyber team, to act on the same day."
+    if route == Route.CYBER:
+        return f" Cyber-dependent crime ({fraud_type.upper()}): routed to the cyber team."
+    return ""
 
 
 def _package_ids(

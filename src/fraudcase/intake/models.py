@@ -16,6 +16,8 @@ class ReferrerType(Choices):
     INTERNAL = "internal", "Internal department"
     CHIEF_OFFICER = "chief_officer", "Chief officer"
     CPS = "cps", "Crown Prosecution Service"
+    # Action Fraud became Report Fraud in December 2025 (§2, §5.4: victim support referrals).
+    REPORT_FRAUD = "report_fraud", "Report Fraud (formerly Action Fraud)"
     OTHER = "other", "Other"
 
 

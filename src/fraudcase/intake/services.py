@@ -22,6 +22,7 @@ from fraudcase.audit.models import AuditAction
 from fraudcase.core.errors import Conflict, InvalidInput, JustificationRequired
 from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services as report_services
+from fraudcase.reports.enums import CYBER_CODES, Route
 from fraudcase.reports.models import (
     Attachment,
     EnquiryLogEntry,
@@ -33,7 +34,7 @@ from fraudcase.reports.models import (
 )
 
 from . import rules
-from .models import CallForService, CallForServiceDecision, Referral, ReferrerType
+from .models import CallForService, CallForServiceDecision, Criterion, Referral, ReferrerType
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,14 @@ class CallForServiceInput:
     loss_gbp: Decimal | None
     criteria: list[str]
     other_reason: str
+
+
+ROUTED_WORDS: dict[str, str] = {
+    Route.VICTIM_SUPPORT: " Victim support only: for the Protect team's support, not for "
+    "assessment (§5.4).",
+    Route.CRIME_IN_ACTION: " A crime in action: routed to the cyber team, to act on the same day.",
+    Route.CYBER: " Cyber-dependent crime: routed to the cyber team.",
+}
 
 
 @transaction.atomic
@@ -78,6 +87,13 @@ def record_call_for_service(user: User, data: CallForServiceInput) -> CallForSer
         advice_given=outcome.advice,
     )
     if outcome.accepted:
+        # An offence in progress with a cyber-dependent code is a crime in action (002 ¶38 i).
+        route = rules.route(
+            victim_support_only=False,
+            fraud_type=data.fraud_type,
+            crime_in_action=Criterion.IN_PROGRESS in data.criteria
+            and data.fraud_type.strip().upper() in CYBER_CODES,
+        )
         call.report = report_services.create_report(
             user,
             Source.CALL_FOR_SERVICE,
@@ -93,7 +109,10 @@ def record_call_for_service(user: User, data: CallForServiceInput) -> CallForSer
                 "postcode": data.caller_postcode,
                 "dob": data.caller_dob,
             },
-            log_text="Recorded as a call for service: " + ", ".join(call.criteria),
+            log_text="Recorded as a call for service: "
+            + ", ".join(call.criteria)
+            + ROUTED_WORDS.get(route, ""),
+            route=route,
         )
     call.save()
     audit.record(
@@ -218,6 +237,8 @@ class ReferralInput:
     summary: str
     storage_decision: str
     fraud_type: str = ""
+    victim_support_only: bool = False
+    crime_in_action: bool = False
 
 
 def record_referral(user: User, data: ReferralInput, uploads: list[UploadedFile]) -> Referral:
@@ -226,8 +247,21 @@ def record_referral(user: User, data: ReferralInput, uploads: list[UploadedFile]
     Raises InvalidInput for an unknown referrer or victim type, AttachmentRejected for a file.
     """
     problems: dict[str, str] = {}
-    if data.referrer_type not in ReferrerType.values:
+    referrer_type = data.referrer_type
+    if rules.is_report_fraud(data.referrer_name):  # either name, however written
+        referrer_type = ReferrerType.REPORT_FRAUD
+    if referrer_type not in ReferrerType.values:
         problems["referrer_type"] = f"'{data.referrer_type}' is not a referrer type"
+    elif data.victim_support_only and referrer_type != ReferrerType.REPORT_FRAUD:
+        problems["victim_support_only"] = (
+            "Victim-support-only referrals come from Report Fraud (formerly Action Fraud): "
+            "choose it as who referred it"
+        )
+    if data.victim_support_only and data.crime_in_action:
+        problems["crime_in_action"] = (
+            "A victim-support-only referral is not for investigation, so it cannot be a "
+            "crime in action"
+        )
     if data.victim_type not in VictimType.values:
         problems["victim_type"] = f"'{data.victim_type}' is not a victim type"
     if postcode := report_rules.postcode_problem(data.postcode):
@@ -238,12 +272,18 @@ def record_referral(user: User, data: ReferralInput, uploads: list[UploadedFile]
     stored = [(report_services.store_file(upload), upload) for upload in uploads]
     try:
         with transaction.atomic():
+            route = rules.route(
+                victim_support_only=data.victim_support_only,
+                fraud_type=data.fraud_type,
+                crime_in_action=data.crime_in_action,
+            )
             report = report_services.create_report(
                 user,
-                Source.REFERRAL,
+                Source.VICTIM_SUPPORT_ONLY if data.victim_support_only else Source.REFERRAL,
                 timezone.now(),
                 data.summary,
                 fraud_type=data.fraud_type,
+                route=route,
                 victim={
                     "victim_type": data.victim_type,
                     "forename": data.forename,
@@ -252,11 +292,11 @@ def record_referral(user: User, data: ReferralInput, uploads: list[UploadedFile]
                     "postcode": data.postcode,
                 },
                 log_text=f"Recorded from a referral by {data.referrer_name} "
-                f"({ReferrerType(data.referrer_type).label}).",
+                f"({ReferrerType(referrer_type).label}).{ROUTED_WORDS.get(route, '')}",
             )
             referral = Referral.objects.create(
                 report=report,
-                referrer_type=data.referrer_type,
+                referrer_type=referrer_type,
                 referrer_name=data.referrer_name,
                 received_on=data.received_on,
                 storage_decision=data.storage_decision.strip(),

@@ -9,11 +9,15 @@ the enhanced service, cleared by an update given (cases.services), and restamped
 `fraudcase recompute-deadlines` after a change of the bank holidays.
 """
 
+from datetime import datetime
+
+from django.conf import settings
 from django.db.models import QuerySet
 
 from fraudcase.core import bulk
 
 from . import rules
+from .enums import Route
 from .models import Report
 
 
@@ -39,4 +43,46 @@ def first_update_given(report: Report) -> None:
     """The victim has had their first update (an update recorded, or a letter that is one):
     nothing more is owed under §5.6."""
     Report.objects.filter(pk=report.pk).update(first_update_due=None)
+    report.first_update_due = None
+
+
+# ---------------------------------------------------------------- the routed teams' first contact
+
+
+def route_contact_days(route: str) -> int:
+    """Working days from receipt to the routed team's first contact with the victim, as the
+    force sets them (settings FRAUDCASE_*_CONTACT_DAYS; docs/rules.md "Cyber and victim support
+    routes"); 0 is the same day."""
+    return {
+        Route.CYBER: settings.FRAUDCASE_CYBER_CONTACT_DAYS,
+        Route.CRIME_IN_ACTION: settings.FRAUDCASE_CRIME_IN_ACTION_CONTACT_DAYS,
+        Route.VICTIM_SUPPORT: settings.FRAUDCASE_VICTIM_SUPPORT_CONTACT_DAYS,
+    }[Route(route)]
+
+
+def schedule_routes(reports: QuerySet[Report]) -> int:
+    """Store on each routed report of `reports` the date its team's first contact is due: one
+    UPDATE per route and distinct due date. A victim-support-only referral's first contact by
+    the Protect team is the victim's first update (§5.4, §5.6): the assessors' first-update
+    clock is not kept for it. Returns how many reports were stamped."""
+    stamped = 0
+    for route in Route:
+        stamped += bulk.stamp_deadlines(
+            reports.filter(route=route, route_contacted_at__isnull=True),
+            "received_at",
+            "route_due",
+            route_contact_days(route),
+        )
+    reports.filter(route=Route.VICTIM_SUPPORT, first_update_due__isnull=False).update(
+        first_update_due=None
+    )
+    return stamped
+
+
+def route_contacted(report: Report, at: datetime) -> None:
+    """The routed team has made its first contact with the victim (and given protect advice):
+    the clock stops; its due date is kept, to say whether it was on time. A first contact is
+    also the victim's first update (§5.6)."""
+    Report.objects.filter(pk=report.pk).update(route_contacted_at=at, first_update_due=None)
+    report.route_contacted_at = at
     report.first_update_due = None

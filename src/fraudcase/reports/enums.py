@@ -7,8 +7,32 @@ class Source(Choices):
     NFIB_DISSEMINATION = "nfib", "NFIB dissemination"
     CALL_FOR_SERVICE = "call_for_service", "Call for service"
     REFERRAL = "referral", "Referral"
-    VICTIM_SUPPORT_ONLY = "victim_support_only", "Victim support only (Action Fraud)"
+    # Action Fraud became Report Fraud in December 2025: one name for both, whichever a file
+    # used (the file's own word is kept in the report's first timeline entry).
+    VICTIM_SUPPORT_ONLY = (
+        "victim_support_only",
+        "Victim support only (Report Fraud, formerly Action Fraud)",
+    )
     ILOR_EIO = "ilor_eio", "ILOR or EIO"
+
+
+class Route(Choices):
+    """Where a report goes besides (or instead of) the assessment queue, decided when it comes
+    in (DOMAIN.md "Where reports come from" item 4; seed 001 §5.4; seed 002 ¶11 iv, ¶38 i):
+    the cyber team for cyber-dependent disseminations and crimes in action, the Protect team
+    for victim-support-only referrals. Blank: the ordinary route only."""
+
+    CYBER = "cyber", "Cyber-dependent dissemination"
+    CRIME_IN_ACTION = "crime_in_action", "Crime in action"
+    VICTIM_SUPPORT = "victim_support", "Victim support only"
+
+
+# The cyber team's routes, and the NFIB codes of cyber-dependent crime (computer misuse:
+# NFIB50A-NFIB52E below), which route a report to the cyber team (seed 002 ¶11 iv, ¶34-¶38).
+CYBER_ROUTES = frozenset({Route.CYBER, Route.CRIME_IN_ACTION})
+CYBER_CODES = frozenset(
+    {"NFIB50A", "NFIB51A", "NFIB51B", "NFIB52A", "NFIB52B", "NFIB52C", "NFIB52D", "NFIB52E"}
+)
 
 
 class ReportStatus(Choices):

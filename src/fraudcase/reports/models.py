@@ -12,7 +12,7 @@ from django.db.models.functions import Upper
 
 from fraudcase.accounts.models import HandlingMarking, Team
 
-from .enums import EntryKind, IdentifierKind, ReportStatus, Source, VictimType
+from .enums import EntryKind, IdentifierKind, ReportStatus, Route, Source, VictimType
 
 __all__ = [
     "Attachment",
@@ -26,6 +26,7 @@ __all__ = [
     "ReferenceCounter",
     "Report",
     "ReportStatus",
+    "Route",
     "Source",
     "StatusChange",
     "Suspect",
@@ -120,6 +121,15 @@ class Report(models.Model):
     )
     # §5.6: when the victim's first update is due; None once it is given (reports.deadlines).
     first_update_due = models.DateField(null=True, blank=True, editable=False)
+    # Routed to the cyber team or the Protect team when it came in (Route; intake.rules.route),
+    # with the date the team's first contact with the victim is due, stored then (kept after
+    # the contact, for "contacted on time"), and when that contact was recorded
+    # (reports.deadlines.schedule_routes, route_contacted).
+    route = models.CharField(
+        max_length=20, choices=Route.choices, blank=True, default="", db_default=""
+    )
+    route_due = models.DateField(null=True, blank=True, editable=False)
+    route_contacted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         db_table = "intake_report"
@@ -152,6 +162,18 @@ class Report(models.Model):
                 fields=["restricted_to_team"],
                 condition=models.Q(restricted_to_team__isnull=False),
                 name="report_restricted_team",
+            ),
+            # A routed team's list (cyber, Protect) newest first, and its counts by month.
+            models.Index(
+                fields=["route", "received_at", "id"],
+                condition=~models.Q(route=""),
+                name="report_routed_received",
+            ),
+            # Deadlines: a routed team's first contacts owed by a day, oldest first.
+            models.Index(
+                fields=["route_due", "id"],
+                condition=models.Q(route_due__isnull=False, route_contacted_at__isnull=True),
+                name="report_route_contact_owed",
             ),
             # The home page: recorded today, and recorded after the 24-hour deadline.
             models.Index(fields=["recorded_at"], name="report_recorded_at"),

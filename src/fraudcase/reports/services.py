@@ -386,10 +386,13 @@ def create_report(
     log_text: str,
     fraud_type: str = "",
     loss_gbp: Decimal | None = None,
+    route: str = "",
 ) -> Report:
     """Record one new report with its victim, first timeline entry and audit entry (§5.1).
 
-    Used by every way a report comes in by hand; the caller holds the transaction.
+    Used by every way a report comes in by hand; the caller holds the transaction. `route`
+    (enums.Route, decided by intake.rules.route) sends it to the cyber or Protect team too,
+    with that team's first contact due (deadlines.schedule_routes).
     """
     reference = allocate_references(1, received_at)[0]
     report = Report.objects.create(
@@ -401,6 +404,7 @@ def create_report(
         narrative=narrative,
         fraud_type=fraud_type,
         loss_gbp=loss_gbp,
+        route=route,
     )
     name = (
         f"{victim.get('forename', '')} {victim.get('surname', '')}".strip()
@@ -410,6 +414,9 @@ def create_report(
     victim["postcode"] = rules.normalise_postcode(victim.get("postcode", ""))
     Victim.objects.create(report=report, search_name=name.lower(), **victim)
     deadlines.schedule_first_updates(Report.objects.filter(pk=report.pk))
+    if route:
+        deadlines.schedule_routes(Report.objects.filter(pk=report.pk))
+        report.refresh_from_db(fields=["route_due", "first_update_due"])
     write_name_keys([report.pk])
     EnquiryLogEntry.objects.create(
         report=report, kind=EntryKind.RECORDED, at=received_at, author=user, text=log_text

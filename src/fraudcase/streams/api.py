@@ -15,6 +15,7 @@ from fraudcase.core.api_schemas import PAGED, Day, Detail, Invalid, PageIn, one_
 from fraudcase.core.errors import InvalidInput
 
 from . import rules, services
+from .cyber_api import router as cyber_router
 from .models import BankingProtocolIncident, InternationalRequest
 
 router = Router(tags=["streams"])
@@ -268,3 +269,6 @@ def record_incident(request: HttpRequest, payload: IncidentIn) -> Status[dict[st
     except InvalidInput as invalid:
         return Status(422, {"detail": "Invalid incident", "problems": invalid.problems})
     return Status(201, _incident_out(incident))
+
+
+router.add_router("", cyber_router)

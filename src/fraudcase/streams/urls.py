@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from . import views
+from . import cyber_views, views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.streams_home, name="streams"),
@@ -14,4 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("banking-protocol/<int:incident_id>/", views.incident_detail, name="bp-detail"),
     path("banking-protocol/<int:incident_id>/edit/", views.incident_edit, name="bp-edit"),
     path("banking-protocol/<int:incident_id>/erase/", views.incident_erase, name="bp-erase"),
+    path("cyber/", cyber_views.cyber_list, name="cyber-list"),
+    path("victim-support/", cyber_views.victim_support_list, name="victim-support-list"),
+    path("contact/<path:ref>/", cyber_views.contact, name="routed-contact"),
 ]

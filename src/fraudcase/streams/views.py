@@ -17,7 +17,7 @@ from fraudcase.core import exports, paging
 from fraudcase.core.errors import Conflict, InvalidInput, NotPermitted
 from fraudcase.core.forms import filled
 
-from . import measures, rules, services
+from . import cyber_rules, measures, rules, services
 from .forms import EraseForm, IncidentForm, MoveForm, RequestForm
 
 # An export holds at most this many rows (the newest first): narrow the filters for more.
@@ -45,9 +45,15 @@ def streams_home(request):
     """The demand streams this role works (the menu's *Other demand*)."""
     user = request.user
     ilor, banking = services.may_read_requests(user), services.may_read_incidents(user)
-    if not (ilor or banking):
+    cyber = cyber_rules.may_read(user.role, cyber_rules.RoutedList.CYBER)
+    support = cyber_rules.may_read(user.role, cyber_rules.RoutedList.VICTIM_SUPPORT)
+    if not (ilor or banking or cyber or support):
         raise Http404("No such page")
-    return render(request, "streams/index.html", {"ilor": ilor, "banking": banking})
+    return render(
+        request,
+        "streams/index.html",
+        {"ilor": ilor, "banking": banking, "cyber": cyber, "support": support},
+    )
 
 
 # ---------------------------------------------------------------- ILOR/EIO requests

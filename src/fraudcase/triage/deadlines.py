@@ -1,6 +1,7 @@
 """The stored Victims' Code deadlines of triage: each report's first update (§5.6; the
 assessment decides the enhanced service) and each decision not to investigate's letter
-(5 working days). Restamped when the bank holidays or a rule change.
+(5 working days); and the routed teams' first contacts (reports.deadlines.schedule_routes).
+Restamped when the bank holidays or a rule change.
 """
 
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from .models import SupervisorDecision
 class Restamped:
     first_updates: int
     decisions: int
+    routed_contacts: int = 0  # the cyber and Protect teams' first contacts still owed
 
 
 @transaction.atomic
@@ -37,4 +39,7 @@ def recompute() -> Restamped:
         "explanation_due",
         rules.DECISION_EXPLANATION_DAYS,
     )
-    return Restamped(moved, decisions)
+    # The routed teams' first contacts still owed (reports.deadlines.schedule_routes), also
+    # after an administrator changes FRAUDCASE_*_CONTACT_DAYS.
+    routed = report_deadlines.schedule_routes(Report.objects.exclude(route=""))
+    return Restamped(moved, decisions, routed)

@@ -19,7 +19,7 @@ from fraudcase.intake.models import CallForService
 from fraudcase.reports import deadlines as report_deadlines
 from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services as report_services
-from fraudcase.reports.models import Identifier, Report, ReportStatus
+from fraudcase.reports.models import Identifier, Report, ReportStatus, Source
 from fraudcase.reports.rules import Transition
 from fraudcase.reports.services import visible_reports
 
@@ -49,6 +49,11 @@ def active_scoring() -> tuple[str, dict[str, Any]]:
 
 
 # ---------------------------------------------------------------- the assessor's queue
+
+
+NOT_ASSESSED = (
+    "A victim-support-only referral goes to the Protect team for support, not to assessment (§5.4)"
+)
 
 
 def queue_allowed(user: User) -> bool:
@@ -89,7 +94,10 @@ def assessor_queue(
     if not queue_allowed(user):
         raise Http404("No such page")
     statuses = QUEUE_STAGES.get(stage, QUEUE_STAGES["to_assess"])[1]
-    reports = visible_reports(user).filter(status__in=statuses)
+    # §5.4: a victim-support-only referral goes to the Protect team, never to assessment.
+    reports = (
+        visible_reports(user).filter(status__in=statuses).exclude(source=Source.VICTIM_SUPPORT_ONLY)
+    )
     if source:
         reports = reports.filter(source=source)
     if fraud_type:
@@ -189,6 +197,8 @@ def record_assessment(user: User, report: Report, data: dict[str, Any]) -> Asses
     problems = rules.assessment_problems(data["recommendation"], data["rationale"])
     if report.status != ReportStatus.RECORDED:
         problems["recommendation"] = "This report has already been assessed"
+    if report.source == Source.VICTIM_SUPPORT_ONLY:
+        problems["recommendation"] = NOT_ASSESSED
     if problems:
         raise InvalidInput(problems)
     version, scoring = active_scoring()

@@ -157,9 +157,12 @@ def _assessing(request, ref):
     """The report whose assessment the user works on: 404 for those who may not assess."""
     if not services.queue_allowed(request.user):
         raise Http404("No such page")
-    return report_services.get_report(
+    report = report_services.get_report(
         request.user, ref, justification=request.session.get("justifications", {}).get(ref, "")
     )
+    if report.source == Source.VICTIM_SUPPORT_ONLY:
+        raise Http404(services.NOT_ASSESSED)
+    return report
 
 
 def _already_assessed(request, report):

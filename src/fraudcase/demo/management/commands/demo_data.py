@@ -18,7 +18,7 @@ from pathlib import Path
 import polars as pl
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from fraudcase.accounts.models import HandlingMarking, Role, Team, TeamKind, User
@@ -32,6 +32,7 @@ from fraudcase.reports import deadlines as report_deadlines
 from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services
 from fraudcase.reports.models import DisseminationPackage, Report, VictimType
+from fraudcase.streams import cyber
 
 DEMO_PASSWORD = "fraudcase-demo"  # noqa: S105 - printed on purpose; demo only
 TEAMS = [
@@ -39,6 +40,7 @@ TEAMS = [
     ("Economic Crime Unit", TeamKind.ECU),
     ("City Neighbourhood Team", TeamKind.NEIGHBOURHOOD),
     ("Protect", TeamKind.PROTECT),
+    ("Cyber Crime Unit", TeamKind.CYBER),
 ]
 USERS = [
     ("assessor", "Amira", "Assessor", Role.ASSESSOR, "Volume Fraud Team", "OFFICIAL"),
@@ -61,6 +63,7 @@ USERS = [
     ),
     ("vft_investigator", "Viv", "Investigator", Role.INVESTIGATOR, "Volume Fraud Team", "OFFICIAL"),
     ("fvo", "Fran", "Vulnerability", Role.FVO, "Protect", "OFFICIAL"),
+    ("cyber", "Cy", "Investigator", Role.INVESTIGATOR, "Cyber Crime Unit", "OFFICIAL"),
     ("safeguarding", "Pat", "Safeguarding", Role.SAFEGUARDING, "Protect", "OFFICIAL"),
     (
         "finint",
@@ -104,6 +107,8 @@ DEMO_LIST_NFRC_BASE = DEMO_NFRC_BASE + 500_000_000
 # (benchmarks) and SCALE<n>- (tests).
 DEMO_PACKAGE_PREFIX = "DEMO-PKG"
 DEMO_WEEKEND_PREFIX = "DEMO-WKD"
+# The routed reports' packages (cyber, victim support only): DEMO-RTD-1 and -2.
+DEMO_ROUTED_PREFIX = "DEMO-RTD"
 
 
 def demo_reports():
@@ -219,6 +224,7 @@ class Command(BaseCommand):
             self._date_the_receipts(result.local_references, weekend)
             self._restrict_some(admin, teams["Economic Crime Unit"], result.local_references)
             self._calls_and_referrals(assessor)
+            self._routed(admin)
             self._victim_list(User.objects.get(username="fvo"))
         self._assess_some(assessor)
         self._walk_some(teams["Volume Fraud Team"])
@@ -470,6 +476,58 @@ class Command(BaseCommand):
                     audit.Entry(AuditAction.ALTERATION, "report", ref, "Handling restriction set")
                     for ref in sensitive + ecu_only
                 ],
+            )
+
+    def _routed(self, admin) -> None:
+        """Cyber-dependent disseminations, a crime in action and victim-support-only referrals
+        (streams.cyber): received yesterday (one contact overdue on each list) and today, one
+        contacted already. The file names both Report Fraud and Action Fraud, as files do."""
+        yesterday = self.today - timedelta(days=1)
+        base = DEMO_NFRC_BASE + 90_000_000
+        rows = [
+            # (day, n, fraud type, surname, referral type, referred by, crime in action)
+            (yesterday, 1, "NFIB52C", "Hughes", "", "Action Fraud", ""),
+            (yesterday, 2, "NFIB3A", "Okafor", "Victim support only", "Action Fraud", ""),
+            (self.today, 3, "NFIB52B", "Lindqvist", "", "Report Fraud", ""),
+            (self.today, 4, "NFIB51B", "Marsh", "", "Report Fraud", "Y"),
+            (self.today, 5, "NFIB1H", "Whitmore", "Victim support only", "REPORT FRAUD", ""),
+            (self.today, 6, "NFIB50A", "Ng", "", "reportfraud", ""),
+        ]
+        columns = [
+            "package_ref,nfrc,disseminated_on,fraud_type,victim_type,forename,surname,"
+            "postcode,loss_gbp,narrative,referral_type,referred_by,crime_in_action"
+        ]
+        with tempfile.TemporaryDirectory() as folder:
+            for day, label in ((yesterday, "1"), (self.today, "2")):
+                lines = columns + [
+                    f"{DEMO_ROUTED_PREFIX}-{label},NFRC{base + n},{day.isoformat()},{code},"
+                    f"Individual,Alex,{surname},LE1 6ZZ,450,Demo routed report,{kind},{by},{now}"
+                    for when, n, code, surname, kind, by, now in rows
+                    if when == day
+                ]
+                path = Path(folder) / f"routed-{label}.csv"
+                path.write_text("\n".join(lines) + "\n")
+                import_nfib_package(
+                    path,
+                    user=admin,
+                    original_name=f"demo-routed-{label}.csv",
+                    received_at=self._at(day, 9.5),
+                    received_reason="Demo: received at the start of that working day",
+                    today=self.today,
+                )
+        # Recorded as they were received (§5.1.1: within the 24 hours), as the unit does.
+        Report.objects.filter(package__package_ref__startswith=f"{DEMO_ROUTED_PREFIX}-").update(
+            recorded_at=F("received_at")
+        )
+        contacted = Report.objects.filter(nfrc_numbers__number=f"NFRC{base + 6}").first()
+        cyber_user = User.objects.get(username="cyber")
+        if contacted is not None and contacted.route_contacted_at is None:
+            cyber.record_contact(
+                cyber_user,
+                contacted.local_reference,
+                method="phone",
+                summary="Called the victim: account secured, two-factor set up, protect "
+                "advice given.",
             )
 
     def _calls_and_referrals(self, assessor):

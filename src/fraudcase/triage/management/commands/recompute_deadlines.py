@@ -18,5 +18,6 @@ class Command(BaseCommand):
         moved = deadlines.recompute()
         self.stdout.write(
             f"First updates moved: {moved.first_updates}. "
-            f"Decisions to explain moved: {moved.decisions}."
+            f"Decisions to explain moved: {moved.decisions}. "
+            f"First contacts of the cyber and Protect teams moved: {moved.routed_contacts}."
         )
