@@ -31,6 +31,10 @@ PAGES = [
     "/vulnerability/log/",
     "/api/v1/deadlines",
     "/api/v1/allocation-board",
+    "/performance/",
+    "/performance/pack.xlsx",
+    "/performance/reports/?measure=demand&figure=ytd|source=all",
+    "/performance/dip-samples/",
 ]
 REPORT_PAGES = [
     "",

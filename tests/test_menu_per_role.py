@@ -22,6 +22,7 @@ EVERY_LINK = {
     "Vulnerability",
     "Deadlines",
     "Find a report",
+    "Performance",
     "Import",
     "Call for service",
     "To double-key",
@@ -51,6 +52,7 @@ MENUS = {
         "Vulnerability",
         "Deadlines",
         "Find a report",
+        "Performance",
     ],
     Role.EVALUATOR: ["Home", "My tasks", "Evaluate", "Deadlines", "Find a report"],
     Role.INVESTIGATOR: ["Home", "My cases", "My tasks", "Deadlines", "Find a report"],
@@ -59,7 +61,8 @@ MENUS = {
     Role.SPECIAL: ["Home", "My tasks", "Find a report"],
     Role.VOLUNTEER: ["Home", "My tasks", "Find a report"],
     Role.FINANCIAL_INTELLIGENCE: ["Home", "Deadlines", "Find a report"],
-    Role.ANALYST: ["Home", "Find a report"],
+    Role.ANALYST: ["Home", "Find a report", "Performance"],
+    Role.ECU_MANAGER: ["Home", "Find a report", "Performance"],
     Role.ADMINISTRATOR: ["Home", "Find a report", "Administration"],
 }
 

@@ -64,6 +64,8 @@ def sample_values() -> dict[str, list[str]]:
         "action_id": first("victims.VulnerabilityAction"),
         "task_id": first("victims.VulnerabilityAction"),
         "token_id": first("accounts.ApiToken"),
+        "sample_id": first("performance.DipSample"),
+        "fmt": ["pdf", "xlsx"],
         "rest": ["no/such/address"],  # the API's JSON 404 for an unknown address
         "job_id": [
             str(

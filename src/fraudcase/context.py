@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 
 from fraudcase.accounts.enums import Role
 from fraudcase.cases import rules as case_rules
+from fraudcase.performance import rules as performance_rules
 from fraudcase.triage import rules as triage_rules
 from fraudcase.victims import rules as victim_rules
 
@@ -55,6 +56,7 @@ PLACES = (
     Place("Vulnerability", "workbench", "may_work_vulnerability_lists"),
     Place("Deadlines", "deadlines", "may_have_deadlines"),
     Place("Find a report", "report-search", "signed_in"),
+    Place("Performance", "performance-dashboard", "may_read_performance"),
     Place("Import", "import-nfib", "may_take_reports_in"),
     Place("Call for service", "cfs-new", "may_take_reports_in"),
     Place("To double-key", "cfs-double-key", "may_take_reports_in"),
@@ -85,6 +87,8 @@ def flags(role: str, *, is_staff: bool = False, signed_in: bool = True) -> dict[
         "may_have_tasks": cases or role == Role.ASSESSOR or victim_rules.may_be_assigned(role),
         "may_have_deadlines": role in DEADLINE_ROLES,
         "may_take_reports_in": role in INTAKE_ROLES,
+        # The dashboard and the monthly pack (issue 12): the ECU manager, analysts, supervisors.
+        "may_read_performance": performance_rules.may_read(role),
         "may_administer": is_staff,
     }
 

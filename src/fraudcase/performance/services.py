@@ -99,7 +99,9 @@ def draw_dip_sample(user: User, quarter: date, per_team: int, seed: int | None =
     if not rules.may_review_dip_sample(user.role):
         raise NotPermitted("Only a supervisor or the ECU manager draws a dip sample")
     if not 1 <= per_team <= rules.MAX_DIP_SAMPLE:
-        raise InvalidInput(f"Choose between 1 and {rules.MAX_DIP_SAMPLE} reports per team")
+        raise InvalidInput(
+            {"per_team": f"Choose between 1 and {rules.MAX_DIP_SAMPLE} reports per team"}
+        )
     quarter = rules.quarter_of(quarter)
     if seed is None:
         import secrets
@@ -144,9 +146,9 @@ def record_dip_result(
     if not rules.may_review_dip_sample(user.role):
         raise NotPermitted("Only a supervisor or the ECU manager reviews a dip sample")
     if result not in (DipResult.COMPLIANT, DipResult.NOT_COMPLIANT):
-        raise InvalidInput("Choose compliant or not compliant")
+        raise InvalidInput({"result": "Choose compliant or not compliant"})
     if result == DipResult.NOT_COMPLIANT and not notes.strip():
-        raise InvalidInput("Say what was not compliant")
+        raise InvalidInput({"notes": "Say what was not compliant"})
     with transaction.atomic():
         item = (
             DipSampleItem.objects.select_for_update()
@@ -155,7 +157,7 @@ def record_dip_result(
             .first()
         )
         if item is None:
-            raise InvalidInput("No such sampled report")
+            raise InvalidInput({"item": "No such sampled report"})
         item.result = result
         item.notes = notes.strip()
         item.reviewed_by = user
