@@ -42,12 +42,24 @@ def unit(write_package, assessor, supervisor, vft_investigator, vft, ecu):
         victim_row(3, package_ref="PKG-A", loss_gbp="0"),
         victim_row(4, package_ref="PKG-A", loss_gbp="200.00"),
         victim_row(
-            5, package_ref="PKG-A", victim_type="Business", forename="", surname="",
-            business_name="Bakery Ltd", dob="", loss_gbp="1000.00",
+            5,
+            package_ref="PKG-A",
+            victim_type="Business",
+            forename="",
+            surname="",
+            business_name="Bakery Ltd",
+            dob="",
+            loss_gbp="1000.00",
         ),
         victim_row(
-            6, package_ref="PKG-A", victim_type="Business", forename="", surname="",
-            business_name="Garage Ltd", dob="", loss_gbp="",
+            6,
+            package_ref="PKG-A",
+            victim_type="Business",
+            forename="",
+            surname="",
+            business_name="Garage Ltd",
+            dob="",
+            loss_gbp="",
         ),
     ]
     import_nfib_package(write_package(rows), user=assessor)

@@ -28,7 +28,11 @@ def test_the_same_seed_draws_the_same_reports(unit, supervisor):
     assert set(drawn) <= {unit["charged"].pk, unit["no_suspect"].pk}
     assert first.seed == 42
     seeds = {
-        tuple(services.draw_dip_sample(supervisor, quarter(), 1, seed=s).items.values_list("report_id", flat=True))
+        tuple(
+            services.draw_dip_sample(supervisor, quarter(), 1, seed=s).items.values_list(
+                "report_id", flat=True
+            )
+        )
         for s in range(1, 12)
     }
     assert len(seeds) == 2  # different seeds pick either report
@@ -42,7 +46,9 @@ def test_the_sample_takes_at_most_n_per_team(unit, supervisor):
 def test_drawing_is_a_post_and_keeps_the_seed(client, unit, supervisor):
     client.force_login(supervisor)
     month = quarter().strftime("%Y-%m")
-    answer = client.post("/performance/dip-samples/draw/", {"quarter": month, "per_team": "5", "seed": "99"})
+    answer = client.post(
+        "/performance/dip-samples/draw/", {"quarter": month, "per_team": "5", "seed": "99"}
+    )
     sample = DipSample.objects.get()
     assert answer.status_code == 302
     assert answer["Location"] == f"/performance/dip-samples/{sample.pk}/"
@@ -54,7 +60,10 @@ def test_a_review_is_recorded_and_summarised_in_the_pack(client, unit, superviso
     sample = services.draw_dip_sample(supervisor, quarter(), 5, seed=3)
     item = sample.items.get(report=unit["no_suspect"])
     client.force_login(supervisor)
-    client.post(f"/performance/dip-samples/{sample.pk}/", {"item": item.pk, "result": "not_compliant", "notes": ""})
+    client.post(
+        f"/performance/dip-samples/{sample.pk}/",
+        {"item": item.pk, "result": "not_compliant", "notes": ""},
+    )
     item.refresh_from_db()
     assert item.result == "pending"  # not compliant needs a note
     client.post(

@@ -11,7 +11,9 @@ from fraudcase.performance.registry import Scope
 def test_each_figure_link_lists_as_many_reports_as_it_says(client, unit, month, manager):
     client.force_login(manager)
     page = client.get(f"/performance/?month={month[0]:04d}-{month[1]:02d}").content.decode()
-    links = re.findall(r'<a class="govuk-link" href="(/performance/reports/\?[^"]+)">([\d,]+)</a>', page)
+    links = re.findall(
+        r'<a class="govuk-link" href="(/performance/reports/\?[^"]+)">([\d,]+)</a>', page
+    )
     assert len(links) > 30
     checked = 0
     for href, figure in links:
@@ -33,7 +35,9 @@ def test_each_figure_link_lists_as_many_reports_as_it_says(client, unit, month, 
 
 
 def test_the_positive_outcome_figure_lists_the_charged_report(unit, month, manager):
-    found = services.reports_behind(manager, Scope(*month), "outcome_rate", "month|outcome=positive")
+    found = services.reports_behind(
+        manager, Scope(*month), "outcome_rate", "month|outcome=positive"
+    )
     assert list(found) == [unit["charged"]]
 
 

@@ -20,7 +20,7 @@ def test_the_xlsx_has_a_sheet_per_measure_with_the_figures(client, unit, month, 
     pack = services.pack(manager, *month)
     for sheet, computed in zip(book.worksheets, pack, strict=True):
         rows = [list(r) for r in sheet.iter_rows(min_row=5, values_only=True)]
-        assert rows == [[v for v in row] for row in computed.table.plain()], computed.measure.key
+        assert rows == [list(row) for row in computed.table.plain()], computed.measure.key
 
 
 def test_the_pdf_opens_and_holds_the_figures(client, unit, month, manager):
@@ -30,7 +30,7 @@ def test_the_pdf_opens_and_holds_the_figures(client, unit, month, manager):
     reader = pypdf.PdfReader(io.BytesIO(answer.content))
     text = " ".join(page.extract_text() for page in reader.pages)
     for measure in MEASURES.values():
-        assert measure.title.replace("’", "'") in text.replace("\n", " ")
+        assert measure.title in text.replace("\n", " ")
     assert "Outcome rate (%)" in text
     assert "16.7" in text  # 1 positive outcome against 6 disseminations
     assert "320.0" in text  # the average loss
@@ -42,7 +42,7 @@ def test_the_command_writes_the_whole_unit_pack(unit, month, tmp_path):
     call_command("pack", "--month", f"{month[0]:04d}-{month[1]:02d}", "--out", str(out))
     sheet = openpyxl.load_workbook(out).worksheets[0]
     values = [list(r) for r in sheet.iter_rows(min_row=5, values_only=True)]
-    assert ["All sources", 6] == values[-1][:2]
+    assert values[-1][:2] == ["All sources", 6]
     pdf = tmp_path / "pack.pdf"
     call_command("pack", "--month", f"{month[0]:04d}-{month[1]:02d}", "--out", str(pdf))
     assert pypdf.PdfReader(pdf).pages

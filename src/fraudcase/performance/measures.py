@@ -14,17 +14,15 @@ from typing import Any
 
 from django.db.models import Avg, Count, F, Func, IntegerField, Q, QuerySet, Sum
 from django.db.models.functions import Floor
-from django.utils import timezone
 
 from fraudcase.cases import rules as case_rules
 from fraudcase.cases import services as case_services
-from fraudcase.cases.models import Case, DisruptionAction, Finalisation, VictimUpdate
+from fraudcase.cases.models import Case, DisruptionAction, Finalisation
 from fraudcase.cases.rules import DisruptionKind
 from fraudcase.core.dates import start_of
 from fraudcase.reports.enums import ReportStatus, Source, VictimType
 from fraudcase.reports.models import Report, StatusChange
 from fraudcase.reports.services import on_visible_reports, visible_reports
-from fraudcase.victims.models import PartnerReferral, VictimListEntry, VulnerabilityAction
 
 from . import charts, rules
 from .registry import Cell, Measure, Scope, Table, register
@@ -150,9 +148,7 @@ def trend(user: Any, scope: Scope) -> Table:
         .values("source")
         .annotate(
             **{
-                f"m{m:%Y_%m}": Count(
-                    "pk", filter=within("received_at", m, rules.next_month(m))
-                )
+                f"m{m:%Y_%m}": Count("pk", filter=within("received_at", m, rules.next_month(m)))
                 for m in months
             }
         )
@@ -189,7 +185,9 @@ def victims(user: Any, scope: Scope) -> Table:
         ["Victims", *PERIOD_COLUMNS],
         [
             period_row("Individuals", individual, scope, "victim", "individual"),
-            period_row("Businesses and organisations", organisations, scope, "victim", "organisation"),
+            period_row(
+                "Businesses and organisations", organisations, scope, "victim", "organisation"
+            ),
             total_row("All victims", counted, scope, "victim"),
         ],
     )
@@ -216,7 +214,8 @@ def losses(user: Any, scope: Scope) -> Table:
             + [Cell(found[f"{p.key}_given"], f"{p.key}|loss=given") for p in scope.periods],
             [Cell("Average loss (£)")]
             + [Cell(money(found[f"{p.key}_average"])) for p in scope.periods],
-            [Cell("Total loss (£)")] + [Cell(money(found[f"{p.key}_total"])) for p in scope.periods],
+            [Cell("Total loss (£)")]
+            + [Cell(money(found[f"{p.key}_total"])) for p in scope.periods],
             [Cell("Reports with no loss (£0)")]
             + [Cell(found[f"{p.key}_zero"], f"{p.key}|loss=zero") for p in scope.periods],
         ],
@@ -257,16 +256,20 @@ def outcome_rate(user: Any, scope: Scope) -> Table:
 
 
 def _positive_counts(user: Any, scope: Scope, positive: list[int]) -> dict[str, dict[str, int]]:
-    found = finalisations(user, scope).filter(span("finalised_at", scope)).aggregate(
-        **{
-            f"{p.key}_{kind}": Count(
-                "pk",
-                filter=within("finalised_at", p.start, p.end)
-                & (Q(outcome__in=positive) if kind == "positive" else Q()),
-            )
-            for p in scope.periods
-            for kind in ("positive", "all")
-        }
+    found = (
+        finalisations(user, scope)
+        .filter(span("finalised_at", scope))
+        .aggregate(
+            **{
+                f"{p.key}_{kind}": Count(
+                    "pk",
+                    filter=within("finalised_at", p.start, p.end)
+                    & (Q(outcome__in=positive) if kind == "positive" else Q()),
+                )
+                for p in scope.periods
+                for kind in ("positive", "all")
+            }
+        )
     )
     return {
         kind: {p.key: found[f"{p.key}_{kind}"] for p in scope.periods}
@@ -319,7 +322,9 @@ def filing(user: Any, scope: Scope) -> Table:
         "to_status",
         scope,
     )
-    received_in = total_row("", period_counts(reports(user, scope), "received_at", "source", scope), scope, "")
+    received_in = total_row(
+        "", period_counts(reports(user, scope), "received_at", "source", scope), scope, ""
+    )
     table = Table(["Decision", *PERIOD_COLUMNS])
     for status, label in STOPPED.items():
         counts = moves.get(status, {})
@@ -363,9 +368,7 @@ def disrupted(user: Any, scope: Scope, figure: str) -> QuerySet[Report] | None:
     period = period_of(scope, key)
     if period is None:
         return None
-    actions = DisruptionAction.objects.filter(
-        within("on", period.start, period.end, is_date=True)
-    )
+    actions = DisruptionAction.objects.filter(within("on", period.start, period.end, is_date=True))
     if value != "all":
         actions = actions.filter(kind=value)
     return reports(user, scope).filter(pk__in=actions.values("report_id"))
@@ -382,9 +385,16 @@ def allocation(user: Any, scope: Scope) -> Table:
         "team_tier",
         scope,
     )
-    names = dict(rows_on_reports(Case, user, scope).filter(
-        team_id__in={k // 10 for k in counted}
-    ).values_list("team_id", "team__name").distinct()) if counted else {}
+    names = (
+        dict(
+            rows_on_reports(Case, user, scope)
+            .filter(team_id__in={k // 10 for k in counted})
+            .values_list("team_id", "team__name")
+            .distinct()
+        )
+        if counted
+        else {}
+    )
     table = Table(["Team and tier", *PERIOD_COLUMNS])
     for key in sorted(counted, key=lambda k: (names.get(k // 10, ""), k % 10)):
         label = f"{names.get(key // 10, key // 10)}: tier {key % 10}"
@@ -411,7 +421,11 @@ class DaysBetween(Func):
 
     def as_sqlite(self, compiler, connection, **extra):  # type: ignore[no-untyped-def]
         return self.as_sql(
-            compiler, connection, template="(julianday(%(expressions)s))", arg_joiner=") - julianday(", **extra
+            compiler,
+            connection,
+            template="(julianday(%(expressions)s))",
+            arg_joiner=") - julianday(",
+            **extra,
         )
 
     def as_postgresql(self, compiler, connection, **extra):  # type: ignore[no-untyped-def]
@@ -425,7 +439,13 @@ class DaysBetween(Func):
 
 
 STAGES = (
-    ("Receipt to assessment", StatusChange, "at", "report__received_at", {"from_status": ReportStatus.RECORDED}),
+    (
+        "Receipt to assessment",
+        StatusChange,
+        "at",
+        "report__received_at",
+        {"from_status": ReportStatus.RECORDED},
+    ),
     ("Receipt to allocation", Case, "allocated_at", "report__received_at", {}),
     ("Receipt to outcome", Finalisation, "finalised_at", "report__received_at", {}),
 )
@@ -445,7 +465,9 @@ def timeliness(user: Any, scope: Scope) -> Table:
             .filter(span(end, scope))
             .annotate(days=Floor(DaysBetween(end, start)))
             .values("days")
-            .annotate(**{p.key: Count("pk", filter=within(end, p.start, p.end)) for p in scope.periods})
+            .annotate(
+                **{p.key: Count("pk", filter=within(end, p.start, p.end)) for p in scope.periods}
+            )
             .order_by()
         )
         histograms: dict[str, dict[int, int]] = {p.key: {} for p in scope.periods}
@@ -463,123 +485,6 @@ def timeliness(user: Any, scope: Scope) -> Table:
     return table
 
 
-# ---------------------------------------------------------------- Victims' Code (§5.6)
-
-
-def victims_code(user: Any, scope: Scope) -> Table:
-    """From the stored due dates (DOMAIN.md "Victims' Code deadlines"): of the reports received
-    in the period, first updates given, and still owed past their due date today; open cases
-    whose victim-contract update is overdue today, and victim updates given in the period."""
-    today = timezone.localdate()
-    counted = reports(user, scope).filter(span("received_at", scope)).aggregate(
-        **{
-            f"{p.key}_{kind}": Count("pk", filter=within("received_at", p.start, p.end) & q)
-            for p in scope.periods
-            for kind, q in (
-                ("given", Q(first_update_due__isnull=True)),
-                ("overdue", Q(first_update_due__lt=today)),
-                ("all", Q()),
-            )
-        }
-    )
-    updates = period_counts(
-        rows_on_reports(VictimUpdate, user, scope).annotate(one=F("pk") * 0), "at", "one", scope
-    ).get(0, {})
-    open_cases = rows_on_reports(Case, user, scope).filter(closed_at__isnull=True).aggregate(
-        open=Count("pk"), overdue=Count("pk", filter=Q(next_update_due__lt=today))
-    )
-    table = Table(["Victims' Code", *PERIOD_COLUMNS])
-    for kind, label in (
-        ("all", "Reports received"),
-        ("given", "First update given"),
-        ("overdue", f"First update owed and overdue on {today:%d %b %Y}"),
-    ):
-        table.rows.append(
-            [Cell(label)]
-            + [Cell(counted[f"{p.key}_{kind}"], f"{p.key}|first_update={kind}") for p in scope.periods]
-        )
-    table.rows.append(
-        [Cell("First update given (%)")]
-        + [
-            Cell(rules.rate(counted[f"{p.key}_given"], counted[f"{p.key}_all"]))
-            for p in scope.periods
-        ]
-    )
-    table.rows.append(period_row("Victim updates given during investigation", updates, scope, "updates", "all"))
-    table.rows.append(
-        [Cell(f"Open cases on {today:%d %b %Y}"), Cell(open_cases["open"], "now|cases=open"), Cell(None), Cell(None)]
-    )
-    table.rows.append(
-        [
-            Cell("Open cases with the victim-contract update overdue"),
-            Cell(open_cases["overdue"], "now|cases=overdue"),
-            Cell(None),
-            Cell(None),
-        ]
-    )
-    return table
-
-
-def victims_code_reports(user: Any, scope: Scope, figure: str) -> QuerySet[Report] | None:
-    key, name, value = split(figure)
-    today = timezone.localdate()
-    if key == "now":
-        found = reports(user, scope).filter(case__closed_at__isnull=True, case__isnull=False)
-        return found.filter(case__next_update_due__lt=today) if value == "overdue" else found
-    period = period_of(scope, key)
-    if period is None:
-        return None
-    if name == "updates":
-        given = VictimUpdate.objects.filter(within("at", period.start, period.end))
-        return reports(user, scope).filter(pk__in=given.values("report_id"))
-    found = reports(user, scope).filter(within("received_at", period.start, period.end))
-    if value == "given":
-        return found.filter(first_update_due__isnull=True)
-    if value == "overdue":
-        return found.filter(first_update_due__lt=today)
-    return found
-
-
-# ---------------------------------------------------------------- Protect (§6; seed 002 ¶50)
-
-
-def protect(user: Any, scope: Scope) -> Table:
-    """Victims on NFIB victim lists by vulnerability segment (by report date), visits and
-    contacts due against done, ECVCU referrals, under-18s and partner referrals. Victim lists
-    carry no handling marking: every reader sees the same figures (DOMAIN.md "Vulnerability
-    process")."""
-    segments = period_counts(VictimListEntry.objects.all(), "report_date", "status", scope, is_date=True)
-    flags = VictimListEntry.objects.filter(span("report_date", scope, is_date=True)).aggregate(
-        **{
-            f"{p.key}_{name}": Count("pk", filter=within("report_date", p.start, p.end, is_date=True) & Q(**{name: True}))
-            for p in scope.periods
-            for name in ("under_18", "ecvcu_referred")
-        }
-    )
-    visits = VulnerabilityAction.objects.filter(span("due_on", scope, is_date=True)).aggregate(
-        **{
-            f"{p.key}_{kind}": Count("pk", filter=within("due_on", p.start, p.end, is_date=True) & q)
-            for p in scope.periods
-            for kind, q in (("due", Q()), ("done", Q(state="done")))
-        }
-    )
-    partners = period_counts(
-        PartnerReferral.objects.annotate(one=F("pk") * 0), "referred_at", "one", scope
-    ).get(0, {})
-    table = Table(["Protect", *PERIOD_COLUMNS])
-    for status in sorted(segments):
-        table.rows.append([Cell(f"Victims: {status}")] + [Cell(segments[status][p.key]) for p in scope.periods])
-    for kind, label in (
-        ("under_18", "Victims under 18"),
-        ("ecvcu_referred", "Referred by the ECVCU"),
-    ):
-        table.rows.append([Cell(label)] + [Cell(flags[f"{p.key}_{kind}"]) for p in scope.periods])
-    for kind, label in (("due", "Visits and contacts due"), ("done", "Visits and contacts done")):
-        table.rows.append([Cell(label)] + [Cell(visits[f"{p.key}_{kind}"]) for p in scope.periods])
-    table.rows.append([Cell("Partner referrals")] + [Cell(partners.get(p.key, 0)) for p in scope.periods])
-    return table
-
-
 # ---------------------------------------------------------------- the registry
 
 
@@ -588,18 +493,34 @@ for measure in (
     Measure("trend", "Demand by source and month (12 months)", trend, received, charts.trend_lines),
     Measure("victims", "Victims: individuals and businesses", victims, received),
     Measure("losses", "Losses", losses, received),
-    Measure("outcome_rate", "Outcome rate", outcome_rate, outcome_reports,
-            note="Positive outcomes finalised in the period against the NFIB disseminations received in it."),
+    Measure(
+        "outcome_rate",
+        "Outcome rate",
+        outcome_rate,
+        outcome_reports,
+        note=(
+            "Positive outcomes finalised in the period against the NFIB disseminations "
+            "received in it."
+        ),
+    ),
     Measure("outcome_mix", "Outcomes by type", outcome_mix, finalised, charts.bars),
-    Measure("filing", "Filing and no further action", filing, moved,
-            note="Moves into each status in the period; rates against the reports received in it."),
+    Measure(
+        "filing",
+        "Filing and no further action",
+        filing,
+        moved,
+        note="Moves into each status in the period; rates against the reports received in it.",
+    ),
     Measure("disruption", "Disruption by kind", disruption, disrupted, charts.bars),
     Measure("allocation", "Allocation by team and tier", allocation, allocated, charts.bars),
-    Measure("timeliness", "Time from receipt (days)", timeliness,
-            note="Median and mean in whole days, of those assessed, allocated or finalised in the period."),
-    Measure("victims_code", "Victims' Code compliance", victims_code, victims_code_reports,
-            note="From the stored due dates: owed and overdue is as of today."),
-    Measure("protect", "Protect: vulnerable victims", protect,
-            note="From the NFIB victim lists, by report date; the lists carry no handling marking."),
+    Measure(
+        "timeliness",
+        "Time from receipt (days)",
+        timeliness,
+        note=(
+            "Median and mean in whole days, of those assessed, allocated or finalised in "
+            "the period."
+        ),
+    ),
 ):
     register(measure)

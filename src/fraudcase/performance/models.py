@@ -27,7 +27,9 @@ class DipSample(models.Model):
         ordering = ["-quarter", "-id"]
 
     def __str__(self) -> str:
-        return f"Dip sample {self.quarter:%Y}-Q{(self.quarter.month - 1) // 3 + 1} (seed {self.seed})"
+        return (
+            f"Dip sample {self.quarter:%Y}-Q{(self.quarter.month - 1) // 3 + 1} (seed {self.seed})"
+        )
 
 
 class DipSampleItem(models.Model):

@@ -46,7 +46,7 @@ class Cell:
 
     def __str__(self) -> str:
         if self.value is None:
-            return "–"
+            return "\N{EN DASH}"
         if isinstance(self.value, float):
             return f"{self.value:,.1f}"
         if isinstance(self.value, int):

@@ -21,7 +21,7 @@ from fraudcase.core.errors import InvalidInput, NotPermitted
 from fraudcase.reports.models import Report
 from fraudcase.reports.services import visible_reports
 
-from . import measures, rules
+from . import measures, rules, victim_measures  # noqa: F401 (registers its measures)
 from .models import DipResult, DipSample, DipSampleItem
 from .registry import MEASURES, Cell, Measure, Scope, Table, register
 
@@ -41,6 +41,7 @@ def pack(user: User | None, year: int, month: int, team_id: int | None = None) -
 
 
 def teams() -> list[Team]:
+    """The teams a pack may be filtered to (few: one query)."""
     return list(Team.objects.order_by("name"))
 
 
@@ -57,21 +58,20 @@ def reports_behind(user: User, scope: Scope, key: str, figure: str) -> QuerySet[
 
 
 def may_read(user: User) -> bool:
+    """Whether this user reads the dashboard and the pack (rules.READERS)."""
     return rules.may_read(getattr(user, "role", ""))
-
-
-def require_reader(user: User) -> None:
-    if not may_read(user):
-        raise NotPermitted("The performance pack is for the ECU manager, analysts and supervisors")
 
 
 # ---------------------------------------------------------------- dip sample
 
 
-def _hashed(seed: int) -> ExpressionWrapper:
+def _hashed(seed: int) -> ExpressionWrapper[Any]:
     """(report id + seed) * K mod P: the same order for the same seed on both databases."""
     return ExpressionWrapper(
-        Mod((F("pk") + seed % rules.DIP_HASH_MODULUS) * rules.dip_hash_multiplier(), rules.DIP_HASH_MODULUS),
+        Mod(
+            (F("pk") + seed % rules.DIP_HASH_MODULUS) * rules.dip_hash_multiplier(),
+            rules.DIP_HASH_MODULUS,
+        ),
         output_field=IntegerField(),
     )
 
@@ -86,7 +86,11 @@ def dip_candidates(quarter: date, per_team: int, seed: int) -> list[tuple[int, i
         .annotate(
             dip_hash=_hashed(seed),
             team_id=F("case__team_id"),
-            rank=Window(RowNumber(), partition_by=[F("case__team_id")], order_by=[F("dip_hash").asc(), F("pk").asc()]),
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("case__team_id")],
+                order_by=[F("dip_hash").asc(), F("pk").asc()],
+            ),
         )
         .filter(rank__lte=per_team)
         .values_list("pk", "team_id")
@@ -126,6 +130,7 @@ def draw_dip_sample(user: User, quarter: date, per_team: int, seed: int | None =
 
 
 def dip_samples(user: User) -> QuerySet[DipSample]:
+    """The samples drawn, latest quarter first, with how many reports each holds."""
     return DipSample.objects.annotate(size=Count("items")).order_by("-quarter", "-id")
 
 
@@ -139,9 +144,7 @@ def dip_items(user: User, sample: DipSample) -> QuerySet[DipSampleItem]:
     )
 
 
-def record_dip_result(
-    user: User, item_id: int, result: str, notes: str
-) -> DipSampleItem:
+def record_dip_result(user: User, item_id: int, result: str, notes: str) -> DipSampleItem:
     """A supervisor's review of one sampled report: compliant or not, with notes."""
     if not rules.may_review_dip_sample(user.role):
         raise NotPermitted("Only a supervisor or the ECU manager reviews a dip sample")

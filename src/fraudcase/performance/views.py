@@ -104,9 +104,7 @@ def pack_download(request, fmt: str):
     team = next((t.name for t in services.teams() if t.pk == scope.team_id), "")
     body = documents.pdf(computed, scope, team) if fmt == "pdf" else documents.xlsx(computed, scope)
     response = HttpResponse(body, content_type=documents.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = (
-        f'attachment; filename="performance-{scope.month_text}.{fmt}"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="performance-{scope.month_text}.{fmt}"'
     return response
 
 
