@@ -74,7 +74,9 @@ def main() -> None:
         with connection.cursor() as cursor:
             for statement in FILL.split(";\n"):
                 if statement.strip():
-                    cursor.execute(statement, {"n": args.reports, "team": team.pk, "user": manager.pk})
+                    cursor.execute(
+                        statement, {"n": args.reports, "team": team.pk, "user": manager.pk}
+                    )
             cursor.execute("ANALYZE")
         print(f"loaded {args.reports:,} reports in {time.perf_counter() - started:.1f} s")
     latest = connection.cursor()

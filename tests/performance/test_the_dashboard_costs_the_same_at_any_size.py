@@ -26,7 +26,7 @@ def test_the_dashboard_and_its_lists_cost_the_same(
     )
     sample = services.draw_dip_sample(manager, timezone.localdate(), 5, seed=1)
     client.post(
-        "/reports/justify-list/?next=/performance/dip-samples/%d/" % sample.pk,
+        f"/reports/justify-list/?next=/performance/dip-samples/{sample.pk}/",
         {"justification": "Review"},
     )
     assert_bounded(

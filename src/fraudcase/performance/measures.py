@@ -9,11 +9,15 @@ command). A figure's code is "<period>|<name>=<value>" and `reports_behind` turn
 the reports it counts.
 """
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from typing import Any
 
-from django.db.models import Avg, Count, F, Func, IntegerField, Q, QuerySet, Sum
+from django.db.models import Count, F, Func, IntegerField, Q, QuerySet, Sum
 from django.db.models.functions import Floor
+from django.utils import timezone
 
 from fraudcase.cases import rules as case_rules
 from fraudcase.cases import services as case_services
@@ -106,11 +110,82 @@ def period_of(scope: Scope, key: str) -> rules.Period | None:
     return next((p for p in scope.periods if p.key == key), None)
 
 
+# ---------------------------------------------------------------- shared within one pack
+
+_SHARED: ContextVar[dict | None] = ContextVar("performance_shared", default=None)
+
+
+@contextmanager
+def sharing() -> Iterator[None]:
+    """While a pack is computed, a figure several measures use is read once (`shared`)."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def shared(key: tuple, compute: Callable[[], Any]) -> Any:
+    store = _SHARED.get()
+    if store is None:
+        return compute()
+    if key not in store:
+        store[key] = compute()
+    return store[key]
+
+
+RECEIVED = {
+    "n": lambda inside: Count("pk", filter=inside),
+    "given": lambda inside: Count("pk", filter=inside & Q(loss_gbp__isnull=False)),
+    "total": lambda inside: Sum("loss_gbp", filter=inside),
+    "zero": lambda inside: Count("pk", filter=inside & Q(loss_gbp=0)),
+    "first_given": lambda inside: Count("pk", filter=inside & Q(first_update_due__isnull=True)),
+    "first_overdue": lambda inside: Count(
+        "pk", filter=inside & Q(first_update_due__lt=timezone.localdate())
+    ),
+}
+
+
+def received_figures(user: Any, scope: Scope) -> dict[str, dict[str, dict[str, Any]]]:
+    """{source: {figure: {period: value}}} for the reports received in each period: how many,
+    losses, first updates; one GROUP BY read once per pack (demand, losses, the outcome rate's
+    disseminations, the filing rates and the Victims' Code use it)."""
+
+    def compute() -> dict[str, dict[str, dict[str, Any]]]:
+        found = (
+            reports(user, scope)
+            .filter(span("received_at", scope))
+            .values("source")
+            .annotate(
+                **{
+                    f"{name}__{p.key}": make(within("received_at", p.start, p.end))
+                    for name, make in RECEIVED.items()
+                    for p in scope.periods
+                }
+            )
+            .order_by()
+        )
+        return {
+            row["source"]: {
+                name: {p.key: row[f"{name}__{p.key}"] for p in scope.periods} for name in RECEIVED
+            }
+            for row in found
+        }
+
+    return shared(("received", getattr(user, "pk", None), scope), compute)
+
+
+def received_total(user: Any, scope: Scope, name: str) -> dict[str, Any]:
+    """One figure of `received_figures` summed over the sources."""
+    found = received_figures(user, scope)
+    return {p.key: sum((f[name][p.key] or 0) for f in found.values()) for p in scope.periods}
+
+
 # ---------------------------------------------------------------- demand
 
 
 def demand(user: Any, scope: Scope) -> Table:
-    counted = period_counts(reports(user, scope), "received_at", "source", scope)
+    counted = {source: f["n"] for source, f in received_figures(user, scope).items()}
     table = Table(["Source", *PERIOD_COLUMNS])
     for source in Source:
         if source in counted:
@@ -195,17 +270,19 @@ def victims(user: Any, scope: Scope) -> Table:
 
 def losses(user: Any, scope: Scope) -> Table:
     """Average loss over the reports that give one, and the reports with no loss (£0)."""
-    parts: dict[str, Any] = {}
-    for p in scope.periods:
-        inside = within("received_at", p.start, p.end)
-        parts[f"{p.key}_given"] = Count("pk", filter=inside & Q(loss_gbp__isnull=False))
-        parts[f"{p.key}_average"] = Avg("loss_gbp", filter=inside)
-        parts[f"{p.key}_total"] = Sum("loss_gbp", filter=inside)
-        parts[f"{p.key}_zero"] = Count("pk", filter=inside & Q(loss_gbp=0))
-    found = reports(user, scope).filter(span("received_at", scope)).aggregate(**parts)
+    given = received_total(user, scope, "given")
+    total = received_total(user, scope, "total")
+    zero = received_total(user, scope, "zero")
 
     def money(value: Any) -> float | None:
         return None if value is None else round(float(value), 2)
+
+    found = {}
+    for p in scope.periods:
+        found[f"{p.key}_given"] = given[p.key]
+        found[f"{p.key}_total"] = total[p.key] if given[p.key] else None
+        found[f"{p.key}_average"] = total[p.key] / given[p.key] if given[p.key] else None
+        found[f"{p.key}_zero"] = zero[p.key]
 
     return Table(
         ["Loss", *PERIOD_COLUMNS],
@@ -234,12 +311,7 @@ def outcome_rate(user: Any, scope: Scope) -> Table:
     NFIB disseminations received in it (DOMAIN.md "Performance"; seed 002 ¶14)."""
     positive = sorted(case_services.positive_outcomes())
     outcomes = _positive_counts(user, scope, positive)
-    disseminated = period_counts(
-        reports(user, scope).filter(source=Source.NFIB_DISSEMINATION),
-        "received_at",
-        "source",
-        scope,
-    ).get(Source.NFIB_DISSEMINATION, {})
+    disseminated = received_figures(user, scope).get(Source.NFIB_DISSEMINATION, {}).get("n", {})
     return Table(
         ["Outcomes", *PERIOD_COLUMNS],
         [
@@ -322,19 +394,14 @@ def filing(user: Any, scope: Scope) -> Table:
         "to_status",
         scope,
     )
-    received_in = total_row(
-        "", period_counts(reports(user, scope), "received_at", "source", scope), scope, ""
-    )
+    received_in = received_total(user, scope, "n")
     table = Table(["Decision", *PERIOD_COLUMNS])
     for status, label in STOPPED.items():
         counts = moves.get(status, {})
         table.rows.append(period_row(label, counts, scope, "status", status))
         table.rows.append(
             [Cell(f"{label}: rate against reports received (%)")]
-            + [
-                Cell(rules.rate(counts.get(p.key, 0), received_in[i + 1].value))
-                for i, p in enumerate(scope.periods)
-            ]
+            + [Cell(rules.rate(counts.get(p.key, 0), received_in[p.key])) for p in scope.periods]
         )
     return table
 

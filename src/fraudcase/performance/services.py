@@ -37,7 +37,8 @@ class Computed:
 def pack(user: User | None, year: int, month: int, team_id: int | None = None) -> list[Computed]:
     """Every measure's table for the month (its year to date and the same month last year)."""
     scope = Scope(year, month, team_id)
-    return [Computed(m, m.compute(user, scope)) for m in MEASURES.values()]
+    with measures.sharing():
+        return [Computed(m, m.compute(user, scope)) for m in MEASURES.values()]
 
 
 def teams() -> list[Team]:

@@ -17,6 +17,7 @@ from .measures import (
     period_counts,
     period_of,
     period_row,
+    received_total,
     reports,
     rows_on_reports,
     span,
@@ -33,21 +34,12 @@ def victims_code(user: Any, scope: Scope) -> Table:
     in the period, first updates given, and still owed past their due date today; open cases
     whose victim-contract update is overdue today, and victim updates given in the period."""
     today = timezone.localdate()
-    counted = (
-        reports(user, scope)
-        .filter(span("received_at", scope))
-        .aggregate(
-            **{
-                f"{p.key}_{kind}": Count("pk", filter=within("received_at", p.start, p.end) & q)
-                for p in scope.periods
-                for kind, q in (
-                    ("given", Q(first_update_due__isnull=True)),
-                    ("overdue", Q(first_update_due__lt=today)),
-                    ("all", Q()),
-                )
-            }
-        )
-    )
+    counted = {
+        f"{p.key}_{kind}": figures[p.key]
+        for kind, name in (("given", "first_given"), ("overdue", "first_overdue"), ("all", "n"))
+        for figures in (received_total(user, scope, name),)
+        for p in scope.periods
+    }
     updates = period_counts(
         rows_on_reports(VictimUpdate, user, scope).annotate(one=F("pk") * 0), "at", "one", scope
     ).get(0, {})
