@@ -38,3 +38,15 @@ def test_an_investigator_does_not_read_the_pack(client, unit, vft_investigator):
     client.force_login(vft_investigator)
     assert client.get("/performance/").status_code == 404
     assert client.get("/performance/pack.pdf").status_code == 404
+
+
+def test_the_api_gives_the_same_tables_as_the_page(client, unit, month, analyst, manager):
+    m = f"{month[0]:04d}-{month[1]:02d}"
+    client.force_login(manager)
+    whole = client.get(f"/api/v1/performance?month={m}").json()
+    demand = next(x for x in whole["measures"] if x["key"] == "demand")
+    assert demand["rows"][-1][:2] == ["All sources", 6]
+    client.force_login(analyst)
+    seen = client.get(f"/api/v1/performance?month={m}").json()
+    demand = next(x for x in seen["measures"] if x["key"] == "demand")
+    assert demand["rows"][-1][:2] == ["All sources", 5]

@@ -46,6 +46,10 @@ def teams() -> list[Team]:
     return list(Team.objects.order_by("name"))
 
 
+def team_exists(team_id: int) -> bool:
+    return Team.objects.filter(pk=team_id).exists()
+
+
 def reports_behind(user: User, scope: Scope, key: str, figure: str) -> QuerySet[Report] | None:
     """The reports a figure counts (None when the measure or figure is unknown): the same
     filters as the figure, on the reports this user may see, newest first."""

@@ -38,7 +38,8 @@ def _scope(request) -> Scope:
     parsed = rules.parse_month(request.GET.get("month", ""))
     year, month = parsed or rules.last_complete_month(timezone.localdate())
     team = request.GET.get("team", "")
-    return Scope(year, month, int(team) if team.isdigit() else None)
+    chosen = int(team) if team.isdigit() and 0 < int(team) < 2**31 else None
+    return Scope(year, month, chosen if chosen and services.team_exists(chosen) else None)
 
 
 def _query(scope: Scope, **more: str) -> str:
