@@ -61,9 +61,14 @@ def within(field: str, start: date, end: date, *, is_date: bool = False) -> Q:
 
 
 def span(field: str, scope: Scope, *, is_date: bool = False) -> Q:
-    """The whole range the three periods cover (the same month last year to this month)."""
-    month, ytd, last = scope.periods
-    return within(field, min(ytd.start, last.start), month.end, is_date=is_date)
+    """The rows of the three periods: the financial year to date (holding the month) and the
+    same month last year: two index ranges, not the year between them."""
+    _, ytd, last = scope.periods
+    if last.end > ytd.start:  # never, as the year to date starts after last year's month
+        return within(field, last.start, ytd.end, is_date=is_date)
+    return within(field, ytd.start, ytd.end, is_date=is_date) | within(
+        field, last.start, last.end, is_date=is_date
+    )
 
 
 def period_counts(

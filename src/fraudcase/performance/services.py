@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, ExpressionWrapper, F, IntegerField, Q, QuerySet, Window
 from django.db.models.functions import Mod, RowNumber
 from django.utils import timezone
@@ -37,7 +37,12 @@ class Computed:
 def pack(user: User | None, year: int, month: int, team_id: int | None = None) -> list[Computed]:
     """Every measure's table for the month (its year to date and the same month last year)."""
     scope = Scope(year, month, team_id)
-    with measures.sharing():
+    with transaction.atomic(), measures.sharing():
+        if connection.vendor == "postgresql":
+            # Each aggregate runs well under a second: compiling it (JIT) costs more than it
+            # saves (about 0.2 s a query on 2,000,000 reports). For this transaction only.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL jit = off")
         return [Computed(m, m.compute(user, scope)) for m in MEASURES.values()]
 
 
@@ -47,6 +52,7 @@ def teams() -> list[Team]:
 
 
 def team_exists(team_id: int) -> bool:
+    """Whether a team filter names a team."""
     return Team.objects.filter(pk=team_id).exists()
 
 
