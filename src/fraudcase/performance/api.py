@@ -29,7 +29,7 @@ class PackOut(Schema):
 
 
 @router.get("/performance", response=PackOut)
-def pack(request: HttpRequest, month: str = "", team: int | None = None) -> dict:
+def pack(request: HttpRequest, month: str = "", team: int | None = None) -> dict[str, Any]:
     """The performance pack for a month (`YYYY-MM`, the last complete month by default),
     optionally one team: each measure's columns and rows (ECU manager, analyst, supervisor)."""
     user = api_user(request)
