@@ -53,6 +53,10 @@ PAGES = [
     "/streams/banking-protocol/new/",
     "/api/v1/ilor-requests",
     "/api/v1/banking-protocol-incidents",
+    "/performance/",
+    "/performance/pack.xlsx",
+    "/performance/reports/?measure=demand&figure=ytd|source=all",
+    "/performance/dip-samples/",
 ]
 REPORT_PAGES = [
     "",

@@ -23,6 +23,7 @@ EVERY_LINK = {
     "Deadlines",
     "NFIB returns",
     "Find a report",
+    "Performance",
     "Import",
     "Call for service",
     "To double-key",
@@ -54,6 +55,7 @@ MENUS = {
         "Deadlines",
         "NFIB returns",
         "Find a report",
+        "Performance",
         "Other demand",
     ],
     Role.EVALUATOR: ["Home", "My tasks", "Evaluate", "Deadlines", "Find a report"],
@@ -77,7 +79,8 @@ MENUS = {
     Role.SPECIAL: ["Home", "My tasks", "Find a report"],
     Role.VOLUNTEER: ["Home", "My tasks", "Find a report"],
     Role.FINANCIAL_INTELLIGENCE: ["Home", "Deadlines", "Find a report", "Other demand"],
-    Role.ANALYST: ["Home", "NFIB returns", "Find a report", "Other demand"],
+    Role.ANALYST: ["Home", "NFIB returns", "Find a report", "Performance", "Other demand"],
+    Role.ECU_MANAGER: ["Home", "Find a report", "Performance"],
     Role.ADMINISTRATOR: ["Home", "Find a report", "Administration"],
 }
 

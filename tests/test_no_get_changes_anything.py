@@ -69,6 +69,8 @@ def sample_values() -> dict[str, list[str]]:
         "task_id": first("victims.VulnerabilityAction"),
         "token_id": first("accounts.ApiToken"),
         "month": [timezone.localdate().strftime("%Y-%m"), "2026-10"],
+        "sample_id": first("performance.DipSample"),
+        "fmt": ["pdf", "xlsx"],
         "rest": ["no/such/address"],  # the API's JSON 404 for an unknown address
         "job_id": [
             str(

@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 
 from fraudcase.accounts.enums import Role
 from fraudcase.cases import rules as case_rules
+from fraudcase.performance import rules as performance_rules
 from fraudcase.returns import rules as return_rules
 from fraudcase.streams import cyber_rules
 from fraudcase.streams import rules as stream_rules
@@ -59,6 +60,7 @@ PLACES = (
     Place("Deadlines", "deadlines", "may_have_deadlines"),
     Place("NFIB returns", "nfib-returns", "may_read_returns"),
     Place("Find a report", "report-search", "signed_in"),
+    Place("Performance", "performance-dashboard", "may_read_performance"),
     Place("Import", "import-nfib", "may_take_reports_in"),
     Place("Call for service", "cfs-new", "may_take_reports_in"),
     Place("To double-key", "cfs-double-key", "may_take_reports_in"),
@@ -101,6 +103,8 @@ def flags(role: str, *, is_staff: bool = False, signed_in: bool = True) -> dict[
         # reached from the same page so that the menu stays on one line.
         "may_read_streams": role in stream_rules.READING_ROLES | stream_rules.BANKING_READING_ROLES
         or any(cyber_rules.may_read(role, routed) for routed in cyber_rules.RoutedList),
+        # The dashboard and the monthly pack (issue 12): the ECU manager, analysts, supervisors.
+        "may_read_performance": performance_rules.may_read(role),
         "may_administer": is_staff,
     }
 

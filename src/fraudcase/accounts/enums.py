@@ -20,6 +20,9 @@ class Role(Choices):
     VOLUNTEER = "volunteer", "Vulnerability volunteer"
     FINANCIAL_INTELLIGENCE = "financial_intelligence", "Financial intelligence officer"
     ANALYST = "analyst", "Analyst"
+    # Reads the performance dashboard and the monthly pack (seed 001 §9; issue 12). Sees the
+    # whole unit only by being cleared and a member of every team: no bypass of need-to-know.
+    ECU_MANAGER = "ecu_manager", "ECU manager"
     ADMINISTRATOR = "administrator", "Administrator"
 
 

@@ -74,6 +74,8 @@ USERS = [
         "OFFICIAL-SENSITIVE",
     ),
     ("analyst", "Ana", "Analyst", Role.ANALYST, "Economic Crime Unit", "OFFICIAL"),
+    # The ECU manager reads the whole unit's performance by being in every team ("*").
+    ("manager", "Meg", "Manager", Role.ECU_MANAGER, "*", "OFFICIAL-SENSITIVE"),
     (
         "admin",
         "Adi",
@@ -197,7 +199,7 @@ class Command(BaseCommand):
                     user.set_password(DEMO_PASSWORD)
                     user.experience = EXPERIENCE.get(username, "")
                     user.save()
-                    user.teams.add(teams[team])
+                    user.teams.add(*(teams.values() if team == "*" else [teams[team]]))
         today = options["today"] or timezone.localdate()
         self.today = today
         admin = User.objects.get(username="admin")

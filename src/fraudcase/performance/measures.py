@@ -1,0 +1,598 @@
+"""The measures today's data supports (seed 001 §9; seed 002 ¶12-¶40, ¶50, ¶65; DOMAIN.md
+"Performance", "Outcomes", "Victims' Code deadlines", "Vulnerability process").
+
+Each is one or a few GROUP BY queries over a bounded range of dates (the month, the financial
+year to date and the same month last year are conditional counts of one query), and starts
+from `reports.services.visible_reports(user)` / `on_visible_reports(user)` so that a user's
+figures count only what they may see. `user=None` is the whole unit (the `fraudcase pack`
+command). A figure's code is "<period>|<name>=<value>" and `reports_behind` turns it back into
+the reports it counts.
+"""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, F, Func, IntegerField, Q, QuerySet, Sum
+from django.db.models.functions import Floor
+from django.utils import timezone
+
+from fraudcase.cases import rules as case_rules
+from fraudcase.cases import services as case_services
+from fraudcase.cases.models import Case, DisruptionAction, Finalisation
+from fraudcase.cases.rules import DisruptionKind
+from fraudcase.core.dates import start_of
+from fraudcase.reports.enums import ReportStatus, Source, VictimType
+from fraudcase.reports.models import Report, StatusChange
+from fraudcase.reports.services import on_visible_reports, visible_reports
+
+from . import charts, rules
+from .registry import Cell, Measure, Scope, Table, register
+
+PERIOD_COLUMNS = ["Month", "Year to date", "Same month last year"]
+
+
+# ---------------------------------------------------------------- the building blocks
+
+
+def reports(user: Any, scope: Scope) -> QuerySet[Report]:
+    """The reports a user's figures count: what they may see (all, for the whole unit), and
+    with a team chosen, those allocated to that team."""
+    found = Report.objects.all() if user is None else visible_reports(user)
+    if scope.team_id:
+        found = found.filter(case__team_id=scope.team_id)
+    return found
+
+
+def rows_on_reports(model: Any, user: Any, scope: Scope) -> QuerySet[Any]:
+    """Rows hanging off a report (finalisations, cases, status changes...), on visible reports."""
+    found = model.objects.all() if user is None else model.objects.filter(on_visible_reports(user))
+    if scope.team_id:
+        found = found.filter(report__case__team_id=scope.team_id)
+    return found
+
+
+def within(field: str, start: date, end: date, *, is_date: bool = False) -> Q:
+    if is_date:
+        return Q(**{f"{field}__gte": start, f"{field}__lt": end})
+    return Q(**{f"{field}__gte": start_of(start), f"{field}__lt": start_of(end)})
+
+
+def span(field: str, scope: Scope, *, is_date: bool = False) -> Q:
+    """The rows of the three periods: the financial year to date (holding the month) and the
+    same month last year: two index ranges, not the year between them."""
+    _, ytd, last = scope.periods
+    if last.end > ytd.start:  # never, as the year to date starts after last year's month
+        return within(field, last.start, ytd.end, is_date=is_date)
+    return within(field, ytd.start, ytd.end, is_date=is_date) | within(
+        field, last.start, last.end, is_date=is_date
+    )
+
+
+def period_counts(
+    rows: QuerySet[Any], field: str, group: str, scope: Scope, *, is_date: bool = False
+) -> dict[Any, dict[str, int]]:
+    """{group value: {period key: count}} in one query."""
+    found = (
+        rows.filter(span(field, scope, is_date=is_date))
+        .values(group)
+        .annotate(
+            **{
+                p.key: Count("pk", filter=within(field, p.start, p.end, is_date=is_date))
+                for p in scope.periods
+            }
+        )
+        .order_by()
+    )
+    return {row[group]: {p.key: row[p.key] for p in scope.periods} for row in found}
+
+
+def period_row(label: str, counts: dict[str, int], scope: Scope, name: str, value: Any) -> list:
+    return [
+        Cell(label),
+        *(Cell(counts.get(p.key, 0), f"{p.key}|{name}={value}") for p in scope.periods),
+    ]
+
+
+def total_row(label: str, counted: dict[Any, dict[str, int]], scope: Scope, name: str) -> list:
+    totals = {p.key: sum(c[p.key] for c in counted.values()) for p in scope.periods}
+    return period_row(label, totals, scope, name, "all")
+
+
+def split(figure: str) -> tuple[str, str, str]:
+    """'month|source=nfib' -> ('month', 'source', 'nfib')."""
+    period, _, rest = figure.partition("|")
+    name, _, value = rest.partition("=")
+    return period, name, value
+
+
+def period_of(scope: Scope, key: str) -> rules.Period | None:
+    if key.startswith("m") and (parsed := rules.parse_month(key[1:])):
+        start = rules.month_start(*parsed)
+        return rules.Period(key, start.strftime("%B %Y"), start, rules.next_month(start))
+    return next((p for p in scope.periods if p.key == key), None)
+
+
+# ---------------------------------------------------------------- shared within one pack
+
+_SHARED: ContextVar[dict | None] = ContextVar("performance_shared", default=None)
+
+
+@contextmanager
+def sharing() -> Iterator[None]:
+    """While a pack is computed, a figure several measures use is read once (`shared`)."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def shared(key: tuple, compute: Callable[[], Any]) -> Any:
+    store = _SHARED.get()
+    if store is None:
+        return compute()
+    if key not in store:
+        store[key] = compute()
+    return store[key]
+
+
+RECEIVED = {
+    "n": lambda inside: Count("pk", filter=inside),
+    "given": lambda inside: Count("pk", filter=inside & Q(loss_gbp__isnull=False)),
+    "total": lambda inside: Sum("loss_gbp", filter=inside),
+    "zero": lambda inside: Count("pk", filter=inside & Q(loss_gbp=0)),
+    "first_given": lambda inside: Count("pk", filter=inside & Q(first_update_due__isnull=True)),
+    "first_overdue": lambda inside: Count(
+        "pk", filter=inside & Q(first_update_due__lt=timezone.localdate())
+    ),
+}
+
+
+def received_figures(user: Any, scope: Scope) -> dict[str, dict[str, dict[str, Any]]]:
+    """{source: {figure: {period: value}}} for the reports received in each period: how many,
+    losses, first updates; one GROUP BY read once per pack (demand, losses, the outcome rate's
+    disseminations, the filing rates and the Victims' Code use it)."""
+
+    def compute() -> dict[str, dict[str, dict[str, Any]]]:
+        found = (
+            reports(user, scope)
+            .filter(span("received_at", scope))
+            .values("source")
+            .annotate(
+                **{
+                    f"{name}__{p.key}": make(within("received_at", p.start, p.end))
+                    for name, make in RECEIVED.items()
+                    for p in scope.periods
+                }
+            )
+            .order_by()
+        )
+        return {
+            row["source"]: {
+                name: {p.key: row[f"{name}__{p.key}"] for p in scope.periods} for name in RECEIVED
+            }
+            for row in found
+        }
+
+    return shared(("received", getattr(user, "pk", None), scope), compute)
+
+
+def received_total(user: Any, scope: Scope, name: str) -> dict[str, Any]:
+    """One figure of `received_figures` summed over the sources."""
+    found = received_figures(user, scope)
+    return {p.key: sum((f[name][p.key] or 0) for f in found.values()) for p in scope.periods}
+
+
+# ---------------------------------------------------------------- demand
+
+
+def demand(user: Any, scope: Scope) -> Table:
+    counted = {source: f["n"] for source, f in received_figures(user, scope).items()}
+    table = Table(["Source", *PERIOD_COLUMNS])
+    for source in Source:
+        if source in counted:
+            table.rows.append(period_row(source.label, counted[source], scope, "source", source))
+    table.rows.append(total_row("All sources", counted, scope, "source"))
+    return table
+
+
+def received(user: Any, scope: Scope, figure: str) -> QuerySet[Report] | None:
+    """The reports received in a period (of one source, or one kind of victim)."""
+    key, name, value = split(figure)
+    period = period_of(scope, key)
+    if period is None:
+        return None
+    found = reports(user, scope).filter(within("received_at", period.start, period.end))
+    if name == "source" and value != "all":
+        return found.filter(source=value)
+    if name == "victim" and value == "individual":
+        return found.filter(victim__victim_type=VictimType.INDIVIDUAL)
+    if name == "victim" and value == "organisation":
+        return found.exclude(victim__victim_type=VictimType.INDIVIDUAL)
+    if name == "loss" and value == "zero":
+        return found.filter(loss_gbp=0)
+    if name == "loss" and value == "given":
+        return found.filter(loss_gbp__isnull=False)
+    return found
+
+
+def trend(user: Any, scope: Scope) -> Table:
+    """Reports received by source in each of the last 12 months: one query."""
+    months = scope.trend
+    found = (
+        reports(user, scope)
+        .filter(within("received_at", months[0], rules.next_month(months[-1])))
+        .values("source")
+        .annotate(
+            **{
+                f"m{m:%Y_%m}": Count("pk", filter=within("received_at", m, rules.next_month(m)))
+                for m in months
+            }
+        )
+        .order_by()
+    )
+    by_source = {row["source"]: row for row in found}
+    table = Table(["Source", *(f"{m:%b %Y}" for m in months)])
+    for source in Source:
+        if source in by_source:
+            row = by_source[source]
+            table.rows.append(
+                [Cell(source.label)]
+                + [Cell(row[f"m{m:%Y_%m}"], f"m{m:%Y-%m}|source={source}") for m in months]
+            )
+    table.rows.append(
+        [Cell("All sources")]
+        + [
+            Cell(sum(r[f"m{m:%Y_%m}"] for r in by_source.values()), f"m{m:%Y-%m}|source=all")
+            for m in months
+        ]
+    )
+    return table
+
+
+def victims(user: Any, scope: Scope) -> Table:
+    """Victims (one report per victim, §5.1) by kind: individuals against organisations."""
+    counted = period_counts(reports(user, scope), "received_at", "victim__victim_type", scope)
+    individual = counted.get(VictimType.INDIVIDUAL, {})
+    organisations = {
+        p.key: sum(c[p.key] for t, c in counted.items() if t != VictimType.INDIVIDUAL)
+        for p in scope.periods
+    }
+    return Table(
+        ["Victims", *PERIOD_COLUMNS],
+        [
+            period_row("Individuals", individual, scope, "victim", "individual"),
+            period_row(
+                "Businesses and organisations", organisations, scope, "victim", "organisation"
+            ),
+            total_row("All victims", counted, scope, "victim"),
+        ],
+    )
+
+
+def losses(user: Any, scope: Scope) -> Table:
+    """Average loss over the reports that give one, and the reports with no loss (£0)."""
+    given = received_total(user, scope, "given")
+    total = received_total(user, scope, "total")
+    zero = received_total(user, scope, "zero")
+
+    def money(value: Any) -> float | None:
+        return None if value is None else round(float(value), 2)
+
+    found = {}
+    for p in scope.periods:
+        found[f"{p.key}_given"] = given[p.key]
+        found[f"{p.key}_total"] = total[p.key] if given[p.key] else None
+        found[f"{p.key}_average"] = total[p.key] / given[p.key] if given[p.key] else None
+        found[f"{p.key}_zero"] = zero[p.key]
+
+    return Table(
+        ["Loss", *PERIOD_COLUMNS],
+        [
+            [Cell("Reports giving a loss")]
+            + [Cell(found[f"{p.key}_given"], f"{p.key}|loss=given") for p in scope.periods],
+            [Cell("Average loss (£)")]
+            + [Cell(money(found[f"{p.key}_average"])) for p in scope.periods],
+            [Cell("Total loss (£)")]
+            + [Cell(money(found[f"{p.key}_total"])) for p in scope.periods],
+            [Cell("Reports with no loss (£0)")]
+            + [Cell(found[f"{p.key}_zero"], f"{p.key}|loss=zero") for p in scope.periods],
+        ],
+    )
+
+
+# ---------------------------------------------------------------- outcomes (§5.7)
+
+
+def finalisations(user: Any, scope: Scope) -> QuerySet[Finalisation]:
+    return rows_on_reports(Finalisation, user, scope)
+
+
+def outcome_rate(user: Any, scope: Scope) -> Table:
+    """Positive outcomes (FRAUDCASE_POSITIVE_OUTCOMES) finalised in the period against the
+    NFIB disseminations received in it (DOMAIN.md "Performance"; seed 002 ¶14)."""
+    positive = sorted(case_services.positive_outcomes())
+    outcomes = _positive_counts(user, scope, positive)
+    disseminated = received_figures(user, scope).get(Source.NFIB_DISSEMINATION, {}).get("n", {})
+    return Table(
+        ["Outcomes", *PERIOD_COLUMNS],
+        [
+            period_row("Positive outcomes", outcomes["positive"], scope, "outcome", "positive"),
+            period_row("All outcomes", outcomes["all"], scope, "outcome", "all"),
+            period_row("NFIB disseminations", disseminated, scope, "source", "nfib"),
+            [Cell("Outcome rate (%)")]
+            + [
+                Cell(rules.rate(outcomes["positive"].get(p.key, 0), disseminated.get(p.key, 0)))
+                for p in scope.periods
+            ],
+        ],
+    )
+
+
+def _positive_counts(user: Any, scope: Scope, positive: list[int]) -> dict[str, dict[str, int]]:
+    found = (
+        finalisations(user, scope)
+        .filter(span("finalised_at", scope))
+        .aggregate(
+            **{
+                f"{p.key}_{kind}": Count(
+                    "pk",
+                    filter=within("finalised_at", p.start, p.end)
+                    & (Q(outcome__in=positive) if kind == "positive" else Q()),
+                )
+                for p in scope.periods
+                for kind in ("positive", "all")
+            }
+        )
+    )
+    return {
+        kind: {p.key: found[f"{p.key}_{kind}"] for p in scope.periods}
+        for kind in ("positive", "all")
+    }
+
+
+def outcome_mix(user: Any, scope: Scope) -> Table:
+    counted = period_counts(finalisations(user, scope), "finalised_at", "outcome", scope)
+    table = Table(["Home Office outcome", *PERIOD_COLUMNS])
+    for outcome in sorted(counted):
+        label = f"{outcome}: {case_rules.HOME_OFFICE_OUTCOMES.get(outcome, '')}"
+        table.rows.append(period_row(label, counted[outcome], scope, "outcome", str(outcome)))
+    table.rows.append(total_row("All outcomes", counted, scope, "outcome"))
+    return table
+
+
+def finalised(user: Any, scope: Scope, figure: str) -> QuerySet[Report] | None:
+    key, _, value = split(figure)
+    period = period_of(scope, key)
+    if period is None:
+        return None
+    found = reports(user, scope).filter(
+        within("finalisation__finalised_at", period.start, period.end)
+    )
+    if value == "positive":
+        return found.filter(finalisation__outcome__in=sorted(case_services.positive_outcomes()))
+    if value.isdigit():
+        return found.filter(finalisation__outcome=int(value))
+    return found
+
+
+def outcome_reports(user: Any, scope: Scope, figure: str) -> QuerySet[Report] | None:
+    _, name, _ = split(figure)
+    return received(user, scope, figure) if name == "source" else finalised(user, scope, figure)
+
+
+STOPPED = {
+    ReportStatus.FILED_PENDING_INFORMATION: "Filed pending information",
+    ReportStatus.NO_FURTHER_ACTION: "No further action",
+}
+
+
+def filing(user: Any, scope: Scope) -> Table:
+    """Reports filed pending information and decided no further action in the period (moves
+    into those statuses), and each as a share of the reports received in it."""
+    moves = period_counts(
+        rows_on_reports(StatusChange, user, scope).filter(to_status__in=list(STOPPED)),
+        "at",
+        "to_status",
+        scope,
+    )
+    received_in = received_total(user, scope, "n")
+    table = Table(["Decision", *PERIOD_COLUMNS])
+    for status, label in STOPPED.items():
+        counts = moves.get(status, {})
+        table.rows.append(period_row(label, counts, scope, "status", status))
+        table.rows.append(
+            [Cell(f"{label}: rate against reports received (%)")]
+            + [Cell(rules.rate(counts.get(p.key, 0), received_in[p.key])) for p in scope.periods]
+        )
+    return table
+
+
+def moved(user: Any, scope: Scope, figure: str) -> QuerySet[Report] | None:
+    key, _, value = split(figure)
+    period = period_of(scope, key)
+    if period is None or value not in STOPPED:
+        return None
+    changes = StatusChange.objects.filter(
+        within("at", period.start, period.end), to_status=value
+    ).values("report_id")
+    return reports(user, scope).filter(pk__in=changes)
+
+
+def disruption(user: Any, scope: Scope) -> Table:
+    """Disruption by kind (§5.5; seed 002 ¶12 "disruption used"), cease and desist notices
+    among them (outcome 10 records one)."""
+    counted = period_counts(
+        rows_on_reports(DisruptionAction, user, scope), "on", "kind", scope, is_date=True
+    )
+    table = Table(["Disruption", *PERIOD_COLUMNS])
+    for kind in DisruptionKind:
+        table.rows.append(period_row(kind.label, counted.get(kind, {}), scope, "kind", kind))
+    table.rows.append(total_row("All disruption", counted, scope, "kind"))
+    return table
+
+
+def disrupted(user: Any, scope: Scope, figure: str) -> QuerySet[Report] | None:
+    key, _, value = split(figure)
+    period = period_of(scope, key)
+    if period is None:
+        return None
+    actions = DisruptionAction.objects.filter(within("on", period.start, period.end, is_date=True))
+    if value != "all":
+        actions = actions.filter(kind=value)
+    return reports(user, scope).filter(pk__in=actions.values("report_id"))
+
+
+# ---------------------------------------------------------------- allocation and timeliness
+
+
+def allocation(user: Any, scope: Scope) -> Table:
+    """Cases allocated in the period by team and tier (seed 002 ¶12 allocation split)."""
+    counted = period_counts(
+        rows_on_reports(Case, user, scope).annotate(team_tier=F("team_id") * 10 + F("tier")),
+        "allocated_at",
+        "team_tier",
+        scope,
+    )
+    names = (
+        dict(
+            rows_on_reports(Case, user, scope)
+            .filter(team_id__in={k // 10 for k in counted})
+            .values_list("team_id", "team__name")
+            .distinct()
+        )
+        if counted
+        else {}
+    )
+    table = Table(["Team and tier", *PERIOD_COLUMNS])
+    for key in sorted(counted, key=lambda k: (names.get(k // 10, ""), k % 10)):
+        label = f"{names.get(key // 10, key // 10)}: tier {key % 10}"
+        table.rows.append(period_row(label, counted[key], scope, "team_tier", str(key)))
+    table.rows.append(total_row("All allocations", counted, scope, "team_tier"))
+    return table
+
+
+def allocated(user: Any, scope: Scope, figure: str) -> QuerySet[Report] | None:
+    key, _, value = split(figure)
+    period = period_of(scope, key)
+    if period is None:
+        return None
+    found = reports(user, scope).filter(within("case__allocated_at", period.start, period.end))
+    if value.isdigit():
+        found = found.filter(case__team_id=int(value) // 10, case__tier=int(value) % 10)
+    return found
+
+
+class DaysBetween(Func):
+    """Days from `start` to `end` (datetimes) as a number, on both databases."""
+
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra):  # type: ignore[no-untyped-def]
+        return self.as_sql(
+            compiler,
+            connection,
+            template="(julianday(%(expressions)s))",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
+
+    def as_postgresql(self, compiler, connection, **extra):  # type: ignore[no-untyped-def]
+        return self.as_sql(
+            compiler,
+            connection,
+            template="(EXTRACT(EPOCH FROM (%(expressions)s)) / 86400.0)",
+            arg_joiner=" - ",
+            **extra,
+        )
+
+
+STAGES = (
+    (
+        "Receipt to assessment",
+        StatusChange,
+        "at",
+        "report__received_at",
+        {"from_status": ReportStatus.RECORDED},
+    ),
+    ("Receipt to allocation", Case, "allocated_at", "report__received_at", {}),
+    ("Receipt to outcome", Finalisation, "finalised_at", "report__received_at", {}),
+)
+
+
+def timeliness(user: Any, scope: Scope) -> Table:
+    """Median and mean days from receipt to assessment (the first move out of "recorded"),
+    allocation and outcome, for those that happened in the period. Each stage is one query
+    giving a histogram of whole days (bounded by the distinct day counts), read here."""
+    table = Table(
+        ["Stage"] + [f"{c}: {m}" for c in PERIOD_COLUMNS for m in ("median days", "mean days")]
+    )
+    for label, model, end, start, condition in STAGES:
+        found = (
+            rows_on_reports(model, user, scope)
+            .filter(**condition)
+            .filter(span(end, scope))
+            .annotate(days=Floor(DaysBetween(end, start)))
+            .values("days")
+            .annotate(
+                **{p.key: Count("pk", filter=within(end, p.start, p.end)) for p in scope.periods}
+            )
+            .order_by()
+        )
+        histograms: dict[str, dict[int, int]] = {p.key: {} for p in scope.periods}
+        for row in found:
+            for p in scope.periods:
+                if row[p.key]:
+                    histograms[p.key][int(row["days"])] = row[p.key]
+        cells = [Cell(label)]
+        for p in scope.periods:
+            counts = histograms[p.key]
+            total = sum(counts.values())
+            mean = round(sum(d * n for d, n in counts.items()) / total, 1) if total else None
+            cells += [Cell(rules.median_from_histogram(counts)), Cell(mean)]
+        table.rows.append(cells)
+    return table
+
+
+# ---------------------------------------------------------------- the registry
+
+
+for measure in (
+    Measure("demand", "Demand by source", demand, received, charts.bars),
+    Measure("trend", "Demand by source and month (12 months)", trend, received, charts.trend_lines),
+    Measure("victims", "Victims: individuals and businesses", victims, received),
+    Measure("losses", "Losses", losses, received),
+    Measure(
+        "outcome_rate",
+        "Outcome rate",
+        outcome_rate,
+        outcome_reports,
+        note=(
+            "Positive outcomes finalised in the period against the NFIB disseminations "
+            "received in it."
+        ),
+    ),
+    Measure("outcome_mix", "Outcomes by type", outcome_mix, finalised, charts.bars),
+    Measure(
+        "filing",
+        "Filing and no further action",
+        filing,
+        moved,
+        note="Moves into each status in the period; rates against the reports received in it.",
+    ),
+    Measure("disruption", "Disruption by kind", disruption, disrupted, charts.bars),
+    Measure("allocation", "Allocation by team and tier", allocation, allocated, charts.bars),
+    Measure(
+        "timeliness",
+        "Time from receipt (days)",
+        timeliness,
+        note=(
+            "Median and mean in whole days, of those assessed, allocated or finalised in "
+            "the period."
+        ),
+    ),
+):
+    register(measure)

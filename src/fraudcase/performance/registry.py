@@ -1,0 +1,111 @@
+"""The pack is a list of measures (issue 12 item 4). Each measure has a key, a title, a function
+that computes its table for (user or None, scope) with one or a few GROUP BY queries, an
+optional chart, and a way to list the reports behind each figure.
+
+Another app's measure joins the pack by `register(Measure(...))`; a stream that returns rows by
+month joins with `register(monthly("key", "Title", fn))` (see `monthly`).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import QuerySet
+
+from . import rules
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a pack is for: a month, and optionally one team."""
+
+    year: int
+    month: int
+    team_id: int | None = None
+
+    @property
+    def periods(self) -> tuple[rules.Period, rules.Period, rules.Period]:
+        return rules.periods(self.year, self.month)
+
+    @property
+    def trend(self) -> list[date]:
+        return rules.trend(self.year, self.month)
+
+    @property
+    def month_text(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass
+class Cell:
+    """One figure: its value, and the code of the reports behind it ("" when none)."""
+
+    value: Any
+    figure: str = ""
+
+    def __str__(self) -> str:
+        if self.value is None:
+            return "\N{EN DASH}"
+        if isinstance(self.value, float):
+            return f"{self.value:,.1f}"
+        if isinstance(self.value, int):
+            return f"{self.value:,}"
+        return str(self.value)
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+
+    def plain(self) -> list[list[Any]]:
+        return [[cell.value for cell in row] for row in self.rows]
+
+
+Compute = Callable[[Any, Scope], Table]
+Reports = Callable[[Any, Scope, str], QuerySet[Any] | None]
+Chart = Callable[[Table], dict | None]
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str
+    title: str
+    compute: Compute
+    reports: Reports | None = None
+    chart: Chart | None = None
+    note: str = ""
+
+
+MEASURES: dict[str, Measure] = {}
+
+
+def register(measure: Measure) -> Measure:
+    MEASURES[measure.key] = measure
+    return measure
+
+
+def monthly(
+    key: str,
+    title: str,
+    rows_by_month: Callable[[Any, date, date], list[dict]],
+    *,
+    note: str = "",
+) -> Measure:
+    """A measure from a function returning rows by month, each {"month": date, name: value...}
+    for (user or None, first day, day after the last): the other demand streams' measures
+    (streams.measures.ilor_demand, banking_protocol_results, cyber_kpis, victim support)."""
+
+    def compute(user: Any, scope: Scope) -> Table:
+        months = scope.trend
+        found = rows_by_month(user, months[0], rules.next_month(months[-1]))
+        names = [k for k in (found[0] if found else {}) if k != "month"]
+        table = Table(["Month", *names])
+        for row in found:
+            month = row["month"]
+            label = month.strftime("%b %Y") if hasattr(month, "strftime") else str(month)
+            table.rows.append([Cell(label), *(Cell(row.get(n)) for n in names)])
+        return table
+
+    return Measure(key, title, compute, note=note)
