@@ -153,3 +153,26 @@ def test_each_figure_is_one_query_whatever_the_history(fvo, ecu_investigator, ec
     assert len(unit.captured_queries) == 2
     assert sum(r["calls"] for r in rows) == 400 and sum(r["offences"] for r in rows) == 100
     assert sum(r["received"] for r in demand) == 400 and len(demand) == 12
+
+
+def test_the_monthly_pack_carries_the_banking_protocol_and_ilor_figures(fvo, finint, ecu):
+    """The pack (performance.services.pack) has a table for each stream, holding the month's
+    figures the streams count: the ECU manager's pack is not fed by hand."""
+    from fraudcase.performance import services as performance
+
+    _incidents(fvo, 10, [["arrest"], ["no_offence"], ["crime_recorded"], ["intelligence"]])
+    a_request(finint, ecu, received_on=date(2026, 10, 6))
+    a_request(finint, ecu, kind="ilor", received_on=date(2026, 10, 9))
+    tables = {c.measure.key: c.table for c in performance.pack(None, 2026, 10)}
+
+    banking = tables["banking_protocol"]
+    october = next(row for row in banking.rows if str(row[0]) == "2026-10")
+    figures = dict(zip(banking.columns[1:], (cell.value for cell in october[1:]), strict=True))
+    assert figures["Calls"] == 4
+    assert figures["Offences"] == 2
+    assert figures["Offence share (%)"] == 50.0
+
+    ilor = tables["ilor_demand"]
+    october = [row for row in ilor.rows if str(row[0]) == "2026-10"]
+    assert sorted(str(row[1]) for row in october) == ["eio", "ilor"]
+    assert {"cyber_kpis", "victim_support"} <= set(tables)

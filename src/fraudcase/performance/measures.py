@@ -30,6 +30,7 @@ from fraudcase.reports.services import on_visible_reports, visible_reports
 
 from . import charts, rules
 from .registry import Cell, Measure, Scope, Table, register
+from .stream_measures import STREAM_MEASURES
 
 PERIOD_COLUMNS = ["Month", "Year to date", "Same month last year"]
 
@@ -595,4 +596,8 @@ for measure in (
         ),
     ),
 ):
+    register(measure)
+
+# The other demand streams (ILOR/EIO, Banking Protocol, cyber, victim support only), last.
+for measure in STREAM_MEASURES:
     register(measure)
