@@ -60,16 +60,23 @@ PLACES = (
     Place("Deadlines", "deadlines", "may_have_deadlines"),
     Place("NFIB returns", "nfib-returns", "may_read_returns"),
     Place("Find a report", "report-search", "signed_in"),
-    Place("Performance", "performance-dashboard", "may_read_performance"),
+    Place("Performance", "performance-dashboard", "performance_in_menu"),
     Place("Import", "import-nfib", "may_take_reports_in"),
     Place("Call for service", "cfs-new", "may_take_reports_in"),
     Place("To double-key", "cfs-double-key", "may_take_reports_in"),
     Place("Referral", "referral-new", "may_take_reports_in"),
     # One place for the demand that is not a report to assess (streams): its page lists the
     # streams the role works, so the menu stays on one line as streams are added.
-    Place("Other demand", "streams", "may_read_streams"),
+    Place("Other demand", "streams", "streams_in_menu"),
     Place("Administration", "admin:index", "may_administer"),
 )
+
+
+def _reads_streams(role: str) -> bool:
+    """Whether any of the other demand streams is open to this role."""
+    return role in stream_rules.READING_ROLES | stream_rules.BANKING_READING_ROLES or any(
+        cyber_rules.may_read(role, routed) for routed in cyber_rules.RoutedList
+    )
 
 
 def flags(role: str, *, is_staff: bool = False, signed_in: bool = True) -> dict[str, bool]:
@@ -101,10 +108,14 @@ def flags(role: str, *, is_staff: bool = False, signed_in: bool = True) -> dict[
         "may_read_banking_protocol": role in stream_rules.BANKING_READING_ROLES,
         # ... and the routed lists (the cyber team's, the Protect team's victim support),
         # reached from the same page so that the menu stays on one line.
-        "may_read_streams": role in stream_rules.READING_ROLES | stream_rules.BANKING_READING_ROLES
-        or any(cyber_rules.may_read(role, routed) for routed in cyber_rules.RoutedList),
+        "may_read_streams": _reads_streams(role),
         # The dashboard and the monthly pack (issue 12): the ECU manager, analysts, supervisors.
         "may_read_performance": performance_rules.may_read(role),
+        # The supervisor's menu is the longest: they reach the dashboard from NFIB returns, so
+        # that it stays on one line on a desktop.
+        "performance_in_menu": performance_rules.may_read(role) and role != Role.VFT_SUPERVISOR,
+        # ... and Other demand from there too (the NFIB returns page links both).
+        "streams_in_menu": _reads_streams(role) and role != Role.VFT_SUPERVISOR,
         "may_administer": is_staff,
     }
 

@@ -28,7 +28,7 @@ def counts():
 def test_demo_data_loads_once(capsys):
     call_command("demo_data", "--victims", "80", "--quiet")
     first = counts()
-    assert first[0] == 11 and first[1] > 70 and first[3] == 6 and first[4] == 1
+    assert first[0] == 12 and first[1] > 70 and first[3] == 6 and first[4] == 1
     assert first[5:] == (2, 1)  # one case under investigation, one finalised
     assert User.objects.get(username="admin").check_password("fraudcase-demo")
     # Suspect identifiers are shared across reports, so search and linking have something to find.
