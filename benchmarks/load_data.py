@@ -90,6 +90,7 @@ from fraudcase.demo.management.commands.demo_data import assessment_answers  # n
 from fraudcase.intake.importing import LONDON, import_nfib_package  # noqa: E402
 from fraudcase.intake.synthetic import nfib_package_frame  # noqa: E402
 from fraudcase.reports import deadlines as report_deadlines  # noqa: E402
+from fraudcase.reports import rules as report_rules  # noqa: E402
 from fraudcase.reports.enums import EntryKind, ReportStatus  # noqa: E402
 from fraudcase.reports.models import (  # noqa: E402
     DisseminationPackage,
@@ -320,8 +321,11 @@ def move_along(first_id: int, people: dict[str, User], investigators: list[User]
     changes, log, journeys = [], [], {}
     assessments, decisions, cases, tasks, outcomes, updates = [], [], [], [], [], []
 
+    received_of = {pk: received for pk, _, received, _, _ in dated}
+
     def moved(pk, ref, transition, was, to, at, by, text, reason=""):
-        changes.append((pk, transition, str(was), str(to), at, by.pk, reason))
+        days = report_rules.days_from_receipt(received_of[pk], at)
+        changes.append((pk, transition, str(was), str(to), at, by.pk, reason, days))
         log.append((pk, str(EntryKind.STATUS), at, by.pk, text))
         journeys.setdefault(pk, [ref, []])[1].append(f"{transition}: {was} -> {to}")
 
@@ -513,7 +517,16 @@ def move_along(first_id: int, people: dict[str, User], investigators: list[User]
             "first_updates": (VictimUpdate, ["report", "at", "by", "method", "summary"], updates),
             "status_changes": (
                 StatusChange,
-                ["report", "transition", "from_status", "to_status", "at", "by", "reason"],
+                [
+                    "report",
+                    "transition",
+                    "from_status",
+                    "to_status",
+                    "at",
+                    "by",
+                    "reason",
+                    "days_from_receipt",
+                ],
                 changes,
             ),
             "timeline_entries": (EnquiryLogEntry, ["report", "kind", "at", "author", "text"], log),

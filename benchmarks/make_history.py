@@ -216,22 +216,25 @@ STEPS = [
         "status changes",
         """
         INSERT INTO intake_statuschange (report_id, transition, from_status, to_status, at,
-                                         by_id, reason)
-        SELECT i, t, f, s, at, %(sup)s, '' FROM (
-            SELECT i, 'assess' AS t, 'recorded' AS f, 'assessed' AS s, assessed_at AS at
+                                         by_id, reason, days_from_receipt)
+        SELECT i, t, f, s, at, %(sup)s, '',
+               floor(extract(epoch FROM (at - received)) / 86400) FROM (
+            SELECT i, 'assess' AS t, 'recorded' AS f, 'assessed' AS s, assessed_at AS at,
+                   received
             FROM hist_plan WHERE status <> 'recorded'
             UNION ALL
             SELECT i, 'decide', 'assessed',
                    CASE WHEN allocated THEN 'awaiting_allocation' ELSE 'no_further_action' END,
-                   decided_at
+                   decided_at, received
             FROM hist_plan WHERE status NOT IN ('recorded', 'assessed')
             UNION ALL
-            SELECT i, 'allocate', 'awaiting_allocation', 'under_investigation', allocated_at
+            SELECT i, 'allocate', 'awaiting_allocation', 'under_investigation', allocated_at,
+                   received
             FROM hist_plan WHERE allocated AND status IN ('under_investigation', 'closed')
             UNION ALL
             SELECT i, 'finalise',
                    CASE WHEN allocated THEN 'under_investigation' ELSE 'no_further_action' END,
-                   'closed', finalised_at
+                   'closed', finalised_at, received
             FROM hist_plan WHERE status = 'closed'
         ) AS moves
         """,

@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
+from functools import reduce
+from operator import or_
 from typing import Any
 
-from django.db.models import Count, F, Func, IntegerField, Q, QuerySet, Sum
-from django.db.models.functions import Floor
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
 
 from fraudcase.cases import rules as case_rules
@@ -25,8 +26,9 @@ from fraudcase.cases.models import Case, DisruptionAction, Finalisation
 from fraudcase.cases.rules import DisruptionKind
 from fraudcase.core.dates import start_of
 from fraudcase.reports.enums import ReportStatus, Source, VictimType
-from fraudcase.reports.models import Report, StatusChange
-from fraudcase.reports.services import on_visible_reports, visible_reports
+from fraudcase.reports.models import Report, StatusChange, Victim
+from fraudcase.reports.rules import Transition
+from fraudcase.reports.services import off_hidden_reports, visible_reports
 
 from . import charts, rules
 from .registry import Cell, Measure, Scope, Table, register
@@ -48,8 +50,10 @@ def reports(user: Any, scope: Scope) -> QuerySet[Report]:
 
 
 def rows_on_reports(model: Any, user: Any, scope: Scope) -> QuerySet[Any]:
-    """Rows hanging off a report (finalisations, cases, status changes...), on visible reports."""
-    found = model.objects.all() if user is None else model.objects.filter(on_visible_reports(user))
+    """Rows hanging off a report (finalisations, cases, status changes...), on visible reports:
+    "not on a report hidden from the user", so that a year of rows is counted without joining
+    every report (`reports.services.off_hidden_reports`)."""
+    found = model.objects.all() if user is None else model.objects.filter(off_hidden_reports(user))
     if scope.team_id:
         found = found.filter(report__case__team_id=scope.team_id)
     return found
@@ -140,8 +144,15 @@ def shared(key: tuple, compute: Callable[[], Any]) -> Any:
     return store[key]
 
 
+def _organisations() -> QuerySet[Victim]:
+    """The reports whose victim is a business or other organisation (few: a partial index)."""
+    return Victim.objects.exclude(victim_type=VictimType.INDIVIDUAL).values("report_id")
+
+
 RECEIVED = {
     "n": lambda inside: Count("pk", filter=inside),
+    # One report per victim (§5.1): individuals are the reports less the organisations.
+    "organisations": lambda inside: Count("pk", filter=inside & Q(pk__in=_organisations())),
     "given": lambda inside: Count("pk", filter=inside & Q(loss_gbp__isnull=False)),
     "total": lambda inside: Sum("loss_gbp", filter=inside),
     "zero": lambda inside: Count("pk", filter=inside & Q(loss_gbp=0)),
@@ -210,9 +221,9 @@ def received(user: Any, scope: Scope, figure: str) -> QuerySet[Report] | None:
     if name == "source" and value != "all":
         return found.filter(source=value)
     if name == "victim" and value == "individual":
-        return found.filter(victim__victim_type=VictimType.INDIVIDUAL)
+        return found.exclude(pk__in=_organisations())
     if name == "victim" and value == "organisation":
-        return found.exclude(victim__victim_type=VictimType.INDIVIDUAL)
+        return found.filter(pk__in=_organisations())
     if name == "loss" and value == "zero":
         return found.filter(loss_gbp=0)
     if name == "loss" and value == "given":
@@ -256,20 +267,17 @@ def trend(user: Any, scope: Scope) -> Table:
 
 def victims(user: Any, scope: Scope) -> Table:
     """Victims (one report per victim, §5.1) by kind: individuals against organisations."""
-    counted = period_counts(reports(user, scope), "received_at", "victim__victim_type", scope)
-    individual = counted.get(VictimType.INDIVIDUAL, {})
-    organisations = {
-        p.key: sum(c[p.key] for t, c in counted.items() if t != VictimType.INDIVIDUAL)
-        for p in scope.periods
-    }
+    everyone = received_total(user, scope, "n")
+    organisations = received_total(user, scope, "organisations")
+    individuals = {p.key: everyone[p.key] - organisations[p.key] for p in scope.periods}
     return Table(
         ["Victims", *PERIOD_COLUMNS],
         [
-            period_row("Individuals", individual, scope, "victim", "individual"),
+            period_row("Individuals", individuals, scope, "victim", "individual"),
             period_row(
                 "Businesses and organisations", organisations, scope, "victim", "organisation"
             ),
-            total_row("All victims", counted, scope, "victim"),
+            period_row("All victims", everyone, scope, "victim", "all"),
         ],
     )
 
@@ -487,72 +495,56 @@ def allocated(user: Any, scope: Scope, figure: str) -> QuerySet[Report] | None:
     return found
 
 
-class DaysBetween(Func):
-    """Days from `start` to `end` (datetimes) as a number, on both databases."""
-
-    output_field = IntegerField()
-
-    def as_sqlite(self, compiler, connection, **extra):  # type: ignore[no-untyped-def]
-        return self.as_sql(
-            compiler,
-            connection,
-            template="(julianday(%(expressions)s))",
-            arg_joiner=") - julianday(",
-            **extra,
-        )
-
-    def as_postgresql(self, compiler, connection, **extra):  # type: ignore[no-untyped-def]
-        return self.as_sql(
-            compiler,
-            connection,
-            template="(EXTRACT(EPOCH FROM (%(expressions)s)) / 86400.0)",
-            arg_joiner=" - ",
-            **extra,
-        )
-
-
+# The moves each stage times (DOMAIN.md "Performance"): the first move out of "recorded"
+# (assessed, or filed by the evidence job), allocation and finalisation.
 STAGES = (
     (
         "Receipt to assessment",
-        StatusChange,
-        "at",
-        "report__received_at",
-        {"from_status": ReportStatus.RECORDED},
+        Q(
+            from_status=ReportStatus.RECORDED,
+            transition__in=[Transition.ASSESS, Transition.FILE_PENDING],
+        ),
     ),
-    ("Receipt to allocation", Case, "allocated_at", "report__received_at", {}),
-    ("Receipt to outcome", Finalisation, "finalised_at", "report__received_at", {}),
+    ("Receipt to allocation", Q(transition=Transition.ALLOCATE)),
+    ("Receipt to outcome", Q(transition=Transition.FINALISE)),
 )
 
 
 def timeliness(user: Any, scope: Scope) -> Table:
-    """Median and mean days from receipt to assessment (the first move out of "recorded"),
-    allocation and outcome, for those that happened in the period. Each stage is one query
-    giving a histogram of whole days (bounded by the distinct day counts), read here."""
+    """Median and mean days from receipt to assessment, allocation and outcome, for the moves
+    made in the period. One query over the moves' stored days from receipt
+    (`StatusChange.days_from_receipt`, no join to the reports): a histogram of whole days per
+    stage and period, bounded by the distinct day counts, read here."""
     table = Table(
         ["Stage"] + [f"{c}: {m}" for c in PERIOD_COLUMNS for m in ("median days", "mean days")]
     )
-    for label, model, end, start, condition in STAGES:
-        found = (
-            rows_on_reports(model, user, scope)
-            .filter(**condition)
-            .filter(span(end, scope))
-            .annotate(days=Floor(DaysBetween(end, start)))
-            .values("days")
-            .annotate(
-                **{p.key: Count("pk", filter=within(end, p.start, p.end)) for p in scope.periods}
-            )
-            .order_by()
+    timed = reduce(or_, (condition for _, condition in STAGES))
+    found = (
+        rows_on_reports(StatusChange, user, scope)
+        .filter(timed, span("at", scope), days_from_receipt__isnull=False)
+        .values("days_from_receipt")
+        .annotate(
+            **{
+                f"{p.key}_{n}": Count("pk", filter=within("at", p.start, p.end) & condition)
+                for p in scope.periods
+                for n, (_, condition) in enumerate(STAGES)
+            }
         )
-        histograms: dict[str, dict[int, int]] = {p.key: {} for p in scope.periods}
-        for row in found:
-            for p in scope.periods:
-                if row[p.key]:
-                    histograms[p.key][int(row["days"])] = row[p.key]
+        .order_by()
+    )
+    histograms: dict[str, dict[int, int]] = {
+        f"{p.key}_{n}": {} for p in scope.periods for n in range(len(STAGES))
+    }
+    for row in found:
+        for key, counts in histograms.items():
+            if row[key]:
+                counts[int(row["days_from_receipt"])] = row[key]
+    for n, (label, _) in enumerate(STAGES):
         cells = [Cell(label)]
         for p in scope.periods:
-            counts = histograms[p.key]
+            counts = histograms[f"{p.key}_{n}"]
             total = sum(counts.values())
-            mean = round(sum(d * n for d, n in counts.items()) / total, 1) if total else None
+            mean = round(sum(d * k for d, k in counts.items()) / total, 1) if total else None
             cells += [Cell(rules.median_from_histogram(counts)), Cell(mean)]
         table.rows.append(cells)
     return table

@@ -163,6 +163,14 @@ class Report(models.Model):
                 condition=models.Q(restricted_to_team__isnull=False),
                 name="report_restricted_team",
             ),
+            # The reports some users may not see (`services.hidden_reports`): few, so that the
+            # pack counts a user's figures as "not one of these" without joining every report.
+            models.Index(
+                fields=["id"],
+                condition=~models.Q(handling_marking=HandlingMarking.OFFICIAL)
+                | models.Q(restricted_to_team__isnull=False),
+                name="report_not_for_everyone",
+            ),
             # A routed team's list (cyber, Protect) newest first, and its counts by month.
             models.Index(
                 fields=["route", "received_at", "id"],
@@ -217,6 +225,13 @@ class Victim(models.Model):
                 fields=["postcode", "report"],
                 name="victim_postcode_report",
                 opclasses=["varchar_pattern_ops", "int8_ops"],
+            ),
+            # The few victims who are not individuals: the pack counts businesses and other
+            # organisations through it, and individuals as the rest (issue 12).
+            models.Index(
+                fields=["report"],
+                condition=~models.Q(victim_type=VictimType.INDIVIDUAL),
+                name="victim_organisation",
             ),
         ]
 
@@ -319,6 +334,9 @@ class StatusChange(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     reason = models.TextField(blank=True)
+    # Whole days from the report's receipt to this move (`rules.days_from_receipt`): the pack's
+    # time from receipt to assessment, allocation and outcome, read without joining reports.
+    days_from_receipt = models.IntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         db_table = "intake_statuschange"

@@ -32,6 +32,12 @@ def recording_deadline(received_at: datetime) -> datetime:
     return received_at + RECORDING_WINDOW
 
 
+def days_from_receipt(received_at: datetime, at: datetime) -> int:
+    """Whole days from a report's receipt to a move (§9: time to assess, allocate and finalise),
+    kept on the move so that the performance pack reads it without joining every report."""
+    return (at - received_at) // timedelta(days=1)
+
+
 # §5.6 and DOMAIN.md "Victims' Code deadlines": an update on the report's status within 1
 # working day for victims entitled to the enhanced service, 5 otherwise.
 ENHANCED_UPDATE_DAYS = 1
