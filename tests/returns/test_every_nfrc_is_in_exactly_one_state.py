@@ -50,6 +50,8 @@ def test_each_state_and_the_counts_add_up(supervisor, assessor, administrator):
         NFRCState.OPEN: 2,
     }
     assert found.total == NFRCNumber.objects.count() == 6
+    # The states are stored as each event happens: none differs from the one computed now.
+    assert services.misstated() == 0
     gaps = {r["nfrc"]: r["state"] for r in services.gap_list(None)}
     assert gaps == {
         "NFRC260000000102": "not_returned",
@@ -69,7 +71,9 @@ def test_an_outcome_changed_after_it_was_returned_is_no_longer_returned(supervis
     report("NFRC260000000111", outcome=14, finalised=london(2026, 10, 10, 12))
     services.mark_sent(supervisor, 2026, 10, "csv", today=date(2026, 11, 3))
     assert services.reconciliation(None).counts[NFRCState.RETURNED] == 1
-    Finalisation.objects.update(outcome=1)
+    changed = Finalisation.objects.get()
+    changed.outcome = 1
+    changed.save()
     assert services.reconciliation(None).counts[NFRCState.NOT_RETURNED] == 1
     assert services.reconciliation(None).counts[NFRCState.RETURNED] == 0
 
@@ -81,3 +85,38 @@ def test_a_double_keyed_call_for_service_is_found_by_its_nfrc(assessor):
     assert [r.local_reference for r in found.shown] == [call.report.local_reference]
     assert call.report.source == Source.CALL_FOR_SERVICE
     assert _state_of("NFRC260000000121") == ["open"]
+
+
+def test_a_number_added_by_an_import_to_a_finalised_report_is_not_returned(
+    supervisor, write_package
+):
+    """An NFIB package naming a victim already recorded adds its new NFRC to that report; if
+    the report already has an outcome, NFIB does not have it for the new number."""
+    from fraudcase.intake.importing import import_nfib_package
+    from tests.conftest import victim_row
+
+    first = write_package([victim_row(1, nfrc="NFRC260000000141")])
+    import_nfib_package(first, user=supervisor)
+    held = NFRCNumber.objects.get(number="NFRC260000000141").report
+    _finalise(held, supervisor)
+    # The same victim again, with the number already held and a new one beside it.
+    again = write_package(
+        [victim_row(1, nfrc="NFRC260000000141;NFRC260000000142", package_ref="NFIB-PKG-2")]
+    )
+    import_nfib_package(again, user=supervisor)
+
+    assert NFRCNumber.objects.get(number="NFRC260000000142").report == held
+    assert _state_of("NFRC260000000142") == ["not_returned"]
+    assert services.misstated() == 0
+
+
+def _finalise(held, supervisor):
+    from fraudcase.cases.models import Finalisation
+
+    Finalisation.objects.create(
+        report=held,
+        outcome=18,
+        positive=False,
+        finalised_by=supervisor,
+        finalised_at=london(2026, 11, 2, 12),
+    )

@@ -40,6 +40,7 @@ def _grow(supervisor):
             for i, r in enumerate(Report.objects.filter(finalisation__isnull=True)[:40])
         )
         services.ensure_months()
+        services.restate()  # written in bulk, past the signals: as a bulk loader must
 
     return grow
 

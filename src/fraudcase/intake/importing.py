@@ -33,6 +33,7 @@ from fraudcase.jobs.registry import Upload
 from fraudcase.reports import deadlines as report_deadlines
 from fraudcase.reports import rules
 from fraudcase.reports import services as report_services
+from fraudcase.reports import signals as report_signals
 from fraudcase.reports.enums import (
     CYBER_CODES,
     CYBER_ROUTES,
@@ -528,6 +529,8 @@ def _write(
     ]
     result.already_recorded = old.height
     result.nfrc_added = len(added)
+    # Reports already held that gain a number: their reconciliation is looked at again.
+    regained = sorted({report_id for _, report_id in added})
     new = victims.filter(pl.col("existing_report").is_null())
     result.created = new.height
 
@@ -648,6 +651,8 @@ def _write(
         )
     if added:
         bulk.insert_rows(NFRCNumber, ["number", "report"], added)
+        if regained:
+            report_signals.nfrcs_added.send(sender=NFRCNumber, report_ids=regained)
     if result.nfrc_added:
         audit.record_many(
             user,

@@ -250,9 +250,24 @@ class NFRCNumber(models.Model):
 
     number = models.CharField(max_length=30, unique=True)
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="nfrc_numbers")
+    # Where the number stands in the reconciliation with NFIB (returns.rules.NFRCState: open,
+    # not_returned, transferred, erased, returned), kept by the returns app whenever what it is
+    # derived from changes (returns.services.restate); a number starts open.
+    reconciliation = models.CharField(
+        max_length=12, default="open", db_default="open", editable=False
+    )
 
     class Meta:
         db_table = "intake_nfrcnumber"
+        indexes = [
+            # The gap list and the reconciliation: the numbers NFIB has no outcome for (few,
+            # beside the returned), by report.
+            models.Index(
+                fields=["reconciliation", "report"],
+                condition=~models.Q(reconciliation="returned"),
+                name="nfrc_gap",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.number

@@ -94,9 +94,11 @@ def hidden_reports(user: User) -> QuerySet[Report]:
 def off_hidden_reports(user: User, relation: str = "report") -> Q:
     """Rows hanging off a report (`relation`) on reports this user may see, as "not on one
     they may not see": the same rows as `on_visible_reports`, but a whole year of them is
-    counted without joining every report (the hidden few are hashed once). For aggregates
+    counted without joining every report. For aggregates
     over many rows (the performance pack); `on_visible_reports` suits a page of rows."""
-    return ~Q(**{f"{relation}_id__in": hidden_reports(user).values("pk")})
+    # NOT EXISTS, not NOT IN: the planner makes it an anti-join (the hidden few hashed once)
+    # however many they are; NOT IN falls back to a subquery per row when they outgrow memory.
+    return ~Q(Exists(hidden_reports(user).filter(pk=OuterRef(f"{relation}_id"))))
 
 
 def get_report(

@@ -28,7 +28,7 @@ from typing import Any
 
 import polars as pl
 import xlsxwriter  # type: ignore[import-untyped]
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import (
     BooleanField,
     Case,
@@ -163,28 +163,16 @@ ROW_FIELDS = (
 )
 
 
-def _returned_now() -> Case:
-    """Whether the NFRC's outcome is what NFIB was last sent (outcome and time unchanged)."""
-    return Case(
-        When(
-            Q(returned__outcome=F(f"{_FIN}outcome"))
-            & Q(returned__finalised_at=F(f"{_FIN}finalised_at")),
-            then=Value(True),
-        ),
-        default=Value(False),
-        output_field=BooleanField(),
-    )
-
-
 def _live_rows(user: User | None, month: date, *, corrections_before: date | None) -> QuerySet[Any]:
     """The rows of a return not yet sent: each NFRC finalised in the month, and (for the next
     return) each NFRC finalised before `corrections_before` whose outcome NFIB does not have."""
     start, end = _bounds(month)
     in_month = Q(**{f"{_FIN}finalised_at__gte": start, f"{_FIN}finalised_at__lt": end})
-    rows = _nfrcs(user).annotate(was_returned=_returned_now())
+    rows = _nfrcs(user)
     if corrections_before is not None:
-        late = Q(**{f"{_FIN}finalised_at__lt": start_of(corrections_before)}) & Q(
-            was_returned=False
+        # NFIB does not have their outcome (the stored state, read from the gaps' index).
+        late = Q(**{f"{_FIN}finalised_at__lt": start_of(corrections_before)}) & ~Q(
+            reconciliation=NFRCState.RETURNED.value
         )
         rows = rows.filter(in_month | late)
     else:
@@ -407,6 +395,7 @@ def mark_sent(
         )
         for r in rows
     )
+    restate(NFRCNumber.objects.filter(pk__in=ids))
     _make_months({rules.month_after(first)})
     audit.record(
         user,
@@ -460,6 +449,66 @@ def _states(user: User | None) -> Any:
     )
 
 
+# Each NFRC number's state as `_states` computes it, written onto the number
+# (NFRCNumber.reconciliation), for the numbers chosen: one UPDATE, each row deciding its state
+# from four unique-index lookups. The same order as NFRCState: the first that holds.
+_RESTATE = """
+UPDATE {nfrc} SET reconciliation = CASE
+    WHEN EXISTS (SELECT 1 FROM {returned} rt JOIN {finalisation} f ON f.report_id = {nfrc}.report_id
+                 WHERE rt.nfrc_id = {nfrc}.id AND rt.outcome = f.outcome
+                   AND rt.finalised_at = f.finalised_at) THEN %s
+    WHEN EXISTS (SELECT 1 FROM {erased} e WHERE e.nfrc_id = {nfrc}.id) THEN %s
+    WHEN EXISTS (SELECT 1 FROM {finalisation} f WHERE f.report_id = {nfrc}.report_id
+                   AND f.outcome = %s) THEN %s
+    WHEN EXISTS (SELECT 1 FROM {finalisation} f WHERE f.report_id = {nfrc}.report_id) THEN %s
+    ELSE %s END
+WHERE {chosen}
+"""
+
+
+def restate(numbers: QuerySet[NFRCNumber] | None = None) -> None:
+    """Bring the stored reconciliation state of these NFRC numbers (every one, when None) up to
+    date with what it is derived from: the outcome recorded, the outcome last returned, an
+    erasure. Called wherever one of those changes (an outcome recorded, a number added, a return
+    sent, personal data erased): so the counts and the gap list read an index, not every
+    number, and `misstated` finds any that were not."""
+    chosen, chosen_params = "1 = 1", ()
+    if numbers is not None:
+        sql, chosen_params = numbers.values("pk").query.sql_with_params()
+        chosen = f"id IN ({sql})"
+    query = _RESTATE.format(
+        nfrc=NFRCNumber._meta.db_table,
+        finalisation=Finalisation._meta.db_table,
+        returned=ReturnedNFRC._meta.db_table,
+        erased=ErasedNFRC._meta.db_table,
+        chosen=chosen,
+    )
+    params = (
+        NFRCState.RETURNED.value,
+        NFRCState.ERASED.value,
+        rules.TRANSFERRED_OUTCOME,
+        NFRCState.TRANSFERRED.value,
+        NFRCState.NOT_RETURNED.value,
+        NFRCState.OPEN.value,
+        *chosen_params,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+
+
+def restate_reports(report_ids: list[int]) -> None:
+    """Restate the NFRC numbers of these reports."""
+    restate(NFRCNumber.objects.filter(report_id__in=report_ids))
+
+
+def misstated() -> int:
+    """How many NFRC numbers have a stored state other than the one computed now (0, unless a
+    change reached the tables by a way that did not restate them): `fraudcase returns restate
+    --check` reports it, and `fraudcase returns restate` puts it right."""
+    stale: int = _states(None).exclude(reconciliation=F("state")).count()
+    return stale
+
+
 @dataclass
 class Reconciliation:
     counts: dict[NFRCState, int]
@@ -473,13 +522,28 @@ class Reconciliation:
         return self.total - self.counts[NFRCState.RETURNED]
 
 
+def _numbers(user: User | None) -> QuerySet[NFRCNumber]:
+    """The NFRC numbers a user may see, for counting and listing many: those not on a report
+    hidden from them (reports.services.off_hidden_reports: no join through every report)."""
+    found = NFRCNumber.objects.all()
+    return found if user is None else found.filter(report_services.off_hidden_reports(user))
+
+
 def reconciliation(user: User | None) -> Reconciliation:
-    """How many NFRC numbers are in each state: one GROUP BY (and one count of the tombstones
-    whose NFRC row is gone, for the whole unit)."""
+    """How many NFRC numbers are in each state, from the stored states: the gaps by state
+    through their partial index, and every number counted once; the returned are the rest
+    (and, for the whole unit, the tombstones whose NFRC row is gone count as erased)."""
     counts = dict.fromkeys(NFRCState, 0)
-    by_state = _states(user).order_by().values("state").annotate(n=Count("pk"))
-    for row in by_state:
-        counts[NFRCState(row["state"])] += row["n"]
+    numbers = _numbers(user)
+    gaps = (
+        numbers.exclude(reconciliation=NFRCState.RETURNED.value)
+        .order_by()
+        .values("reconciliation")
+        .annotate(n=Count("pk"))
+    )
+    for row in gaps:
+        counts[NFRCState(row["reconciliation"])] += row["n"]
+    counts[NFRCState.RETURNED] = numbers.count() - sum(counts.values())
     if user is None:
         counts[NFRCState.ERASED] += ErasedNFRC.objects.filter(nfrc__isnull=True).count()
     return Reconciliation(counts)
@@ -488,12 +552,12 @@ def reconciliation(user: User | None) -> Reconciliation:
 def gap_list(user: User | None, state: str = "") -> QuerySet[Any]:
     """The NFRC numbers without a returned outcome (or of one gap state), oldest received
     first: number, local reference, state, stage (the report's status), received."""
-    rows = _states(user).exclude(state=NFRCState.RETURNED.value)
+    rows = _numbers(user).exclude(reconciliation=NFRCState.RETURNED.value)
     if state in rules.GAP_STATES:
-        rows = rows.filter(state=state)
+        rows = rows.filter(reconciliation=state)
     found: QuerySet[Any] = rows.values(
-        "state",
         "report_id",
+        state=F("reconciliation"),
         nfrc=F("number"),
         local_reference=F("report__local_reference"),
         stage=F("report__status"),
@@ -550,6 +614,7 @@ def keep_erased_nfrcs(report: Report) -> None:
         ],
         ignore_conflicts=True,
     )
+    restate_reports([report.pk])
 
 
 # ---------------------------------------------------------------- the command's summary
