@@ -64,6 +64,7 @@ def sample_values() -> dict[str, list[str]]:
         "transition": ["accept"],
         "incident_id": first("streams.BankingProtocolIncident"),
         "over_id": first("linking.OverConnected"),
+        "reference": [f"S-{first_series() or 1:06d}"],
         "list_id": first("victims.VictimList"),
         "entry_id": first("victims.VictimListEntry"),
         "action_id": first("victims.VulnerabilityAction"),

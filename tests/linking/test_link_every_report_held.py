@@ -97,3 +97,21 @@ def test_a_report_leaving_a_series_splits_it_on_the_next_run(import_rows):
     assert series_of() == [["Victim1", "Victim2"]]
     assert result.reports_in_series == 2
     assert SeriesMember.objects.count() == 2
+
+
+def test_an_erased_report_leaves_its_series_and_the_rest_is_relinked(import_rows, administrator):
+    from fraudcase.reports import services as report_services
+    from fraudcase.reports.models import Report
+
+    import_rows(
+        (1, {"suspect_phone": "07700900123"}),
+        (2, {"suspect_phone": "07700900123", "suspect_email": "a@b.com"}),
+        (3, {"suspect_email": "a@b.com"}),
+        (4, {"suspect_email": "a@b.com"}),
+    )
+    assert series_of() == [["Victim1", "Victim2", "Victim3", "Victim4"]]
+    middle = Report.objects.get(victim__surname="Victim2")
+    report_services.erase_personal_data(administrator, middle, "Data subject's request")
+    # Victim1 is left alone (no series of one); 3 and 4 still share the e-mail address.
+    assert series_of() == [["Victim3", "Victim4"]]
+    assert not SeriesMember.objects.filter(report=middle).exists()

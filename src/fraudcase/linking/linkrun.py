@@ -162,6 +162,15 @@ def link_after_import(local_references: list[str], user: User | None, progress: 
         logger.exception("Linking after the import failed; run `fraudcase link`")
 
 
+def unlink_erased(report_id: int) -> None:
+    """The report's identifiers are erased: it leaves its series, and the other reports of it
+    are linked again (registered with reports.services.on_erasure; inside its transaction)."""
+    mates = _series_mates([report_id]) - {report_id}
+    SeriesMember.objects.filter(report_id=report_id).delete()
+    if mates:
+        link_new_reports(sorted(mates))
+
+
 def _identifiers_of(report_ids: Iterable[int]) -> pl.DataFrame:
     rows: list[tuple[object, ...]] = []
     for chunk in bulk.chunked(sorted(report_ids)):

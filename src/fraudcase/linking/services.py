@@ -130,7 +130,7 @@ def summary(user: User, series: Series) -> Summary:
     return Summary(
         reports=figures["reports"],
         victims=figures["victims"],
-        total_loss=figures["total"] or Decimal(0),
+        total_loss=(figures["total"] or Decimal(0)).quantize(Decimal("0.01")),
         median_loss=rules.median(losses),
         first=figures["first"],
         last=figures["last"],
