@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from fraudcase.accounts.models import User
+from fraudcase.linking.models import Series
 from fraudcase.reports.models import Report
 from fraudcase.streams.models import BankingProtocolIncident, InternationalRequest
 from fraudcase.victims.models import VictimList, VictimListEntry
@@ -57,6 +58,8 @@ PAGES = [
     "/performance/pack.xlsx",
     "/performance/reports/?measure=demand&figure=ytd|source=all",
     "/performance/dip-samples/",
+    "/series/",
+    "/series/over-connected/",
 ]
 REPORT_PAGES = [
     "",
@@ -95,6 +98,9 @@ def test_no_page_fails_for_any_demo_user(client):
         f"/streams/banking-protocol/{incident.pk}/edit/",
         f"/streams/banking-protocol/{incident.pk}/erase/",
     ]
+    series = Series.objects.order_by("-size").first()
+    assert series is not None, "the demo's packages hold linked reports"
+    urls += [f"/series/{series.reference}/", f"/series/{series.reference}/?export=csv"]
     victim_list = VictimList.objects.first()
     entry = VictimListEntry.objects.first()
     business = VictimListEntry.objects.filter(status="BUSINESS").first()

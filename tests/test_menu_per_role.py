@@ -23,6 +23,7 @@ EVERY_LINK = {
     "Deadlines",
     "NFIB returns",
     "Find a report",
+    "Series",
     "Performance",
     "Import",
     "Call for service",
@@ -63,6 +64,7 @@ MENUS = {
         "My tasks",
         "Deadlines",
         "Find a report",
+        "Series",
         "Other demand",
     ],
     Role.FVO: [
@@ -77,7 +79,14 @@ MENUS = {
     Role.SPECIAL: ["Home", "My tasks", "Find a report"],
     Role.VOLUNTEER: ["Home", "My tasks", "Find a report"],
     Role.FINANCIAL_INTELLIGENCE: ["Home", "Deadlines", "Find a report", "Other demand"],
-    Role.ANALYST: ["Home", "NFIB returns", "Find a report", "Performance", "Other demand"],
+    Role.ANALYST: [
+        "Home",
+        "NFIB returns",
+        "Find a report",
+        "Series",
+        "Performance",
+        "Other demand",
+    ],
     Role.ECU_MANAGER: ["Home", "Find a report", "Performance"],
     Role.ADMINISTRATOR: ["Home", "Find a report", "Administration"],
 }

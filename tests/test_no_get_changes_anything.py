@@ -63,6 +63,8 @@ def sample_values() -> dict[str, list[str]]:
         "ilor_id": first("streams.InternationalRequest"),
         "transition": ["accept"],
         "incident_id": first("streams.BankingProtocolIncident"),
+        "over_id": first("linking.OverConnected"),
+        "reference": [f"S-{first_series() or 1:06d}"],
         "list_id": first("victims.VictimList"),
         "entry_id": first("victims.VictimListEntry"),
         "action_id": first("victims.VulnerabilityAction"),
@@ -79,6 +81,12 @@ def sample_values() -> dict[str, list[str]]:
             )
         ],
     }
+
+
+def first_series() -> int | None:
+    return (
+        apps.get_model("linking.Series").objects.order_by("pk").values_list("pk", flat=True).first()
+    )
 
 
 def urls() -> list[str]:
@@ -98,7 +106,10 @@ def urls() -> list[str]:
             ]
         found += ["/" + url for url in urls_for_route]
     list_id = values["list_id"][0]
+    series = f"S-{int(first_series()):06d}" if first_series() else "S-000001"
     return [
+        f"/series/{series}/",
+        f"/series/{series}/?export=xlsx",
         *found,
         "/reports/?q=Smith",
         "/reports/?q=Smith&export=csv",

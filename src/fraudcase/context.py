@@ -60,6 +60,9 @@ PLACES = (
     Place("Deadlines", "deadlines", "may_have_deadlines"),
     Place("NFIB returns", "nfib-returns", "may_read_returns"),
     Place("Find a report", "report-search", "signed_in"),
+    # Series of linked reports (linking): in the menu of those who work across reports; open
+    # to every role (each sees only the reports it may), reached from a report's page too.
+    Place("Series", "series-list", "series_in_menu"),
     Place("Performance", "performance-dashboard", "performance_in_menu"),
     Place("Import", "import-nfib", "may_take_reports_in"),
     Place("Call for service", "cfs-new", "may_take_reports_in"),
@@ -116,6 +119,7 @@ def flags(role: str, *, is_staff: bool = False, signed_in: bool = True) -> dict[
         "performance_in_menu": performance_rules.may_read(role) and role != Role.VFT_SUPERVISOR,
         # ... and Other demand from there too (the NFIB returns page links both).
         "streams_in_menu": _reads_streams(role) and role != Role.VFT_SUPERVISOR,
+        "series_in_menu": role in {Role.ANALYST, Role.INVESTIGATOR},
         "may_administer": is_staff,
     }
 

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "fraudcase.jobs",
     "fraudcase.reports",
     "fraudcase.intake",
+    "fraudcase.linking",
     "fraudcase.victims",
     "fraudcase.triage",
     "fraudcase.cases",
@@ -301,6 +302,10 @@ TASKS = {
         else "django_tasks_db.DatabaseBackend"
     }
 }
+
+# Linking (DOMAIN.md "Linking"): an identifier on more reports than this joins none of them
+# until an administrator allows it (the over-connected identifiers page).
+FRAUDCASE_LINKING_CAP = int(os.environ.get("FRAUDCASE_LINKING_CAP", "50"))
 
 # Home Office outcome types counted as positive (§5.7: the seed counts 1-10), e.g. "1-10,22".
 FRAUDCASE_POSITIVE_OUTCOMES = os.environ.get("FRAUDCASE_POSITIVE_OUTCOMES", "1-10")

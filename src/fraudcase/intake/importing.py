@@ -53,7 +53,7 @@ from fraudcase.reports.models import (
 )
 from fraudcase.reports.references import allocate_references
 
-from . import held
+from . import held, hooks
 from . import rules as intake_rules
 from .profiles import load_profile
 from .receipt import LONDON, Receipt, when_words
@@ -484,6 +484,9 @@ def import_nfib_package(
         if not clashes.is_clash(error):
             raise
         raise _clash(frame) from error
+    if result.local_references:
+        for hook in hooks.AFTER_IMPORT:
+            hook(result.local_references, user, progress)
     return result
 
 

@@ -16,6 +16,7 @@ class JobStatus(models.TextChoices):
 class JobKind(models.TextChoices):
     NFIB_PACKAGE = "nfib_package", "NFIB dissemination package import"
     VICTIM_LIST = "victim_list", "NFIB victim list import"
+    LINKING = "linking", "Linking reports into series"
 
 
 class Job(models.Model):

@@ -25,6 +25,8 @@ def job_detail(request, job_id):
     if job.status == JobStatus.DONE and job.kind == JobKind.NFIB_PACKAGE:
         references = job.result.get("local_references", [])
         context["first_references"] = references[:FIRST_REFERENCES]
+    if job.status == JobStatus.DONE and job.kind == JobKind.LINKING:
+        context["next_url"] = reverse("series-list")
     status = 422 if job.status in (JobStatus.REJECTED, JobStatus.FAILED) else 200
     return render(request, "jobs/job.html", context, status=status)
 

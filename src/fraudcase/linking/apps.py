@@ -1,0 +1,46 @@
+from typing import TYPE_CHECKING, Any
+
+from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from fraudcase.jobs.registry import Upload
+
+
+class LinkingConfig(AppConfig):
+    name = "fraudcase.linking"
+    label = "linking"
+    verbose_name = "Linking"
+
+    def ready(self) -> None:
+        from fraudcase.intake import hooks
+        from fraudcase.jobs import registry as jobs
+        from fraudcase.jobs.models import JobKind
+        from fraudcase.reports import services as report_services
+
+        # A linking run over everything is a job (its page shows the progress), and every
+        # NFIB package import links its new reports (docs/architecture.md "How a lower app
+        # reaches a higher one").
+        jobs.register(JobKind.LINKING, _run_linking_job)
+        hooks.after_import(_link_after_import)
+        # A report whose personal data is erased has no suspect identifiers left: it leaves its
+        # series, and the rest of the series is linked again (it may fall apart).
+        report_services.on_erasure(_unlink_erased)
+
+
+# polars is loaded when linking runs, not when any command starts.
+def _run_linking_job(upload: "Upload") -> dict[str, object]:
+    from .linkrun import link_everything
+
+    return link_everything(user=upload.user, progress=upload.progress).as_dict()
+
+
+def _link_after_import(references: list[str], user: Any, progress: Any) -> None:
+    from .linkrun import link_after_import
+
+    link_after_import(references, user, progress)
+
+
+def _unlink_erased(report: Any) -> None:
+    from .linkrun import unlink_erased
+
+    unlink_erased(report.pk)

@@ -1,0 +1,99 @@
+"""Series of reports joined by a shared suspect identifier, the stop list, and the identifiers
+that connect too many reports to be used without an administrator's say (DOMAIN.md "Linking")."""
+
+from django.conf import settings
+from django.db import models
+
+from fraudcase.reports.enums import IdentifierKind
+from fraudcase.reports.models import Report
+
+from . import rules
+
+
+class Series(models.Model):
+    """Reports that share a normalised suspect identifier (a connected component). Rewritten by
+    each linking run; `anchor` (the lowest report id in it) keeps its name as it grows."""
+
+    anchor = models.BigIntegerField(unique=True)
+    # Every report in it, seen or not by whoever reads: never shown (pages count what the
+    # reader may see); kept to order the list and to find the series a run must rewrite.
+    size = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "series"
+        indexes = [models.Index(fields=["-size", "-id"], name="linking_series_largest")]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        return rules.series_reference(self.pk)
+
+
+class SeriesMember(models.Model):
+    """A report in a series (a report is in at most one)."""
+
+    report = models.OneToOneField(
+        Report, on_delete=models.CASCADE, primary_key=True, related_name="series_membership"
+    )
+    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="members")
+
+    class Meta:
+        indexes = [models.Index(fields=["series", "report"], name="linking_member_series")]
+
+
+class StopListEntry(models.Model):
+    """An identifier shared by too many unrelated reports to be evidence of one offender (a
+    marketplace, a social network, a payment processor, a webmail provider): it never joins
+    reports into a series. Kept by administrators (Django admin, or from the over-connected
+    identifiers page)."""
+
+    kind = models.CharField(max_length=20, choices=IdentifierKind.choices)
+    value = models.CharField(
+        max_length=300,
+        help_text="As normalised: a website's registered domain (ebay.co.uk), "
+        "a telephone number in E.164 (+447700900123), an e-mail address in lower case.",
+    )
+    reason = models.CharField(max_length=300, blank=True)
+    added_at = models.DateTimeField(auto_now_add=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        verbose_name = "stop-listed identifier"
+        constraints = [models.UniqueConstraint(fields=["kind", "value"], name="linking_stop_once")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.value}"
+
+
+class Review(models.TextChoices):
+    TO_REVIEW = "to_review", "To review"
+    ALLOWED = "allowed", "Allowed to join"
+
+
+class OverConnected(models.Model):
+    """An identifier that would join more reports than the cap (FRAUDCASE_LINKING_CAP): not
+    used until an administrator allows it (or stop-lists it, and this row goes)."""
+
+    kind = models.CharField(max_length=20, choices=IdentifierKind.choices)
+    value = models.CharField(max_length=300)
+    reports = models.PositiveIntegerField(help_text="Reports it was on at the last run")
+    review = models.CharField(max_length=20, choices=Review.choices, default=Review.TO_REVIEW)
+    found_at = models.DateTimeField(auto_now_add=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        verbose_name = "over-connected identifier"
+        constraints = [models.UniqueConstraint(fields=["kind", "value"], name="linking_over_once")]
+        indexes = [models.Index(fields=["review", "-reports", "id"], name="linking_over_review")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.value}"

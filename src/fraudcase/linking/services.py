@@ -1,0 +1,312 @@
+"""Reads of series for the pages, and the administrators' decisions on identifiers.
+
+Every read starts from the reports this user may see (reports.services.on_visible_reports):
+a report the user may not see is in no series page, count, network or export, and a series
+the user sees fewer than two reports of is not shown at all (it would hint at what is
+hidden). Series sizes shown count only what the user can see. The linking run itself is in
+`linkrun`; a run over everything is started here as a job (fraudcase.jobs).
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.db.models import Count, Max, Min, QuerySet, Sum
+from django.http import Http404
+from django.utils import timezone
+
+from fraudcase.accounts.models import User
+from fraudcase.audit import services as audit
+from fraudcase.audit.models import AuditAction
+from fraudcase.core.errors import NotPermitted
+from fraudcase.jobs import services as job_services
+from fraudcase.jobs.models import Job, JobKind
+from fraudcase.reports.models import Identifier, Report, Suspect
+from fraudcase.reports.services import on_visible_reports, visible_reports
+
+from . import rules
+from .models import OverConnected, Review, Series, SeriesMember, StopListEntry
+
+# The network drawing shows at most this many reports (the table beside it shows every one).
+GRAPH_REPORTS = 40
+
+
+def visible_series(user: User) -> QuerySet[Any]:
+    """The series this user sees two or more reports of: rows of series_id, `seen` (the
+    reports of it they may see), `first` and `last` received; largest first, then newest."""
+    return (
+        SeriesMember.objects.filter(on_visible_reports(user))
+        .values("series_id")
+        .annotate(
+            seen=Count("report_id"),
+            first=Min("report__received_at"),
+            last=Max("report__received_at"),
+        )
+        .filter(seen__gte=2)
+        .order_by("-seen", "-last", "-series_id")
+    )
+
+
+def with_references(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each row of `visible_series` with its series reference ("S-000042")."""
+    for row in rows:
+        row["reference"] = rules.series_reference(row["series_id"])
+    return rows
+
+
+def series_reports(user: User, series: Series) -> QuerySet[Report]:
+    """The reports of the series this user may see, newest first."""
+    return (
+        visible_reports(user)
+        .filter(series_membership__series=series)
+        .select_related("victim")
+        .order_by("-received_at", "-id")
+    )
+
+
+def get_series(user: User, reference: str) -> Series:
+    """The series, audited as consulted; Http404 if the user sees fewer than two of its reports
+    (for them there is no series)."""
+    series_id = rules.series_id_of(reference)
+    series = Series.objects.filter(pk=series_id).first() if series_id else None
+    if series is None or series_reports(user, series)[:2].count() < 2:
+        raise Http404("No series with that reference")
+    audit.record(
+        user,
+        AuditAction.CONSULTATION,
+        "series",
+        series.reference,
+        f"Viewed series {series.reference}",
+    )
+    return series
+
+
+@dataclass
+class Summary:
+    """What the series page says of the series, over the reports the user may see."""
+
+    reports: int
+    victims: int
+    total_loss: Decimal
+    median_loss: float | None
+    first: datetime | None
+    last: datetime | None
+    districts: list[str]
+    identifiers: list[dict[str, Any]] = field(default_factory=list)
+    names: list[dict[str, Any]] = field(default_factory=list)
+
+
+def summary(user: User, series: Series) -> Summary:
+    """Counts, losses, dates, areas, identifiers and names of the reports the user may see (a
+    fixed number of queries whatever the series' size)."""
+    reports = series_reports(user, series).order_by()
+    figures = reports.aggregate(
+        reports=Count("id"),
+        victims=Count("victim"),
+        total=Sum("loss_gbp"),
+        first=Min("received_at"),
+        last=Max("received_at"),
+    )
+    losses = [float(v) for v in reports.values_list("loss_gbp", flat=True) if v is not None]
+    postcodes = reports.values_list("victim__postcode", flat=True).distinct()
+    districts = sorted({d for d in map(rules.postcode_district, postcodes) if d})
+    on_reports = {"report__in": reports.values("id")}
+    identifiers = list(
+        Identifier.objects.filter(**on_reports)
+        .values("kind", "normalised")
+        .annotate(reports=Count("report_id", distinct=True))
+        .order_by("-reports", "kind", "normalised")
+    )
+    names = list(
+        Suspect.objects.filter(**on_reports)
+        .exclude(name_key="")
+        .values("name_key")
+        .annotate(name=Min("name"), reports=Count("report_id", distinct=True))
+        .order_by("-reports", "name_key")
+    )
+    return Summary(
+        reports=figures["reports"],
+        victims=figures["victims"],
+        total_loss=(figures["total"] or Decimal(0)).quantize(Decimal("0.01")),
+        median_loss=rules.median(losses),
+        first=figures["first"],
+        last=figures["last"],
+        districts=districts,
+        identifiers=identifiers,
+        names=names,
+    )
+
+
+@dataclass
+class Network:
+    """Reports, identifiers and suspects' names, and which report each is on: `edges` rows of
+    (report reference, kind label, value); `drawn` what the SVG shows (at most GRAPH_REPORTS
+    reports), with `more` how many reports it leaves to the table."""
+
+    edges: list[tuple[str, str, str]]
+    reports: list[str]
+    nodes: list[tuple[str, str]]
+    more: int
+
+
+def network(user: User, series: Series) -> Network:
+    """The series' network over the reports the user may see (three queries)."""
+    reports = series_reports(user, series)
+    refs = dict(reports.values_list("id", "local_reference"))
+    on_reports = {"report__in": reports.order_by().values("id")}
+    kinds = dict(Identifier._meta.get_field("kind").choices)  # type: ignore[arg-type]
+    edges = [
+        (refs[report_id], str(kinds.get(kind, kind)), value)
+        for report_id, kind, value in Identifier.objects.filter(**on_reports)
+        .values_list("report_id", "kind", "normalised")
+        .distinct()
+        .order_by("report_id", "kind", "normalised")
+    ]
+    edges += [
+        (refs[report_id], "Suspect's name", name)
+        for report_id, name in Suspect.objects.filter(**on_reports)
+        .exclude(name="")
+        .values_list("report_id", "name")
+        .distinct()
+        .order_by("report_id", "name")
+    ]
+    ordered = sorted(refs.values())
+    drawn = ordered[:GRAPH_REPORTS]
+    shown = set(drawn)
+    nodes = list(dict.fromkeys((kind, value) for ref, kind, value in edges if ref in shown))
+    return Network(edges, drawn, nodes, len(ordered) - len(drawn))
+
+
+def graph(net: Network) -> dict[str, Any]:
+    """Positions for the server-drawn SVG: reports in the left column, identifiers and names
+    in the right one, a line for each report that has the identifier."""
+    row, top, width = 28, 20, 860
+    left = {ref: top + i * row for i, ref in enumerate(net.reports)}
+    right = {node: top + i * row for i, node in enumerate(net.nodes)}
+    lines = [
+        {"y1": left[ref], "y2": right[(kind, value)]}
+        for ref, kind, value in net.edges
+        if ref in left and (kind, value) in right
+    ]
+    height = top * 2 + row * max(len(left), len(right), 1)
+    return {
+        "width": width,
+        "height": height,
+        "reports": [{"label": ref, "y": y} for ref, y in left.items()],
+        "nodes": [{"label": f"{kind}: {value}", "y": y} for (kind, value), y in right.items()],
+        "lines": lines,
+        "x1": 170,
+        "x2": 470,
+    }
+
+
+def report_part(user: User, report: Report) -> dict[str, Any]:
+    """For the report page: the series the report is in and how many other reports of it this
+    user may see (nothing when none: the series is theirs only with two reports seen)."""
+    member = SeriesMember.objects.filter(report=report).values_list("series_id", flat=True).first()
+    if member is None:
+        return {}
+    others = (
+        SeriesMember.objects.filter(on_visible_reports(user), series_id=member)
+        .exclude(report=report)
+        .count()
+    )
+    if not others:
+        return {}
+    return {"series_reference": rules.series_reference(member), "series_others": others}
+
+
+def export_rows(user: User, series: Series) -> list[dict[str, Any]]:
+    """One row per report the user may see: reference, received, status, loss, district and
+    its identifiers (the series as a spreadsheet), audited as a disclosure."""
+    reports = list(series_reports(user, series))
+    found: dict[int, list[str]] = {}
+    for report_id, kind, value in (
+        Identifier.objects.filter(report__in=[r.pk for r in reports])
+        .values_list("report_id", "kind", "normalised")
+        .distinct()
+        .order_by("report_id", "kind", "normalised")
+    ):
+        found.setdefault(report_id, []).append(f"{kind}: {value}")
+    audit.record(
+        user,
+        AuditAction.DISCLOSURE,
+        "series",
+        series.reference,
+        f"Exported series {series.reference} ({len(reports)} reports)",
+    )
+    return [
+        {
+            "series": series.reference,
+            "local_reference": r.local_reference,
+            "received": timezone.localtime(r.received_at).date().isoformat(),
+            "status": r.get_status_display(),
+            "loss_gbp": float(r.loss_gbp) if r.loss_gbp is not None else None,
+            "postcode_district": rules.postcode_district(
+                getattr(getattr(r, "victim", None), "postcode", "")
+            ),
+            "identifiers": "; ".join(found.get(r.pk, [])),
+        }
+        for r in reports
+    ]
+
+
+# ---------------------------------------------------------------- runs and reviews
+
+
+def start_run(user: User) -> Job:
+    """Start a linking run over every report held, as a job whose page shows its progress."""
+    if not rules.may_run(user.role):
+        raise NotPermitted("Your role may not start a linking run")
+    return job_services.start(
+        JobKind.LINKING, user, SimpleUploadedFile("every report held", b"", "text/plain")
+    )
+
+
+def over_connected() -> QuerySet[OverConnected]:
+    """Identifiers over the cap, those still to review first, the most connected first."""
+    return OverConnected.objects.order_by("-review", "-reports", "id")
+
+
+def may_review(user: User) -> bool:
+    """Administrators keep the stop list and decide on over-connected identifiers."""
+    return bool(user.is_authenticated and user.is_staff)
+
+
+@transaction.atomic
+def decide(user: User, over_id: int, decision: str) -> OverConnected:
+    """An administrator stop-lists an over-connected identifier (it never joins; the row
+    leaves the list) or allows it (it joins series however many reports it is on, from the
+    next run)."""
+    if not may_review(user):
+        raise NotPermitted("Only an administrator decides on over-connected identifiers")
+    row = OverConnected.objects.select_for_update().filter(pk=over_id).first()
+    if row is None:
+        raise Http404("No such identifier")
+    if decision == "stop":
+        StopListEntry.objects.get_or_create(
+            kind=row.kind,
+            value=row.value,
+            defaults={"added_by": user, "reason": "Over-connected: stop-listed on review"},
+        )
+        row.delete()
+        words = "stop-listed"
+    elif decision == "allow":
+        row.review = Review.ALLOWED
+        row.reviewed_by = user
+        row.reviewed_at = timezone.now()
+        row.save(update_fields=["review", "reviewed_by", "reviewed_at"])
+        words = "allowed to join series"
+    else:
+        raise Http404("No such decision")
+    audit.record(
+        user,
+        AuditAction.ALTERATION,
+        "linking-identifier",
+        f"{row.kind}:{row.value}"[:100],
+        f"Over-connected identifier {row.kind} {row.value} {words}",
+    )
+    return row
