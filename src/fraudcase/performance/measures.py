@@ -507,6 +507,7 @@ def allocated(user: Any, scope: Scope, figure: str) -> QuerySet[Report] | None:
 
 # The moves each stage times (DOMAIN.md "Performance"): the first move out of "recorded"
 # (assessed, or filed by the evidence job), allocation and finalisation.
+TIMED_MOVES = [Transition.ASSESS, Transition.FILE_PENDING, Transition.ALLOCATE, Transition.FINALISE]
 STAGES = (
     (
         "Receipt to assessment",
@@ -531,6 +532,8 @@ def timeliness(user: Any, scope: Scope) -> Table:
     timed = reduce(or_, (condition for _, condition in STAGES))
     found = (
         rows_on_reports(StatusChange, user, scope)
+        # The timed moves' own index (reports.StatusChange "statuschange_timed") holds them.
+        .filter(transition__in=TIMED_MOVES)
         .filter(timed, span("at", scope), days_from_receipt__isnull=False)
         .values("days_from_receipt")
         .annotate(

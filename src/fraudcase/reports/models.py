@@ -260,10 +260,10 @@ class NFRCNumber(models.Model):
     class Meta:
         db_table = "intake_nfrcnumber"
         indexes = [
-            # The gap list and the reconciliation: the numbers NFIB has no outcome for (few,
-            # beside the returned), by report.
+            # The gap list (oldest report first) and the reconciliation's counts: the numbers
+            # NFIB has no outcome for (few, beside the returned), by report.
             models.Index(
-                fields=["reconciliation", "report"],
+                fields=["report", "reconciliation"],
                 condition=~models.Q(reconciliation="returned"),
                 name="nfrc_gap",
             ),
@@ -360,6 +360,27 @@ class StatusChange(models.Model):
             models.Index(fields=["report", "at"]),
             # The allocation board's timings read the latest moves of each kind (issue 16).
             models.Index(fields=["transition", "at"], name="statuschange_transition_at"),
+            # The pack's time from receipt: a year of the timed moves read from the index alone
+            # (each one's days and where it started from are in it), with no table read.
+            models.Index(
+                fields=["transition", "at", "from_status", "days_from_receipt", "report"],
+                condition=models.Q(
+                    transition__in=["assess", "file_pending", "allocate", "finalise"]
+                ),
+                name="statuschange_timed",
+            ),
+            # The pack's filing rates: the moves into "filed pending information" and "no
+            # further action", by time, from the index alone.
+            models.Index(
+                fields=["to_status", "at", "report"],
+                condition=models.Q(
+                    to_status__in=[
+                        ReportStatus.FILED_PENDING_INFORMATION,
+                        ReportStatus.NO_FURTHER_ACTION,
+                    ]
+                ),
+                name="statuschange_stopped",
+            ),
         ]
 
 

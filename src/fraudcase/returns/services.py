@@ -163,6 +163,10 @@ ROW_FIELDS = (
 )
 
 
+# The states of a number whose outcome is recorded but not (or no longer) what NFIB has.
+FINALISED_GAPS = [NFRCState.NOT_RETURNED.value, NFRCState.TRANSFERRED.value, NFRCState.ERASED.value]
+
+
 def _live_rows(user: User | None, month: date, *, corrections_before: date | None) -> QuerySet[Any]:
     """The rows of a return not yet sent: each NFRC finalised in the month, and (for the next
     return) each NFRC finalised before `corrections_before` whose outcome NFIB does not have."""
@@ -171,10 +175,15 @@ def _live_rows(user: User | None, month: date, *, corrections_before: date | Non
     rows = _nfrcs(user)
     if corrections_before is not None:
         # NFIB does not have their outcome (the stored state, read from the gaps' index).
-        late = Q(**{f"{_FIN}finalised_at__lt": start_of(corrections_before)}) & ~Q(
-            reconciliation=NFRCState.RETURNED.value
+        # (An "open" number has no outcome, so the finalised states are the ones to read.)
+        late = Q(**{f"{_FIN}finalised_at__lt": start_of(corrections_before)}) & Q(
+            reconciliation__in=FINALISED_GAPS
         )
-        rows = rows.filter(in_month | late)
+        # Two index reads, each a few rows of the history: the month's outcomes (by the time
+        # they were recorded) and the numbers NFIB has no outcome for (the gaps' index). An OR
+        # of the two would be read against every number held.
+        ids = NFRCNumber.objects.filter(in_month).values("pk")
+        rows = rows.filter(pk__in=ids.union(NFRCNumber.objects.filter(late).values("pk")))
     else:
         rows = rows.filter(in_month)
     return rows.values(
@@ -550,8 +559,10 @@ def reconciliation(user: User | None) -> Reconciliation:
 
 
 def gap_list(user: User | None, state: str = "") -> QuerySet[Any]:
-    """The NFRC numbers without a returned outcome (or of one gap state), oldest received
-    first: number, local reference, state, stage (the report's status), received."""
+    """The NFRC numbers without a returned outcome (or of one gap state), oldest report first
+    (in the order reports were recorded: the gaps' index, so a page costs the same whatever
+    the history holds): number, local reference, state, stage (the report's status),
+    received."""
     rows = _numbers(user).exclude(reconciliation=NFRCState.RETURNED.value)
     if state in rules.GAP_STATES:
         rows = rows.filter(reconciliation=state)
@@ -563,7 +574,7 @@ def gap_list(user: User | None, state: str = "") -> QuerySet[Any]:
         stage=F("report__status"),
         received_at=F("report__received_at"),
         outcome=F(f"{_FIN}outcome"),
-    ).order_by("report__received_at", "pk")
+    ).order_by("report_id", "pk")
     return found
 
 

@@ -17,6 +17,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='nfrcnumber',
-            index=models.Index(condition=models.Q(('reconciliation', 'returned'), _negated=True), fields=['reconciliation', 'report'], name='nfrc_gap'),
+            index=models.Index(condition=models.Q(('reconciliation', 'returned'), _negated=True), fields=['report', 'reconciliation'], name='nfrc_gap'),
         ),
     ]
