@@ -57,6 +57,12 @@ PAGES = [
     "/performance/pack.xlsx",
     "/performance/reports/?measure=demand&figure=ytd|source=all",
     "/performance/dip-samples/",
+    "/finance/sars/",
+    "/finance/sars/?state=awaiting&institution=Castle&month=2026-11&export=csv",
+    "/finance/sars/new/",
+    "/finance/sars/import/",
+    "/finance/sars/reason/",
+    "/api/v1/sars",
 ]
 REPORT_PAGES = [
     "",

@@ -96,6 +96,7 @@ urlpatterns = [
     path("vulnerability/victims/<int:entry_id>/", victims.entry_detail, name="victim-entry"),
     path("returns/", include("fraudcase.returns.urls")),
     path("streams/", include("fraudcase.streams.urls")),
+    path("finance/", include("fraudcase.finance.urls")),
     path("performance/", include("fraudcase.performance.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
