@@ -63,6 +63,8 @@ PAGES = [
     "/finance/sars/import/",
     "/finance/sars/reason/",
     "/api/v1/sars",
+    "/finance/victim-referrals/",
+    "/api/v1/sar-victim-referrals",
 ]
 REPORT_PAGES = [
     "",

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from fraudcase.finance import rules
-from fraudcase.finance.models import Sar
+from fraudcase.finance.models import Sar, SarVictimReferral
 from tests.finance.conftest import a_sar, give_reason
 from tests.scale import assert_bounded
 
@@ -55,3 +55,21 @@ def test_the_sar_pages_cost_the_same_at_any_size(client, request, finint, grow, 
     assert_bounded(client, "/finance/sars/?state=awaiting&sort=due", grow)
     assert_bounded(client, "/api/v1/sars", grow, HTTP_X_JUSTIFICATION="Operation Kestrel")
     assert_bounded(client, "/deadlines/", grow)
+
+
+def test_the_victim_referrals_cost_the_same_at_any_size(client, fvo):
+    def more():
+        SarVictimReferral.objects.bulk_create(
+            SarVictimReferral(
+                victim_name=f"Victim {n}",
+                status="VS4",
+                reason="Aged 80",
+                referred_on=timezone.localdate() - timedelta(days=n % 30),
+            )
+            for n in range(300)
+        )
+
+    more()
+    client.force_login(fvo)
+    assert_bounded(client, "/finance/victim-referrals/", more)
+    assert_bounded(client, "/api/v1/sar-victim-referrals", more)

@@ -12,13 +12,13 @@ from ninja.files import UploadedFile
 
 from fraudcase.accounts.services import api_user
 from fraudcase.core import paging
-from fraudcase.core.api_schemas import Day, Detail, Invalid, PageIn, Rejected, one_of
+from fraudcase.core.api_schemas import PAGED, Day, Detail, Invalid, PageIn, Rejected, one_of
 from fraudcase.core.errors import InvalidInput
 from fraudcase.core.uploads import answer_upload
 from fraudcase.reports.api import justification
 
 from . import importing, rules, services
-from .models import Sar
+from .models import Sar, SarVictimReferral
 from .views import parse_month
 
 router = Router(tags=["finance"])
@@ -66,6 +66,9 @@ class SarIn(Schema):
     daml: bool = Field(False, description="Whether it asks for consent")
     linked_references: list[str] = Field(default_factory=list)
     named_users: list[str] = Field(default_factory=list, description="Usernames")
+    victim_name: str = Field("", max_length=200, description="The victim the SAR names, if any")
+    victim_dob: Day | None = None
+    victim_postcode: str = Field("", max_length=10)
 
 
 class SarFilters(PageIn):
@@ -153,6 +156,9 @@ def record_sar(request: HttpRequest, payload: SarIn) -> Status[dict[str, object]
                 daml=payload.daml,
                 linked_references=",".join(payload.linked_references),
                 named_users=",".join(payload.named_users),
+                victim_name=payload.victim_name,
+                victim_dob=payload.victim_dob,
+                victim_postcode=payload.victim_postcode,
             ),
         )
     except InvalidInput as invalid:
@@ -210,3 +216,30 @@ def extend(
     except InvalidInput as invalid:
         return Status(422, {"detail": "Extension not recorded", "problems": invalid.problems})
     return Status(200, _out(sar))
+
+
+class SarVictimReferralOut(Schema):
+    """A victim found in financial intelligence: the victim and the reason, never the SAR."""
+
+    id: int
+    victim_name: str
+    victim_dob: date | None
+    victim_postcode: str
+    status: str
+    reason: str
+    referred_on: date
+
+
+@router.get("/sar-victim-referrals", response=list[SarVictimReferralOut], openapi_extra=PAGED)
+def list_victim_referrals(
+    request: HttpRequest, response: HttpResponse, paged: Query[PageIn]
+) -> list[SarVictimReferral]:
+    """Victims the App. C scan found in SARs, referred to the vulnerability team, newest first,
+    a page at a time: the victim and the reason only (the source is protected)."""
+    user = api_user(request)
+    if not services.may_read_victim_referrals(user):
+        raise Http404("No such page")
+    found = services.victim_referrals(user).order_by("-referred_on", "-pk")
+    page = paging.api_page(request, response, found, size=paged.page_size)
+    services.audit_referrals(user, [r.pk for r in page.rows])
+    return list(page.rows)

@@ -49,6 +49,15 @@ class SarForm(GovukMixin, forms.Form):
         required=False,
         help_text="Usernames, separated by commas. They will see this SAR.",
     )
+    victim_name = forms.CharField(
+        label="Victim's name",
+        required=False,
+        max_length=200,
+        help_text="If the SAR names a victim: they are checked against the vulnerability rules "
+        "(App. C) and referred to the vulnerability team without the SAR.",
+    )
+    victim_dob = date_field("Victim's date of birth", allowed=Allowed.PAST, required=False)
+    victim_postcode = forms.CharField(label="Victim's postcode", required=False, max_length=10)
 
 
 class ReasonForm(GovukMixin, forms.Form):

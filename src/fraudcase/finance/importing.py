@@ -28,6 +28,7 @@ from fraudcase.core.tables import (
     nul_problems,
     read_text_table,
 )
+from fraudcase.reports import rules as report_rules
 
 from . import rules, services
 from .models import Sar
@@ -42,6 +43,9 @@ COLUMNS = [
     "daml",
     "linked_references",
     "named_users",
+    "victim_name",
+    "victim_dob",
+    "victim_postcode",
 ]
 REQUIRED = {"ukfiu_reference", "disclosed_on", "reporting_institution", "subjects", "reason"}
 YES = {"yes", "y", "true", "1"}
@@ -103,6 +107,27 @@ def _problems(frame: pl.DataFrame, today: date) -> list[Problem]:
             ~pl.col("daml").str.to_lowercase().is_in(list(YES | NO)),
             "Enter yes or no (whether it asks for consent)",
         ),
+        (
+            "victim_name",
+            (pl.col("victim_name") == "")
+            & ((pl.col("victim_dob") != "") | (pl.col("victim_postcode") != "")),
+            "Enter the victim's name, or leave the victim's details blank",
+        ),
+        (
+            "victim_dob",
+            (pl.col("victim_dob") != "") & pl.col("dob").is_null(),
+            "Enter the victim's date of birth as YYYY-MM-DD or DD/MM/YYYY",
+        ),
+        (
+            "victim_dob",
+            pl.col("dob") > pl.lit(today),
+            "The victim's date of birth must be in the past",
+        ),
+        (
+            "victim_postcode",
+            pl.col("postcode_problem") != "",
+            "Enter a UK postcode, like LE2 7QT, or leave it blank",
+        ),
     ]
     flagged = frame.select(
         pl.col("row"), *(expr.alias(f"c{i}") for i, (_, expr, _) in enumerate(checks))
@@ -133,6 +158,10 @@ def _user_problems(frame: pl.DataFrame) -> tuple[list[Problem], dict[str, int]]:
     ], ids
 
 
+def _postcode_problem(text: str) -> str:
+    return report_rules.postcode_problem(text) or ""
+
+
 def _joined(column: str) -> pl.Expr:
     """A cell of items separated by semicolons as one item a line, blanks dropped."""
     return (
@@ -161,6 +190,12 @@ def import_sars(path: Path, *, user: User, original_name: str = "") -> Imported:
         pl.col("ukfiu_reference").str.to_uppercase().alias("ref"),
         date_expr("disclosed_on").alias("disclosed"),
         pl.col("amount_gbp").str.replace_all(r"[,£]", "").alias("amount"),
+        date_expr("victim_dob").alias("dob"),
+        pl.col("victim_postcode")
+        .map_elements(
+            lambda text: report_rules.postcode_problem(text) or "", return_dtype=pl.String
+        )
+        .alias("postcode_problem"),
     )
     problems = _problems(frame, today)
     user_problems, _ = _user_problems(frame)
@@ -196,6 +231,11 @@ def _insert(new: pl.DataFrame, user: User) -> int:
         pl.when(pl.col("amount") == "").then(None).otherwise(pl.col("amount")).alias("amount"),
         pl.col("daml").str.to_lowercase().is_in(list(YES)).alias("asks"),
         _joined("linked_references").str.to_uppercase().alias("linked"),
+        "victim_name",
+        "dob",
+        pl.col("victim_postcode")
+        .map_elements(report_rules.normalise_postcode, return_dtype=pl.String)
+        .alias("postcode"),
     )
     awaiting, none = rules.DamlState.AWAITING.value, rules.DamlState.NONE.value
     bulk.check_constraints_per_statement()
@@ -218,6 +258,9 @@ def _insert(new: pl.DataFrame, user: User) -> int:
             "daml_due",
             "decision",
             "decision_reason",
+            "victim_name",
+            "victim_dob",
+            "victim_postcode",
         ],
         (
             (
@@ -237,8 +280,23 @@ def _insert(new: pl.DataFrame, user: User) -> int:
                 notice[day] if asks else None,
                 "",
                 "",
+                victim,
+                dob,
+                postcode,
             )
-            for ref, day, institution, subjects, reason, amount, asks, linked in rows.iter_rows()
+            for (
+                ref,
+                day,
+                institution,
+                subjects,
+                reason,
+                amount,
+                asks,
+                linked,
+                victim,
+                dob,
+                postcode,
+            ) in rows.iter_rows()
         ),
     )
     ids = {}
@@ -272,4 +330,5 @@ def _insert(new: pl.DataFrame, user: User) -> int:
             for ref in new["ref"].to_list()
         ],
     )
+    services.scan_for_victims(Sar.objects.filter(recorded_by=user, recorded_at=now))
     return written

@@ -6,7 +6,25 @@ SAR, anyone else only those they are named on (rules.may_keep_register; seed 001
 from django.conf import settings
 from django.db import models
 
+from fraudcase.victims.rules import VulnerabilityStatus
+
 from .rules import DamlDecision, DamlState
+
+
+class SarVictimReferral(models.Model):
+    """A victim the App. C scan found in a SAR, referred to the vulnerability team (§6.2). It
+    carries the victim and the reason, never the SAR or its reporter (§7.2: the source of the
+    intelligence is protected): the SAR points to the referral, the referral knows no SAR."""
+
+    victim_name = models.CharField(max_length=200)
+    victim_dob = models.DateField(null=True, blank=True)
+    victim_postcode = models.CharField(max_length=10, blank=True)
+    status = models.CharField(max_length=10, choices=VulnerabilityStatus.choices)
+    reason = models.CharField(max_length=500)
+    referred_on = models.DateField()
+
+    class Meta:
+        indexes = [models.Index(fields=["referred_on", "id"], name="sar_victim_referred")]
 
 
 class Sar(models.Model):
@@ -27,6 +45,13 @@ class Sar(models.Model):
     )
     recorded_at = models.DateTimeField()
     imported = models.BooleanField(default=False)
+    # The victim the SAR names, if any: scanned with the App. C rules (services.scan_for_victims).
+    victim_name = models.CharField(max_length=200, blank=True)
+    victim_dob = models.DateField(null=True, blank=True)
+    victim_postcode = models.CharField(max_length=10, blank=True)
+    victim_referral = models.ForeignKey(
+        SarVictimReferral, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     # DAML (defence against money laundering): the consent request and its clock.
     daml = models.BooleanField(default=False)
     daml_state = models.CharField(max_length=12, choices=DamlState.choices, default=DamlState.NONE)

@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from fraudcase.accounts.enums import Role
 from fraudcase.core import dates
 from fraudcase.core.enums import Choices
+from fraudcase.victims import rules as victim_rules
 
 # Who keeps the register (DOMAIN.md "Who uses it": the financial intelligence officer works
 # SARs and DAML consents). Anyone else sees only the SARs they are named on.
@@ -188,3 +189,37 @@ def split_list(text: str) -> list[str]:
     lines; blanks dropped, duplicates once, in the order given."""
     parts = re.split(r"[;,\n]", text or "")
     return list(dict.fromkeys(p.strip() for p in parts if p.strip()))
+
+
+# ---------------------------------------------------------------- vulnerable victims in SARs
+
+
+def victim_scan(
+    *, victim_dob: date | None, disclosed_on: date, account: str
+) -> tuple[str, str] | None:
+    """The App. C status of the victim a SAR names and why, by the victim lists' own rules
+    (victims.rules.vulnerability_status: age on the day of disclosure, the §6.6 search terms
+    and repeat-victim phrases in the reason for suspicion); None when none applies. The reason
+    names the rule, never the SAR or its reporter (§7.2)."""
+    found = victim_rules.vulnerability_status(
+        referred=False,
+        individual=True,
+        dob=victim_dob,
+        report_date=disclosed_on,
+        repeat=False,
+        direct_contact=False,
+        segment="",
+        narrative=account,
+    )
+    if found.status == victim_rules.VulnerabilityStatus.NONE:
+        return None
+    why = []
+    if victim_dob is not None:
+        age = dates.age_on(victim_dob, disclosed_on)
+        if age >= victim_rules.AGE_VS3 or found.under_18:
+            why.append(f"Aged {age}")
+    if found.said_before:
+        why.append("The account says the victim was defrauded before")
+    if found.keywords:
+        why.append("Vulnerability terms: " + ", ".join(found.keywords))
+    return found.status, "; ".join(why)

@@ -22,11 +22,13 @@ from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.cases import clocks
 from fraudcase.core.errors import Conflict, InvalidInput, JustificationRequired, NotPermitted
+from fraudcase.reports import rules as report_rules
 from fraudcase.reports.services import visible_reports
 from fraudcase.triage import rules as triage_rules
+from fraudcase.victims import rules as victim_rules
 
 from . import rules
-from .models import MoratoriumExtension, Sar
+from .models import MoratoriumExtension, Sar, SarVictimReferral
 
 # The audit log's object type for everything about SARs (hidden by `hidden_audit`).
 AUDITED = "sar"
@@ -87,7 +89,7 @@ def get_sar(user: User, reference: str, *, justification: str = "") -> Sar:
     it; JustificationRequired (before anything is shown) when no reason is given."""
     sar = (
         visible_sars(user)
-        .select_related("recorded_by", "decided_by")
+        .select_related("recorded_by", "decided_by", "victim_referral")
         .filter(ukfiu_reference=reference)
         .first()
     )
@@ -161,6 +163,9 @@ class SarInput:
     daml: bool
     linked_references: str
     named_users: str  # usernames, separated by commas, semicolons or new lines
+    victim_name: str = ""
+    victim_dob: date | None = None
+    victim_postcode: str = ""
 
 
 def users_by_name(usernames: list[str]) -> dict[str, User]:
@@ -209,6 +214,12 @@ def record_sar(user: User, data: SarInput) -> Sar:
     missing = [u for u in usernames if u not in found]
     if missing:
         problems["named_users"] = f"No active user has the username {', '.join(missing)}"
+    if data.victim_dob is not None and data.victim_dob > today:
+        problems["victim_dob"] = "The victim's date of birth must be in the past"
+    if postcode := report_rules.postcode_problem(data.victim_postcode):
+        problems["victim_postcode"] = postcode
+    if (data.victim_dob or data.victim_postcode.strip()) and not data.victim_name.strip():
+        problems["victim_name"] = "Enter the victim's name, or leave the victim's details blank"
     if problems:
         raise InvalidInput(problems)
     amount = data.amount_gbp.replace(",", "").replace("£", "").strip()
@@ -220,11 +231,15 @@ def record_sar(user: User, data: SarInput) -> Sar:
         reason=data.reason.strip(),
         amount_gbp=Decimal(amount) if amount else None,
         linked_references="\n".join(r.upper() for r in rules.split_list(data.linked_references)),
+        victim_name=data.victim_name.strip(),
+        victim_dob=data.victim_dob,
+        victim_postcode=report_rules.normalise_postcode(data.victim_postcode),
         recorded_by=user,
         recorded_at=timezone.now(),
         **daml_fields(data.daml, data.disclosed_on),
     )
     sar.named_users.set([found[u] for u in usernames])
+    scan_for_victims(Sar.objects.filter(pk=sar.pk))
     audit.record(
         user,
         AuditAction.COLLECTION,
@@ -398,3 +413,83 @@ DAML_CLOCK = clocks.Kind(
 def open_requests(user: User) -> QuerySet[Sar]:
     """Every consent request whose clock runs, next deadline first (the CLI, the list)."""
     return visible_sars(user).filter(daml_due__isnull=False).order_by("daml_due", "pk")
+
+
+# ---------------------------------------------------------------- vulnerable victims (App. C)
+
+REFERRAL_AUDITED = "sar_victim_referral"
+
+
+def scan_for_victims(sars: QuerySet[Sar]) -> int:
+    """Scan the SARs (of `sars`) naming a victim and not yet scanned with the App. C rules
+    (rules.victim_scan); refer each vulnerable victim to the vulnerability team. The referral
+    carries the victim and the reason only (§7.2). Set-based: one read, one insert of the
+    referrals, one UPDATE per batch linking them. Returns how many were referred."""
+    today = timezone.localdate()
+    found = list(
+        sars.filter(victim_referral__isnull=True)
+        .exclude(victim_name="")
+        .values_list("pk", "victim_name", "victim_dob", "victim_postcode", "disclosed_on", "reason")
+    )
+    made: list[tuple[int, SarVictimReferral]] = []
+    for pk, name, dob, postcode, disclosed_on, account in found:
+        scanned = rules.victim_scan(victim_dob=dob, disclosed_on=disclosed_on, account=account)
+        if scanned is None:
+            continue
+        status, why = scanned
+        made.append(
+            (
+                pk,
+                SarVictimReferral(
+                    victim_name=name,
+                    victim_dob=dob,
+                    victim_postcode=postcode,
+                    status=status,
+                    reason=why[:500],
+                    referred_on=today,
+                ),
+            )
+        )
+    if not made:
+        return 0
+    SarVictimReferral.objects.bulk_create([r for _, r in made], batch_size=2000)
+    Sar.objects.bulk_update(
+        [Sar(pk=pk, victim_referral=r) for pk, r in made], ["victim_referral"], batch_size=2000
+    )
+    audit.record_many(
+        None,
+        [
+            audit.Entry(
+                AuditAction.DISCLOSURE,
+                REFERRAL_AUDITED,
+                str(r.pk),
+                f"Victim referred to the vulnerability team ({r.status})",
+            )
+            for _, r in made
+        ],
+    )
+    return len(made)
+
+
+def may_read_victim_referrals(user: User) -> bool:
+    """The vulnerability team (victims.rules) reads the referrals; so does the register's role."""
+    return victim_rules.may_work_vulnerability(user.role) or may_keep_register(user)
+
+
+def victim_referrals(user: User) -> QuerySet[SarVictimReferral]:
+    """The referrals from SARs, newest first, for those who may read them (else none)."""
+    if not may_read_victim_referrals(user):
+        return SarVictimReferral.objects.none()
+    return SarVictimReferral.objects.all()
+
+
+def audit_referrals(user: User, ids: list[int]) -> None:
+    """Record the referrals a page showed (victims' personal data, consulted)."""
+    if ids:
+        audit.record(
+            user,
+            AuditAction.CONSULTATION,
+            REFERRAL_AUDITED,
+            "list",
+            ("Viewed victim referrals " + ", ".join(str(i) for i in ids))[:500],
+        )

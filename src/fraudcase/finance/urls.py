@@ -10,4 +10,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("sars/new/", views.sar_new, name="sar-new"),
     path("sars/import/", views.sar_import, name="sar-import"),
     path("sars/<str:ref>/", views.sar_detail, name="sar-detail"),
+    path("victim-referrals/", views.victim_referrals, name="sar-victim-referrals"),
 ]

@@ -274,3 +274,25 @@ def sar_detail(request, ref: str):
             "today": timezone.localdate(),
         },
     )
+
+
+# ---------------------------------------------------------------- victims referred from SARs
+
+REFERRAL_SORTS = {"referred": paging.Sort("Referred", ("referred_on",))}
+
+
+def victim_referrals(request):
+    """Victims the App. C scan found in SARs, referred to the vulnerability team: the victim
+    and the reason, never the SAR or who reported it (§7.2). Audited as consulted."""
+    user = request.user
+    if not services.may_read_victim_referrals(user):
+        raise Http404("No such page")
+    page = paging.paginate(
+        request,
+        services.victim_referrals(user),
+        sorts=REFERRAL_SORTS,
+        default="referred",
+        default_order="desc",
+    )
+    services.audit_referrals(user, [r.pk for r in page.rows])
+    return render(request, "finance/victim_referrals.html", {"page": page})
