@@ -60,6 +60,14 @@ PAGES = [
     "/performance/dip-samples/",
     "/series/",
     "/series/over-connected/",
+    "/finance/sars/",
+    "/finance/sars/?state=awaiting&institution=Castle&month=2026-11&export=csv",
+    "/finance/sars/new/",
+    "/finance/sars/import/",
+    "/finance/sars/reason/",
+    "/api/v1/sars",
+    "/finance/victim-referrals/",
+    "/api/v1/sar-victim-referrals",
 ]
 REPORT_PAGES = [
     "",

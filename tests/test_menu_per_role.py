@@ -78,7 +78,7 @@ MENUS = {
     Role.SAFEGUARDING: ["Home", "My tasks", "Find a report", "Other demand"],
     Role.SPECIAL: ["Home", "My tasks", "Find a report"],
     Role.VOLUNTEER: ["Home", "My tasks", "Find a report"],
-    Role.FINANCIAL_INTELLIGENCE: ["Home", "Deadlines", "Find a report", "Other demand"],
+    Role.FINANCIAL_INTELLIGENCE: ["Home", "Deadlines", "Find a report", "Other demand", "SARs"],
     Role.ANALYST: [
         "Home",
         "NFIB returns",

@@ -29,6 +29,7 @@ from fraudcase.core.errors import (
     JustificationRequired,
     NotPermitted,
 )
+from fraudcase.finance.api import router as finance_router
 from fraudcase.intake.api import router as intake_router
 from fraudcase.linking.api import router as linking_router
 from fraudcase.performance.api import router as performance_router
@@ -200,6 +201,7 @@ api.add_router("/v1", returns_router)
 api.add_router("/v1", streams_router)
 api.add_router("/v1", performance_router)
 api.add_router("/v1", linking_router)
+api.add_router("/v1", finance_router)
 
 
 @csrf_exempt  # it changes nothing: a POST to no route is a JSON 404, not the CSRF HTML page

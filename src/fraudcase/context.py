@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 
 from fraudcase.accounts.enums import Role
 from fraudcase.cases import rules as case_rules
+from fraudcase.finance import rules as finance_rules
 from fraudcase.performance import rules as performance_rules
 from fraudcase.returns import rules as return_rules
 from fraudcase.streams import cyber_rules
@@ -71,6 +72,9 @@ PLACES = (
     # One place for the demand that is not a report to assess (streams): its page lists the
     # streams the role works, so the menu stays on one line as streams are added.
     Place("Other demand", "streams", "streams_in_menu"),
+    # The SAR register (issue 14): the financial intelligence team only. An officer named on a
+    # SAR reaches it from the Deadlines page or a link, not from the menu.
+    Place("SARs", "sar-list", "may_keep_sar_register"),
     Place("Administration", "admin:index", "may_administer"),
 )
 
@@ -120,6 +124,8 @@ def flags(role: str, *, is_staff: bool = False, signed_in: bool = True) -> dict[
         # ... and Other demand from there too (the NFIB returns page links both).
         "streams_in_menu": _reads_streams(role) and role != Role.VFT_SUPERVISOR,
         "series_in_menu": role in {Role.ANALYST, Role.INVESTIGATOR},
+        # The SAR register and its DAML clocks (finance.rules, seed 001 §7.2).
+        "may_keep_sar_register": finance_rules.may_keep_register(role),
         "may_administer": is_staff,
     }
 

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "fraudcase.cases",
     "fraudcase.returns",
     "fraudcase.streams",
+    "fraudcase.finance",
     "fraudcase.performance",
     "fraudcase.demo",
 ]

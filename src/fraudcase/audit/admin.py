@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from . import services
 from .models import AuditEvent
 
 
@@ -10,6 +11,10 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_display = ("at", "actor_name", "action", "object_type", "object_ref", "summary", "lane")
     list_filter = ("action", "object_type")
     search_fields = ("object_ref", "actor_name")
+
+    def get_queryset(self, request):
+        # Entries about need-to-know records (SARs) only for those who may see them.
+        return services.visible_events(request.user, super().get_queryset(request))
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -3,7 +3,7 @@
 import json
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db import DEFAULT_DB_ALIAS, connection, transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from fraudcase.core import bulk
@@ -398,6 +398,34 @@ def checkpoint(
     return signed, result
 
 
-def trail(object_type: str, object_ref: str) -> QuerySet[AuditEvent]:
-    """The audit entries about one object, newest first."""
-    return AuditEvent.objects.filter(object_type=object_type, object_ref=object_ref).order_by("-id")
+def trail(object_type: str, object_ref: str, user: Any = None) -> QuerySet[AuditEvent]:
+    """The audit entries about one object, newest first (only those `user` may see, if given)."""
+    found = AuditEvent.objects.filter(object_type=object_type, object_ref=object_ref)
+    if user is not None:
+        found = visible_events(user, found)
+    return found.order_by("-id")
+
+
+# Apps above this one whose records are need-to-know (finance: SARs) register a rule here: given
+# the user reading the log, the entries to hide from them (a Q), or None to hide nothing. Every
+# viewer of the log reads it through `visible_events` (docs/architecture.md "How a lower app
+# reaches a higher one").
+HiddenRule = Callable[[Any], Q | None]
+_HIDDEN: list[HiddenRule] = []
+
+
+def hide_from_viewers(rule: HiddenRule) -> None:
+    """Register a rule naming the entries a viewer of the log may not see (from AppConfig.ready)."""
+    if rule not in _HIDDEN:
+        _HIDDEN.append(rule)
+
+
+def visible_events(user: Any, events: QuerySet[AuditEvent] | None = None) -> QuerySet[AuditEvent]:
+    """The audit entries (of `events`, else all) this user may see in a viewer of the log: an
+    entry about a record they may not see is left out, so the log never reveals it exists."""
+    found = AuditEvent.objects.all() if events is None else events
+    for rule in _HIDDEN:
+        hidden = rule(user)
+        if hidden is not None:
+            found = found.exclude(hidden)
+    return found

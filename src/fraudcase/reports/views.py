@@ -194,7 +194,7 @@ def report_audit(request, ref):
         {
             "report": report,
             "page": paging.paginate(
-                request, audit.trail("report", report.local_reference), size=100
+                request, audit.trail("report", report.local_reference, request.user), size=100
             ),
         },
     )
