@@ -532,7 +532,7 @@ def timeliness(user: Any, scope: Scope) -> Table:
     timed = reduce(or_, (condition for _, condition in STAGES))
     found = (
         rows_on_reports(StatusChange, user, scope)
-        # The timed moves' own index (reports.StatusChange "statuschange_timed") holds them.
+        # The kinds of move timed, said once more, so that the (transition, at) index is read.
         .filter(transition__in=TIMED_MOVES)
         .filter(timed, span("at", scope), days_from_receipt__isnull=False)
         .values("days_from_receipt")

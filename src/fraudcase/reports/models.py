@@ -360,15 +360,6 @@ class StatusChange(models.Model):
             models.Index(fields=["report", "at"]),
             # The allocation board's timings read the latest moves of each kind (issue 16).
             models.Index(fields=["transition", "at"], name="statuschange_transition_at"),
-            # The pack's time from receipt: a year of the timed moves read from the index alone
-            # (each one's days and where it started from are in it), with no table read.
-            models.Index(
-                fields=["transition", "at", "from_status", "days_from_receipt", "report"],
-                condition=models.Q(
-                    transition__in=["assess", "file_pending", "allocate", "finalise"]
-                ),
-                name="statuschange_timed",
-            ),
             # The pack's filing rates: the moves into "filed pending information" and "no
             # further action", by time, from the index alone.
             models.Index(

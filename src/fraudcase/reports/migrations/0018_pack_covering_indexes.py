@@ -14,10 +14,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='statuschange',
-            index=models.Index(condition=models.Q(('transition__in', ['assess', 'file_pending', 'allocate', 'finalise'])), fields=['transition', 'at', 'from_status', 'days_from_receipt', 'report'], name='statuschange_timed'),
-        ),
-        migrations.AddIndex(
-            model_name='statuschange',
             index=models.Index(condition=models.Q(('to_status__in', ['filed_pending', 'no_further_action'])), fields=['to_status', 'at', 'report'], name='statuschange_stopped'),
         ),
     ]
