@@ -70,6 +70,9 @@ REPORT_PAGES = [
     "letters/no_investigation/",
     "letters/finalisation/",
     "cease-and-desist/",
+    "investigation/decisions/",
+    "investigation/decisions/new/",
+    "investigation/decisions/print/",
 ]
 
 

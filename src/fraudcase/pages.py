@@ -17,6 +17,7 @@ from fraudcase.cases import services as case_services
 from fraudcase.core import dates, paging
 from fraudcase.core.errors import JustificationRequired
 from fraudcase.intake import services as intake_services
+from fraudcase.investigation import views as investigation_views
 from fraudcase.reports import services as report_services
 from fraudcase.reports.forms import LogEntryForm, SearchForm
 from fraudcase.reports.views import justification_given, list_justification
@@ -79,6 +80,7 @@ def report_detail(request, ref):
         "referral": getattr(report, "referral", None),
         "case_panel": case_services.panel(request.user, report),
         "routed": stream_cyber.report_part(request.user, report),
+        "investigation": investigation_views.report_part(request.user, report),
     }
     context.update(triage_views.report_part(request.user, report))
     context["back_href"] = back_to(request)

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "fraudcase.cases",
     "fraudcase.returns",
     "fraudcase.streams",
+    "fraudcase.investigation",
     "fraudcase.performance",
     "fraudcase.demo",
 ]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class InvestigationConfig(AppConfig):
+    name = "fraudcase.investigation"
+    label = "investigation"
+    verbose_name = "Investigation file"

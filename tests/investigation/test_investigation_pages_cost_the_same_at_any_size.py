@@ -1,0 +1,36 @@
+"""Issue 16: the investigation file's pages cost the same number of queries however much the
+file holds."""
+
+import pytest
+
+from fraudcase.investigation import services
+from tests.scale import assert_bounded
+
+from .conftest import file_url
+
+pytestmark = pytest.mark.django_db
+
+
+def _decide(case, user, n):
+    file = services.open_file(user, case.local_reference)
+    for i in range(n):
+        services.record_decision(file, decision=f"Step {i}", reasons="r", options="o")
+    last = services.decisions(file).last()
+    services.record_decision(
+        file, decision="Instead", reasons="r", options="o", supersedes=last.number
+    )
+
+
+@pytest.mark.parametrize(
+    "part", ["decisions/", "decisions/print/", "decisions/new/", "api:decisions", "report"]
+)
+def test_the_decision_log_costs_the_same_with_more_decisions(client, case, vft_investigator, part):
+    _decide(case, vft_investigator, 1)
+    client.force_login(vft_investigator)
+    if part == "report":
+        url = f"/reports/{case.local_reference}/"
+    elif part.startswith("api:"):
+        url = f"/api/v1/reports/{case.local_reference}/{part[4:]}"
+    else:
+        url = file_url(case, part)
+    assert_bounded(client, url, lambda: _decide(case, vft_investigator, 12))
