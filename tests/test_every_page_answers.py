@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from fraudcase.accounts.models import User
+from fraudcase.investigation.models import Exhibit
 from fraudcase.reports.models import Report
 from fraudcase.streams.models import BankingProtocolIncident, InternationalRequest
 from fraudcase.victims.models import VictimList, VictimListEntry
@@ -73,6 +74,10 @@ REPORT_PAGES = [
     "investigation/decisions/",
     "investigation/decisions/new/",
     "investigation/decisions/print/",
+    "investigation/plan/",
+    "investigation/exhibits/",
+    "investigation/exhibits/?export=xlsx",
+    "investigation/exhibits/new/",
 ]
 
 
@@ -97,6 +102,13 @@ def test_no_page_fails_for_any_demo_user(client):
         f"/streams/banking-protocol/{incident.pk}/",
         f"/streams/banking-protocol/{incident.pk}/edit/",
         f"/streams/banking-protocol/{incident.pk}/erase/",
+    ]
+    exhibit = Exhibit.objects.select_related("report").first()
+    urls += [
+        f"/reports/{exhibit.report.local_reference}/investigation/exhibits/{exhibit.pk}/",
+        f"/api/v1/reports/{exhibit.report.local_reference}/exhibits",
+        f"/api/v1/reports/{exhibit.report.local_reference}/plan",
+        f"/api/v1/reports/{exhibit.report.local_reference}/decisions",
     ]
     victim_list = VictimList.objects.first()
     entry = VictimListEntry.objects.first()

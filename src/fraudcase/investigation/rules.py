@@ -7,12 +7,14 @@ what the decision log keeps. No ORM and no I/O here.
 
 import hashlib
 import hmac
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from fraudcase.accounts.enums import Role
 from fraudcase.core.enums import Choices
+from fraudcase.triage.policy_lists import EVALUATION_REQUIREMENTS
 
 # ---------------------------------------------------------------- the decision log
 
@@ -118,3 +120,140 @@ def supersede_problem(target: int | None, numbers: Iterable[int], superseded: It
     if target in set(superseded):
         return "That decision is already superseded: supersede the later one"
     return ""
+
+
+# ---------------------------------------------------------------- the investigation plan
+
+# Who works the plan (adds lines and actions, records results): the roles that work cases
+# (seed 001 §5.4-§5.5: investigators, evaluators, the VFT supervisor).
+PLAN_ROLES = frozenset({Role.INVESTIGATOR, Role.EVALUATOR, Role.VFT_SUPERVISOR})
+
+
+def default_lines(evaluation_notes: dict[str, str]) -> list[tuple[str, str, str]]:
+    """The plan's first lines of enquiry: the Fraud Investigation Model's investigation
+    requirements (seed 001 App. F stage 2, item 3 a-e), as (item, heading, notes), each
+    carrying what the evaluator wrote for it if the case was evaluated."""
+    return [
+        (item, heading, (evaluation_notes.get(item) or "").strip())
+        for item, heading in EVALUATION_REQUIREMENTS
+    ]
+
+
+def action_problems(text: str, due: date | None, today: date) -> dict[str, str]:
+    """What stops an action being added: it says what is to be done, and is due today or
+    later (a deadline already missed when set is not a plan)."""
+    problems = {}
+    if not text.strip():
+        problems["text"] = "Enter what is to be done"
+    if due is None:
+        problems["due"] = "Enter the date the action is due"
+    elif due < today:
+        problems["due"] = "The date the action is due must be today or in the future"
+    return problems
+
+
+def action_state(due: date, has_result: bool, today: date) -> str:
+    """How an action stands: "done" once its result is recorded, else "overdue" after its due
+    date, "due_today" on it, "open" before (the Deadlines page's states, triage.rules)."""
+    if has_result:
+        return "done"
+    if due < today:
+        return "overdue"
+    if due == today:
+        return "due_today"
+    return "open"
+
+
+# ---------------------------------------------------------------- exhibits and continuity
+
+
+class Disposal(Choices):
+    """What became of property at the end (issue 15 item 4: "property returned or destroyed
+    with authority")."""
+
+    RETURNED = "returned", "Returned to the owner"
+    DESTROYED = "destroyed", "Destroyed"
+
+
+def officer_initials(first_name: str, last_name: str, username: str) -> str:
+    """The initials an officer's exhibits are referenced by (JS for Jo Smith): the first
+    letter of each word of their names, at most four; with fewer than two, the first two
+    letters of their name or username."""
+    words = re.findall(r"[A-Za-z]+", f"{first_name} {last_name}")
+    letters = "".join(w[0] for w in words)[:4]
+    if len(letters) < 2:
+        letters = "".join(re.findall(r"[A-Za-z]", first_name or username))[:2]
+    return letters.upper()
+
+
+def initials_problem(initials: str) -> str:
+    """Exhibit references are the officer's initials (2 to 4 letters) and a number."""
+    text = initials.strip()
+    if not (2 <= len(text) <= 4 and text.isascii() and text.isalpha()):
+        return "Enter the officer's initials: 2 to 4 letters"
+    return ""
+
+
+def exhibit_reference(initials: str, number: int) -> str:
+    """An exhibit's reference: the seizing officer's initials and a number (JS/1, JS/2...),
+    unique on the case."""
+    return f"{initials.strip().upper()}/{number}"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Who had an exhibit from when to when (None: still has it)."""
+
+    held_by: str
+    start: datetime
+    end: datetime | None
+
+
+def chain_problems(
+    seized_at: datetime, spans: Sequence[Span], disposed_at: datetime | None
+) -> list[str]:
+    """Why this is not an unbroken chain of continuity ([] if it is; issue 15 item 4): it
+    starts at the seizure, each holder's time ends after it starts, each begins exactly when
+    the one before ended (no gap, no overlap), only the last is still open, and property
+    returned or destroyed has its last holder's time ending then."""
+    if not spans:
+        return ["No one is recorded as holding the exhibit since it was seized"]
+    problems = []
+    if spans[0].start != seized_at:
+        problems.append(
+            f"The first holder, {spans[0].held_by}, does not take it when it was seized"
+        )
+    for n, span in enumerate(spans):
+        if span.end is not None and span.end <= span.start:
+            problems.append(f"{span.held_by}'s time with it ends before it starts")
+        if n + 1 < len(spans):
+            after = spans[n + 1]
+            if span.end is None:
+                problems.append(f"{span.held_by} still holds it while {after.held_by} has it")
+            elif after.start > span.end:
+                problems.append(f"A gap between {span.held_by} and {after.held_by}")
+            elif after.start < span.end:
+                problems.append(f"{span.held_by} and {after.held_by} overlap")
+    last = spans[-1]
+    if disposed_at is not None and last.end != disposed_at:
+        problems.append("The last holder's time does not end when it was returned or destroyed")
+    if disposed_at is None and last.end is not None:
+        problems.append(f"No one holds it after {last.held_by}")
+    return problems
+
+
+def handover_problems(
+    current: Span | None, at: datetime, now: datetime, disposed: bool
+) -> dict[str, str]:
+    """What stops a movement to a new holder at `at`: property returned or destroyed moves no
+    more; it moves after the current holder took it (else the two would overlap), and not in
+    the future."""
+    if disposed:
+        return {"at": "The exhibit was returned or destroyed: it does not move again"}
+    if current is None:
+        return {"at": "No one holds the exhibit"}
+    if at <= current.start:
+        return {"at": f"It must move after {current.held_by} took it"}
+    if at > now:
+        return {"at": "The time it moved must be in the past"}
+    return {}

@@ -5,10 +5,12 @@ put on the report's timeline.
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Max, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from fraudcase.accounts.models import User
@@ -16,13 +18,17 @@ from fraudcase.audit import keys
 from fraudcase.audit import rules as audit_rules
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
+from fraudcase.cases import clocks
 from fraudcase.cases.models import Case
-from fraudcase.core.errors import InvalidInput, NotPermitted
+from fraudcase.core.errors import Conflict, InvalidInput, NotPermitted
 from fraudcase.reports import services as report_services
 from fraudcase.reports.models import Report
+from fraudcase.reports.services import on_visible_reports
+from fraudcase.triage import rules as triage_rules
+from fraudcase.triage.models import Evaluation
 
 from . import rules
-from .models import Decision
+from .models import Decision, LineOfEnquiry, PlanAction
 
 # ---------------------------------------------------------------- the file
 
@@ -171,6 +177,224 @@ def record_decision(
     return entry
 
 
+# ---------------------------------------------------------------- the investigation plan
+
+
+def may_work_plan(file: File) -> bool:
+    """Whether this user adds lines and actions and records results on this case's plan."""
+    return file.user.role in rules.PLAN_ROLES
+
+
+def plan(file: File) -> QuerySet[LineOfEnquiry]:
+    """The case's lines of enquiry in order, each with its actions (and their owners): two
+    queries whatever the plan holds."""
+    actions = PlanAction.objects.select_related("owner", "result_by").order_by("due", "pk")
+    return file.report.lines_of_enquiry.prefetch_related(Prefetch("actions", queryset=actions))
+
+
+def owners() -> QuerySet[User]:
+    """Who an action can be given to: active users of the roles that work cases."""
+    return User.objects.filter(is_active=True, role__in=rules.PLAN_ROLES).order_by(
+        "last_name", "first_name", "username"
+    )
+
+
+def _require_plan(file: File) -> None:
+    if not may_work_plan(file):
+        raise NotPermitted("Your role does not work investigation plans")
+
+
+def _lock(file: File) -> None:
+    """One writer at a time on this case's file: numbers run on without a clash."""
+    Case.objects.select_for_update().filter(pk=file.case.pk).first()
+
+
+def _start(file: File) -> None:
+    """The default lines of enquiry (rules.default_lines), if the plan has none yet."""
+    if file.report.lines_of_enquiry.exists():
+        return
+    evaluation = (
+        Evaluation.objects.filter(report=file.report, completed_at__isnull=False)
+        .order_by("-completed_at")
+        .first()
+    )
+    notes = (
+        evaluation.requirements if evaluation and isinstance(evaluation.requirements, dict) else {}
+    )
+    now = timezone.now()
+    LineOfEnquiry.objects.bulk_create(
+        LineOfEnquiry(
+            report=file.report,
+            number=n,
+            heading=heading,
+            fim_item=item,
+            notes=note,
+            added_by=file.user,
+            added_at=now,
+        )
+        for n, (item, heading, note) in enumerate(rules.default_lines(notes), start=1)
+    )
+
+
+@transaction.atomic
+def start_plan(file: File) -> None:
+    """Start the plan with the Fraud Investigation Model's lines of enquiry (App. F stage 2);
+    nothing happens if it has lines already."""
+    _require_plan(file)
+    _lock(file)
+    if file.report.lines_of_enquiry.exists():
+        return
+    _start(file)
+    audit.record(
+        file.user,
+        AuditAction.COLLECTION,
+        "investigation",
+        file.reference,
+        "Investigation plan started",
+    )
+    _timeline(
+        file, "Investigation plan started with the Fraud Investigation Model's lines of enquiry"
+    )
+
+
+@transaction.atomic
+def add_line(file: File, heading: str) -> LineOfEnquiry:
+    """Add a line of enquiry after the others (the default lines first, if none yet)."""
+    _require_plan(file)
+    if not heading.strip():
+        raise InvalidInput({"heading": "Enter the line of enquiry"})
+    _lock(file)
+    _start(file)
+    number = (file.report.lines_of_enquiry.aggregate(n=Max("number"))["n"] or 0) + 1
+    line = LineOfEnquiry.objects.create(
+        report=file.report,
+        number=number,
+        heading=heading.strip()[:200],
+        added_by=file.user,
+        added_at=timezone.now(),
+    )
+    audit.record(
+        file.user,
+        AuditAction.COLLECTION,
+        "investigation",
+        file.reference,
+        f"Line of enquiry {number} added",
+    )
+    _timeline(file, f"Line of enquiry added: {line.heading}")
+    return line
+
+
+@transaction.atomic
+def add_action(
+    file: File, *, line: int, text: str, owner_id: int | None, due: date | None
+) -> PlanAction:
+    """Add an action to line of enquiry number `line`, owned by `owner_id`, due `due`; its
+    deadline is on the owner's Deadlines page (and, once overdue, the supervisor's)."""
+    _require_plan(file)
+    _lock(file)
+    _start(file)
+    problems = rules.action_problems(text, due, timezone.localdate())
+    found = file.report.lines_of_enquiry.filter(number=line).first()
+    if found is None:
+        problems["line"] = "Select a line of enquiry on this case"
+    owner = owners().filter(pk=owner_id).first() if owner_id else None
+    if owner is None:
+        problems["owner"] = "Select an officer who works cases"
+    if problems:
+        raise InvalidInput(problems)
+    assert found is not None and owner is not None and due is not None
+    action = PlanAction.objects.create(
+        line=found,
+        report=file.report,
+        text=text.strip()[:300],
+        owner=owner,
+        due=due,
+        owed_due=due,
+        added_by=file.user,
+        added_at=timezone.now(),
+    )
+    audit.record(
+        file.user,
+        AuditAction.COLLECTION,
+        "investigation",
+        file.reference,
+        f"Action added to line of enquiry {found.number}",
+    )
+    _timeline(file, f"Action for {owner}, due {due:%d/%m/%Y}: {action.text}")
+    return action
+
+
+@transaction.atomic
+def record_result(file: File, action_id: int, result: str) -> PlanAction:
+    """Record an action's result: the action is done and its deadline met. Raises Http404
+    for an action not on this case, Conflict if its result is already recorded."""
+    _require_plan(file)
+    if not result.strip():
+        raise InvalidInput({"result": "Enter the result of the action"})
+    updated = PlanAction.objects.filter(
+        pk=action_id, report=file.report, result_at__isnull=True
+    ).update(result=result.strip(), result_at=timezone.now(), result_by=file.user, owed_due=None)
+    action = PlanAction.objects.filter(pk=action_id, report=file.report).first()
+    if action is None:
+        raise Http404("No such action")
+    if not updated:
+        raise Conflict("That action's result was already recorded")
+    audit.record(
+        file.user,
+        AuditAction.ALTERATION,
+        "investigation",
+        file.reference,
+        "Result of an action recorded",
+    )
+    _timeline(file, f"Action done: {action.text}. Result: {action.result}"[:2000])
+    return action
+
+
+# The investigation plan's actions on the Deadlines page (cases.clocks.register, from
+# InvestigationConfig.ready).
+
+
+def actions_owed(user: User, scope: str, today: date) -> QuerySet[PlanAction]:
+    """Actions without a result due by today, on reports the user may see: the user's own
+    ("mine"; for a supervisor also those overdue on their teams' cases), or their teams'
+    ("team": owned by a colleague or on a case of one of their teams)."""
+    teams = user.teams.values("pk")
+    if scope == clocks.MINE:
+        owned = Q(owner=user)
+        if user.role in rules.SUPERVISING_ROLES:
+            owned |= Q(report__case__team__in=teams, owed_due__lt=today)
+    else:
+        owned = Q(owner__in=User.objects.filter(teams__in=teams).values("pk")) | Q(
+            report__case__team__in=teams
+        )
+    return PlanAction.objects.filter(
+        owned, on_visible_reports(user), owed_due__lte=today
+    ).select_related("report__victim", "owner")
+
+
+def _action_item(action: PlanAction, today: date) -> clocks.DueItem:
+    assert action.owed_due is not None  # an owed action has its due date
+    return clocks.DueItem(
+        f"Investigation action: {action.text}",
+        action.report.local_reference,
+        action.report.victim.display_name,
+        action.owed_due,
+        triage_rules.deadline_state(action.owed_due, today),
+        str(action.owner),
+        reverse("inv-plan", kwargs={"ref": action.report.local_reference}) + f"#action-{action.pk}",
+    )
+
+
+ACTION_CLOCK = clocks.Kind(
+    "investigation-actions",
+    "Investigation actions",
+    actions_owed,
+    "owed_due",
+    "report__local_reference",
+    _action_item,
+)
+
+
 # ---------------------------------------------------------------- the report page's part
 
 
@@ -182,4 +406,6 @@ def report_part(user: User, report: Report) -> dict[str, object]:
         return {}
     return {
         "decisions": report.investigation_decisions.count(),
+        "actions_open": report.investigation_actions.filter(result_at__isnull=True).count(),
+        "exhibits": report.exhibits.count(),
     }
