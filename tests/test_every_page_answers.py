@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from fraudcase.accounts.models import User
+from fraudcase.investigation.models import Exhibit
 from fraudcase.linking.models import Series
 from fraudcase.reports.models import Report
 from fraudcase.streams.models import BankingProtocolIncident, InternationalRequest
@@ -81,6 +82,13 @@ REPORT_PAGES = [
     "letters/no_investigation/",
     "letters/finalisation/",
     "cease-and-desist/",
+    "investigation/decisions/",
+    "investigation/decisions/new/",
+    "investigation/decisions/print/",
+    "investigation/plan/",
+    "investigation/exhibits/",
+    "investigation/exhibits/?export=xlsx",
+    "investigation/exhibits/new/",
 ]
 
 
@@ -109,6 +117,13 @@ def test_no_page_fails_for_any_demo_user(client):
     series = Series.objects.order_by("-size").first()
     assert series is not None, "the demo's packages hold linked reports"
     urls += [f"/series/{series.reference}/", f"/series/{series.reference}/?export=csv"]
+    exhibit = Exhibit.objects.select_related("report").first()
+    urls += [
+        f"/reports/{exhibit.report.local_reference}/investigation/exhibits/{exhibit.pk}/",
+        f"/api/v1/reports/{exhibit.report.local_reference}/exhibits",
+        f"/api/v1/reports/{exhibit.report.local_reference}/plan",
+        f"/api/v1/reports/{exhibit.report.local_reference}/decisions",
+    ]
     victim_list = VictimList.objects.first()
     entry = VictimListEntry.objects.first()
     business = VictimListEntry.objects.filter(status="BUSINESS").first()

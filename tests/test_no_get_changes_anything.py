@@ -72,6 +72,7 @@ def sample_values() -> dict[str, list[str]]:
         "token_id": first("accounts.ApiToken"),
         "month": [timezone.localdate().strftime("%Y-%m"), "2026-10"],
         "sample_id": first("performance.DipSample"),
+        "exhibit_id": first("investigation.Exhibit"),
         "fmt": ["pdf", "xlsx"],
         "rest": ["no/such/address"],  # the API's JSON 404 for an unknown address
         "job_id": [

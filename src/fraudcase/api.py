@@ -31,6 +31,7 @@ from fraudcase.core.errors import (
 )
 from fraudcase.finance.api import router as finance_router
 from fraudcase.intake.api import router as intake_router
+from fraudcase.investigation.api import router as investigation_router
 from fraudcase.linking.api import router as linking_router
 from fraudcase.performance.api import router as performance_router
 from fraudcase.reports.api import router as reports_router
@@ -193,6 +194,8 @@ api = FraudcaseAPI(
 # Routers with /reports/{ref}/... routes come before reports' own /reports/{ref}.
 api.add_router("/v1", triage_router)
 api.add_router("/v1", cases_router)
+# Before reports_router: its /reports/{ref} would otherwise take /reports/{ref}/decisions.
+api.add_router("/v1", investigation_router)
 api.add_router("/v1", intake_router)
 api.add_router("/v1", reports_router)
 api.add_router("/v1", victims_router)

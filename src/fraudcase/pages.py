@@ -17,6 +17,7 @@ from fraudcase.cases import services as case_services
 from fraudcase.core import dates, paging
 from fraudcase.core.errors import JustificationRequired
 from fraudcase.intake import services as intake_services
+from fraudcase.investigation import views as investigation_views
 from fraudcase.linking import services as linking_services
 from fraudcase.reports import services as report_services
 from fraudcase.reports.forms import LogEntryForm, SearchForm
@@ -82,6 +83,7 @@ def report_detail(request, ref):
         "routed": stream_cyber.report_part(request.user, report),
         # The series the report is in, counting only the other reports this user may see.
         "series": linking_services.report_part(request.user, report),
+        "investigation": investigation_views.report_part(request.user, report),
     }
     context.update(triage_views.report_part(request.user, report))
     context["back_href"] = back_to(request)

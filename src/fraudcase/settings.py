@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "fraudcase.returns",
     "fraudcase.streams",
     "fraudcase.finance",
+    "fraudcase.investigation",
     "fraudcase.performance",
     "fraudcase.demo",
 ]

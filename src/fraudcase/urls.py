@@ -54,6 +54,7 @@ urlpatterns = [
         reports.attachment_download,
         name="attachment-download",
     ),
+    path("reports/<path:ref>/investigation/", include("fraudcase.investigation.urls")),
     path("reports/<path:ref>/", pages.report_detail, name="report-detail"),
     path("imports/nfib-package/", intake.import_nfib, name="import-nfib"),
     path("jobs/<uuid:job_id>/", jobs.job_detail, name="job-detail"),

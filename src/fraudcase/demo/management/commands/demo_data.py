@@ -428,6 +428,7 @@ class Command(BaseCommand):
                 method="telephone",
                 summary="Explained the bank has been asked for statements",
             )
+            self._investigation_file(investigator, investigate)
             case_services.add_disruption(
                 investigator,
                 finalise,
@@ -441,6 +442,49 @@ class Command(BaseCommand):
                 outcome=18,
                 rationale="No suspect identified; account closed",
             )
+
+    def _investigation_file(self, investigator, report) -> None:
+        """The case's investigation file: a decision, the plan with an action, an exhibit that
+        went to the laboratory (issue 15)."""
+        from fraudcase.investigation import exhibits
+        from fraudcase.investigation import services as investigation
+
+        file = investigation.open_file(investigator, report.local_reference)
+        investigation.record_decision(
+            file,
+            decision="Seek the beneficiary bank's statements before any arrest",
+            reasons="The account holder may be a money mule; the statements show who withdrew",
+            options="Arrest now (rejected: no evidence of knowledge yet); file pending trace",
+        )
+        investigation.add_action(
+            file,
+            line=3,
+            text="Production order for the beneficiary account",
+            owner_id=investigator.pk,
+            # Due ahead of the day the demo is dated and of the day it is loaded (an action is
+            # never set already due).
+            due=max(self.today, timezone.localdate()) + timedelta(days=14),
+        )
+        seized = self._at(self.today - timedelta(days=3), 10)
+        exhibit = exhibits.record_exhibit(
+            file,
+            exhibits.ExhibitInput(
+                initials="VI",
+                description="Victim's bank statements, three pages",
+                seized_from="The victim",
+                seized_where="The victim's home",
+                seized_at=seized,
+                seal_number="DEMO0001",
+                storage_location="Property store",
+            ),
+        )
+        exhibits.move_exhibit(
+            file,
+            exhibit.pk,
+            held_by="Financial investigation unit",
+            at=seized + timedelta(days=1),
+            reason="Analysis of the payments",
+        )
 
     def _victim_list(self, fvo):
         """A month's NFIB victim list, segmented, for the Fraud Vulnerability Officer: the
