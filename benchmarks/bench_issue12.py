@@ -127,8 +127,7 @@ def main() -> None:
     for who, reader in (("whole unit", None), (args.user, user)):
         print(f"by measure ({who}):")
         with transaction.atomic(), measures.sharing():
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL jit = off")
+            performance.plan_for_ranges()
             for measure in MEASURES.values():
                 began = time.perf_counter()
                 measure.compute(reader, Scope(last.year, last.month))
