@@ -161,33 +161,50 @@ RECEIVED = {
 }
 
 
-def received_figures(user: Any, scope: Scope) -> dict[str, dict[str, dict[str, Any]]]:
-    """{source: {figure: {period: value}}} for the reports received in each period: how many,
-    losses, first updates; one GROUP BY read once per pack (demand, losses, the outcome rate's
+def _month_key(m: date) -> str:
+    return f"m{m:%Y_%m}"
+
+
+def _received_rows(user: Any, scope: Scope) -> dict[str, dict[str, Any]]:
+    """{source: row}: for the reports received in the thirteen months from the same month last
+    year to this one (they hold the three periods and the twelve months of the trend), each
+    figure of each period and the count of each month. One GROUP BY, one pass over those
+    months' reports, read once per pack (demand, trend, losses, the outcome rate's
     disseminations, the filing rates and the Victims' Code use it)."""
 
-    def compute() -> dict[str, dict[str, dict[str, Any]]]:
+    def compute() -> dict[str, dict[str, Any]]:
+        months = scope.trend
+        first = min(months[0], *(p.start for p in scope.periods))
+        last = max(rules.next_month(months[-1]), *(p.end for p in scope.periods))
         found = (
             reports(user, scope)
-            .filter(span("received_at", scope))
+            .filter(within("received_at", first, last))
             .values("source")
             .annotate(
                 **{
                     f"{name}__{p.key}": make(within("received_at", p.start, p.end))
                     for name, make in RECEIVED.items()
                     for p in scope.periods
-                }
+                },
+                **{
+                    _month_key(m): Count("pk", filter=within("received_at", m, rules.next_month(m)))
+                    for m in months
+                },
             )
             .order_by()
         )
-        return {
-            row["source"]: {
-                name: {p.key: row[f"{name}__{p.key}"] for p in scope.periods} for name in RECEIVED
-            }
-            for row in found
-        }
+        return {row["source"]: row for row in found}
 
     return shared(("received", getattr(user, "pk", None), scope), compute)
+
+
+def received_figures(user: Any, scope: Scope) -> dict[str, dict[str, dict[str, Any]]]:
+    """{source: {figure: {period: value}}} for the reports received in each period: how many,
+    losses, first updates (from `_received_rows`)."""
+    return {
+        source: {name: {p.key: row[f"{name}__{p.key}"] for p in scope.periods} for name in RECEIVED}
+        for source, row in _received_rows(user, scope).items()
+    }
 
 
 def received_total(user: Any, scope: Scope, name: str) -> dict[str, Any]:
@@ -230,33 +247,21 @@ def received(user: Any, scope: Scope, figure: str) -> QuerySet[Report] | None:
 
 
 def trend(user: Any, scope: Scope) -> Table:
-    """Reports received by source in each of the last 12 months: one query."""
+    """Reports received by source in each of the last 12 months (from `_received_rows`)."""
     months = scope.trend
-    found = (
-        reports(user, scope)
-        .filter(within("received_at", months[0], rules.next_month(months[-1])))
-        .values("source")
-        .annotate(
-            **{
-                f"m{m:%Y_%m}": Count("pk", filter=within("received_at", m, rules.next_month(m)))
-                for m in months
-            }
-        )
-        .order_by()
-    )
-    by_source = {row["source"]: row for row in found}
+    by_source = _received_rows(user, scope)
     table = Table(["Source", *(f"{m:%b %Y}" for m in months)])
     for source in Source:
         if source in by_source:
             row = by_source[source]
             table.rows.append(
                 [Cell(source.label)]
-                + [Cell(row[f"m{m:%Y_%m}"], f"m{m:%Y-%m}|source={source}") for m in months]
+                + [Cell(row[_month_key(m)], f"m{m:%Y-%m}|source={source}") for m in months]
             )
     table.rows.append(
         [Cell("All sources")]
         + [
-            Cell(sum(r[f"m{m:%Y_%m}"] for r in by_source.values()), f"m{m:%Y-%m}|source=all")
+            Cell(sum(r[_month_key(m)] for r in by_source.values()), f"m{m:%Y-%m}|source=all")
             for m in months
         ]
     )
