@@ -172,7 +172,11 @@ for measure in (
         "protect",
         "Protect: vulnerable victims",
         protect,
-        note="From the NFIB victim lists, by report date; the lists carry no handling marking.",
+        note=(
+            "From the NFIB victim lists, by report date; the lists carry no handling marking. "
+            "These figures count victims on the lists, not reports, so they are not links: "
+            "each list's page (Victim lists) shows its victims by segment and state."
+        ),
     ),
 ):
     register(measure)

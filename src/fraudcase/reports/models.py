@@ -358,8 +358,13 @@ class StatusChange(models.Model):
         ordering = ["at", "id"]
         indexes = [
             models.Index(fields=["report", "at"]),
-            # The allocation board's timings read the latest moves of each kind (issue 16).
-            models.Index(fields=["transition", "at"], name="statuschange_transition_at"),
+            # The allocation board's timings read the latest moves of each kind (issue 16); the
+            # pack's time from receipt reads a year of them from this index alone (issue 12):
+            # hence the key columns after (transition, at), which both databases can use.
+            models.Index(
+                fields=["transition", "at", "from_status", "days_from_receipt", "report"],
+                name="statuschange_timed",
+            ),
             # The pack's filing rates: the moves into "filed pending information" and "no
             # further action", by time, from the index alone.
             models.Index(
