@@ -1,6 +1,6 @@
-"""The pack's three periods and its twelve-month trend are read in one pass grouped by month
-(issue 12): a report received last year, or last month, counts in the periods that hold its
-month and nowhere else, and so does a move timed from receipt."""
+"""The pack's three periods and its twelve-month trend (issue 12): a report received last year,
+or last month, counts in the periods that hold its month and nowhere else, and so does a move
+timed from receipt (read one contiguous range at a time)."""
 
 from datetime import datetime, time
 

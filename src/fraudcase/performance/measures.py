@@ -17,8 +17,7 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
-from django.db.models import Count, DateField, F, FilteredRelation, Q, QuerySet, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
 
 from fraudcase.cases import rules as case_rules
@@ -150,16 +149,15 @@ def _organisations() -> QuerySet[Victim]:
     return Victim.objects.exclude(victim_type=VictimType.INDIVIDUAL).values("report_id")
 
 
-# The figures of the reports received, each summed month by month (`_received_rows`).
 RECEIVED = {
-    "n": Count("pk"),
-    "given": Count("loss_gbp"),
-    "total": Sum("loss_gbp"),
-    "zero": Count("pk", filter=Q(loss_gbp=0)),
-    "first_given": Count("pk", filter=Q(first_update_due__isnull=True)),
-    # Businesses and other organisations (one victim per report, §5.1): the few that are not
-    # individuals, joined from their partial index.
-    "organisations": Count("organisation"),
+    "n": lambda inside: Count("pk", filter=inside),
+    "given": lambda inside: Count("pk", filter=inside & Q(loss_gbp__isnull=False)),
+    "total": lambda inside: Sum("loss_gbp", filter=inside),
+    "zero": lambda inside: Count("pk", filter=inside & Q(loss_gbp=0)),
+    "first_given": lambda inside: Count("pk", filter=inside & Q(first_update_due__isnull=True)),
+    "first_overdue": lambda inside: Count(
+        "pk", filter=inside & Q(first_update_due__lt=timezone.localdate())
+    ),
 }
 
 
@@ -170,51 +168,32 @@ def _month_key(m: date) -> str:
 def _received_rows(user: Any, scope: Scope) -> dict[str, dict[str, Any]]:
     """{source: row}: for the reports received in the thirteen months from the same month last
     year to this one (they hold the three periods and the twelve months of the trend), each
-    figure of each period and the count of each month. One pass over those months' reports,
-    grouped by source and London month, read once per pack (demand, trend, victims, losses,
-    the outcome rate's disseminations, the filing rates and the Victims' Code use it); each
-    period is a run of whole months, so its figures are sums of the months'."""
+    figure of each period and the count of each month. One GROUP BY, one pass over those
+    months' reports, read once per pack (demand, trend, losses, the outcome rate's
+    disseminations, the filing rates and the Victims' Code use it)."""
 
     def compute() -> dict[str, dict[str, Any]]:
         months = scope.trend
         first = min(months[0], *(p.start for p in scope.periods))
         last = max(rules.next_month(months[-1]), *(p.end for p in scope.periods))
-        today = timezone.localdate()
         found = (
             reports(user, scope)
             .filter(within("received_at", first, last))
+            .values("source")
             .annotate(
-                month=TruncMonth("received_at", output_field=DateField()),
-                organisation=FilteredRelation(
-                    "victim", condition=~Q(victim__victim_type=VictimType.INDIVIDUAL)
-                ),
-            )
-            .values("source", "month")
-            .annotate(
-                **RECEIVED,
-                first_overdue=Count("pk", filter=Q(first_update_due__lt=today)),
+                **{
+                    f"{name}__{p.key}": make(within("received_at", p.start, p.end))
+                    for name, make in RECEIVED.items()
+                    for p in scope.periods
+                },
+                **{
+                    _month_key(m): Count("pk", filter=within("received_at", m, rules.next_month(m)))
+                    for m in months
+                },
             )
             .order_by()
         )
-        names = [*RECEIVED, "first_overdue"]
-        by_source: dict[str, dict[str, Any]] = {}
-        for row in found:
-            month = row["month"]
-            month = month.date() if hasattr(month, "date") else month
-            counts = by_source.setdefault(
-                row["source"],
-                {
-                    **{f"{name}__{p.key}": 0 for name in names for p in scope.periods},
-                    **{_month_key(m): 0 for m in months},
-                },
-            )
-            for p in scope.periods:
-                if p.start <= month < p.end:
-                    for name in names:
-                        counts[f"{name}__{p.key}"] += row[name] or 0
-            if _month_key(month) in counts:
-                counts[_month_key(month)] += row["n"]
-        return by_source
+        return {row["source"]: row for row in found}
 
     return shared(("received", getattr(user, "pk", None), scope), compute)
 
@@ -222,9 +201,8 @@ def _received_rows(user: Any, scope: Scope) -> dict[str, dict[str, Any]]:
 def received_figures(user: Any, scope: Scope) -> dict[str, dict[str, dict[str, Any]]]:
     """{source: {figure: {period: value}}} for the reports received in each period: how many,
     losses, first updates (from `_received_rows`)."""
-    names = [*RECEIVED, "first_overdue"]
     return {
-        source: {name: {p.key: row[f"{name}__{p.key}"] for p in scope.periods} for name in names}
+        source: {name: {p.key: row[f"{name}__{p.key}"] for p in scope.periods} for name in RECEIVED}
         for source, row in _received_rows(user, scope).items()
     }
 
@@ -293,7 +271,19 @@ def trend(user: Any, scope: Scope) -> Table:
 def victims(user: Any, scope: Scope) -> Table:
     """Victims (one report per victim, §5.1) by kind: individuals against organisations."""
     everyone = received_total(user, scope, "n")
-    organisations = received_total(user, scope, "organisations")
+    # One report per victim (§5.1): individuals are the reports less the organisations, found
+    # from the few organisation victims (a semi-join in WHERE: inside an aggregate's FILTER
+    # the planner would run the subquery once per report).
+    organisations = (
+        reports(user, scope)
+        .filter(span("received_at", scope), pk__in=_organisations())
+        .aggregate(
+            **{
+                p.key: Count("pk", filter=within("received_at", p.start, p.end))
+                for p in scope.periods
+            }
+        )
+    )
     individuals = {p.key: everyone[p.key] - organisations[p.key] for p in scope.periods}
     return Table(
         ["Victims", *PERIOD_COLUMNS],
@@ -560,7 +550,7 @@ def timeliness(user: Any, scope: Scope) -> Table:
             .values("days_from_receipt")
             .annotate(
                 **{
-                    # Counted on a column of the index (not the key), so no row is visited.
+                    # Counted on a column the index holds (not the id), so no row is visited.
                     f"{p.key}_{n}": Count(
                         "days_from_receipt", filter=within("at", p.start, p.end) & condition
                     )

@@ -20,8 +20,5 @@ class Migration(migrations.Migration):
                 name="statuschange_timed",
             ),
         ),
-        migrations.RemoveIndex(
-            model_name="statuschange",
-            name="statuschange_transition_at",
-        ),
+        migrations.RemoveIndex(model_name="statuschange", name="statuschange_transition_at"),
     ]
