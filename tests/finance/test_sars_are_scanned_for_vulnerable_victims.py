@@ -60,6 +60,8 @@ def test_a_vulnerable_victim_is_referred_without_the_sar(client, finint, fvo):
     )
     assert "Aged 86" in referral.reason and "Elderly" in referral.reason
     client.force_login(fvo)
+    # The Fraud Vulnerability Officer finds the referrals from the vulnerability workbench.
+    assert 'href="/finance/victim-referrals/"' in client.get("/vulnerability/").content.decode()
     page = client.get("/finance/victim-referrals/").content.decode()
     api = client.get("/api/v1/sar-victim-referrals").content.decode()
     for shown in (page, api):

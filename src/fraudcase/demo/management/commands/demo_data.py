@@ -228,6 +228,7 @@ class Command(BaseCommand):
             self._calls_and_referrals(assessor)
             self._routed(admin)
             self._victim_list(User.objects.get(username="fvo"))
+            self._sars(User.objects.get(username="finint"))
         self._assess_some(assessor)
         self._walk_some(teams["Volume Fraud Team"])
         demand.load(today)  # ILOR/EIO requests and Banking Protocol incidents, once
@@ -502,6 +503,77 @@ class Command(BaseCommand):
             )
             frame.write_csv(path)
             victim_services.import_victim_list(path, user=fvo, original_name=path.name)
+
+    def _sars(self, finint) -> None:
+        """A month's SARs in the register (seed 001 §7.2; DOMAIN.md "SARs and DAML"): one with
+        nothing to decide, one asking for consent whose notice period is running, one refused
+        (its 31-day moratorium running), one naming the ECU investigator (who sees it and no
+        other), and one whose victim is over 80, scanned into a referral to the vulnerability
+        team that carries the victim and not the SAR."""
+        from fraudcase.finance import services as finance
+
+        today = self.today
+        base = {
+            "reporting_institution": "Castle Bank plc",
+            "amount_gbp": "",
+            "daml": False,
+            "linked_references": "",
+            "named_users": "",
+        }
+        sars = [
+            {
+                "ukfiu_reference": f"{today.year}-0000101",
+                "disclosed_on": today - timedelta(days=20),
+                "subjects": "Marcus Hale\nHale Trading Ltd",
+                "reason": "Rapid movement of funds through a newly opened business account",
+                "amount_gbp": "12500.00",
+            },
+            {
+                "ukfiu_reference": f"{today.year}-0000102",
+                "disclosed_on": today - timedelta(days=3),
+                "reporting_institution": "Northgate Building Society",
+                "subjects": "Dana Price",
+                "reason": "Customer asks to withdraw £9,800 in cash received from strangers",
+                "amount_gbp": "9800.00",
+                "daml": True,
+            },
+            {
+                "ukfiu_reference": f"{today.year}-0000103",
+                "disclosed_on": today - timedelta(days=8),
+                "subjects": "Oakfield Imports Ltd",
+                "reason": "Payment out to an overseas account linked to invoice fraud victims",
+                "amount_gbp": "48000.00",
+                "daml": True,
+            },
+            {
+                "ukfiu_reference": f"{today.year}-0000104",
+                "disclosed_on": today - timedelta(days=9),
+                "reporting_institution": "Metro Payments Ltd",
+                "subjects": "Lee Carver",
+                "reason": "Account receives many small payments from elderly customers",
+                "amount_gbp": "3150.00",
+                "named_users": "investigator",
+            },
+            {
+                "ukfiu_reference": f"{today.year}-0000105",
+                "disclosed_on": today - timedelta(days=4),
+                "subjects": "Unknown caller posing as the bank's fraud team",
+                "reason": "Elderly customer moved her savings to a 'safe account' on instruction",
+                "amount_gbp": "22000.00",
+                "victim_name": "Edith Marsh",
+                "victim_dob": date(today.year - 86, 3, 14),
+                "victim_postcode": "LE2 7AB",
+            },
+        ]
+        for fields in sars:
+            finance.record_sar(finint, finance.SarInput(**{**base, **fields}))
+        finance.decide(
+            finint,
+            f"{today.year}-0000103",
+            "refuse",
+            on=today - timedelta(days=2),
+            reason="Funds appear to be the proceeds of invoice fraud reported to NFIB",
+        )
 
     def _restrict_some(self, admin, ecu, references: list[str]):
         """A few demo reports are OFFICIAL-SENSITIVE or ECU-only, to show access control."""
