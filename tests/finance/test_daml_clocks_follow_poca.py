@@ -126,3 +126,32 @@ def test_a_decision_needs_its_reason():
 )
 def test_the_next_deadline_follows_the_state(state, due):
     assert rules.next_due(state, date(2026, 11, 11), date(2026, 12, 2)) == due
+
+
+def test_a_new_bank_holiday_moves_a_running_notice_period(finint):
+    """The Queen's funeral, Monday 19 September 2022, was made a bank holiday on 10 September:
+    a consent request disclosed on Monday 12 September had its notice period end on Wednesday
+    the 21st under the list before, and on Thursday the 22nd under the list after.
+    `fraudcase recompute-deadlines` moves the stored end (and the SAR's next deadline) of
+    requests still awaiting a decision; a decided one keeps its dates."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from fraudcase.finance.models import Sar
+
+    from .conftest import a_sar
+
+    running = a_sar(finint, "2022-0000001", daml=True)
+    decided = a_sar(finint, "2022-0000002", daml=True)
+    Sar.objects.filter(pk__in=[running.pk, decided.pk]).update(
+        disclosed_on=date(2022, 9, 12), notice_ends=date(2022, 9, 21), daml_due=date(2022, 9, 21)
+    )
+    Sar.objects.filter(pk=decided.pk).update(daml_state=rules.DamlState.CONSENTED, daml_due=None)
+    said = StringIO()
+    call_command("recompute_deadlines", stdout=said)
+    assert "DAML consent requests moved: 1." in said.getvalue()
+    running.refresh_from_db()
+    decided.refresh_from_db()
+    assert (running.notice_ends, running.daml_due) == (date(2022, 9, 22), date(2022, 9, 22))
+    assert decided.notice_ends == date(2022, 9, 21)

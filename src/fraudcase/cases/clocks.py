@@ -106,6 +106,10 @@ class Kind:
     reference_field: str
     item: Callable[[Any, date], DueItem]
     shown: Callable[[list[Any]], Shown] = lambda rows: [r.report.local_reference for r in rows]
+    # Re-dates the stored due dates this kind computes from a rule (working days, bank
+    # holidays), set-based, returning how many moved: `fraudcase recompute-deadlines` runs it.
+    # None for a kind whose due dates are set by hand (a court, an officer).
+    restamp: Callable[[], int] | None = None
 
     def due_today(self, today: date) -> Q:
         return Q(**{self.due_field: today})
@@ -337,6 +341,12 @@ def register(kind: Kind) -> None:
     if kind.key in KINDS:
         raise ValueError(f"A kind of deadline {kind.key!r} is already registered")
     KINDS[kind.key] = kind
+
+
+def restamp_registered() -> dict[str, int]:
+    """Run every registered kind's `restamp` ({label: rows moved}), for
+    `fraudcase recompute-deadlines`."""
+    return {kind.label: kind.restamp() for kind in KINDS.values() if kind.restamp is not None}
 
 
 # ---------------------------------------------------------------- what the pages read

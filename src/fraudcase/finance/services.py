@@ -399,6 +399,23 @@ def _daml_item(sar: Sar, today: date) -> clocks.DueItem:
     )
 
 
+def restamp_notice_periods() -> int:
+    """Re-date the notice periods still running from their disclosures with today's bank
+    holidays (POCA s.335(5)): one UPDATE per distinct day of disclosure, only rows whose end
+    moves. A moratorium counts calendar days (s.335(6)) and an extension's end is the court's:
+    neither moves."""
+    awaiting = Sar.objects.filter(daml_state=rules.DamlState.AWAITING)
+    moved = 0
+    for disclosed_on in awaiting.values_list("disclosed_on", flat=True).distinct().order_by():
+        ends = rules.notice_period_ends(disclosed_on)
+        moved += (
+            awaiting.filter(disclosed_on=disclosed_on)
+            .exclude(notice_ends=ends)
+            .update(notice_ends=ends, daml_due=ends)
+        )
+    return moved
+
+
 DAML_CLOCK = clocks.Kind(
     "daml",
     "DAML consent requests",
@@ -407,6 +424,7 @@ DAML_CLOCK = clocks.Kind(
     "ukfiu_reference",
     _daml_item,
     lambda rows: [],  # not about a report: nothing for the disclosure gate
+    restamp_notice_periods,
 )
 
 
