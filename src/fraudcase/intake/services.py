@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -128,14 +128,15 @@ def record_call_for_service(user: User, data: CallForServiceInput) -> CallForSer
 def calls_to_double_key(user: User) -> QuerySet[CallForService]:
     """Accepted calls for service not yet sent to NFIB, oldest first (visible reports only).
 
-    The report's visibility is checked per waiting call (EXISTS on its primary key), so both
-    databases read the few waiting calls from the partial index `cfs_to_double_key` rather
-    than walk the visible reports (SQLite joined from the reports: 20 ms at 100,000 reports
-    with no call waiting)."""
-    visible = report_services.visible_reports(user).filter(pk=OuterRef("report_id"))
+    The waiting calls are read from the partial index `cfs_to_double_key`, less those on the
+    few reports hidden from the user (`off_hidden_reports`, an anti-join): an EXISTS on the
+    visible reports let PostgreSQL hash every visible report instead (0.6 s for the home
+    page's count with 20,000 calls waiting among 2,000,000 reports; SQLite joined from the
+    reports: 20 ms at 100,000 reports with no call waiting)."""
     return (
         CallForService.objects.filter(
-            Exists(visible),
+            report_services.off_hidden_reports(user),
+            report__isnull=False,
             decision=CallForServiceDecision.ACCEPTED,
             nfib_sent_at__isnull=True,
         )

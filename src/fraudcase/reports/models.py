@@ -165,11 +165,13 @@ class Report(models.Model):
             ),
             # The reports some users may not see (`services.hidden_reports`): few, so that the
             # pack counts a user's figures as "not one of these" without joining every report.
+            # With the two columns that decide who may not see them, so that they are read
+            # from the index alone: a visit to each scattered row cost 0.3 s for 30,000.
             models.Index(
-                fields=["id"],
+                fields=["id", "handling_marking", "restricted_to_team"],
                 condition=~models.Q(handling_marking=HandlingMarking.OFFICIAL)
                 | models.Q(restricted_to_team__isnull=False),
-                name="report_not_for_everyone",
+                name="report_hidden_few",
             ),
             # A routed team's list (cyber, Protect) newest first, and its counts by month.
             models.Index(
