@@ -113,3 +113,23 @@ def test_the_report_page_names_the_series_and_the_others(client, supervisor, cha
 def test_an_unknown_series_is_not_found(client, supervisor, ref):
     client.force_login(supervisor)
     assert client.get(reverse("series-detail", kwargs={"ref": ref})).status_code == 404
+
+
+def test_a_large_series_draws_its_first_reports_and_leaves_the_rest_to_the_export(
+    client, supervisor, import_rows, settings
+):
+    """The network is read and drawn for the first 40 reports whatever the series' size (a
+    page costs the same for a series of 40 or of 4,000); the page says how many more the
+    download holds, and the download holds them."""
+    import_rows(*((n, {"suspect_phone": "07700 900123"}) for n in range(1, 43)))
+    series = Series.objects.get()
+    refs = list(Report.objects.order_by("id").values_list("local_reference", flat=True))
+    client.force_login(supervisor)
+    url = reverse("series-detail", kwargs={"ref": series.reference})
+    text = client.get(url).content.decode()
+    network = text.split("The network as a table")[1]
+    assert refs[0] in network and refs[39] in network
+    assert refs[40] not in network and refs[41] not in network
+    assert "2 more are in the series' download" in text
+    exported = pl.read_csv(io.BytesIO(client.get(url + "?export=csv").content))
+    assert sorted(exported["local_reference"].to_list()) == sorted(refs)

@@ -143,8 +143,8 @@ def summary(user: User, series: Series) -> Summary:
 @dataclass
 class Network:
     """Reports, identifiers and suspects' names, and which report each is on: `edges` rows of
-    (report reference, kind label, value); `drawn` what the SVG shows (at most GRAPH_REPORTS
-    reports), with `more` how many reports it leaves to the table."""
+    (report reference, kind label, value) of the reports shown (at most GRAPH_REPORTS), with
+    `more` how many reports of the series it leaves to the export."""
 
     edges: list[tuple[str, str, str]]
     reports: list[str]
@@ -153,10 +153,14 @@ class Network:
 
 
 def network(user: User, series: Series) -> Network:
-    """The series' network over the reports the user may see (three queries)."""
+    """The series' network over the first GRAPH_REPORTS reports the user may see (oldest
+    first): the drawing and its table show those, whatever the series' size, and `more` says
+    how many more there are (the series' export holds every report with its identifiers).
+    Four queries, each bounded by GRAPH_REPORTS or one count."""
     reports = series_reports(user, series)
-    refs = dict(reports.values_list("id", "local_reference"))
-    on_reports = {"report__in": reports.order_by().values("id")}
+    refs = dict(reports.order_by("id").values_list("id", "local_reference")[:GRAPH_REPORTS])
+    more = reports.count() - len(refs) if len(refs) == GRAPH_REPORTS else 0
+    on_reports = {"report__in": list(refs)}
     kinds = dict(Identifier._meta.get_field("kind").choices)  # type: ignore[arg-type]
     edges = [
         (refs[report_id], str(kinds.get(kind, kind)), value)
@@ -173,11 +177,9 @@ def network(user: User, series: Series) -> Network:
         .distinct()
         .order_by("report_id", "name")
     ]
-    ordered = sorted(refs.values())
-    drawn = ordered[:GRAPH_REPORTS]
-    shown = set(drawn)
-    nodes = list(dict.fromkeys((kind, value) for ref, kind, value in edges if ref in shown))
-    return Network(edges, drawn, nodes, len(ordered) - len(drawn))
+    drawn = sorted(refs.values())
+    nodes = list(dict.fromkeys((kind, value) for _, kind, value in edges))
+    return Network(edges, drawn, nodes, more)
 
 
 def graph(net: Network) -> dict[str, Any]:
