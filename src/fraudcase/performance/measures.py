@@ -1,8 +1,9 @@
 """The measures today's data supports (seed 001 §9; seed 002 ¶12-¶40, ¶50, ¶65; DOMAIN.md
 "Performance", "Outcomes", "Victims' Code deadlines", "Vulnerability process").
 
-Each is one or a few GROUP BY queries over a bounded range of dates (the month, the financial
-year to date and the same month last year are conditional counts of one query), and starts
+Each is a few GROUP BY queries over bounded ranges of dates (the financial year to date, which
+holds the month, and the same month last year: one query per range, `ranges`, each an index
+range, the periods inside it conditional counts), and starts
 from `reports.services.visible_reports(user)` / `on_visible_reports(user)` so that a user's
 figures count only what they may see. `user=None` is the whole unit (the `fraudcase pack`
 command). A figure's code is "<period>|<name>=<value>" and `reports_behind` turns it back into
@@ -65,33 +66,60 @@ def within(field: str, start: date, end: date, *, is_date: bool = False) -> Q:
     return Q(**{f"{field}__gte": start_of(start), f"{field}__lt": start_of(end)})
 
 
-def span(field: str, scope: Scope, *, is_date: bool = False) -> Q:
-    """The rows of the three periods: the financial year to date (holding the month) and the
-    same month last year: two index ranges, not the year between them."""
-    _, ytd, last = scope.periods
-    if last.end > ytd.start:  # never, as the year to date starts after last year's month
-        return within(field, last.start, ytd.end, is_date=is_date)
-    return within(field, ytd.start, ytd.end, is_date=is_date) | within(
-        field, last.start, last.end, is_date=is_date
-    )
+def ranges(scope: Scope) -> tuple[tuple[rules.Period, tuple[rules.Period, ...]], ...]:
+    """The two contiguous ranges the three periods lie in, each with the periods inside it: the
+    financial year to date (holding the month) and the same month last year. A query per
+    range is an index range on (..., the date) where one query over both would be a filter."""
+    month, ytd, last = scope.periods
+    return ((ytd, (month, ytd)), (last, (last,)))
 
 
 def period_counts(
     rows: QuerySet[Any], field: str, group: str, scope: Scope, *, is_date: bool = False
 ) -> dict[Any, dict[str, int]]:
-    """{group value: {period key: count}} in one query."""
-    found = (
-        rows.filter(span(field, scope, is_date=is_date))
-        .values(group)
-        .annotate(
+    """{group value: {period key: count}}: one query per range (`ranges`), each counting the
+    dated column itself (never null inside its range), so that an index on (group, date) or
+    (date, group) answers from the index alone."""
+    counted: dict[Any, dict[str, int]] = {}
+    for outer, inside in ranges(scope):
+        found = (
+            rows.filter(within(field, outer.start, outer.end, is_date=is_date))
+            .values(group)
+            .annotate(
+                **{
+                    p.key: Count(field, filter=within(field, p.start, p.end, is_date=is_date))
+                    for p in inside
+                }
+            )
+            .order_by()
+        )
+        for row in found:
+            counts = counted.setdefault(row[group], {p.key: 0 for p in scope.periods})
+            for p in inside:
+                counts[p.key] = row[p.key]
+    return counted
+
+
+def period_totals(
+    rows: QuerySet[Any], field: str, scope: Scope, kinds: dict[str, Q], *, is_date: bool = False
+) -> dict[str, dict[str, int]]:
+    """{kind: {period key: count}} of the rows matching each kind's condition: one aggregate
+    per range (`ranges`), counting the dated column itself."""
+    totals = {kind: {p.key: 0 for p in scope.periods} for kind in kinds}
+    for outer, inside in ranges(scope):
+        found = rows.filter(within(field, outer.start, outer.end, is_date=is_date)).aggregate(
             **{
-                p.key: Count("pk", filter=within(field, p.start, p.end, is_date=is_date))
-                for p in scope.periods
+                f"{p.key}__{kind}": Count(
+                    field, filter=within(field, p.start, p.end, is_date=is_date) & condition
+                )
+                for p in inside
+                for kind, condition in kinds.items()
             }
         )
-        .order_by()
-    )
-    return {row[group]: {p.key: row[p.key] for p in scope.periods} for row in found}
+        for p in inside:
+            for kind in kinds:
+                totals[kind][p.key] = found[f"{p.key}__{kind}"]
+    return totals
 
 
 def period_row(label: str, counts: dict[str, int], scope: Scope, name: str, value: Any) -> list:
@@ -274,16 +302,9 @@ def victims(user: Any, scope: Scope) -> Table:
     # One report per victim (§5.1): individuals are the reports less the organisations, found
     # from the few organisation victims (a semi-join in WHERE: inside an aggregate's FILTER
     # the planner would run the subquery once per report).
-    organisations = (
-        reports(user, scope)
-        .filter(span("received_at", scope), pk__in=_organisations())
-        .aggregate(
-            **{
-                p.key: Count("pk", filter=within("received_at", p.start, p.end))
-                for p in scope.periods
-            }
-        )
-    )
+    organisations = period_totals(
+        reports(user, scope).filter(pk__in=_organisations()), "received_at", scope, {"n": Q()}
+    )["n"]
     individuals = {p.key: everyone[p.key] - organisations[p.key] for p in scope.periods}
     return Table(
         ["Victims", *PERIOD_COLUMNS],
@@ -357,25 +378,12 @@ def outcome_rate(user: Any, scope: Scope) -> Table:
 
 
 def _positive_counts(user: Any, scope: Scope, positive: list[int]) -> dict[str, dict[str, int]]:
-    found = (
-        finalisations(user, scope)
-        .filter(span("finalised_at", scope))
-        .aggregate(
-            **{
-                f"{p.key}_{kind}": Count(
-                    "pk",
-                    filter=within("finalised_at", p.start, p.end)
-                    & (Q(outcome__in=positive) if kind == "positive" else Q()),
-                )
-                for p in scope.periods
-                for kind in ("positive", "all")
-            }
-        )
+    return period_totals(
+        finalisations(user, scope),
+        "finalised_at",
+        scope,
+        {"positive": Q(outcome__in=positive), "all": Q()},
     )
-    return {
-        kind: {p.key: found[f"{p.key}_{kind}"] for p in scope.periods}
-        for kind in ("positive", "all")
-    }
 
 
 def outcome_mix(user: Any, scope: Scope) -> Table:
@@ -538,10 +546,8 @@ def timeliness(user: Any, scope: Scope) -> Table:
     histograms: dict[str, dict[int, int]] = {
         f"{p.key}_{n}": {} for p in scope.periods for n in range(len(STAGES))
     }
-    month, ytd, last = scope.periods
-    # One contiguous range at a time (the year to date holds the month), so that each is read
-    # from the covering (transition, at) index alone.
-    for outer, inside in ((ytd, (month, ytd)), (last, (last,))):
+    # One contiguous range at a time, so that each is read from the moves' index alone.
+    for outer, inside in ranges(scope):
         found = (
             rows_on_reports(StatusChange, user, scope)
             # The kinds of move timed, said once more, so that the (transition, at) index is read.

@@ -17,10 +17,10 @@ from .measures import (
     period_counts,
     period_of,
     period_row,
+    period_totals,
     received_total,
     reports,
     rows_on_reports,
-    span,
     split,
     within,
 )
@@ -121,23 +121,19 @@ def protect(user: Any, scope: Scope) -> Table:
     segments = period_counts(
         VictimListEntry.objects.all(), "report_date", "status", scope, is_date=True
     )
-    flags = VictimListEntry.objects.filter(span("report_date", scope, is_date=True)).aggregate(
-        **{
-            f"{p.key}_{name}": Count(
-                "pk", filter=within("report_date", p.start, p.end, is_date=True) & Q(**{name: True})
-            )
-            for p in scope.periods
-            for name in ("under_18", "ecvcu_referred")
-        }
+    flags = period_totals(
+        VictimListEntry.objects.all(),
+        "report_date",
+        scope,
+        {name: Q(**{name: True}) for name in ("under_18", "ecvcu_referred")},
+        is_date=True,
     )
-    visits = VulnerabilityAction.objects.filter(span("due_on", scope, is_date=True)).aggregate(
-        **{
-            f"{p.key}_{kind}": Count(
-                "pk", filter=within("due_on", p.start, p.end, is_date=True) & q
-            )
-            for p in scope.periods
-            for kind, q in (("due", Q()), ("done", Q(state="done")))
-        }
+    visits = period_totals(
+        VulnerabilityAction.objects.all(),
+        "due_on",
+        scope,
+        {"due": Q(), "done": Q(state="done")},
+        is_date=True,
     )
     partners = period_counts(
         PartnerReferral.objects.annotate(one=F("pk") * 0), "referred_at", "one", scope
@@ -151,9 +147,9 @@ def protect(user: Any, scope: Scope) -> Table:
         ("under_18", "Victims under 18"),
         ("ecvcu_referred", "Referred by the ECVCU"),
     ):
-        table.rows.append([Cell(label)] + [Cell(flags[f"{p.key}_{kind}"]) for p in scope.periods])
+        table.rows.append([Cell(label)] + [Cell(flags[kind][p.key]) for p in scope.periods])
     for kind, label in (("due", "Visits and contacts due"), ("done", "Visits and contacts done")):
-        table.rows.append([Cell(label)] + [Cell(visits[f"{p.key}_{kind}"]) for p in scope.periods])
+        table.rows.append([Cell(label)] + [Cell(visits[kind][p.key]) for p in scope.periods])
     table.rows.append(
         [Cell("Partner referrals")] + [Cell(partners.get(p.key, 0)) for p in scope.periods]
     )
