@@ -8,7 +8,7 @@ the entities' ids). Labels and descriptions are the only text; nothing else is d
 
 import xml.etree.ElementTree as ET
 
-from .services import Network
+from .network import Network
 
 # i2's standard icon names for the entity types a network holds.
 ICONS = {

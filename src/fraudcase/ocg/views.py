@@ -10,7 +10,7 @@ from fraudcase.core import exports, paging
 from fraudcase.core.errors import Conflict, InvalidInput, NotPermitted
 from fraudcase.linking import services as linking_services
 
-from . import anx, rules, services
+from . import anx, network, rules, services
 from .forms import (
     EntryForm,
     EvaluationForm,
@@ -90,9 +90,9 @@ def ocg_detail(request, ocg_ref):
     ocg = services.get_ocg(request.user, ocg_ref)
     fmt = request.GET.get("export")
     if fmt in exports.CONTENT_TYPES:
-        net = services.network(request.user, ocg)
-        services.audit_export(request.user, ocg, fmt, net)
-        rows = services.network_rows(net)
+        net = network.network(request.user, ocg)
+        network.audit_export(request.user, ocg, fmt, net)
+        rows = network.network_rows(net)
         columns = ["from_type", "from", "link", "to_type", "to", "to_detail"]
         return exports.download(pl.DataFrame(rows, schema=columns), ocg.reference, fmt)
     editing = services.may_edit(request.user, ocg)
@@ -120,8 +120,8 @@ def ocg_detail(request, ocg_ref):
 def ocg_chart(request, ocg_ref):
     """The group's network as an i2 Analyst's Notebook chart (.anx)."""
     ocg = services.get_ocg(request.user, ocg_ref, what="Charted")
-    net = services.network(request.user, ocg)
-    services.audit_export(request.user, ocg, "an i2 chart", net)
+    net = network.network(request.user, ocg)
+    network.audit_export(request.user, ocg, "an i2 chart", net)
     return _anx(anx.chart(net), ocg.reference)
 
 
@@ -129,8 +129,8 @@ def series_chart(request, reference):
     """A series' network as an i2 Analyst's Notebook chart (.anx), over what the user sees."""
     _reader(request)
     series = linking_services.get_series(request.user, reference)
-    net = services.series_network(request.user, series)
-    services.audit_series_export(request.user, series, "an i2 chart", net)
+    net = network.series_network(request.user, series)
+    network.audit_series_export(request.user, series, "an i2 chart", net)
     return _anx(anx.chart(net), series.reference)
 
 
