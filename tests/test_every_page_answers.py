@@ -7,6 +7,7 @@ from django.core.management import call_command
 from fraudcase.accounts.models import User
 from fraudcase.investigation.models import Exhibit
 from fraudcase.linking.models import Series
+from fraudcase.ocg.models import OrganisedCrimeGroup
 from fraudcase.reports.models import Report
 from fraudcase.streams.models import BankingProtocolIncident, InternationalRequest
 from fraudcase.victims.models import VictimList, VictimListEntry
@@ -117,6 +118,34 @@ def test_no_page_fails_for_any_demo_user(client):
     series = Series.objects.order_by("-size").first()
     assert series is not None, "the demo's packages hold linked reports"
     urls += [f"/series/{series.reference}/", f"/series/{series.reference}/?export=csv"]
+    ocg = OrganisedCrimeGroup.objects.order_by("pk").first()
+    assert ocg is not None, "the demo maps an OCG from a series"
+    urls += [
+        "/ocgs/",
+        "/ocgs/?status=identified&export=csv",
+        "/ocgs/new/",
+        f"/ocgs/new/?series={series.reference}",
+        f"/ocgs/series/{series.reference}/chart.anx",
+        "/api/v1/ocgs",
+        *(
+            f"/ocgs/{ocg.reference}/{part}"
+            for part in (
+                "",
+                "?export=xlsx",
+                "chart.anx",
+                "edit/",
+                "nominals/new/",
+                "entries/new/",
+                "threat/",
+                "status/",
+                "evaluation/",
+                "reports/add/",
+            )
+        ),
+        f"/api/v1/ocgs/{ocg.reference}",
+        f"/api/v1/ocgs/{ocg.reference}/reports",
+        f"/api/v1/ocgs/{ocg.reference}/entries",
+    ]
     exhibit = Exhibit.objects.select_related("report").first()
     urls += [
         f"/reports/{exhibit.report.local_reference}/investigation/exhibits/{exhibit.pk}/",

@@ -24,6 +24,7 @@ EVERY_LINK = {
     "NFIB returns",
     "Find a report",
     "Series",
+    "OCGs",
     "Performance",
     "Import",
     "Call for service",
@@ -56,6 +57,7 @@ MENUS = {
         "Deadlines",
         "NFIB returns",
         "Find a report",
+        "OCGs",
     ],
     Role.EVALUATOR: ["Home", "My tasks", "Evaluate", "Deadlines", "Find a report"],
     Role.INVESTIGATOR: [
@@ -65,6 +67,7 @@ MENUS = {
         "Deadlines",
         "Find a report",
         "Series",
+        "OCGs",
         "Other demand",
     ],
     Role.FVO: [
@@ -84,10 +87,11 @@ MENUS = {
         "NFIB returns",
         "Find a report",
         "Series",
+        "OCGs",
         "Performance",
         "Other demand",
     ],
-    Role.ECU_MANAGER: ["Home", "Find a report", "Performance"],
+    Role.ECU_MANAGER: ["Home", "Find a report", "OCGs", "Performance"],
     Role.ADMINISTRATOR: ["Home", "Find a report", "Administration"],
 }
 

@@ -65,6 +65,7 @@ def sample_values() -> dict[str, list[str]]:
         "incident_id": first("streams.BankingProtocolIncident"),
         "over_id": first("linking.OverConnected"),
         "reference": [f"S-{first_series() or 1:06d}"],
+        "ocg_ref": [f"OCG-{first('ocg.OrganisedCrimeGroup')[0]:0>6}"],
         "list_id": first("victims.VictimList"),
         "entry_id": first("victims.VictimListEntry"),
         "action_id": first("victims.VulnerabilityAction"),
@@ -132,6 +133,8 @@ def urls() -> list[str]:
         "/streams/banking-protocol/?export=xlsx&result=no_offence",
         "/api/v1/ilor-requests?state=received",
         "/api/v1/banking-protocol-incidents?month=2026-11",
+        "/ocgs/?status=identified&export=xlsx",
+        f"/ocgs/new/?series={series}",
     ]
 
 

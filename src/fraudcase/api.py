@@ -33,6 +33,7 @@ from fraudcase.finance.api import router as finance_router
 from fraudcase.intake.api import router as intake_router
 from fraudcase.investigation.api import router as investigation_router
 from fraudcase.linking.api import router as linking_router
+from fraudcase.ocg.api import router as ocg_router
 from fraudcase.performance.api import router as performance_router
 from fraudcase.reports.api import router as reports_router
 from fraudcase.returns.api import router as returns_router
@@ -205,6 +206,7 @@ api.add_router("/v1", streams_router)
 api.add_router("/v1", performance_router)
 api.add_router("/v1", linking_router)
 api.add_router("/v1", finance_router)
+api.add_router("/v1", ocg_router)
 
 
 @csrf_exempt  # it changes nothing: a POST to no route is a JSON 404, not the CSRF HTML page

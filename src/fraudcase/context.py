@@ -13,6 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from fraudcase.accounts.enums import Role
 from fraudcase.cases import rules as case_rules
 from fraudcase.finance import rules as finance_rules
+from fraudcase.ocg import rules as ocg_rules
 from fraudcase.performance import rules as performance_rules
 from fraudcase.returns import rules as return_rules
 from fraudcase.streams import cyber_rules
@@ -64,6 +65,8 @@ PLACES = (
     # Series of linked reports (linking): in the menu of those who work across reports; open
     # to every role (each sees only the reports it may), reached from a report's page too.
     Place("Series", "series-list", "series_in_menu"),
+    # Organised crime groups (ocg, seed 001 §7.1): those who map and work them.
+    Place("OCGs", "ocg-list", "may_read_ocgs"),
     Place("Performance", "performance-dashboard", "performance_in_menu"),
     Place("Import", "import-nfib", "may_take_reports_in"),
     Place("Call for service", "cfs-new", "may_take_reports_in"),
@@ -124,6 +127,7 @@ def flags(role: str, *, is_staff: bool = False, signed_in: bool = True) -> dict[
         # ... and Other demand from there too (the NFIB returns page links both).
         "streams_in_menu": _reads_streams(role) and role != Role.VFT_SUPERVISOR,
         "series_in_menu": role in {Role.ANALYST, Role.INVESTIGATOR},
+        "may_read_ocgs": ocg_rules.may_read(role),
         # The SAR register and its DAML clocks (finance.rules, seed 001 §7.2).
         "may_keep_sar_register": finance_rules.may_keep_register(role),
         "may_administer": is_staff,

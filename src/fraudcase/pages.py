@@ -19,6 +19,7 @@ from fraudcase.core.errors import JustificationRequired
 from fraudcase.intake import services as intake_services
 from fraudcase.investigation import views as investigation_views
 from fraudcase.linking import services as linking_services
+from fraudcase.ocg import services as ocg_services
 from fraudcase.reports import services as report_services
 from fraudcase.reports.forms import LogEntryForm, SearchForm
 from fraudcase.reports.views import justification_given, list_justification
@@ -83,6 +84,8 @@ def report_detail(request, ref):
         "routed": stream_cyber.report_part(request.user, report),
         # The series the report is in, counting only the other reports this user may see.
         "series": linking_services.report_part(request.user, report),
+        # The organised crime groups the report is linked to, for a role that works them.
+        "ocgs": ocg_services.report_part(request.user, report),
         "investigation": investigation_views.report_part(request.user, report),
     }
     context.update(triage_views.report_part(request.user, report))

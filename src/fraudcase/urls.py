@@ -98,6 +98,7 @@ urlpatterns = [
     path("returns/", include("fraudcase.returns.urls")),
     path("streams/", include("fraudcase.streams.urls")),
     path("series/", include("fraudcase.linking.urls")),
+    path("ocgs/", include("fraudcase.ocg.urls")),
     path("finance/", include("fraudcase.finance.urls")),
     path("performance/", include("fraudcase.performance.urls")),
     path("admin/", admin.site.urls),

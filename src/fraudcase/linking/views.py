@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from fraudcase.core import exports, paging
 from fraudcase.core.errors import NotPermitted
 
-from . import rules, services
+from . import parts, rules, services
 from .linkrun import correlation_cap
 
 
@@ -56,6 +56,8 @@ def series_detail(request, ref):
             "page": page,
             "network": net,
             "graph": services.graph(net),
+            # What higher apps add (fraudcase.ocg: create an OCG from the series, add to one).
+            "parts": parts.series_parts(request.user, series),
         },
     )
 

@@ -28,6 +28,9 @@ from fraudcase.demo import demand
 from fraudcase.intake import services as intake_services
 from fraudcase.intake.importing import LONDON, import_nfib_package
 from fraudcase.intake.synthetic import nfib_package_frame
+from fraudcase.linking import services as linking_services
+from fraudcase.linking.models import Series
+from fraudcase.ocg import services as ocg_services
 from fraudcase.reports import deadlines as report_deadlines
 from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services
@@ -229,6 +232,7 @@ class Command(BaseCommand):
             self._routed(admin)
             self._victim_list(User.objects.get(username="fvo"))
             self._sars(User.objects.get(username="finint"))
+            self._organised_crime_group(User.objects.get(username="analyst"))
         self._assess_some(assessor)
         self._walk_some(teams["Volume Fraud Team"])
         demand.load(today)  # ILOR/EIO requests and Banking Protocol incidents, once
@@ -241,6 +245,50 @@ class Command(BaseCommand):
                 f"Demo users (password '{DEMO_PASSWORD}'): " + ", ".join(u[0] for u in USERS)
             )
             self.stdout.write(anchored)
+
+    def _organised_crime_group(self, analyst) -> None:
+        """An OCG mapped from the largest series, with nominals, a meeting decision and a
+        regional tasking briefing (seed 001 §7.1, seed 000)."""
+        # The largest series the analyst sees two reports of (their clearance is OFFICIAL).
+        seen = linking_services.visible_series(analyst).first()
+        if seen is None:
+            return
+        series = Series.objects.get(pk=seen["series_id"])
+        lead = User.objects.get(username="investigator")
+        ocg = ocg_services.create_ocg(
+            analyst,
+            name="Courier fraud group",
+            description="Calls posing as bank staff; couriers collect cards and cash.",
+            lead_officer=lead,
+            series_reference=series.reference,
+        )
+        ocg_services.assess_threat(
+            analyst,
+            ocg,
+            level="high",
+            rationale="Repeat targeting of elderly victims across the force area.",
+            on=self.today,
+        )
+        for name, role, profession in (
+            ("Daniel Crook", "principal", ""),
+            ("Sam Runner", "member", ""),
+            ("Alex Ledger", "professional_enabler", "Accountant"),
+        ):
+            ocg_services.add_nominal(analyst, ocg, name=name, role=role, profession=profession)
+        ocg_services.add_entry(
+            analyst,
+            ocg,
+            kind="meeting_decision",
+            on=self.today,
+            text="Map the couriers' telephones; seek takedown of the numbers used.",
+        )
+        ocg_services.add_entry(
+            analyst,
+            ocg,
+            kind="regional_tasking",
+            on=self.today,
+            text="Briefed at the Regional Tasking and Intelligence Group.",
+        )
 
     def _checkpoint(self) -> str:
         """Anchor the demo's audit log with a checkpoint, so `fraudcase audit verify` passes
