@@ -57,7 +57,6 @@ MENUS = {
         "Deadlines",
         "NFIB returns",
         "Find a report",
-        "OCGs",
     ],
     Role.EVALUATOR: ["Home", "My tasks", "Evaluate", "Deadlines", "Find a report"],
     Role.INVESTIGATOR: [

@@ -65,8 +65,9 @@ PLACES = (
     # Series of linked reports (linking): in the menu of those who work across reports; open
     # to every role (each sees only the reports it may), reached from a report's page too.
     Place("Series", "series-list", "series_in_menu"),
-    # Organised crime groups (ocg, seed 001 §7.1): those who map and work them.
-    Place("OCGs", "ocg-list", "may_read_ocgs"),
+    # Organised crime groups (ocg, seed 001 §7.1): those who map and work them. The VFT
+    # supervisor, whose menu is the longest, reaches them from a series page.
+    Place("OCGs", "ocg-list", "ocgs_in_menu"),
     Place("Performance", "performance-dashboard", "performance_in_menu"),
     Place("Import", "import-nfib", "may_take_reports_in"),
     Place("Call for service", "cfs-new", "may_take_reports_in"),
@@ -128,6 +129,7 @@ def flags(role: str, *, is_staff: bool = False, signed_in: bool = True) -> dict[
         "streams_in_menu": _reads_streams(role) and role != Role.VFT_SUPERVISOR,
         "series_in_menu": role in {Role.ANALYST, Role.INVESTIGATOR},
         "may_read_ocgs": ocg_rules.may_read(role),
+        "ocgs_in_menu": ocg_rules.may_read(role) and role != Role.VFT_SUPERVISOR,
         # The SAR register and its DAML clocks (finance.rules, seed 001 §7.2).
         "may_keep_sar_register": finance_rules.may_keep_register(role),
         "may_administer": is_staff,
