@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "fraudcase.streams",
     "fraudcase.finance",
     "fraudcase.investigation",
+    "fraudcase.casefile",
     "fraudcase.performance",
     "fraudcase.demo",
 ]
