@@ -199,13 +199,13 @@ def charging(request: HttpRequest, ref: str) -> dict[str, object]:
     suggested = services.suggestion(decisions)
     return {
         "interviews": [
-            {"suspect": str(i.suspect), "held_on": i.held_on, "kind": i.kind, "notes": i.notes}
+            {"suspect": services.who(i), "held_on": i.held_on, "kind": i.kind, "notes": i.notes}
             for i in services.interviews(file)
         ],
         "charging_decisions": [
             {
                 "id": c.pk,
-                "suspect": str(c.suspect),
+                "suspect": services.who(c),
                 "decision_maker": c.decision_maker,
                 "requested_on": c.requested_on,
                 "decision": c.decision,
@@ -216,7 +216,7 @@ def charging(request: HttpRequest, ref: str) -> dict[str, object]:
         "hearings": [
             {
                 "id": h.pk,
-                "suspect": str(h.suspect),
+                "suspect": services.who(h),
                 "held_on": h.held_on,
                 "court": h.court,
                 "kind": h.kind,

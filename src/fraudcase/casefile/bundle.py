@@ -166,19 +166,20 @@ def build(file: File) -> bytes:
 
     _heading(pdf, "7. Charging and court")
     for i in services.interviews(file):
-        _line(pdf, f"Interview: {i.suspect}, {_day(i.held_on)}, {i.get_kind_display()}")
+        _line(pdf, f"Interview: {services.who(i)}, {_day(i.held_on)}, {i.get_kind_display()}")
     for c in services.charging(file):
         decided = f"{c.get_decision_display()} on {_day(c.decided_on)}" if c.decision else "awaited"
         _line(
             pdf,
-            f"Charging decision: {c.suspect}, requested from the {c.get_decision_maker_display()} "
+            f"Charging decision: {services.who(c)}, requested from the "
+            f"{c.get_decision_maker_display()} "
             f"on {_day(c.requested_on)}: {decided}",
         )
     for h in services.hearings(file):
         result = h.get_result_display() if h.result else "not yet heard"
         _line(
             pdf,
-            f"Hearing: {h.suspect}, {h.get_kind_display()} at {h.court}, "
+            f"Hearing: {services.who(h)}, {h.get_kind_display()} at {h.court}, "
             f"{_day(h.held_on)}: {result}",
         )
     return bytes(pdf.output())

@@ -142,7 +142,10 @@ class Interview(models.Model):
     report = models.ForeignKey(
         "reports.Report", on_delete=models.CASCADE, related_name="suspect_interviews"
     )
-    suspect = models.ForeignKey("reports.Suspect", on_delete=models.CASCADE, related_name="+")
+    # None once the report's personal data is erased (the record itself stays).
+    suspect = models.ForeignKey(
+        "reports.Suspect", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     held_on = models.DateField()
     kind = models.CharField(max_length=20, choices=InterviewKind.choices)
     notes = models.TextField(blank=True)
@@ -162,7 +165,10 @@ class ChargingDecision(models.Model):
     report = models.ForeignKey(
         "reports.Report", on_delete=models.CASCADE, related_name="charging_decisions"
     )
-    suspect = models.ForeignKey("reports.Suspect", on_delete=models.CASCADE, related_name="+")
+    # None once the report's personal data is erased (the record itself stays).
+    suspect = models.ForeignKey(
+        "reports.Suspect", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     decision_maker = models.CharField(max_length=10, choices=DecisionMaker.choices)
     requested_on = models.DateField()
     decision = models.CharField(max_length=30, choices=ChargingOutcome.choices, blank=True)
@@ -181,7 +187,10 @@ class Hearing(models.Model):
     report = models.ForeignKey(
         "reports.Report", on_delete=models.CASCADE, related_name="court_hearings"
     )
-    suspect = models.ForeignKey("reports.Suspect", on_delete=models.CASCADE, related_name="+")
+    # None once the report's personal data is erased (the record itself stays).
+    suspect = models.ForeignKey(
+        "reports.Suspect", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     held_on = models.DateField()
     court = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=HearingKind.choices)

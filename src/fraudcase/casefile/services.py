@@ -455,6 +455,11 @@ def _suspect(file: File, suspect_id: int | None, problems: dict[str, str]) -> Su
     return found
 
 
+def who(entry: Interview | ChargingDecision | Hearing) -> str:
+    """The suspect an entry is about, or "[erased]" once the report's personal data is."""
+    return str(entry.suspect) if entry.suspect else report_services.ERASED
+
+
 def interviews(file: File) -> QuerySet[Interview]:
     return file.report.suspect_interviews.select_related("suspect", "recorded_by")
 
@@ -566,7 +571,7 @@ def record_charging_decision(
         file,
         AuditAction.ALTERATION,
         "Charging decision recorded",
-        f"Charging decision on {entry.suspect} ({entry.get_decision_maker_display()}): {label}",
+        f"Charging decision on {who(entry)} ({entry.get_decision_maker_display()}): {label}",
     )
     return charging(file).get(pk=entry.pk)
 
@@ -619,7 +624,7 @@ def record_hearing_result(file: File, hearing_id: int, *, result: str, notes: st
         file,
         AuditAction.ALTERATION,
         "Court result recorded",
-        f"{entry.get_kind_display()} for {entry.suspect} at {entry.court}: {label}"
+        f"{entry.get_kind_display()} for {who(entry)} at {entry.court}: {label}"
         + (f". {notes.strip()}" if notes.strip() else ""),
     )
     return hearings(file).get(pk=entry.pk)
@@ -635,6 +640,34 @@ def suggestion(decisions: list[ChargingDecision]) -> Suggestion | None:
     """The Home Office outcome the charging decisions suggest (rules.suggested_outcome)."""
     outcome = rules.suggested_outcome((d.decision, d.decision_maker) for d in decisions)
     return Suggestion(outcome, HOME_OFFICE_OUTCOMES[outcome]) if outcome else None
+
+
+# ---------------------------------------------------------------- erasure
+
+
+def erase(report: Report) -> None:
+    """What the file for the CPS erases when a report's personal data is erased (registered
+    with reports.services.on_erasure; runs inside the erasure's transaction): the files of
+    every document version (removed after commit) and the text that may name people; the
+    numbers, kinds, dates and decisions stay, so the record of what was done remains."""
+    erased = report_services.ERASED
+    versions = DocumentVersion.objects.filter(document__report=report)
+    names = list(versions.values_list("storage_name", flat=True))
+    versions.delete()
+    report.case_documents.update(title=erased, author=erased)
+    ScheduleItem.objects.filter(schedule__report=report).update(
+        description=erased, location=erased, sensitivity=erased, withdrawn_reason=""
+    )
+    report.disclosure_reports.update(attention=erased)
+    report.suspect_interviews.update(notes="")
+    report.charging_decisions.update(notes="")
+    report.court_hearings.update(result_notes="")
+
+    def remove_files() -> None:
+        for name in names:
+            (settings.ATTACHMENT_ROOT / name).unlink(missing_ok=True)
+
+    transaction.on_commit(remove_files)
 
 
 # ---------------------------------------------------------------- the report page's part
