@@ -90,6 +90,16 @@ REPORT_PAGES = [
     "investigation/exhibits/",
     "investigation/exhibits/?export=xlsx",
     "investigation/exhibits/new/",
+    "case-file/documents/",
+    "case-file/documents/?export=csv",
+    "case-file/documents/new/",
+    "case-file/disclosure/mg6c/",
+    "case-file/disclosure/mg6c/?export=xlsx",
+    "case-file/disclosure/mg6c/print/",
+    "case-file/disclosure/mg6d/",
+    "case-file/disclosure/mg6e/",
+    "case-file/charging/",
+    "case-file/bundle/",
 ]
 
 

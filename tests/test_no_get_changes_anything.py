@@ -74,6 +74,12 @@ def sample_values() -> dict[str, list[str]]:
         "month": [timezone.localdate().strftime("%Y-%m"), "2026-10"],
         "sample_id": first("performance.DipSample"),
         "exhibit_id": first("investigation.Exhibit"),
+        "document_id": first("casefile.Document"),
+        "version": ["1"],
+        "schedule": ["mg6c", "mg6d"],
+        "number": ["1"],
+        "charging_id": first("casefile.ChargingDecision"),
+        "hearing_id": first("casefile.Hearing"),
         "fmt": ["pdf", "xlsx"],
         "rest": ["no/such/address"],  # the API's JSON 404 for an unknown address
         "job_id": [

@@ -18,6 +18,7 @@ from fraudcase.accounts.api import router as accounts_router
 from fraudcase.accounts.models import User
 from fraudcase.accounts.rules import TokenState
 from fraudcase.accounts.services import TokenRefused, user_for_token
+from fraudcase.casefile.api import router as casefile_router
 from fraudcase.cases.api import router as cases_router
 from fraudcase.core import health
 from fraudcase.core.api_schemas import Detail, Invalid, Rejected
@@ -197,6 +198,7 @@ api.add_router("/v1", triage_router)
 api.add_router("/v1", cases_router)
 # Before reports_router: its /reports/{ref} would otherwise take /reports/{ref}/decisions.
 api.add_router("/v1", investigation_router)
+api.add_router("/v1", casefile_router)
 api.add_router("/v1", intake_router)
 api.add_router("/v1", reports_router)
 api.add_router("/v1", victims_router)

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from fraudcase.casefile import views as casefile_views
 from fraudcase.cases import caseload as case_caseload
 from fraudcase.cases import clocks as case_clocks
 from fraudcase.cases import services as case_services
@@ -87,6 +88,7 @@ def report_detail(request, ref):
         # The organised crime groups the report is linked to, for a role that works them.
         "ocgs": ocg_services.report_part(request.user, report),
         "investigation": investigation_views.report_part(request.user, report),
+        "casefile": casefile_views.report_part(request.user, report),
     }
     context.update(triage_views.report_part(request.user, report))
     context["back_href"] = back_to(request)

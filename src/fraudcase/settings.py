@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "fraudcase.finance",
     "fraudcase.investigation",
     "fraudcase.ocg",
+    "fraudcase.casefile",
     "fraudcase.performance",
     "fraudcase.demo",
 ]

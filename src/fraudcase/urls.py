@@ -55,6 +55,7 @@ urlpatterns = [
         name="attachment-download",
     ),
     path("reports/<path:ref>/investigation/", include("fraudcase.investigation.urls")),
+    path("reports/<path:ref>/case-file/", include("fraudcase.casefile.urls")),
     path("reports/<path:ref>/", pages.report_detail, name="report-detail"),
     path("imports/nfib-package/", intake.import_nfib, name="import-nfib"),
     path("jobs/<uuid:job_id>/", jobs.job_detail, name="job-detail"),

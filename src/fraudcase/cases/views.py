@@ -16,7 +16,7 @@ from fraudcase.reports.models import Report
 from fraudcase.reports.views import EXPORT_ROWS, list_justification
 from fraudcase.victims import services as victim_services
 
-from . import caseload, clocks, letters, services
+from . import caseload, clocks, letters, rules, services
 from .forms import (
     AllocationForm,
     DisruptionForm,
@@ -274,7 +274,15 @@ def finalise(request, ref):
     report = _report(request, ref)
     if not report_services.may(request.user, "finalise", report):
         raise Http404("No such page")
-    form = FinalisationForm(request.POST or None)
+    # A page that suggests an outcome (the file for the CPS's charging page) links here with
+    # ?outcome=N: that outcome is chosen to begin with; the officer still confirms it.
+    suggested = request.GET.get("outcome", "")
+    initial = (
+        {"outcome": int(suggested)}
+        if suggested.isdigit() and int(suggested) in rules.HOME_OFFICE_OUTCOMES
+        else {}
+    )
+    form = FinalisationForm(request.POST or None, initial=initial)
     return _form_page(
         request,
         ref,

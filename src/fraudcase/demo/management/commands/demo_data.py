@@ -478,6 +478,7 @@ class Command(BaseCommand):
                 summary="Explained the bank has been asked for statements",
             )
             self._investigation_file(investigator, investigate)
+            self._case_file(investigator, investigate)
             case_services.add_disruption(
                 investigator,
                 finalise,
@@ -533,6 +534,61 @@ class Command(BaseCommand):
             held_by="Financial investigation unit",
             at=seized + timedelta(days=1),
             reason="Analysis of the payments",
+        )
+
+    def _case_file(self, investigator, report) -> None:
+        """The file for the CPS: a witness statement, unused material scheduled (one item
+        withdrawn), a sensitive item, and a charging decision requested (issue 15)."""
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from fraudcase.casefile import services as casefile
+        from fraudcase.reports.models import Suspect
+        from fraudcase.reports.rules import normalise_name
+
+        file = casefile.open_file(investigator, report.local_reference)
+        day = min(self.today, timezone.localdate()) - timedelta(days=2)
+        pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+        casefile.add_document(
+            file,
+            casefile.DocumentInput(
+                kind="mg11",
+                title="Statement of the victim",
+                author="The victim",
+                dated=day,
+                upload=SimpleUploadedFile("statement.pdf", pdf, content_type="application/pdf"),
+            ),
+        )
+        for text, decision in (
+            ("Call handler's notes of the first report", "CND"),
+            ("Bank's fraud department email chain", "I"),
+        ):
+            casefile.add_item(
+                file,
+                "mg6c",
+                casefile.ItemInput(description=text, location="Case papers", decision=decision),
+            )
+        casefile.withdraw_item(file, "mg6c", 1, "Duplicate of the statement")
+        casefile.add_item(
+            file,
+            "mg6d",
+            casefile.ItemInput(
+                description="Intelligence log on the beneficiary account",
+                location="Intelligence unit",
+                sensitivity="Reveals a financial intelligence source",
+            ),
+        )
+        suspect = report.suspects.order_by("pk").first() or Suspect.objects.create(
+            report=report,
+            name="Unknown account holder",
+            name_key=normalise_name("Unknown account holder"),
+        )
+        casefile.request_charging(file, suspect=suspect.pk, decision_maker="cps", requested_on=day)
+        casefile.add_hearing(
+            file,
+            suspect=suspect.pk,
+            held_on=day + timedelta(days=30),
+            court="Leicester Magistrates' Court",
+            kind="first",
         )
 
     def _victim_list(self, fvo):
