@@ -128,7 +128,6 @@ def flags(role: str, *, is_staff: bool = False, signed_in: bool = True) -> dict[
         # ... and Other demand from there too (the NFIB returns page links both).
         "streams_in_menu": _reads_streams(role) and role != Role.VFT_SUPERVISOR,
         "series_in_menu": role in {Role.ANALYST, Role.INVESTIGATOR},
-        "may_read_ocgs": ocg_rules.may_read(role),
         "ocgs_in_menu": ocg_rules.may_read(role) and role != Role.VFT_SUPERVISOR,
         # The SAR register and its DAML clocks (finance.rules, seed 001 §7.2).
         "may_keep_sar_register": finance_rules.may_keep_register(role),
