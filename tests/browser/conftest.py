@@ -97,6 +97,12 @@ def assert_fits_the_window(page):
             assert_accessible(page)
         finally:
             page.set_viewport_size(PHONE)
+            # GOV.UK Frontend shows the menu's toggle (and hides the list) from a media-query
+            # listener that runs after the resize: wait for it, or the next `go_to` can see
+            # the desktop menu, skip the toggle and wait for a link that is about to hide.
+            toggle = page.locator(".govuk-service-navigation__toggle")
+            if toggle.count():
+                toggle.wait_for(state="visible")
 
 
 def assert_accessible(page):
