@@ -1,6 +1,7 @@
 import json
+from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from fraudcase.accounts.cli import acting_user
 
@@ -9,14 +10,26 @@ class Command(BaseCommand):
     help = (
         "Link every report held into series (reports sharing a normalised suspect identifier), "
         "with a progress bar. Identifiers on the stop list never join; one on more reports than "
-        "FRAUDCASE_LINKING_CAP is listed for an administrator to review."
+        "FRAUDCASE_LINKING_CAP is listed for an administrator to review. With FILE (a package "
+        "in the import columns or a profile's), link the file without recording it and write "
+        "OUT (csv: nfrc, person_id, series_id for each row); a bad file is rejected whole."
     )
 
     def add_arguments(self, parser):
+        parser.add_argument(
+            "file", nargs="?", type=Path, help="a package file to link (csv or xlsx)"
+        )
+        parser.add_argument("--profile", default="default", help="import profile of FILE")
+        parser.add_argument("--out", type=Path, help="where to write FILE's links (csv)")
         parser.add_argument("--user", help="username recorded as running it (audit log)")
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
     def handle(self, *args, **options):
+        if options["file"] is not None:
+            self._link_file(options)
+            return
+        if options["out"] is not None:
+            raise CommandError("--out is for linking a FILE: give the file to link")
         from fraudcase.linking.linkrun import link_everything
 
         user = acting_user(options["user"])
@@ -43,3 +56,24 @@ class Command(BaseCommand):
             result = link_everything(user=user, progress=progress)
             bar.update(task, completed=100)
         self.stdout.write(result.message)
+
+    def _link_file(self, options):
+        from fraudcase.core.errors import FileRejected
+        from fraudcase.linking.filelink import link_file
+
+        path: Path = options["file"]
+        if not path.exists():
+            raise CommandError(f"No such file: {path}")
+        if options["out"] is None:
+            raise CommandError("Say where to write the links: --out OUT.csv")
+        try:
+            result = link_file(path, options["out"], profile_name=options["profile"])
+        except FileRejected as rejected:
+            if options["json"]:
+                self.stdout.write(rejected.as_json())
+                raise CommandError("File rejected: nothing was linked") from None
+            raise CommandError(rejected.ending("Nothing was linked.")) from None
+        if options["json"]:
+            self.stdout.write(json.dumps(result.as_dict()))
+        else:
+            self.stdout.write(f"{path.name}: {result.message}; written to {options['out']}")
