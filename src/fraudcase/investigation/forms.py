@@ -6,8 +6,10 @@ from django import forms
 
 from fraudcase.core.dates import Allowed
 from fraudcase.core.forms import GovukMixin, date_field
+from fraudcase.reports.enums import IdentifierKind
+from fraudcase.reports.rules import normalise_identifier
 
-from .rules import Disposal, NominalRole, PoleKind
+from .rules import PEOPLE, Disposal, NominalRole, PoleKind
 
 
 class DecisionForm(GovukMixin, forms.Form):
@@ -244,6 +246,20 @@ class NominalForm(GovukMixin, forms.Form):
         max_length=2000,
         help_text="Recorded on the report's timeline and in the audit log.",
     )
+
+    def clean(self) -> dict[str, Any]:
+        """Every problem at once, as the service would find it: the part a person plays, and
+        each identifier line that cannot be read (named, with its line)."""
+        data = super().clean() or {}
+        if data.get("kind") in PEOPLE and not data.get("role"):
+            self.add_error("role", "Select the part they play: suspect, victim, witness or other")
+        for kind in self.IDENTIFIERS:
+            for n, line in enumerate(_lines(data.get(kind, "")), start=1):
+                if normalise_identifier(kind, line) is None:
+                    label = IdentifierKind(kind).label.lower()
+                    self.add_error(kind, f"Line {n}, '{line[:40]}', is not a valid {label}")
+                    break
+        return data
 
     def identifiers(self) -> list[tuple[str, str]]:
         """(kind, as typed) for every line of every identifier field."""
