@@ -10,7 +10,7 @@ and the report is linked again (linking.linkrun.link_new_reports), so series use
 use a suspect from an NFIB package.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -34,6 +34,26 @@ from .rules import NominalRole, PoleKind
 
 # (IdentifierKind value, as typed)
 Typed = tuple[str, str]
+
+# What an app above says about taking a suspect off a report: a problem, or None. The file
+# for the CPS (casefile) registers one from its AppConfig.ready: a suspect its interviews,
+# charging decisions or hearings name stays (docs/architecture.md, "How a lower app reaches
+# a higher one").
+SuspectCheck = Callable[[Suspect], str | None]
+_KEEP_CHECKS: list[SuspectCheck] = []
+
+
+def keep_while(check: SuspectCheck) -> SuspectCheck:
+    """Register a check run before a suspect leaves a report (removed, or no longer a
+    suspect): a problem it returns refuses the change."""
+    _KEEP_CHECKS.append(check)
+    return check
+
+
+def _may_drop(suspect: Suspect, field: str) -> None:
+    for check in _KEEP_CHECKS:
+        if problem := check(suspect):
+            raise InvalidInput({field: problem})
 
 
 @dataclass(frozen=True)
@@ -186,6 +206,7 @@ def _write(
         n.save(update_fields=["suspect"])
         return True
     if n.suspect is not None:  # no longer a suspect: search and linking forget it
+        _may_drop(n.suspect, "role")
         report_services.drop_suspect(user, report, n.suspect, reason=reason)
         n.suspect = None
         n.save(update_fields=["suspect"])
@@ -278,6 +299,7 @@ def remove(user: User, report: Report, nominal_id: int, *, reason: str) -> Nomin
         return n
     was_suspect = n.suspect is not None
     if n.suspect is not None:
+        _may_drop(n.suspect, "reason")
         report_services.drop_suspect(user, report, n.suspect, reason=reason)
         n.suspect = None
     n.removed_at = timezone.now()
