@@ -163,3 +163,23 @@ def test_a_suspect_from_the_package_is_taken_on_and_changed(supervisor, nfib_rep
     assert taken.name == "Daniel Crook"
     assert nfib_report in report_services.search_reports(supervisor, "dan@example.com")
     assert nominals.people(nfib_report).from_source == []
+
+
+def test_erasing_the_report_erases_its_people_and_things(
+    assessor, administrator, cfs_report, nfib_report
+):
+    _suspect(assessor, cfs_report)
+    nominals.record(
+        assessor,
+        cfs_report,
+        nominals.Entry(
+            kind="person", role="witness", name="Ada", identifiers=[("email", "a@example.com")]
+        ),
+        reason="Named by the caller",
+    )
+    report_services.erase_personal_data(administrator, cfs_report, "Subject access: erasure")
+    assert set(Nominal.objects.filter(report=cfs_report).values_list("name", flat=True)) == {
+        report_services.ERASED
+    }
+    assert not Nominal.objects.filter(report=cfs_report, identifiers__isnull=False).exists()
+    assert _series(nfib_report) is None

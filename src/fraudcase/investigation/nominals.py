@@ -322,6 +322,14 @@ def remove(user: User, report: Report, nominal_id: int, *, reason: str) -> Nomin
     return n
 
 
+def erase(report: Report) -> None:
+    """Registered with reports.services.on_erasure: the names, details, identifiers and
+    reasons of the people and things on an erased report go (the rows stay, as "[erased]",
+    so the timeline's count of them still reads). Inside the erasure's transaction."""
+    NominalIdentifier.objects.filter(nominal__report=report).delete()
+    report.nominals.update(name=report_services.ERASED, details="", removed_reason="", suspect=None)
+
+
 def suspect_choices(report: Report) -> list[tuple[int, str]]:
     """The report's suspects as (reports.Suspect id, label) for a form elsewhere (the file
     for the CPS): those from the package and those officers recorded, one query."""
