@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 
@@ -110,11 +110,6 @@ def people(report: Report) -> People:
         [n for n in listed if n.removed_at is not None],
         source,
     )
-
-
-def nominals_of(report: Report) -> QuerySet[Nominal]:
-    """The report's current people and things, with their identifiers."""
-    return report.nominals.filter(removed_at__isnull=True).prefetch_related("identifiers")
 
 
 def get_nominal(report: Report, nominal_id: int) -> Nominal:
@@ -328,24 +323,3 @@ def erase(report: Report) -> None:
     so the timeline's count of them still reads). Inside the erasure's transaction."""
     NominalIdentifier.objects.filter(nominal__report=report).delete()
     report.nominals.update(name=report_services.ERASED, details="", removed_reason="", suspect=None)
-
-
-def suspect_choices(report: Report) -> list[tuple[int, str]]:
-    """The report's suspects as (reports.Suspect id, label) for a form elsewhere (the file
-    for the CPS): those from the package and those officers recorded, one query."""
-    rows = report.suspects.select_related("nominal").order_by("pk")
-    choices = []
-    for s in rows:
-        by_hand = getattr(s, "nominal", None) is not None
-        choices.append(
-            (s.pk, f"{s} ({'recorded by an officer' if by_hand else 'from the report'})")
-        )
-    return choices
-
-
-def report_part(report: Report) -> dict[str, int]:
-    """How many people and things the report holds (one query), for the report page."""
-    return {
-        "people": report.nominals.filter(removed_at__isnull=True).count()
-        + report.suspects.filter(nominal__isnull=True).count()
-    }
