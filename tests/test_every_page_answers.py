@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from fraudcase.accounts.models import User
+from fraudcase.investigation import nominals
 from fraudcase.investigation.models import Exhibit
 from fraudcase.linking.models import Series
 from fraudcase.ocg.models import OrganisedCrimeGroup
@@ -22,6 +23,9 @@ PAGES = [
     "/triage/queue/?stage=with_evaluator&vulnerability=vulnerable&deadline=overdue",
     "/triage/queue/?stage=filed_pending",
     "/cases/allocation/",
+    "/cases/mine/",
+    "/cases/team/",
+    "/cases/team/?due=overdue&sort=action&export=csv",
     "/deadlines/",
     "/deadlines/?scope=team",
     "/deadlines/?export=csv",
@@ -90,6 +94,8 @@ REPORT_PAGES = [
     "investigation/exhibits/",
     "investigation/exhibits/?export=xlsx",
     "investigation/exhibits/new/",
+    "investigation/people/",
+    "investigation/people/new/?role=suspect",
     "case-file/documents/",
     "case-file/documents/?export=csv",
     "case-file/documents/new/",
@@ -162,6 +168,23 @@ def test_no_page_fails_for_any_demo_user(client):
         f"/api/v1/reports/{exhibit.report.local_reference}/exhibits",
         f"/api/v1/reports/{exhibit.report.local_reference}/plan",
         f"/api/v1/reports/{exhibit.report.local_reference}/decisions",
+    ]
+    # People and things on a report that is not a case (issue 15 item 1).
+    someone = User.objects.filter(role="assessor").first()
+    on = Report.objects.filter(case__isnull=True).first()
+    nominal = nominals.record(
+        someone,
+        on,
+        nominals.Entry(
+            kind="person", role="suspect", name="Dan", identifiers=[("phone", "07700 900999")]
+        ),
+        reason="For the test",
+    )
+    urls += [
+        f"/reports/{on.local_reference}/investigation/people/{nominal.pk}/",
+        f"/reports/{on.local_reference}/investigation/people/{nominal.pk}/remove/",
+        f"/api/v1/reports/{on.local_reference}/nominals",
+        f"/api/v1/reports/{on.local_reference}/nominals/{nominal.pk}",
     ]
     victim_list = VictimList.objects.first()
     entry = VictimListEntry.objects.first()

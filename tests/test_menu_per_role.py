@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 EVERY_LINK = {
     "Home",
     "My cases",
+    "Team cases",
     "My tasks",
     "Assess",
     "Decide",
@@ -50,6 +51,7 @@ MENUS = {
     ],
     Role.VFT_SUPERVISOR: [
         "Home",
+        "Team cases",
         "My tasks",
         "Decide",
         "Allocation",

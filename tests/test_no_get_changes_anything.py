@@ -74,6 +74,7 @@ def sample_values() -> dict[str, list[str]]:
         "month": [timezone.localdate().strftime("%Y-%m"), "2026-10"],
         "sample_id": first("performance.DipSample"),
         "exhibit_id": first("investigation.Exhibit"),
+        "nominal_id": first("investigation.Nominal"),
         "document_id": first("casefile.Document"),
         "version": ["1"],
         "schedule": ["mg6c", "mg6d"],

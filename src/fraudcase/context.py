@@ -53,6 +53,8 @@ class Place:
 PLACES = (
     Place("Home", "home", "signed_in"),
     Place("My cases", "my-cases", "may_have_cases"),
+    # The supervisor's view of their teams' cases (issue 15 item 9).
+    Place("Team cases", "team-cases", "may_supervise_cases"),
     Place("My tasks", "my-tasks", "may_have_tasks"),
     Place("Assess", "assessor-queue", "may_assess_only"),
     Place("Decide", "assessor-queue", "may_allocate", "?stage=to_decide"),
@@ -107,6 +109,7 @@ def flags(role: str, *, is_staff: bool = False, signed_in: bool = True) -> dict[
         "may_evaluate": role == Role.EVALUATOR,
         "may_allocate": role in triage_rules.DECIDING_ROLES,
         "may_have_cases": role == Role.INVESTIGATOR,
+        "may_supervise_cases": role in case_rules.SUPERVISING_ROLES,
         # Case tasks go to case workers and assessors; visits and contacts to the Protect team
         # and the specials and volunteers with an account (victims.rules.ASSIGNABLE_ROLES).
         "may_have_tasks": cases or role == Role.ASSESSOR or victim_rules.may_be_assigned(role),

@@ -68,6 +68,7 @@ urlpatterns = [
     path("cases/allocation/", cases.board, name="allocation-board"),
     path("deadlines/", cases.deadlines, name="deadlines"),
     path("cases/mine/", cases.my_cases, name="my-cases"),
+    path("cases/team/", cases.team_cases, name="team-cases"),
     path("tasks/mine/", cases.my_tasks, name="my-tasks"),
     path("vulnerability/", victims.workbench, name="workbench"),
     path("vulnerability/lists/<int:list_id>/", victims.victim_list, name="victim-list"),

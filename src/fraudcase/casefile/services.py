@@ -445,7 +445,32 @@ def certify(file: File, attention: str) -> DisclosureReport:
 
 
 def suspects(file: File) -> list[Suspect]:
-    return list(file.report.suspects.order_by("pk"))
+    """The report's suspects, whatever their source: those its NFIB package carried and those
+    an officer recorded (investigation.nominals, issue 15 item 1)."""
+    return list(file.report.suspects.select_related("nominal").order_by("pk"))
+
+
+def suspect_choices(file: File) -> list[tuple[int, str]]:
+    """The report's suspects for a form, each labelled with where it came from."""
+    return [(s.pk, suspect_label(s)) for s in suspects(file)]
+
+
+def suspect_label(suspect: Suspect) -> str:
+    by_hand = getattr(suspect, "nominal", None) is not None
+    return f"{suspect} ({'recorded by an officer' if by_hand else 'from the report'})"
+
+
+def suspect_named_in_file(suspect: Suspect) -> str | None:
+    """Registered with investigation.nominals: a suspect interviewed, put for charging or at
+    court stays on the report, so the file for the CPS keeps saying who (three EXISTS)."""
+    for model, what in (
+        (Interview, "interviewed"),
+        (ChargingDecision, "put for a charging decision"),
+        (Hearing, "at court"),
+    ):
+        if model.objects.filter(suspect=suspect).exists():
+            return f"{suspect} was {what} in the file for the CPS: the suspect stays on the report"
+    return None
 
 
 def _suspect(file: File, suspect_id: int | None, problems: dict[str, str]) -> Suspect | None:

@@ -309,7 +309,8 @@ def disclosure_report(request, ref: str):
 
 
 def _suspect_choices(file: services.File) -> list[tuple[int, str]]:
-    return [(s.pk, str(s)) for s in services.suspects(file)]
+    """The report's suspects, from its package or recorded by an officer."""
+    return services.suspect_choices(file)
 
 
 def charging(request, ref: str):

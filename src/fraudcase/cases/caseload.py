@@ -29,6 +29,8 @@ CASE_SORTS = {
     "reference": paging.Sort("Report", ("report__local_reference",)),
     "allocated": paging.Sort("Allocated", ("allocated_at",)),
     "next": paging.Sort("Next action due", ("next_due",)),
+    # Stored on the case by the investigation plan's services, read over an index.
+    "action": paging.Sort("Plan action due", ("next_action_due",)),
     "review": paging.Sort("Review due", ("next_review_due",)),
     "update": paging.Sort("Victim update due", ("next_update_due",)),
 }
@@ -38,22 +40,42 @@ VISIT_SORTS = {"due": paging.Sort("Due", ("due_on",))}
 
 def my_cases(user: User, *, today: date, due: str = "") -> QuerySet[Case]:
     """The open cases allocated to `user` that they may see, each with its next action: the
-    soonest open task on the case, or the victim update when that comes first (`next_due`,
+    soonest of the open tasks on the case, the investigation plan's actions still owed (their
+    soonest due date stored on the case, `next_action_due`) and the victim update (`next_due`,
     `task_due`, `task_text`). `due` "overdue" keeps cases with anything overdue, "soon"
     those with anything due within SOON_DAYS."""
+    return _open_cases(user, Q(investigator=user), today=today, due=due)
+
+
+def team_cases(user: User, *, today: date, due: str = "") -> QuerySet[Case]:
+    """The open cases of the teams `user` belongs to (the supervisor's team view, issue 15
+    item 9), the same way as `my_cases`, each with its investigator; only reports they may
+    see."""
+    return _open_cases(
+        user, Q(team__in=user.teams.values("pk")), today=today, due=due
+    ).select_related("investigator")
+
+
+def _open_cases(user: User, whose: Q, *, today: date, due: str) -> QuerySet[Case]:
     tasks = Task.objects.filter(report=OuterRef("report"), done_at__isnull=True).order_by(
         "due", "id"
     )
     # The report's visibility as a join: `report__in=visible_reports(...)` would have SQLite
     # list every visible report first (issue 16).
     cases = (
-        Case.objects.filter(on_visible_reports(user), investigator=user, closed_at__isnull=True)
+        Case.objects.filter(on_visible_reports(user), whose, closed_at__isnull=True)
         .select_related("report__victim", "team")
         .annotate(
             task_due=Subquery(tasks.values("due")[:1]),
             task_text=Subquery(tasks.values("text")[:1]),
         )
-        .annotate(next_due=Least(Coalesce("task_due", "next_update_due"), "next_update_due"))
+        .annotate(
+            next_due=Least(
+                Coalesce("task_due", "next_update_due"),
+                Coalesce("next_action_due", "next_update_due"),
+                "next_update_due",
+            )
+        )
     )
     if due == "overdue":
         cases = cases.filter(_due_by(today - timedelta(days=1)))
@@ -67,7 +89,9 @@ def _due_by(day: date) -> Q:
 
 
 def next_action(case: Any) -> str:
-    """What the officer does next on a case from `my_cases`."""
+    """What the officer does next on a case from `my_cases`: whichever is due first."""
+    if case.next_action_due is not None and case.next_action_due == case.next_due:
+        return "Investigation plan action"
     if case.task_due is not None and case.task_due <= case.next_update_due:
         return f"Task: {case.task_text}"
     return "Update the victim (victim contract)"

@@ -29,10 +29,19 @@ class Case(models.Model):
     )
     next_update_due = models.DateField()
     closed_at = models.DateTimeField(null=True, blank=True)
+    # The soonest due date of the investigation plan's actions still without a result: stored
+    # by the investigation app's services when an action is added or done (None: none owed),
+    # so My cases sorts by it without reading the plan (issue 15 item 9).
+    next_action_due = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         indexes = [
             models.Index(fields=["investigator", "closed_at"]),
+            models.Index(
+                fields=["next_action_due"],
+                condition=models.Q(closed_at__isnull=True, next_action_due__isnull=False),
+                name="case_open_action_due",
+            ),
             models.Index(fields=["next_review_due"]),
             models.Index(fields=["next_update_due"]),
             # The allocation board (issue 16): open cases counted per investigator and tier, and

@@ -435,11 +435,29 @@ def deadlines(request):
 
 
 def my_cases(request):
-    """The cases allocated to me: next action, review and victim update due; paged, sortable
-    by those dates, filtered to overdue or due soon; exported through the disclosure gate."""
+    """The cases allocated to me: next action, plan action, review and victim update due;
+    paged, sortable by those dates, filtered to overdue or due soon; exported through the
+    disclosure gate."""
     today = timezone.localdate()
     due = request.GET.get("due", "")
     cases = caseload.my_cases(request.user, today=today, due=due)
+    return _case_list(request, cases, today=today, due=due, team=False)
+
+
+def team_cases(request):
+    """The supervisor's team view (issue 15 item 9): the open cases of their teams, the same
+    way as My cases, with each case's investigator. Not a page for other roles (404)."""
+    if request.user.role not in rules.SUPERVISING_ROLES:
+        raise Http404("No such page")
+    today = timezone.localdate()
+    due = request.GET.get("due", "")
+    cases = caseload.team_cases(request.user, today=today, due=due)
+    return _case_list(request, cases, today=today, due=due, team=True)
+
+
+def _case_list(request, cases, *, today, due: str, team: bool):
+    listing = "team-cases" if team else "my-cases"
+    whose = "their team's cases" if team else "their cases"
     fmt = request.GET.get("export")
     if fmt in exports.CONTENT_TYPES:
         shown = list(cases.order_by("next_due", "pk")[:EXPORT_ROWS])
@@ -450,9 +468,11 @@ def my_cases(request):
                     c.report.victim.display_name,
                     c.tier,
                     c.team.name,
+                    str(c.investigator) if team else "",
                     c.allocated_at.date().isoformat(),
                     caseload.next_action(c),
                     c.next_due.isoformat(),
+                    c.next_action_due.isoformat() if c.next_action_due else "",
                     c.next_review_due.isoformat(),
                     c.next_update_due.isoformat(),
                 )
@@ -463,9 +483,11 @@ def my_cases(request):
                 "victim",
                 "tier",
                 "team",
+                "investigator",
                 "allocated",
                 "next_action",
                 "next_action_due",
+                "plan_action_due",
                 "review_due",
                 "victim_update_due",
             ],
@@ -475,17 +497,17 @@ def my_cases(request):
             request.user,
             [c.report.local_reference for c in shown],
             list_justification(request),
-            listing="my-cases",
-            summary=f"Exported their cases ({len(shown)})",
+            listing=listing,
+            summary=f"Exported {whose} ({len(shown)})",
         )
-        return exports.download(frame, "my-cases", fmt)
+        return exports.download(frame, listing, fmt)
     page = paging.paginate(request, cases, sorts=caseload.CASE_SORTS, default="next")
     report_services.disclose(
         request.user,
         [c.report.local_reference for c in page.rows],
         list_justification(request),
-        listing="my-cases",
-        summary=f"Viewed their cases (page {page.number}: {len(page.rows)} cases)",
+        listing=listing,
+        summary=f"Viewed {whose} (page {page.number}: {len(page.rows)} cases)",
         action=AuditAction.CONSULTATION,
     )
     for case in page.rows:
@@ -493,7 +515,7 @@ def my_cases(request):
     return render(
         request,
         "cases/my_cases.html",
-        {"page": page, "due": due, "today": today, "query": page.query},
+        {"page": page, "due": due, "today": today, "query": page.query, "team": team},
     )
 
 

@@ -11,9 +11,11 @@ from ninja import Field, Router, Schema, Status
 from fraudcase.accounts.services import api_user
 from fraudcase.core.api_schemas import Day, Detail, Invalid, one_of
 from fraudcase.reports import api as report_api
+from fraudcase.reports.enums import IdentifierKind
+from fraudcase.reports.models import Report
 
-from . import exhibits, rules, services
-from .models import Decision, Exhibit, PlanAction
+from . import exhibits, nominals, rules, services
+from .models import Decision, Exhibit, Nominal, PlanAction
 
 router = Router(tags=["investigation"])
 
@@ -320,3 +322,124 @@ def dispose_exhibit(
         file, exhibit_id, disposal=payload.disposal, authority=payload.authority, at=at
     )
     return _exhibit_out(done)
+
+
+# ---------------------------------------------------------------- people and things (POLE)
+
+
+def _report(request: HttpRequest, ref: str, what: str = "") -> Report:
+    return nominals.open_report(
+        api_user(request), ref, justification=report_api.justification(request), what=what
+    )
+
+
+class NominalIdentifierIO(Schema):
+    kind: one_of(IdentifierKind)
+    value: str = Field(max_length=300, description="As typed; normalised on the way in")
+
+
+class NominalIn(Schema):
+    kind: one_of(rules.PoleKind)
+    role: str = Field(
+        "", description="For a person or organisation: " + ", ".join(rules.NominalRole.values)
+    )
+    name: str = Field(max_length=200, description="A name, or what a thing is in a few words")
+    details: str = Field("", max_length=5000)
+    identifiers: list[NominalIdentifierIO] = Field(default_factory=list)
+    reason: str = Field(max_length=2000, description="Why it is recorded or changed (logged)")
+
+
+class NominalRemoveIn(Schema):
+    reason: str = Field(max_length=2000)
+
+
+class NominalOut(Schema):
+    id: int
+    kind: one_of(rules.PoleKind)
+    role: str
+    name: str
+    details: str
+    identifiers: list[NominalIdentifierIO]
+    suspect_id: int | None = Field(description="The report's suspect it is, for a suspect")
+    added_by: str
+    added_at: datetime
+    removed_at: datetime | None
+    removed_reason: str
+
+
+def _nominal_out(n: Nominal) -> dict[str, object]:
+    return {
+        "id": n.pk,
+        "kind": n.kind,
+        "role": n.role,
+        "name": n.name,
+        "details": n.details,
+        "identifiers": [{"kind": i.kind, "value": i.raw} for i in n.identifiers.all()],
+        "suspect_id": n.suspect_id,
+        "added_by": n.added_by.get_username(),
+        "added_at": n.added_at,
+        "removed_at": n.removed_at,
+        "removed_reason": n.removed_reason,
+    }
+
+
+def _entry(payload: NominalIn) -> nominals.Entry:
+    return nominals.Entry(
+        kind=payload.kind,
+        role=payload.role,
+        name=payload.name,
+        details=payload.details,
+        identifiers=[(i.kind, i.value) for i in payload.identifiers],
+    )
+
+
+@router.get("/reports/{path:ref}/nominals", response=list[NominalOut])
+def nominal_list(request: HttpRequest, ref: str) -> list[dict[str, object]]:
+    """The people and things officers recorded on the report (any report, whatever its
+    source), removed ones included with why."""
+    report = _report(request, ref, "API read of the people and things on the report")
+    found = nominals.people(report)
+    return [_nominal_out(n) for n in found.recorded + found.removed]
+
+
+@router.get("/reports/{path:ref}/nominals/{nominal_id}", response={200: NominalOut, 404: Detail})
+def nominal_detail(request: HttpRequest, ref: str, nominal_id: int) -> dict[str, object]:
+    """One person or thing on the report; 404 if it is not on a report the user may see."""
+    report = _report(request, ref, "API read of a person or thing on the report")
+    return _nominal_out(nominals.get_nominal(report, nominal_id))
+
+
+@router.post("/reports/{path:ref}/nominals", response={201: NominalOut, 404: Detail, 422: Invalid})
+def record_nominal(request: HttpRequest, ref: str, payload: NominalIn) -> Status[dict[str, object]]:
+    """Record a person or thing, with the reason. A suspect's identifiers are normalised,
+    searched and used to link the report into series."""
+    report = _report(request, ref)
+    n = nominals.record(api_user(request), report, _entry(payload), reason=payload.reason)
+    return Status(201, _nominal_out(nominals.get_nominal(report, n.pk)))
+
+
+@router.put(
+    "/reports/{path:ref}/nominals/{nominal_id}",
+    response={200: NominalOut, 404: Detail, 422: Invalid},
+)
+def change_nominal(
+    request: HttpRequest, ref: str, nominal_id: int, payload: NominalIn
+) -> dict[str, object]:
+    """Change a person or thing on the report, with the reason."""
+    report = _report(request, ref)
+    nominals.change(api_user(request), report, nominal_id, _entry(payload), reason=payload.reason)
+    return _nominal_out(nominals.get_nominal(report, nominal_id))
+
+
+@router.post(
+    "/reports/{path:ref}/nominals/{nominal_id}/remove",
+    response={200: NominalOut, 404: Detail, 422: Invalid},
+)
+def remove_nominal(
+    request: HttpRequest, ref: str, nominal_id: int, payload: NominalRemoveIn
+) -> dict[str, object]:
+    """Remove a person or thing, with the reason: kept, marked removed; a suspect leaves
+    search and its series."""
+    report = _report(request, ref)
+    nominals.remove(api_user(request), report, nominal_id, reason=payload.reason)
+    return _nominal_out(nominals.get_nominal(report, nominal_id))

@@ -6,8 +6,10 @@ from django import forms
 
 from fraudcase.core.dates import Allowed
 from fraudcase.core.forms import GovukMixin, date_field
+from fraudcase.reports.enums import IdentifierKind
+from fraudcase.reports.rules import normalise_identifier
 
-from .rules import Disposal
+from .rules import PEOPLE, Disposal, NominalRole, PoleKind
 
 
 class DecisionForm(GovukMixin, forms.Form):
@@ -161,3 +163,115 @@ class DisposeForm(GovukMixin, forms.Form):
         help_text="Who authorised it, and on what basis (for example, CPS decision of 3 March).",
     )
     at = _local_time("When")
+
+
+# ---------------------------------------------------------------- people and things
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class NominalForm(GovukMixin, forms.Form):
+    """A person, organisation, object, location or event on a report; identifiers one a line
+    under each kind (a person may have several telephone numbers)."""
+
+    names: ClassVar[dict[str, str]] = {
+        "kind": "what you are recording",
+        "role": "the part they play",
+        "name": "the name",
+        "reason": "the reason for the change",
+    }
+    conditional = ("role",)
+    IDENTIFIERS: ClassVar[tuple[str, ...]] = (
+        "phone",
+        "email",
+        "uk_bank_account",
+        "iban",
+        "website",
+    )
+    kind = forms.ChoiceField(
+        label="What are you recording?", choices=PoleKind.choices, widget=forms.RadioSelect
+    )
+    role = forms.ChoiceField(
+        label="Part played (a person or an organisation)",
+        choices=[("", "Select the part played"), *NominalRole.choices],
+        required=False,
+    )
+    name = forms.CharField(
+        label="Name or short description",
+        max_length=200,
+        help_text="A name; for an object, location or event, what it is.",
+    )
+    details = forms.CharField(
+        label="Details",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=5000,
+        help_text="Date of birth, address, description, when and where: what helps identify it.",
+    )
+    phone = forms.CharField(
+        label="Telephone numbers",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="One a line, in any format, for example 07700 900123 or +44 7700 900123.",
+    )
+    email = forms.CharField(
+        label="E-mail addresses",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="One a line.",
+    )
+    uk_bank_account = forms.CharField(
+        label="UK sort codes and account numbers",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="One a line, sort code then account number, for example 20-00-00 12345678.",
+    )
+    iban = forms.CharField(
+        label="IBANs",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="One a line.",
+    )
+    website = forms.CharField(
+        label="Websites",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="One a line.",
+    )
+    reason = forms.CharField(
+        label="Reason for the change",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        help_text="Recorded on the report's timeline and in the audit log.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        """Every problem at once, as the service would find it: the part a person plays, and
+        each identifier line that cannot be read (named, with its line)."""
+        data = super().clean() or {}
+        if data.get("kind") in PEOPLE and not data.get("role"):
+            self.add_error("role", "Select the part they play: suspect, victim, witness or other")
+        for kind in self.IDENTIFIERS:
+            for n, line in enumerate(_lines(data.get(kind, "")), start=1):
+                if normalise_identifier(kind, line) is None:
+                    label = IdentifierKind(kind).label.lower()
+                    self.add_error(kind, f"Line {n}, '{line[:40]}', is not a valid {label}")
+                    break
+        return data
+
+    def identifiers(self) -> list[tuple[str, str]]:
+        """(kind, as typed) for every line of every identifier field."""
+        data = self.cleaned_data
+        return [(kind, line) for kind in self.IDENTIFIERS for line in _lines(data.get(kind, ""))]
+
+
+class RemoveNominalForm(GovukMixin, forms.Form):
+    names: ClassVar[dict[str, str]] = {"reason": "the reason for removing it"}
+    reason = forms.CharField(
+        label="Why are you removing it?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text="The entry is kept, marked removed, with your reason.",
+    )

@@ -9,7 +9,9 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from .rules import Capacity, Disposal
+from fraudcase.reports.enums import IdentifierKind
+
+from .rules import Capacity, Disposal, NominalRole, PoleKind
 
 
 class AppendOnlyError(Exception):
@@ -195,3 +197,59 @@ class Movement(models.Model):
 
     class Meta:
         ordering = ["start", "id"]
+
+
+class Nominal(models.Model):
+    """A person, organisation, object, location or event on a report (the POLE model, issue
+    15 item 1), recorded by an officer on any report, whatever its source.
+
+    A suspect is also a `reports.Suspect` (`suspect`), written through
+    `reports.services.keep_suspect` so that search and linking use it as they use a suspect
+    from an NFIB package. A removed entry is kept, with who removed it and why."""
+
+    report = models.ForeignKey("reports.Report", on_delete=models.CASCADE, related_name="nominals")
+    kind = models.CharField(max_length=20, choices=PoleKind.choices)
+    role = models.CharField(max_length=20, choices=NominalRole.choices, blank=True)
+    name = models.CharField(max_length=200)
+    details = models.TextField(blank=True)
+    suspect = models.OneToOneField(
+        "reports.Suspect",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="nominal",
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField()
+    changed_at = models.DateTimeField()
+    removed_at = models.DateTimeField(null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    removed_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["kind", "role", "name", "id"]
+        indexes = [models.Index(fields=["report", "removed_at"], name="nominal_by_report")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NominalIdentifier(models.Model):
+    """An identifier of a person or organisation as typed and normalised
+    (`reports.rules.normalise_identifier`). A suspect's are also `reports.Identifier` rows,
+    the ones search and linking read."""
+
+    nominal = models.ForeignKey(Nominal, on_delete=models.CASCADE, related_name="identifiers")
+    kind = models.CharField(max_length=20, choices=IdentifierKind.choices)
+    raw = models.CharField(max_length=300)
+    normalised = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["kind", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.raw}"

@@ -257,3 +257,55 @@ def handover_problems(
     if at > now:
         return {"at": "The time it moved must be in the past"}
     return {}
+
+
+# ---------------------------------------------------------------- people and things (POLE)
+
+
+class PoleKind(Choices):
+    """What an entry is, in the POLE model police systems share: people (a person or an
+    organisation), objects, locations and events (issue 15 item 1)."""
+
+    PERSON = "person", "Person"
+    ORGANISATION = "organisation", "Organisation"
+    OBJECT = "object", "Object"
+    LOCATION = "location", "Location"
+    EVENT = "event", "Event"
+
+
+class NominalRole(Choices):
+    """The part a person or organisation plays on a report."""
+
+    SUSPECT = "suspect", "Suspect"
+    VICTIM = "victim", "Victim"
+    WITNESS = "witness", "Witness"
+    OTHER = "other", "Other nominal"
+
+
+PEOPLE = frozenset({PoleKind.PERSON, PoleKind.ORGANISATION})
+
+# Who records people and things on a report: those who take reports in and work them
+# (DOMAIN.md "Who uses it"). Anyone who may see the report reads them.
+NOMINAL_ROLES = frozenset({Role.ASSESSOR, Role.VFT_SUPERVISOR, Role.EVALUATOR, Role.INVESTIGATOR})
+
+
+def may_record_nominals(role: str) -> bool:
+    return role in NOMINAL_ROLES
+
+
+def nominal_problems(kind: str, role: str, name: str, reason: str) -> dict[str, str]:
+    """What stops a person or thing being recorded or changed: a name (or, for a thing, a
+    short description), a part for a person or organisation and none for a thing, and the
+    officer's reason (issue 15 item 1: "with the reason logged")."""
+    problems = {}
+    if kind not in PoleKind.values:
+        problems["kind"] = "Select what you are recording"
+    elif kind in PEOPLE and role not in NominalRole.values:
+        problems["role"] = "Select the part they play: suspect, victim, witness or other"
+    if not name.strip():
+        problems["name"] = (
+            "Enter the name" if kind in PEOPLE else "Enter what it is, in a few words"
+        )
+    if not reason.strip():
+        problems["reason"] = "Enter the reason for the change"
+    return problems

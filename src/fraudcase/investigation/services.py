@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Max, Prefetch, Q, QuerySet
+from django.db.models import Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -321,6 +321,7 @@ def add_action(
         f"Action added to line of enquiry {found.number}",
     )
     _timeline(file, f"Action for {owner}, due {due:%d/%m/%Y}: {action.text}")
+    _stamp_next_action(file)
     return action
 
 
@@ -347,7 +348,21 @@ def record_result(file: File, action_id: int, result: str) -> PlanAction:
         "Result of an action recorded",
     )
     _timeline(file, f"Action done: {action.text}. Result: {action.result}"[:2000])
+    _stamp_next_action(file)
     return action
+
+
+def _stamp_next_action(file: File) -> None:
+    """Store on the case the soonest due date of its actions still owed (None: none), so My
+    cases sorts by it over an index (docs/architecture.md: deadlines are stored)."""
+    soonest = (
+        PlanAction.objects.filter(report_id=OuterRef("report_id"), owed_due__isnull=False)
+        .order_by()
+        .values("report_id")
+        .annotate(d=Min("owed_due"))
+        .values("d")
+    )
+    Case.objects.filter(pk=file.case.pk).update(next_action_due=Subquery(soonest))
 
 
 # The investigation plan's actions on the Deadlines page (cases.clocks.register, from

@@ -14,4 +14,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("exhibits/new/", views.exhibit_new, name="inv-exhibit-new"),
     path("exhibits/<int:exhibit_id>/", views.exhibit_detail, name="inv-exhibit"),
     path("exhibits/<int:exhibit_id>/file/", views.exhibit_file, name="inv-exhibit-file"),
+    path("people/", views.people, name="inv-people"),
+    path("people/new/", views.person_new, name="inv-person-new"),
+    path("people/<int:nominal_id>/", views.person_edit, name="inv-person-edit"),
+    path("people/<int:nominal_id>/remove/", views.person_remove, name="inv-person-remove"),
 ]

@@ -9,7 +9,7 @@ from fraudcase.audit.models import AuditAction
 from fraudcase.core import exports
 from fraudcase.core.errors import Conflict, InvalidInput, NotPermitted
 
-from . import exhibits, rules, services
+from . import exhibits, nominals, rules, services
 from .forms import (
     ActionForm,
     DecisionForm,
@@ -17,6 +17,8 @@ from .forms import (
     ExhibitForm,
     LineForm,
     MoveForm,
+    NominalForm,
+    RemoveNominalForm,
     ResultForm,
 )
 
@@ -336,3 +338,142 @@ def exhibit_file(request, ref: str, exhibit_id: int):
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+# ---------------------------------------------------------------- people and things (POLE)
+
+
+def _report(request, ref: str, what: str = ""):
+    return nominals.open_report(
+        request.user, ref, justification=_justification(request, ref), what=what
+    )
+
+
+def _recording(request) -> None:
+    if not nominals.may_record(request.user):
+        raise Http404("No such page")  # the step does not exist for this role
+
+
+def people(request, ref: str):
+    """The report's people and things: suspects, victims, witnesses and other nominals with
+    their identifiers, objects, locations and events; those removed, with why."""
+    report = _report(request, ref, "Viewed the people and things on the report")
+    return render(
+        request,
+        "investigation/people.html",
+        {
+            "report": report,
+            "people": nominals.people(report),
+            "may_record": nominals.may_record(request.user),
+        },
+    )
+
+
+def _entry(form: NominalForm) -> nominals.Entry:
+    data = form.cleaned_data
+    return nominals.Entry(
+        kind=data["kind"],
+        role=data["role"],
+        name=data["name"],
+        details=data["details"],
+        identifiers=form.identifiers(),
+    )
+
+
+def _initial(name: str, kind: str, role: str, details: str, identifiers) -> dict[str, str]:
+    initial = {"kind": kind, "role": role, "name": name, "details": details}
+    for ident in identifiers:
+        initial[ident.kind] = (initial.get(ident.kind, "") + "\n" + ident.raw).strip()
+    return initial
+
+
+def person_new(request, ref: str):
+    """Record a person or thing on the report (?role=suspect or witness starts the form so).
+    `?suspect=<id>` takes on a suspect that came with the report (an NFIB package)."""
+    report = _report(request, ref)
+    _recording(request)
+    taken = None
+    if request.GET.get("suspect", "").isdigit():
+        taken = nominals.source_suspect(report, int(request.GET["suspect"]))
+    role = request.GET.get("role", "")
+    if taken is not None:
+        initial = _initial(taken.name, "person", "suspect", "", taken.identifiers.all())
+    else:
+        initial = {"kind": "person" if role else "", "role": role}
+    form = NominalForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            n = nominals.record(
+                request.user,
+                report,
+                _entry(form),
+                reason=form.cleaned_data["reason"],
+                suspect_id=taken.pk if taken else None,
+            )
+        except InvalidInput as invalid:
+            _problems(form, invalid)
+        except NotPermitted as refused:
+            raise Http404("No such page") from refused
+        else:
+            messages.success(request, f"{n.name} recorded.")
+            return redirect("inv-people", ref=ref)
+    return render(
+        request,
+        "investigation/person_form.html",
+        {"report": report, "form": form, "taken": taken, "heading": "Record a person or thing"},
+    )
+
+
+def person_edit(request, ref: str, nominal_id: int):
+    """Change a person or thing on the report, with the reason."""
+    report = _report(request, ref)
+    n = nominals.get_nominal(report, nominal_id)
+    _recording(request)
+    if n.removed_at is not None:
+        raise Http404("No such page")
+    form = NominalForm(
+        request.POST or None,
+        initial=_initial(n.name, n.kind, n.role, n.details, n.identifiers.all()),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            nominals.change(
+                request.user, report, n.pk, _entry(form), reason=form.cleaned_data["reason"]
+            )
+        except InvalidInput as invalid:
+            _problems(form, invalid)
+        except NotPermitted as refused:
+            raise Http404("No such page") from refused
+        else:
+            messages.success(request, f"{form.cleaned_data['name']} changed.")
+            return redirect("inv-people", ref=ref)
+    return render(
+        request,
+        "investigation/person_form.html",
+        {"report": report, "form": form, "nominal": n, "heading": f"Change {n.name}"},
+    )
+
+
+def person_remove(request, ref: str, nominal_id: int):
+    """Remove a person or thing from the report, with the reason (the entry is kept)."""
+    report = _report(request, ref)
+    n = nominals.get_nominal(report, nominal_id)
+    _recording(request)
+    if n.removed_at is not None:
+        raise Http404("No such page")
+    form = RemoveNominalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            nominals.remove(request.user, report, n.pk, reason=form.cleaned_data["reason"])
+        except InvalidInput as invalid:
+            _problems(form, invalid)
+        except NotPermitted as refused:
+            raise Http404("No such page") from refused
+        else:
+            messages.success(request, f"{n.name} removed.")
+            return redirect("inv-people", ref=ref)
+    return render(
+        request,
+        "investigation/person_remove.html",
+        {"report": report, "form": form, "nominal": n},
+    )

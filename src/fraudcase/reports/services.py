@@ -417,6 +417,81 @@ def add_log_entry(
     return entry
 
 
+# ---------------------------------------------------------------- suspects kept by hand
+
+
+def keep_suspect(
+    user: User | None,
+    report: Report,
+    *,
+    name: str,
+    identifiers: Sequence[tuple[str, str]],
+    suspect: Suspect | None = None,
+    reason: str = "",
+) -> Suspect:
+    """Record a suspect on `report` (the caller obtained it through get_report), or change
+    `suspect` (one of the report's): its name, its name key, and its identifiers replaced by
+    `identifiers` ((IdentifierKind value, as typed) pairs), each normalised as an NFIB
+    package's are (`rules.normalise_identifier`), so that search finds the report by them and
+    linking joins it to others. The report's name keys are rewritten; audited with `reason`.
+
+    Inside the caller's transaction. Raises InvalidInput naming an identifier that cannot be
+    normalised. Linking is the caller's to run (it sits above this app)."""
+    problems: dict[str, str] = {}
+    rows: list[tuple[str, str, str]] = []
+    for kind, raw in identifiers:
+        normalised = rules.normalise_identifier(kind, raw) if raw.strip() else None
+        if normalised is None:
+            problems.setdefault(kind, f"'{raw.strip()[:40]}' is not a valid {kind} identifier")
+            continue
+        if (kind, normalised) not in {(k, n) for k, _, n in rows}:
+            rows.append((kind, raw.strip()[:300], normalised))
+    if problems:
+        raise InvalidInput(problems)
+    if suspect is not None and suspect.report_id != report.pk:
+        raise Http404("No such suspect on this report")
+    changed = suspect is not None
+    if suspect is None:
+        suspect = Suspect(report=report)
+    suspect.name = name.strip()[:200]
+    suspect.name_key = rules.normalise_name(suspect.name)
+    suspect.save()
+    Identifier.objects.filter(suspect=suspect).delete()
+    Identifier.objects.bulk_create(
+        Identifier(report=report, suspect=suspect, kind=kind, raw=raw, normalised=normalised)
+        for kind, raw, normalised in rows
+    )
+    write_name_keys([report.pk])
+    audit.record(
+        user,
+        AuditAction.ALTERATION if changed else AuditAction.COLLECTION,
+        "report",
+        report.local_reference,
+        f"Suspect {'changed' if changed else 'added'} ({len(rows)} identifiers)",
+        reason.strip(),
+    )
+    return suspect
+
+
+def drop_suspect(user: User | None, report: Report, suspect: Suspect, *, reason: str) -> None:
+    """Remove a suspect and its identifiers from `report`, with the reason (audited): search
+    no longer finds the report by them. Inside the caller's transaction; the caller relinks."""
+    if suspect.report_id != report.pk:
+        raise Http404("No such suspect on this report")
+    if not reason.strip():
+        raise InvalidInput({"reason": "Enter why the suspect is removed"})
+    suspect.delete()  # its identifiers go with it (CASCADE)
+    write_name_keys([report.pk])
+    audit.record(
+        user,
+        AuditAction.ALTERATION,
+        "report",
+        report.local_reference,
+        "Suspect removed",
+        reason.strip(),
+    )
+
+
 def create_report(
     user: User,
     source: str,

@@ -496,10 +496,36 @@ class Command(BaseCommand):
     def _investigation_file(self, investigator, report) -> None:
         """The case's investigation file: a decision, the plan with an action, an exhibit that
         went to the laboratory (issue 15)."""
-        from fraudcase.investigation import exhibits
+        from fraudcase.investigation import exhibits, nominals
         from fraudcase.investigation import services as investigation
 
         file = investigation.open_file(investigator, report.local_reference)
+        # People and things recorded by the officer (issue 15 item 1): a suspect (searched and
+        # linked like one from a package) when the report came without one, and a witness.
+        if not report.suspects.exists():
+            nominals.record(
+                investigator,
+                report,
+                nominals.Entry(
+                    kind="organisation",
+                    role="suspect",
+                    name="Unknown account holder",
+                    identifiers=[("uk_bank_account", "20-00-00 55555555")],
+                ),
+                reason="The beneficiary account the victim paid into",
+            )
+        nominals.record(
+            investigator,
+            report,
+            nominals.Entry(
+                kind="person",
+                role="witness",
+                name="Sam Teller",
+                details="Bank cashier who served the victim",
+                identifiers=[("phone", "0116 496 0000")],
+            ),
+            reason="Served the victim at the branch",
+        )
         investigation.record_decision(
             file,
             decision="Seek the beneficiary bank's statements before any arrest",
@@ -542,8 +568,6 @@ class Command(BaseCommand):
         from django.core.files.uploadedfile import SimpleUploadedFile
 
         from fraudcase.casefile import services as casefile
-        from fraudcase.reports.models import Suspect
-        from fraudcase.reports.rules import normalise_name
 
         file = casefile.open_file(investigator, report.local_reference)
         day = min(self.today, timezone.localdate()) - timedelta(days=2)
@@ -577,11 +601,9 @@ class Command(BaseCommand):
                 sensitivity="Reveals a financial intelligence source",
             ),
         )
-        suspect = report.suspects.order_by("pk").first() or Suspect.objects.create(
-            report=report,
-            name="Unknown account holder",
-            name_key=normalise_name("Unknown account holder"),
-        )
+        # The report's suspects, from its package or recorded by the officer (issue 15 item 1).
+        suspect = report.suspects.order_by("pk").first()
+        assert suspect is not None  # _investigation_file recorded one if the report had none
         casefile.request_charging(file, suspect=suspect.pk, decision_maker="cps", requested_on=day)
         casefile.add_hearing(
             file,
