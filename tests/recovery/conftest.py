@@ -54,10 +54,19 @@ def accredit(by, officer, kind, *, awarded_on=None, expires_on=None):
     )
 
 
-def cash_seizure(by, report, officer, *, amount="2500.00", seized_on: date | None = None, **more):
+def cash_seizure(
+    by,
+    report,
+    officer,
+    *,
+    amount="2500.00",
+    seized_on: date | None = None,
+    subject="Marcus Hale",
+    **more,
+):
     data = {
         "report": report,
-        "subject": "Marcus Hale",
+        "subject": subject,
         "officer": officer,
         "status": "detained",
         "seized_on": seized_on or timezone.localdate(),

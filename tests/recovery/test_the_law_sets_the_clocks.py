@@ -20,7 +20,11 @@ TODAY = date(2026, 12, 1)
         (date(2026, 11, 28), date(2026, 12, 1), "Saturday: counting starts on Monday"),
         (date(2026, 12, 23), date(2026, 12, 29), "Christmas Day and Boxing Day (28th) skipped"),
         (date(2026, 12, 24), date(2026, 12, 30), "Christmas Eve: 29th and 30th"),
-        (date(2026, 4, 2), date(2026, 4, 8), "Maundy Thursday: Good Friday to Easter Monday skipped"),
+        (
+            date(2026, 4, 2),
+            date(2026, 4, 8),
+            "Maundy Thursday: Good Friday to Easter Monday skipped",
+        ),
     ],
 )
 def test_the_first_48_hours_of_detention_skip_weekends_and_bank_holidays(seized_on, ends, why):
@@ -142,7 +146,9 @@ def test_an_account_freezing_order_runs_2_years_at_most():
         "granted_on": date(2026, 1, 5),
         "amount_gbp": Decimal("5000"),
     }
-    ok = rules.entry_problems(EntryKind.AFO, {**values, "expires_on": date(2028, 1, 5)}, today=TODAY)
+    ok = rules.entry_problems(
+        EntryKind.AFO, {**values, "expires_on": date(2028, 1, 5)}, today=TODAY
+    )
     late = rules.entry_problems(
         EntryKind.AFO, {**values, "expires_on": date(2028, 1, 6)}, today=TODAY
     )

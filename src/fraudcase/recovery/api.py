@@ -26,7 +26,7 @@ router = Router(tags=["recovery"])
 
 class RegisterEntryOut(Schema):
     id: int
-    register: one_of(rules.EntryKind)
+    kind: one_of(rules.EntryKind)
     report: str
     ocg: str
     subject: str
@@ -149,7 +149,7 @@ class FiguresIn(Schema):
 def _entry(e: RegisterEntry) -> dict[str, Any]:
     return {
         "id": e.pk,
-        "register": e.kind,
+        "kind": e.kind,
         "report": e.report.local_reference,
         "ocg": ocg_rules.ocg_reference(e.ocg_id) if e.ocg_id else "",
         "subject": e.subject,
