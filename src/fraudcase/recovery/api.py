@@ -186,18 +186,20 @@ def _entry(e: RegisterEntry) -> dict[str, Any]:
     }
 
 
-@router.get("/recovery/registers/{kind}", response=list[RegisterEntryOut], openapi_extra=PAGED)
+@router.get(
+    "/recovery/registers/{register_kind}", response=list[RegisterEntryOut], openapi_extra=PAGED
+)
 def list_entries(
     request: HttpRequest,
     response: HttpResponse,
-    kind: one_of(rules.EntryKind),
+    register_kind: one_of(rules.EntryKind),
     paged: Query[PageIn],
 ) -> list[dict[str, Any]]:
     """One register's entries you may see, newest first, a page at a time."""
     user = api_user(request)
     if not services.may_open(user):
         raise Http404("No such page")
-    found = services.filtered_entries(user, kind=kind).order_by("-recorded_at", "-pk")
+    found = services.filtered_entries(user, kind=register_kind).order_by("-recorded_at", "-pk")
     page = paging.api_page(request, response, found, size=paged.page_size)
     services.audit_list(user, [e.pk for e in page.rows])
     return [_entry(e) for e in page.rows]
@@ -207,9 +209,9 @@ def _officer(username: str) -> User | None:
     return User.objects.filter(username=username).first() if username else None
 
 
-@router.post("/recovery/registers/{kind}", response={201: RegisterEntryOut, 422: Invalid})
+@router.post("/recovery/registers/{register_kind}", response={201: RegisterEntryOut, 422: Invalid})
 def record_entry(
-    request: HttpRequest, kind: one_of(rules.EntryKind), payload: RegisterEntryIn
+    request: HttpRequest, register_kind: one_of(rules.EntryKind), payload: RegisterEntryIn
 ) -> Status[dict[str, Any]]:
     """Record an entry (the registers' roles). 422 when the officer holds no current
     accreditation the power needs (seed 001 §8) or a statutory threshold is not met."""
@@ -221,32 +223,32 @@ def record_entry(
         )
     data["officer"] = officer
     try:
-        entry = services.save_entry(api_user(request), kind, data)
+        entry = services.save_entry(api_user(request), register_kind, data)
     except InvalidInput as invalid:
         return Status(422, {"detail": "Not saved", "problems": invalid.problems})
     return Status(201, _entry(entry))
 
 
-@router.get("/recovery/entries/{entry_id}", response=RegisterEntryOut)
-def get_entry(request: HttpRequest, entry_id: int) -> dict[str, Any]:
+@router.get("/recovery/entries/{entry_pk}", response=RegisterEntryOut)
+def get_entry(request: HttpRequest, entry_pk: int) -> dict[str, Any]:
     """One entry you may see (404 otherwise)."""
-    return _entry(services.get_entry(api_user(request), entry_id))
+    return _entry(services.get_entry(api_user(request), entry_pk))
 
 
-@router.get("/recovery/entries/{entry_id}/steps", response=list[EntryStepOut])
-def list_steps(request: HttpRequest, entry_id: int) -> list[EntryStep]:
+@router.get("/recovery/entries/{entry_pk}/steps", response=list[EntryStepOut])
+def list_steps(request: HttpRequest, entry_pk: int) -> list[EntryStep]:
     """What happened to the entry: extensions, variations, payments, breaches."""
-    return services.steps(services.get_entry(api_user(request), entry_id))
+    return services.steps(services.get_entry(api_user(request), entry_pk))
 
 
-@router.post("/recovery/entries/{entry_id}/steps", response={201: EntryStepOut, 422: Invalid})
-def add_step(request: HttpRequest, entry_id: int, payload: EntryStepIn) -> Status[Any]:
+@router.post("/recovery/entries/{entry_pk}/steps", response={201: EntryStepOut, 422: Invalid})
+def add_step(request: HttpRequest, entry_pk: int, payload: EntryStepIn) -> Status[Any]:
     """Record an extension of detention (POCA s.295(2)), a variation or discharge, a payment,
     enforcement or a breach."""
     try:
         step = services.add_step(
             api_user(request),
-            entry_id,
+            entry_pk,
             kind=payload.kind,
             on=payload.on,
             amount=payload.amount_gbp,
@@ -314,10 +316,10 @@ def record_accreditation(request: HttpRequest, payload: AccreditationIn) -> Stat
     return Status(201, _accreditation(made))
 
 
-@router.get("/recovery/assessments/{assessment_id}", response=FinancialAssessmentOut)
-def get_assessment(request: HttpRequest, assessment_id: int) -> dict[str, Any]:
+@router.get("/recovery/assessments/{assessment_pk}", response=FinancialAssessmentOut)
+def get_assessment(request: HttpRequest, assessment_pk: int) -> dict[str, Any]:
     """One financial crime assessment (App. E) of a report or SAR you may see (404 otherwise)."""
-    a: FinancialAssessment = services.get_assessment(api_user(request), assessment_id)
+    a: FinancialAssessment = services.get_assessment(api_user(request), assessment_pk)
     return {
         "id": a.pk,
         "report": a.report.local_reference if a.report else "",

@@ -640,7 +640,7 @@ def _item(entry: RegisterEntry, today: date) -> clocks.DueItem:
         entry.due_on,
         triage_rules.deadline_state(entry.due_on, today),
         str(entry.officer) if entry.officer else "Financial intelligence team",
-        reverse("recovery-entry", kwargs={"kind": entry.kind, "pk": entry.pk}),
+        reverse("recovery-entry", kwargs={"register": entry.kind, "entry_pk": entry.pk}),
     )
 
 

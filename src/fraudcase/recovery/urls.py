@@ -10,9 +10,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("accreditations/new/", views.accreditation_new, name="recovery-accreditation-new"),
     path("accreditations/expiring/", views.expiring, name="recovery-expiring"),
     path("assessments/new/", views.assessment_new, name="recovery-assessment-new"),
-    path("assessments/<int:pk>/", views.assessment_detail, name="recovery-assessment"),
-    path("registers/<slug:kind>/", views.register, name="recovery-register"),
-    path("registers/<slug:kind>/new/", views.entry_new, name="recovery-entry-new"),
-    path("registers/<slug:kind>/<int:pk>/", views.entry_detail, name="recovery-entry"),
-    path("registers/<slug:kind>/<int:pk>/edit/", views.entry_edit, name="recovery-entry-edit"),
+    path("assessments/<int:assessment_pk>/", views.assessment_detail, name="recovery-assessment"),
+    path("registers/<slug:register>/", views.register, name="recovery-register"),
+    path("registers/<slug:register>/new/", views.entry_new, name="recovery-entry-new"),
+    path("registers/<slug:register>/<int:entry_pk>/", views.entry_detail, name="recovery-entry"),
+    path(
+        "registers/<slug:register>/<int:entry_pk>/edit/",
+        views.entry_edit,
+        name="recovery-entry-edit",
+    ),
 ]

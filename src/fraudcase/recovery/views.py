@@ -62,7 +62,8 @@ def _frame(rows: list[dict]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=list(rows[0]) if rows else ["id"])
 
 
-def register(request, kind: str):
+def register(request, register: str):
+    kind = register
     """One register's entries the user may see, newest first; csv and xlsx exports."""
     _opener(request)
     k = _kind(kind)
@@ -90,7 +91,8 @@ def register(request, kind: str):
     )
 
 
-def entry_new(request, kind: str):
+def entry_new(request, register: str):
+    kind = register
     k = _kind(kind)
     if not services.may_keep(request.user):
         raise Http404("No such page")
@@ -103,7 +105,7 @@ def entry_new(request, kind: str):
             _problems(form, invalid)
         else:
             messages.success(request, f"{rules.SHORT[k]}: entry {entry.pk} recorded.")
-            return redirect("recovery-entry", kind=k.value, pk=entry.pk)
+            return redirect("recovery-entry", register=k.value, entry_pk=entry.pk)
     return render(
         request,
         "recovery/entry_form.html",
@@ -111,7 +113,8 @@ def entry_new(request, kind: str):
     )
 
 
-def entry_edit(request, kind: str, pk: int):
+def entry_edit(request, register: str, entry_pk: int):
+    kind, pk = register, entry_pk
     k = _kind(kind)
     entry = services.get_entry(request.user, pk, kind=k, what="Opened to change")
     if not services.may_edit(request.user, entry):
@@ -132,7 +135,7 @@ def entry_edit(request, kind: str, pk: int):
             _problems(form, invalid)
         else:
             messages.success(request, f"Entry {entry.pk} changed.")
-            return redirect("recovery-entry", kind=k.value, pk=entry.pk)
+            return redirect("recovery-entry", register=k.value, entry_pk=entry.pk)
     return render(
         request,
         "recovery/entry_form.html",
@@ -140,8 +143,9 @@ def entry_edit(request, kind: str, pk: int):
     )
 
 
-def entry_detail(request, kind: str, pk: int):
+def entry_detail(request, register: str, entry_pk: int):
     """One entry, its history (extensions, payments, breaches) and the step form."""
+    kind, pk = register, entry_pk
     k = _kind(kind)
     step_form = None
     if request.method == "POST":
@@ -163,10 +167,10 @@ def entry_detail(request, kind: str, pk: int):
                 _problems(step_form, invalid)
             except Conflict as conflict:
                 messages.error(request, str(conflict))
-                return redirect("recovery-entry", kind=k.value, pk=pk)
+                return redirect("recovery-entry", register=k.value, entry_pk=pk)
             else:
                 messages.success(request, "Recorded.")
-                return redirect("recovery-entry", kind=k.value, pk=pk)
+                return redirect("recovery-entry", register=k.value, entry_pk=pk)
     entry = services.get_entry(request.user, pk, kind=k)
     editing = services.may_edit(request.user, entry)
     return render(
@@ -271,7 +275,7 @@ def assessment_new(request):
             _problems(form, invalid)
         else:
             messages.success(request, "Financial crime assessment recorded.")
-            return redirect("recovery-assessment", pk=made.pk)
+            return redirect("recovery-assessment", assessment_pk=made.pk)
     return render(
         request,
         "recovery/assessment_form.html",
@@ -286,8 +290,8 @@ def assessment_new(request):
     )
 
 
-def assessment_detail(request, pk: int):
-    found = services.get_assessment(request.user, pk)
+def assessment_detail(request, assessment_pk: int):
+    found = services.get_assessment(request.user, assessment_pk)
     return render(
         request,
         "recovery/assessment_detail.html",
