@@ -73,6 +73,7 @@ PAGES = [
     "/api/v1/sar-victim-referrals",
     "/recovery/",
     "/recovery/accreditations/",
+    "/recovery/assessments/",
     "/recovery/accreditations/new/",
     "/recovery/accreditations/expiring/",
     "/api/v1/recovery/accreditations",

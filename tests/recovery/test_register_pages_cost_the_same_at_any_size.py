@@ -7,7 +7,12 @@ from itertools import count
 import pytest
 from django.utils import timezone
 
-from fraudcase.recovery.models import EntryStep, OfficerAccreditation, RegisterEntry
+from fraudcase.recovery.models import (
+    EntryStep,
+    FinancialAssessment,
+    OfficerAccreditation,
+    RegisterEntry,
+)
 from fraudcase.reports.models import Report
 from tests.scale import assert_bounded
 
@@ -48,6 +53,19 @@ def grow(finint, fi, reports):
             EntryStep(entry=e, kind="note", on=today, text="n", recorded_by=finint, recorded_at=now)
             for e in made
         )
+        FinancialAssessment.objects.bulk_create(
+            FinancialAssessment(
+                report=report,
+                factors={},
+                recommendation="none",
+                non_acceptance="n",
+                allocated_to=fi,
+                assessed_by=finint,
+                assessed_on=today,
+                recorded_at=now,
+            )
+            for _ in range(50)
+        )
         OfficerAccreditation.objects.bulk_create(
             OfficerAccreditation(
                 officer=fi,
@@ -73,6 +91,7 @@ def grow(finint, fi, reports):
         "/recovery/accreditations/",
         "/recovery/accreditations/expiring/",
         "/api/v1/recovery/accreditations",
+        "/recovery/assessments/",
         "/deadlines/?scope=team",
         "/",
     ],

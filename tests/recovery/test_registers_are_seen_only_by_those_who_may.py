@@ -103,10 +103,13 @@ def test_an_assessment_of_a_sar_is_seen_only_by_those_who_may_see_the_sar(
     )
     client.force_login(finint)
     assert client.get(f"/recovery/assessments/{made.pk}/").status_code == 200
+    assert sar.ukfiu_reference in client.get("/recovery/assessments/").content.decode()
     # The ECU manager keeps the registers but is not named on the SAR: it does not exist.
     for user in (manager, fi):
         client.force_login(user)
         assert client.get(f"/recovery/assessments/{made.pk}/").status_code == 404
+        listed = client.get("/recovery/assessments/")
+        assert listed.status_code == 404 or sar.ukfiu_reference not in listed.content.decode()
         assert client.get(f"/api/v1/recovery/assessments/{made.pk}").status_code == 404
         assert (
             client.get(f"/recovery/assessments/new/?sar={sar.ukfiu_reference}").status_code == 404

@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("accreditations/", views.accreditations, name="recovery-accreditations"),
     path("accreditations/new/", views.accreditation_new, name="recovery-accreditation-new"),
     path("accreditations/expiring/", views.expiring, name="recovery-expiring"),
+    path("assessments/", views.assessments, name="recovery-assessments"),
     path("assessments/new/", views.assessment_new, name="recovery-assessment-new"),
     path("assessments/<int:assessment_pk>/", views.assessment_detail, name="recovery-assessment"),
     path("registers/<slug:register>/", views.register, name="recovery-register"),

@@ -290,6 +290,13 @@ def assessment_new(request):
     )
 
 
+def assessments(request):
+    """The financial crime assessments of the reports and SARs the user may see, newest first."""
+    _opener(request)
+    page = paging.paginate(request, services.visible_assessments(request.user).order_by("-pk"))
+    return render(request, "recovery/assessments.html", {"page": page})
+
+
 def assessment_detail(request, assessment_pk: int):
     found = services.get_assessment(request.user, assessment_pk)
     return render(
