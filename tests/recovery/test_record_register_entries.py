@@ -114,6 +114,7 @@ def test_a_confiscation_order_with_payments_and_what_is_outstanding(
     assert entry.paid_gbp == Decimal("2000") and entry.outstanding_gbp == Decimal("10000")
     html = client.get(f"/recovery/registers/confiscation/{entry.pk}/").content.decode()
     assert "£10,000.00" in html and "£2,000.00" in html
+    assert "Available amount in pounds" in html and "£12,000.00" in html
     services.add_step(finint, entry.pk, kind="payment", on=today, amount="10000")
     entry.refresh_from_db()
     assert entry.status == "satisfied" and entry.due_on is None

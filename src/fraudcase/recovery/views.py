@@ -173,6 +173,7 @@ def entry_detail(request, register: str, entry_pk: int):
                 return redirect("recovery-entry", register=k.value, entry_pk=pk)
     entry = services.get_entry(request.user, pk, kind=k)
     editing = services.may_edit(request.user, entry)
+    labels = EntryForm(kind=k).fields
     return render(
         request,
         "recovery/entry_detail.html",
@@ -181,7 +182,9 @@ def entry_detail(request, register: str, entry_pk: int):
             "kind": k,
             "title": rules.SHORT[k],
             "fields": [
-                (name, getattr(entry, name)) for name in rules.FIELDS[k] if name != "pursued"
+                (name, labels[name].label, getattr(entry, name))
+                for name in rules.FIELDS[k]
+                if name != "pursued"
             ],
             "steps": services.steps(entry),
             "may_edit": editing,
