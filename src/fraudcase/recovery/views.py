@@ -200,7 +200,8 @@ def entry_detail(request, register: str, entry_pk: int):
 
 def accreditations(request):
     """Every officer's accreditations (the manager's view), or the user's own."""
-    _opener(request) if not services.may_manage_accreditation(request.user) else None
+    if not services.may_manage_accreditation(request.user):
+        _opener(request)
     page = paging.paginate(
         request, services.accreditations(request.user).order_by("officer__username", "kind", "pk")
     )
@@ -213,7 +214,7 @@ def accreditations(request):
             "may_manage": services.may_manage_accreditation(request.user),
             "required": [
                 (
-                    rules.SHORT.get(rules.SLUGS.get(k), "Financial crime assessment (App. E)")
+                    rules.SHORT[rules.SLUGS[k]]
                     if k in rules.SLUGS
                     else "Financial crime assessment (App. E)",
                     " or ".join(sorted(a.label for a in v)),
