@@ -9,6 +9,7 @@ from fraudcase.investigation import nominals
 from fraudcase.investigation.models import Exhibit
 from fraudcase.linking.models import Series
 from fraudcase.ocg.models import OrganisedCrimeGroup
+from fraudcase.recovery.models import FinancialAssessment, RegisterEntry
 from fraudcase.reports.models import Report
 from fraudcase.streams.models import BankingProtocolIncident, InternationalRequest
 from fraudcase.victims.models import VictimList, VictimListEntry
@@ -74,6 +75,18 @@ PAGES = [
     "/api/v1/sars",
     "/finance/victim-referrals/",
     "/api/v1/sar-victim-referrals",
+    "/recovery/",
+    "/recovery/accreditations/",
+    "/recovery/assessments/",
+    "/recovery/accreditations/new/",
+    "/recovery/accreditations/expiring/",
+    "/api/v1/recovery/accreditations",
+    "/api/v1/recovery/accreditations/expiring",
+    "/api/v1/recovery/figures?start=2026-01-01&end=2026-12-31",
+    *(f"/recovery/registers/{kind}/" for kind in ("cash", "confiscation", "scpo", "iom")),
+    "/recovery/registers/cash/?export=xlsx",
+    "/recovery/registers/confiscation/new/",
+    "/api/v1/recovery/registers/restraint",
 ]
 REPORT_PAGES = [
     "",
@@ -185,6 +198,20 @@ def test_no_page_fails_for_any_demo_user(client):
         f"/reports/{on.local_reference}/investigation/people/{nominal.pk}/remove/",
         f"/api/v1/reports/{on.local_reference}/nominals",
         f"/api/v1/reports/{on.local_reference}/nominals/{nominal.pk}",
+    ]
+    for entry in RegisterEntry.objects.all():
+        urls += [
+            f"/recovery/registers/{entry.kind}/{entry.pk}/",
+            f"/recovery/registers/{entry.kind}/{entry.pk}/edit/",
+            f"/api/v1/recovery/entries/{entry.pk}",
+            f"/api/v1/recovery/entries/{entry.pk}/steps",
+        ]
+    assessment = FinancialAssessment.objects.first()
+    assert assessment is not None, "the demo assesses a report (App. E)"
+    urls += [
+        f"/recovery/assessments/{assessment.pk}/",
+        f"/api/v1/recovery/assessments/{assessment.pk}",
+        f"/recovery/assessments/new/?report={assessment.report.local_reference}",
     ]
     victim_list = VictimList.objects.first()
     entry = VictimListEntry.objects.first()

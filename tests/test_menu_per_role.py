@@ -32,6 +32,7 @@ EVERY_LINK = {
     "To double-key",
     "Referral",
     "Other demand",
+    "Asset recovery",
     "Administration",
 }
 # What each role sees. My cases is the investigator's; My tasks is for everyone who can be
@@ -82,7 +83,14 @@ MENUS = {
     Role.SAFEGUARDING: ["Home", "My tasks", "Find a report", "Other demand"],
     Role.SPECIAL: ["Home", "My tasks", "Find a report"],
     Role.VOLUNTEER: ["Home", "My tasks", "Find a report"],
-    Role.FINANCIAL_INTELLIGENCE: ["Home", "Deadlines", "Find a report", "Other demand", "SARs"],
+    Role.FINANCIAL_INTELLIGENCE: [
+        "Home",
+        "Deadlines",
+        "Find a report",
+        "Other demand",
+        "SARs",
+        "Asset recovery",
+    ],
     Role.ANALYST: [
         "Home",
         "NFIB returns",
@@ -92,7 +100,7 @@ MENUS = {
         "Performance",
         "Other demand",
     ],
-    Role.ECU_MANAGER: ["Home", "Find a report", "OCGs", "Performance"],
+    Role.ECU_MANAGER: ["Home", "Find a report", "OCGs", "Performance", "Asset recovery"],
     Role.ADMINISTRATOR: ["Home", "Find a report", "Administration"],
 }
 

@@ -82,6 +82,10 @@ def sample_values() -> dict[str, list[str]]:
         "charging_id": first("casefile.ChargingDecision"),
         "hearing_id": first("casefile.Hearing"),
         "fmt": ["pdf", "xlsx"],
+        "register": ["cash", "confiscation", "scpo"],
+        "register_kind": ["cash"],
+        "entry_pk": first("recovery.RegisterEntry"),
+        "assessment_pk": first("recovery.FinancialAssessment"),
         "rest": ["no/such/address"],  # the API's JSON 404 for an unknown address
         "job_id": [
             str(

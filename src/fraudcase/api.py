@@ -36,6 +36,7 @@ from fraudcase.investigation.api import router as investigation_router
 from fraudcase.linking.api import router as linking_router
 from fraudcase.ocg.api import router as ocg_router
 from fraudcase.performance.api import router as performance_router
+from fraudcase.recovery.api import router as recovery_router
 from fraudcase.reports.api import router as reports_router
 from fraudcase.returns.api import router as returns_router
 from fraudcase.streams.api import router as streams_router
@@ -209,6 +210,7 @@ api.add_router("/v1", performance_router)
 api.add_router("/v1", linking_router)
 api.add_router("/v1", finance_router)
 api.add_router("/v1", ocg_router)
+api.add_router("/v1", recovery_router)
 
 
 @csrf_exempt  # it changes nothing: a POST to no route is a JSON 404, not the CSRF HTML page

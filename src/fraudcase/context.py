@@ -15,6 +15,7 @@ from fraudcase.cases import rules as case_rules
 from fraudcase.finance import rules as finance_rules
 from fraudcase.ocg import rules as ocg_rules
 from fraudcase.performance import rules as performance_rules
+from fraudcase.recovery import rules as recovery_rules
 from fraudcase.returns import rules as return_rules
 from fraudcase.streams import cyber_rules
 from fraudcase.streams import rules as stream_rules
@@ -81,6 +82,9 @@ PLACES = (
     # The SAR register (issue 14): the financial intelligence team only. An officer named on a
     # SAR reaches it from the Deadlines page or a link, not from the menu.
     Place("SARs", "sar-list", "may_keep_sar_register"),
+    # The asset recovery registers, accreditations and App. E assessments (recovery, seed 001
+    # §7-§8): the financial intelligence team and the ECU manager.
+    Place("Asset recovery", "recovery-home", "may_keep_recovery"),
     Place("Administration", "admin:index", "may_administer"),
 )
 
@@ -134,6 +138,7 @@ def flags(role: str, *, is_staff: bool = False, signed_in: bool = True) -> dict[
         "ocgs_in_menu": ocg_rules.may_read(role) and role != Role.VFT_SUPERVISOR,
         # The SAR register and its DAML clocks (finance.rules, seed 001 §7.2).
         "may_keep_sar_register": finance_rules.may_keep_register(role),
+        "may_keep_recovery": recovery_rules.may_keep_registers(role),
         "may_administer": is_staff,
     }
 

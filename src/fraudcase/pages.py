@@ -21,6 +21,7 @@ from fraudcase.intake import services as intake_services
 from fraudcase.investigation import views as investigation_views
 from fraudcase.linking import services as linking_services
 from fraudcase.ocg import services as ocg_services
+from fraudcase.recovery import views as recovery_views
 from fraudcase.reports import services as report_services
 from fraudcase.reports.forms import LogEntryForm, SearchForm
 from fraudcase.reports.views import justification_given, list_justification
@@ -89,6 +90,8 @@ def report_detail(request, ref):
         "ocgs": ocg_services.report_part(request.user, report),
         "investigation": investigation_views.report_part(request.user, report),
         "casefile": casefile_views.report_part(request.user, report),
+        # The App. E assessments and register entries on the report (recovery).
+        "recovery": recovery_views.report_part(request.user, report),
     }
     context.update(triage_views.report_part(request.user, report))
     context["back_href"] = back_to(request)

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "fraudcase.investigation",
     "fraudcase.ocg",
     "fraudcase.casefile",
+    "fraudcase.recovery",
     "fraudcase.performance",
     "fraudcase.demo",
 ]

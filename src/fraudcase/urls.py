@@ -102,6 +102,7 @@ urlpatterns = [
     path("series/", include("fraudcase.linking.urls")),
     path("ocgs/", include("fraudcase.ocg.urls")),
     path("finance/", include("fraudcase.finance.urls")),
+    path("recovery/", include("fraudcase.recovery.urls")),
     path("performance/", include("fraudcase.performance.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),

@@ -32,6 +32,7 @@ from fraudcase.reports.rules import Transition
 from fraudcase.reports.services import off_hidden_reports, visible_reports
 
 from . import charts, rules
+from .recovery_measures import ASSET_RECOVERY
 from .registry import Cell, Measure, Scope, Table, register
 from .stream_measures import STREAM_MEASURES
 
@@ -625,3 +626,6 @@ for measure in (
 # The other demand streams (ILOR/EIO, Banking Protocol, cyber, victim support only), last.
 for measure in STREAM_MEASURES:
     register(measure)
+
+# The asset recovery registers (recovery), after the streams.
+register(ASSET_RECOVERY)

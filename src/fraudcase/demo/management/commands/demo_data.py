@@ -25,6 +25,7 @@ from fraudcase.accounts.models import HandlingMarking, Role, Team, TeamKind, Use
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.demo import demand
+from fraudcase.demo import recovery as demo_recovery
 from fraudcase.intake import services as intake_services
 from fraudcase.intake.importing import LONDON, import_nfib_package
 from fraudcase.intake.synthetic import nfib_package_frame
@@ -232,6 +233,10 @@ class Command(BaseCommand):
             self._routed(admin)
             self._victim_list(User.objects.get(username="fvo"))
             self._sars(User.objects.get(username="finint"))
+            # Accreditations, the asset recovery registers and an App. E assessment.
+            demo_recovery.load(
+                User.objects.get(username="finint"), min(today, timezone.localdate())
+            )
             self._organised_crime_group(User.objects.get(username="analyst"))
         self._assess_some(assessor)
         self._walk_some(teams["Volume Fraud Team"])
