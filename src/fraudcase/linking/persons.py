@@ -296,9 +296,13 @@ def cluster(
     for a, b in decisions.joined:
         join(a, b, 1.0, "confirmed by an officer")
     if held is not None:
-        for victim, anchor in held.select("victim_id", "anchor").iter_rows():
+        for victim, anchor, probability, agreed in held.select(
+            "victim_id", "anchor", "probability", "agreed"
+        ).iter_rows():
             if victim != anchor:
                 groups.union(victim, anchor)
+            if probability is not None:
+                how[victim] = (probability, agreed or "")
     for a, b in exact.select("victim_l", "victim_r").iter_rows():
         join(a, b, 1.0, "exact match")
     ordered = scored.sort("probability", "victim_l", "victim_r", descending=[True, False, False])
@@ -371,8 +375,8 @@ def link_new(
     model: dict[str, Any],
     decisions: Decisions | None = None,
 ) -> pl.DataFrame:
-    """New victims against those held (`held`: victim_id, anchor of every victim already in a
-    person): only pairs with a new victim are scored, and the persons held stay as they are
+    """New victims against those held (`held`: victim_id, anchor, probability, agreed of every
+    victim already in a person): only pairs with a new victim are scored, and the persons held stay as they are
     but for the new victims joining them (and the persons a new victim joins together)."""
     decisions = decisions or Decisions([], [])
     frame = normalise(victims)
