@@ -19,8 +19,8 @@ from fraudcase.core import dates, paging
 from fraudcase.core.errors import JustificationRequired
 from fraudcase.intake import services as intake_services
 from fraudcase.investigation import views as investigation_views
-from fraudcase.linking import services as linking_services
 from fraudcase.linking import person_services as linking_person_services
+from fraudcase.linking import services as linking_services
 from fraudcase.ocg import services as ocg_services
 from fraudcase.reports import services as report_services
 from fraudcase.reports.forms import LogEntryForm, SearchForm

@@ -97,7 +97,9 @@ def may_decide(user: User) -> bool:
     return bool(user.is_authenticated and rules.may_decide_person(user.role))
 
 
-def decide(user: User, report: Report, other_reference: str, decision: str, reason: str = "") -> None:
+def decide(
+    user: User, report: Report, other_reference: str, decision: str, reason: str = ""
+) -> None:
     """An officer says the victims of two reports they may both see are the same person
     (confirm) or not (break): kept, applied now to the persons of both, and on every later run.
     Http404 for a report the user may not see (or one with no victim)."""

@@ -91,9 +91,10 @@ def _victims(ids: Sequence[int] | None = None) -> pl.DataFrame:
     return frame.select(
         "victim_id",
         pl.when(individual).then(pl.col("forename")).alias("forename"),
-        pl.when(individual).then(pl.col("surname")).otherwise(pl.col("business_name")).alias(
-            "surname"
-        ),
+        pl.when(individual)
+        .then(pl.col("surname"))
+        .otherwise(pl.col("business_name"))
+        .alias("surname"),
         "dob",
         *CONTACT_COLUMNS,
     )
@@ -120,16 +121,17 @@ def link_persons(
     progress("Reading every victim", 10)
     victims = _victims()
     model = None if retrain else _model()
-    result = PersonRunResult("all", victims_read=victims.height, trained=model is None)
+    trains = model is None and victims.height >= persons.MIN_TRAINING
+    result = PersonRunResult("all", victims_read=victims.height, trained=trains)
     progress(
         f"Linking {victims.height:,} victims into persons"
-        + (" (training the model)" if model is None else ""),
+        + (" (training the model)" if trains else ""),
         40,
     )
     found, model = persons.link(victims, model=model, decisions=_decisions())
     progress("Writing the persons (all or nothing)", 80)
     with transaction.atomic():
-        if result.trained and victims.height:
+        if trains:
             PersonModel.objects.create(parameters=model, victims=victims.height)
         _write(found, None, result)
         audit.record(
@@ -149,15 +151,16 @@ def link_new_victims(
     """Link new victims against the persons held, with the model held (no retraining); only the
     persons they join are rewritten. Without a model held, every victim is linked."""
     model = _model()
-    if model is None:
+    if model is None and Victim.objects.count() >= persons.MIN_TRAINING:
         return link_persons(user=user, progress=progress)
+    model = model or persons.starter_model()
     started = timezone.now()
     victims = _victims()
     held = _held()
     new = sorted(set(victim_ids))
     found = persons.link_new(victims, new, held, model=model, decisions=_decisions())
     touched = found.filter(pl.col("victim_id").is_in(new))["anchor"].unique()
-    scope = found.filter(pl.col("anchor").is_in(touched))
+    scope = found.filter(pl.col("anchor").is_in(touched.implode()))
     result = PersonRunResult("new", victims_read=len(new))
     with transaction.atomic():
         _write(scope, scope["victim_id"].to_list(), result)
@@ -179,27 +182,11 @@ def relink(victim_ids: Iterable[int]) -> PersonRunResult:
     Only pairs within those persons are scored."""
     scope = sorted(_person_mates(victim_ids))
     result = PersonRunResult("decision", victims_read=len(scope))
-    model = _model()
     victims = _victims(scope)
-    decisions = _decisions()
-    if model is None:  # no run yet: exact matches and the officers' word only
-        frame = persons.normalise(victims)
-        found = persons.cluster(scope, persons.exact_edges(frame), _no_pairs(), decisions)
-    else:
-        found, _ = persons.link(victims, model=model, decisions=decisions)
+    model = _model() or persons.starter_model()
+    found, _ = persons.link(victims, model=model, decisions=_decisions())
     _write(found, scope, result)
     return result
-
-
-def _no_pairs() -> pl.DataFrame:
-    return pl.DataFrame(
-        schema={
-            "victim_l": pl.Int64,
-            "victim_r": pl.Int64,
-            "probability": pl.Float64,
-            "agreed": pl.Utf8,
-        }
-    )
 
 
 def link_after_import(local_references: list[str], user: User | None, progress: Progress) -> None:

@@ -15,9 +15,12 @@ Three steps:
    officer said are the same (a "confirm").
 """
 
+import json
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -49,6 +52,10 @@ BLOCKING = (
 PRIOR_RULES = (("forename", "surname", "dob"),)
 # EM is trained on these blocks (each leaves the others' fields free to be estimated).
 TRAINING_BLOCKS = (("dob",), ("surname", "forename"), ("postcode",))
+# Fewer victims than this are too few for EM to learn from: the starter model is used instead
+# (trained on the synthetic truth set, tests/linking/person_truth.py; no one's personal data).
+MIN_TRAINING = 5000
+STARTER_MODEL = Path(__file__).with_name("person_model.json")
 FRAME_SCHEMA = {
     "victim_id": pl.Int64,
     "forename": pl.Utf8,
@@ -68,7 +75,7 @@ def normalise(victims: pl.DataFrame) -> pl.DataFrame:
     col = pl.col
 
     def name(c: str) -> pl.Expr:
-        folded = col(c).fill_null("").str.to_lowercase().str.replace_all(r"[\s'’.\-]", "")
+        folded = col(c).fill_null("").str.to_lowercase().str.replace_all(r"[\s'\u2019.\-]", "")
         return pl.when(folded == "").then(None).otherwise(folded).alias(c)
 
     digits = col("phone").fill_null("").str.replace_all(r"\D", "")
@@ -140,7 +147,7 @@ class UnionFind:
 
 
 def exact_edges(frame: pl.DataFrame) -> pl.DataFrame:
-    """(victim_l, victim_r) for victims equal on a pre-clustering key: each victim to the lowest
+    """(victim_l, victim_r, agreed) for victims equal on a pre-clustering key: each victim to the lowest
     victim id with the same key (a star per key, enough to join them)."""
     parts = []
     for key in EXACT_KEYS:
@@ -149,9 +156,10 @@ def exact_edges(frame: pl.DataFrame) -> pl.DataFrame:
             present.select(
                 pl.col("victim_id").min().over(list(key)).alias("victim_l"),
                 pl.col("victim_id").alias("victim_r"),
+                pl.lit("exactly: " + ", ".join(FIELDS[c] for c in key)).alias("agreed"),
             ).filter(pl.col("victim_l") != pl.col("victim_r"))
         )
-    return pl.concat(parts).unique()
+    return pl.concat(parts).unique(["victim_l", "victim_r"], keep="first", maintain_order=True)
 
 
 def settings(model: dict[str, Any] | None = None) -> Any:
@@ -179,6 +187,17 @@ def settings(model: dict[str, Any] | None = None) -> Any:
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=False,
     )
+
+
+@cache
+def _starter() -> str:
+    return STARTER_MODEL.read_text()
+
+
+def starter_model() -> dict[str, Any]:
+    """The model used until enough victims are held to train one (MIN_TRAINING)."""
+    model: dict[str, Any] = json.loads(_starter())
+    return model
 
 
 def _linker(frame: pl.DataFrame, model: dict[str, Any] | None) -> Any:
@@ -250,10 +269,8 @@ def score(
             ],
         }
     linker = _linker(frame, model)
-    found = pl.from_arrow(
-        linker.inference.predict(threshold_match_probability=THRESHOLD).as_duckdbpyrelation().arrow()
-    )
-    assert isinstance(found, pl.DataFrame)
+    found = linker.inference.predict(threshold_match_probability=THRESHOLD)
+    found = found.as_duckdbpyrelation().pl()
     return found.select(
         pl.col("victim_id_l").cast(pl.Int64).alias("victim_l"),
         pl.col("victim_id_r").cast(pl.Int64).alias("victim_r"),
@@ -280,7 +297,7 @@ def cluster(
 ) -> pl.DataFrame:
     """(victim_id, anchor, probability, agreed) for every victim: `anchor` the lowest victim id
     of its person; `probability` and `agreed` of the link that joined it (1.0 and "confirmed by
-    an officer" / "name and date of birth" ... for a decided or exact link; null for a victim
+    an officer" or "exactly: forename, surname, date of birth" for a decided or exact link; null for a victim
     alone). Joins in order: officers' confirmations, the persons already `held` (victim_id,
     anchor) for an incremental run, exact matches, then scored pairs from the most probable;
     none that an officer's break forbids."""
@@ -303,8 +320,8 @@ def cluster(
                 groups.union(victim, anchor)
             if probability is not None:
                 how[victim] = (probability, agreed or "")
-    for a, b in exact.select("victim_l", "victim_r").iter_rows():
-        join(a, b, 1.0, "exact match")
+    for a, b, agreed in exact.select("victim_l", "victim_r", "agreed").iter_rows():
+        join(a, b, 1.0, agreed)
     ordered = scored.sort("probability", "victim_l", "victim_r", descending=[True, False, False])
     for a, b, probability, agreed in ordered.select(
         "victim_l", "victim_r", "probability", "agreed"
@@ -362,7 +379,7 @@ def link(
     reps = representatives(frame, exact)
     if model is None:
         # Trained on every victim: the exact matches show EM what agreement looks like.
-        model = train(frame)
+        model = train(frame) if frame.height >= MIN_TRAINING else starter_model()
     scored = score(reps, model)
     return cluster(frame["victim_id"].to_list(), exact, scored, decisions), model
 
@@ -376,13 +393,14 @@ def link_new(
     decisions: Decisions | None = None,
 ) -> pl.DataFrame:
     """New victims against those held (`held`: victim_id, anchor, probability, agreed of every
-    victim already in a person): only pairs with a new victim are scored, and the persons held stay as they are
-    but for the new victims joining them (and the persons a new victim joins together)."""
+    victim already in a person): only pairs with a new victim are scored, and the persons held
+    stay as they are but for the new victims joining them (and the persons a new victim joins
+    together)."""
     decisions = decisions or Decisions([], [])
     frame = normalise(victims)
     fresh = pl.Series(list(new), dtype=pl.Int64)
     exact = exact_edges(frame).filter(
-        pl.col("victim_l").is_in(fresh) | pl.col("victim_r").is_in(fresh)
+        pl.col("victim_l").is_in(fresh.implode()) | pl.col("victim_r").is_in(fresh.implode())
     )
     scored = score(frame, model, new=new)
     return cluster(frame["victim_id"].to_list(), exact, scored, decisions, held=held)

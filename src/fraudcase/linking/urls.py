@@ -9,6 +9,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("run/", views.start_run, name="linking-run"),
     path("over-connected/", views.over_connected, name="over-connected"),
     path("over-connected/<int:over_id>/", views.decide, name="over-connected-decide"),
-    path("persons/<str:ref>/decide/", views.person_decide, name="person-decide"),
     path("<str:ref>/", views.series_detail, name="series-detail"),
 ]

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_POST
 
 from fraudcase.core import exports, paging
 from fraudcase.core.errors import NotPermitted
-
 from fraudcase.reports.services import visible_reports
 
 from . import parts, person_services, rules, services
