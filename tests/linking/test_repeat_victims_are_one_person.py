@@ -197,3 +197,12 @@ def test_person_linkage_scores_well_on_the_synthetic_truth_set():
     found, _ = persons.link(truth.drop("truth"), model=persons.starter_model())
     scores = pair_scores(truth, found)
     assert scores["f1"] >= 0.97, scores
+
+
+def test_an_erased_victim_leaves_its_person(margaret, administrator):
+    from fraudcase.reports import services as report_services
+
+    report = Report.objects.get(local_reference=margaret[1])
+    report_services.erase_personal_data(administrator, report, "Court order")
+    assert person_groups() == [sorted(margaret[i] for i in (0, 2, 4))]
+    assert PersonMember.objects.get(victim__report=report).person.size == 1

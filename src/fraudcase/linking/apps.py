@@ -27,6 +27,8 @@ class LinkingConfig(AppConfig):
         # A report whose personal data is erased has no suspect identifiers left: it leaves its
         # series, and the rest of the series is linked again (it may fall apart).
         report_services.on_erasure(_unlink_erased)
+        # ... and its victim leaves its person (the rest of the person is linked again).
+        report_services.on_erasure(_unlink_person_erased)
 
 
 # polars is loaded when linking runs, not when any command starts.
@@ -60,3 +62,9 @@ def _link_persons_after_import(references: list[str], user: Any, progress: Any) 
     from .personrun import link_after_import
 
     link_after_import(references, user, progress)
+
+
+def _unlink_person_erased(report: Any) -> None:
+    from .personrun import unlink_erased
+
+    unlink_erased(report.pk)

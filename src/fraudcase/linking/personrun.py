@@ -22,6 +22,7 @@ from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core import bulk
 from fraudcase.reports.models import Victim
+from fraudcase.reports.services import ERASED
 
 from . import persons
 from .linkrun import CHUNK, Progress, _quiet
@@ -88,6 +89,11 @@ def _victims(ids: Sequence[int] | None = None) -> pl.DataFrame:
         orient="row",
     )
     individual = pl.col("victim_type") == "individual"
+    # Erased personal data links no one (reports.services.erase_personal_data).
+    frame = frame.with_columns(
+        pl.when(pl.col(c) != ERASED).then(pl.col(c)).alias(c)
+        for c in ("forename", "surname", "business_name", *CONTACT_COLUMNS)
+    )
     return frame.select(
         "victim_id",
         pl.when(individual).then(pl.col("forename")).alias("forename"),
@@ -187,6 +193,14 @@ def relink(victim_ids: Iterable[int]) -> PersonRunResult:
     found, _ = persons.link(victims, model=model, decisions=_decisions())
     _write(found, scope, result)
     return result
+
+
+def unlink_erased(report_id: int) -> None:
+    """The report's victim is erased: it is a person alone, and the rest of its person is
+    linked again (registered with reports.services.on_erasure; inside its transaction)."""
+    victim = Victim.objects.filter(report_id=report_id).values_list("id", flat=True).first()
+    if victim is not None:
+        relink([victim])
 
 
 def link_after_import(local_references: list[str], user: User | None, progress: Progress) -> None:

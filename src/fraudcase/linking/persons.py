@@ -147,8 +147,8 @@ class UnionFind:
 
 
 def exact_edges(frame: pl.DataFrame) -> pl.DataFrame:
-    """(victim_l, victim_r, agreed) for victims equal on a pre-clustering key: each victim to the lowest
-    victim id with the same key (a star per key, enough to join them)."""
+    """(victim_l, victim_r, agreed) for victims equal on a pre-clustering key: each victim to
+    the lowest victim id with the same key (a star per key, enough to join them)."""
     parts = []
     for key in EXACT_KEYS:
         present = frame.filter(pl.all_horizontal(pl.col(c).is_not_null() for c in key))
@@ -296,11 +296,11 @@ def cluster(
     held: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """(victim_id, anchor, probability, agreed) for every victim: `anchor` the lowest victim id
-    of its person; `probability` and `agreed` of the link that joined it (1.0 and "confirmed by
-    an officer" or "exactly: forename, surname, date of birth" for a decided or exact link; null for a victim
-    alone). Joins in order: officers' confirmations, the persons already `held` (victim_id,
-    anchor) for an incremental run, exact matches, then scored pairs from the most probable;
-    none that an officer's break forbids."""
+    of its person; `probability` and `agreed` of the link that joined it (1.0 and "confirmed
+    by an officer" or "exactly: forename, surname, date of birth" for a decided or exact link;
+    null for a victim alone). Joins in order: officers' confirmations, the persons already
+    `held` (victim_id, anchor, probability, agreed) for an incremental run, exact matches,
+    then scored pairs from the most probable; none that an officer's break forbids."""
     groups = UnionFind(decisions.apart)
     how: dict[int, tuple[float, str]] = {}
 
