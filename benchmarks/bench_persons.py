@@ -23,8 +23,8 @@ import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fraudcase.linking import persons  # noqa: E402
-from tests.linking.person_truth import pair_scores, victims  # noqa: E402
+from fraudcase.linking import persons
+from tests.linking.person_truth import pair_scores, victims
 
 
 def peak_mib() -> float:
