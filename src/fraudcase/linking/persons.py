@@ -269,8 +269,8 @@ def score(
             ],
         }
     linker = _linker(frame, model)
-    found = linker.inference.predict(threshold_match_probability=THRESHOLD)
-    found = found.as_duckdbpyrelation().pl()
+    predicted = linker.inference.predict(threshold_match_probability=THRESHOLD)
+    found: pl.DataFrame = predicted.as_duckdbpyrelation().pl()
     return found.select(
         pl.col("victim_id_l").cast(pl.Int64).alias("victim_l"),
         pl.col("victim_id_r").cast(pl.Int64).alias("victim_r"),
