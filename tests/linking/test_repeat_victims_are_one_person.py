@@ -4,6 +4,8 @@ number written another way; two people with the same name and different dates of
 apart; an officer's confirmation or break survives the next run; and the links never show a
 report the reader may not see (issue 13, "Need to know")."""
 
+import io
+
 import pytest
 from django.urls import reverse
 
@@ -206,3 +208,33 @@ def test_an_erased_victim_leaves_its_person(margaret, administrator):
     report_services.erase_personal_data(administrator, report, "Court order")
     assert person_groups() == [sorted(margaret[i] for i in (0, 2, 4))]
     assert PersonMember.objects.get(victim__report=report).person.size == 1
+
+
+def test_the_model_held_is_reused_not_retrained(margaret, monkeypatch):
+    from fraudcase.linking.models import PersonModel
+
+    PersonModel.objects.create(parameters=persons.starter_model(), victims=8)
+
+    def no_training(frame):
+        raise AssertionError("retrained")
+
+    monkeypatch.setattr(persons, "train", no_training)
+    monkeypatch.setattr(persons, "MIN_TRAINING", 1)
+    result = personrun.link_persons()
+    assert not result.trained
+    assert person_groups() == [sorted(margaret[i] for i in (0, 1, 2, 4))]
+    with pytest.raises(AssertionError, match="retrained"):
+        personrun.link_persons(retrain=True)
+
+
+def test_fraudcase_link_links_series_then_persons(margaret):
+    import json
+
+    from django.core.management import call_command
+
+    PersonMember.objects.all().delete()
+    out = io.StringIO()
+    call_command("link", "--json", stdout=out)
+    found = json.loads(out.getvalue())["persons"]
+    assert (found["victims_read"], found["persons"], found["repeat_persons"]) == (8, 5, 1)
+    assert person_groups() == [sorted(margaret[i] for i in (0, 1, 2, 4))]
