@@ -238,3 +238,13 @@ def test_fraudcase_link_links_series_then_persons(margaret):
     found = json.loads(out.getvalue())["persons"]
     assert (found["victims_read"], found["persons"], found["repeat_persons"]) == (8, 5, 1)
     assert person_groups() == [sorted(margaret[i] for i in (0, 1, 2, 4))]
+
+
+def test_the_assessment_page_shows_the_repeat_and_why(margaret, client, assessor):
+    client.force_login(assessor)
+    url = reverse("report-assess-section", kwargs={"ref": margaret[0], "section": "victim"})
+    page = client.get(url).content.decode()
+    check = page.split("Repeat victim check")[1]
+    assert margaret[1] in check and margaret[4] in check
+    assert margaret[5] not in check  # born in 1980: another person
+    assert "(linked at " in check and "surname" in check

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404
 
 from fraudcase.accounts.models import User
@@ -38,12 +38,17 @@ def person_of(report: Report) -> int | None:
 
 
 def same_person_reports(user: User, report: Report, person_id: int) -> QuerySet[Report]:
-    """The other reports this user may see whose victim is the same person, newest first."""
+    """The other reports this user may see whose victim is the same person, newest first, each
+    with `link_probability` and `link_agreed`: how its victim was joined to the person."""
     return (
         visible_reports(user)
         .filter(victim__person_link__person_id=person_id)
         .exclude(pk=report.pk)
         .select_related("victim")
+        .annotate(
+            link_probability=F("victim__person_link__probability"),
+            link_agreed=F("victim__person_link__agreed"),
+        )
         .order_by("-received_at", "-id")
     )
 
