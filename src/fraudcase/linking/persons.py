@@ -79,11 +79,16 @@ def normalise(victims: pl.DataFrame) -> pl.DataFrame:
         return pl.when(folded == "").then(None).otherwise(folded).alias(c)
 
     digits = col("phone").fill_null("").str.replace_all(r"\D", "")
-    national = (
+    # "+44 7700 900111", "0044 7700 900111" and "+44 (0)7700 900111" are "07700900111".
+    international = (
         pl.when(digits.str.starts_with("0044"))
-        .then("0" + digits.str.slice(4))
+        .then(digits.str.slice(4))
         .when(digits.str.starts_with("44") & (digits.str.len_chars() >= 12))
-        .then("0" + digits.str.slice(2))
+        .then(digits.str.slice(2))
+    )
+    national = (
+        pl.when(international.is_not_null())
+        .then("0" + international.str.strip_prefix("0"))
         .otherwise(digits)
     )
     postcode = col("postcode").fill_null("").str.to_uppercase().str.replace_all(r"\s", "")
