@@ -50,6 +50,9 @@ BLOCKING = (
 )
 # The prior (how likely two victims are one person) is estimated from these.
 PRIOR_RULES = (("forename", "surname", "dob"),)
+# u (how often two different people agree by chance) from this many random pairs: the most
+# costly step of training (string distances), and as good at half a million as at two.
+U_PAIRS = 5e5
 # EM is trained on these blocks (each leaves the others' fields free to be estimated).
 TRAINING_BLOCKS = (("dob",), ("surname", "forename"), ("postcode",))
 # Fewer victims than this are too few for EM to learn from: the starter model is used instead
@@ -222,7 +225,7 @@ def train(frame: pl.DataFrame, *, seed: int = 13) -> dict[str, Any]:
     linker.training.estimate_probability_two_random_records_match(
         [block_on(*rule) for rule in PRIOR_RULES], recall=0.8
     )
-    linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=seed)
+    linker.training.estimate_u_using_random_sampling(max_pairs=U_PAIRS, seed=seed)
     for block in TRAINING_BLOCKS:
         linker.training.estimate_parameters_using_expectation_maximisation(
             block_on(*block), estimate_without_term_frequencies=True
