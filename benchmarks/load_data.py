@@ -608,9 +608,11 @@ listed = victim_lists(people["fvo"], args.reports)
 t = step("victim lists", t)
 tokens = {key: accounts.issue_token(user, "load test") for key, user in people.items()}
 t = step("tokens", t)
-# Planner statistics for what was written beside the import (cases, decisions...), as an
-# import refreshes them for reports (ADR-0072): without them SQLite counts the home page's
-# overdue reviews through the wrong index (70 ms instead of 0.7 at 100,000 reports).
+# Planner statistics for every table (cases, decisions... written beside the import), on
+# both databases (ADR-0072, ADR-0135): without them SQLite counts the home page's overdue
+# reviews through the wrong index (70 ms instead of 0.7 at 100,000 reports), and PostgreSQL,
+# whose autovacuum may be off or not yet awake, takes the allocation board's 90 days of moves
+# for a few hundred rows (48 ms instead of 10 for each of its timings at 100,000 reports).
 bulk.refresh_planner_statistics()
 t = step("statistics", t)
 

@@ -124,3 +124,85 @@ def test_a_victim_badly_written_refuses_the_file(tmp_path, finint):
         (2, "victim_postcode"),
     ]
     assert not Sar.objects.exists()
+
+
+# ---------------------------------------------------------------- repeat victims (App. C VS2)
+
+
+@pytest.fixture
+def held_report(write_package, assessor):
+    """Joan Nowak, 46, already a victim on a report received today."""
+    from fraudcase.intake.importing import import_nfib_package
+    from fraudcase.reports.models import Report
+    from tests.conftest import victim_row
+
+    path = write_package([victim_row(1, forename="Joan", surname="Nowak", dob="1980-01-01")])
+    import_nfib_package(path, user=assessor)
+    return Report.objects.get()
+
+
+def joan(finint, ref="2026-0005001", **extra):
+    from django.utils import timezone
+
+    return a_sar(
+        finint,
+        ref,
+        disclosed_on=timezone.localdate(),
+        reason="Transfers abroad",
+        victim_name="JOAN  nowak ",
+        victim_dob=date(1980, 1, 1),
+        **extra,
+    )
+
+
+def test_a_victim_named_on_a_report_held_is_a_repeat_victim(finint, held_report):
+    joan(finint)
+    referral = SarVictimReferral.objects.get()
+    assert referral.status == "VS2"
+    assert "Repeat victim: named with the same date of birth on 1 report" in referral.reason
+    assert held_report.local_reference not in referral.reason
+
+
+def test_a_report_not_every_user_may_see_is_not_counted(finint, held_report):
+    from fraudcase.accounts.enums import HandlingMarking
+
+    type(held_report).objects.update(handling_marking=HandlingMarking.OFFICIAL_SENSITIVE)
+    joan(finint)
+    assert not SarVictimReferral.objects.exists()
+
+
+def test_another_date_of_birth_is_another_person(finint, held_report):
+    from django.utils import timezone
+
+    a_sar(
+        finint,
+        "2026-0005002",
+        disclosed_on=timezone.localdate(),
+        reason="Transfers abroad",
+        victim_name="Joan Nowak",
+        victim_dob=date(1981, 1, 1),
+    )
+    assert not SarVictimReferral.objects.exists()
+
+
+def test_a_report_from_more_than_a_year_before_is_not_a_repeat(finint, held_report):
+    from datetime import timedelta
+
+    type(held_report).objects.update(received_at=held_report.received_at - timedelta(days=400))
+    joan(finint)
+    assert not SarVictimReferral.objects.exists()
+
+
+def test_the_administrators_repeat_phrases_are_read(finint):
+    from fraudcase.victims.models import RepeatPhrase
+
+    RepeatPhrase.objects.create(phrase="lost money to a caller last spring")
+    a_sar(
+        finint,
+        "2026-0005003",
+        disclosed_on=DISCLOSED,
+        reason="Says she lost money to a caller last spring too",
+        victim_name="Ada Lane",
+        victim_dob=date(1980, 1, 1),
+    )
+    assert SarVictimReferral.objects.get().status == "VS2"

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import Field, File, Query, Router, Schema, Status
+from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from fraudcase.accounts.services import api_user
@@ -167,14 +167,19 @@ def record_sar(request: HttpRequest, payload: SarIn) -> Status[dict[str, object]
 
 
 @router.post("/sars/import", response={201: SarImportOut, 409: Detail, 422: Rejected})
-def import_sars(request: HttpRequest, file: File[UploadedFile]) -> Status[dict[str, object]]:
-    """Import the UKFIU's SARs from a csv or xlsx (docs/admin-guide.md "Importing SARs"): any
-    problem refuses the whole file (422, every row, column and problem); SARs already recorded
-    are left as they are."""
+def import_sars(
+    request: HttpRequest, file: File[UploadedFile], profile: Form[str] = "default"
+) -> Status[dict[str, object]]:
+    """Import the UKFIU's SARs from a csv or xlsx (docs/admin-guide.md "Importing SARs"), its
+    headings mapped by the import profile `profile` (kind "UKFIU SAR file"): any problem refuses
+    the whole file (422, every row, column and problem); SARs already recorded are left as they
+    are."""
     user = api_user(request)
     return answer_upload(
         file,
-        lambda path: importing.import_sars(path, user=user, original_name=file.name or ""),
+        lambda path: importing.import_sars(
+            path, user=user, profile_name=profile, original_name=file.name or ""
+        ),
         lambda done: Status(201, {"added": done.added, "already": done.already}),
         rejected="File rejected: nothing was imported",
     )

@@ -106,4 +106,7 @@ class SarUploadForm(FileUploadForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["file"].label = "SARs from the UKFIU"
-        del self.fields["profile"]
+        self.fields["profile"].help_text = (
+            "Leave as 'default' unless the file's headings need mapping (a profile of kind "
+            "'UKFIU SAR file')."
+        )

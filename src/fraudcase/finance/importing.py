@@ -22,12 +22,13 @@ from fraudcase.audit.models import AuditAction
 from fraudcase.core import bulk
 from fraudcase.core.errors import FileRejected, NotPermitted, Problem
 from fraudcase.core.tables import (
-    DEFAULT_PROFILE,
     apply_profile,
     date_expr,
     nul_problems,
     read_text_table,
 )
+from fraudcase.intake.models import ImportKind
+from fraudcase.intake.profiles import load_profile
 from fraudcase.reports import rules as report_rules
 
 from . import rules, services
@@ -173,24 +174,29 @@ def _joined(column: str) -> pl.Expr:
     )
 
 
-def import_sars(path: Path, *, user: User, original_name: str = "") -> Imported:
-    """Import the SARs in the file at `path`. FileRejected (nothing written) for any problem;
-    NotPermitted for a user who does not keep the register."""
+def import_sars(
+    path: Path, *, user: User, profile_name: str = "default", original_name: str = ""
+) -> Imported:
+    """Import the SARs in the file at `path`, its headings mapped by the import profile of
+    kind "UKFIU SAR file" named `profile_name` (its date format too). FileRejected (nothing
+    written) for any problem, an unknown profile among them; NotPermitted for a user who does
+    not keep the register."""
     if not services.may_keep_register(user):
         raise NotPermitted("Only the financial intelligence team imports SARs")
     today = timezone.localdate()
+    profile = load_profile(profile_name or "default", ImportKind.SAR)
     raw = read_text_table(path, original_name=original_name)
     frame = apply_profile(
-        raw, DEFAULT_PROFILE, columns=COLUMNS, required=REQUIRED, empty="The file has no SARs"
+        raw, profile, columns=COLUMNS, required=REQUIRED, empty="The file has no SARs"
     )
     problems = nul_problems(frame, COLUMNS)
     if problems:
         raise FileRejected(problems[:MOST_PROBLEMS])
     frame = frame.with_columns(
         pl.col("ukfiu_reference").str.to_uppercase().alias("ref"),
-        date_expr("disclosed_on").alias("disclosed"),
+        date_expr("disclosed_on", profile.date_format).alias("disclosed"),
         pl.col("amount_gbp").str.replace_all(r"[,£]", "").alias("amount"),
-        date_expr("victim_dob").alias("dob"),
+        date_expr("victim_dob", profile.date_format).alias("dob"),
         pl.col("victim_postcode")
         .map_elements(
             lambda text: report_rules.postcode_problem(text) or "", return_dtype=pl.String

@@ -13,6 +13,7 @@ No ORM and no I/O: dates (today's included) come in as arguments.
 """
 
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
@@ -195,21 +196,28 @@ def split_list(text: str) -> list[str]:
 
 
 def victim_scan(
-    *, victim_dob: date | None, disclosed_on: date, account: str
+    *,
+    victim_dob: date | None,
+    disclosed_on: date,
+    account: str,
+    held_before: int = 0,
+    repeat_phrases: Sequence[str] = victim_rules.REPEAT_PHRASES,
 ) -> tuple[str, str] | None:
     """The App. C status of the victim a SAR names and why, by the victim lists' own rules
-    (victims.rules.vulnerability_status: age on the day of disclosure, the §6.6 search terms
-    and repeat-victim phrases in the reason for suspicion); None when none applies. The reason
-    names the rule, never the SAR or its reporter (§7.2)."""
+    (victims.rules.vulnerability_status: age on the day of disclosure, a repeat victim named
+    with the same date of birth on `held_before` reports held from the 12 months before, the
+    §6.6 search terms and repeat-victim phrases in the reason for suspicion); None when none
+    applies. The reason names the rule, never the SAR or its reporter (§7.2)."""
     found = victim_rules.vulnerability_status(
         referred=False,
         individual=True,
         dob=victim_dob,
         report_date=disclosed_on,
-        repeat=False,
+        repeat=held_before > 0,
         direct_contact=False,
         segment="",
         narrative=account,
+        repeat_phrases=repeat_phrases,
     )
     if found.status == victim_rules.VulnerabilityStatus.NONE:
         return None
@@ -218,6 +226,11 @@ def victim_scan(
         age = dates.age_on(victim_dob, disclosed_on)
         if age >= victim_rules.AGE_VS3 or found.under_18:
             why.append(f"Aged {age}")
+    if held_before:
+        why.append(
+            f"Repeat victim: named with the same date of birth on {held_before} "
+            f"report{'s' if held_before > 1 else ''} received in the 12 months before"
+        )
     if found.said_before:
         why.append("The account says the victim was defrauded before")
     if found.keywords:

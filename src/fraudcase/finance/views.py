@@ -188,7 +188,12 @@ def sar_import(request):
         upload = form.cleaned_data["file"]
         with saved_upload(upload) as path:
             try:
-                done = importing.import_sars(path, user=user, original_name=upload.name)
+                done = importing.import_sars(
+                    path,
+                    user=user,
+                    profile_name=form.cleaned_data["profile"] or "default",
+                    original_name=upload.name,
+                )
             except FileRejected as rejected:
                 return render(
                     request,

@@ -439,29 +439,13 @@ def import_nfib_package(
         raise FileRejected([Problem(0, field, problem) for field, problem in wrong.items()])
     receipt = Receipt(received_at or now, received_reason.strip() if received_at else "")
     profile = load_profile(profile_name)
-    progress("Reading the file", 5)
-    frame = read_text_table(path, original_name=original_name)
-    frame = apply_profile(
-        frame,
-        profile,
-        columns=DEFAULT_COLUMNS,
-        required=REQUIRED_COLUMNS,
-        empty="The file has no rows",
-    )
-    progress(f"Checking {frame.height:,} rows", 20)
-    frame, problems = _prepare(frame, profile, today, received_at)
+    frame, problems = _read_and_check(path, profile, original_name, today, received_at, progress)
     victims = _victims(frame)
     progress("Checking the NFRC numbers against the reports held", 45)
     existing = held.existing_reports(victims, user)
     problems += existing.pop("_problems")
     if problems:
-        problems.sort(
-            key=lambda p: (
-                p.row,
-                DEFAULT_COLUMNS.index(p.column) if p.column in DEFAULT_COLUMNS else 99,
-            )
-        )
-        raise FileRejected(problems, profile=profile.name)
+        raise FileRejected(_in_file_order(problems), profile=profile.name)
     result = ImportResult(rows=frame.height, profile=profile.name)
     progress(f"Recording {victims.height:,} victims (all or nothing)", 60)
     try:
@@ -488,6 +472,72 @@ def import_nfib_package(
         for hook in hooks.AFTER_IMPORT:
             hook(result.local_references, user, progress)
     return result
+
+
+def _read_and_check(
+    path: Path,
+    profile: Profile,
+    original_name: str,
+    today: date,
+    received_at: datetime | None,
+    progress: Callable[[str, int], None],
+) -> tuple[pl.DataFrame, list[Problem]]:
+    progress("Reading the file", 5)
+    frame = read_text_table(path, original_name=original_name)
+    frame = apply_profile(
+        frame,
+        profile,
+        columns=DEFAULT_COLUMNS,
+        required=REQUIRED_COLUMNS,
+        empty="The file has no rows",
+    )
+    progress(f"Checking {frame.height:,} rows", 20)
+    return _prepare(frame, profile, today, received_at)
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(
+        problems,
+        key=lambda p: (
+            p.row,
+            DEFAULT_COLUMNS.index(p.column) if p.column in DEFAULT_COLUMNS else 99,
+        ),
+    )
+
+
+@dataclass
+class CheckedPackage:
+    """A package file read and checked as an import would, without reading or writing the
+    reports held: `rows` one per row of the file (its number in `row`), `victims` one per victim
+    (rows of the same package and person, with `victim` numbering them from 0), and each row's
+    `victim` in `rows` too."""
+
+    rows: pl.DataFrame
+    victims: pl.DataFrame
+    profile: str
+
+
+def check_package(
+    path: Path,
+    *,
+    profile_name: str = "default",
+    original_name: str = "",
+    today: date | None = None,
+    progress: Callable[[str, int], None] = _quiet,
+) -> CheckedPackage:
+    """Read and check a package file with the import's own rules (FileRejected with every
+    problem if any), for work that reads a file without recording it (`fraudcase link FILE`)."""
+    profile = load_profile(profile_name)
+    frame, problems = _read_and_check(
+        path, profile, original_name, today or timezone.localdate(), None, progress
+    )
+    if problems:
+        raise FileRejected(_in_file_order(problems), profile=profile.name)
+    victims = _victims(frame).with_row_index("victim")
+    rows = frame.join(
+        victims.select(*VICTIM_KEY, "victim"), on=VICTIM_KEY, how="left", nulls_equal=True
+    )
+    return CheckedPackage(rows.sort("row"), victims, profile.name)
 
 
 def _clash(frame: pl.DataFrame) -> ImportClash:
@@ -782,12 +832,20 @@ def _write_suspects(frame: pl.DataFrame, new: pl.DataFrame) -> None:
     rows = rows.sort("report_id", "ordinal", maintain_order=True).with_columns(
         pl.Series("suspect_id", suspect_ids)
     )
+    identifiers = suspect_identifiers(rows, ["report_id", "suspect_id"])
+    bulk.insert_rows(
+        Identifier, ["report", "suspect", "kind", "raw", "normalised"], identifiers.iter_rows()
+    )
+
+
+def suspect_identifiers(rows: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    """The suspect identifiers the rows of a package give, normalised as the reports keep them:
+    `keys` then kind, raw and normalised, one row per identifier given."""
     parts = []
     for kind, (column, fn) in IDENTIFIER_COLUMNS.items():
         parts.append(
             rows.select(
-                "report_id",
-                "suspect_id",
+                *keys,
                 pl.lit(kind).alias("kind"),
                 pl.col(column).alias("raw"),
                 _normalise_column(rows, column, fn).alias("normalised"),
@@ -797,8 +855,7 @@ def _write_suspects(frame: pl.DataFrame, new: pl.DataFrame) -> None:
     rows = rows.with_columns(account_raw.str.strip_chars().alias("_account"))
     parts.append(
         rows.select(
-            "report_id",
-            "suspect_id",
+            *keys,
             pl.lit("uk_bank_account").alias("kind"),
             pl.col("_account").alias("raw"),
             _normalise_column(
@@ -806,16 +863,13 @@ def _write_suspects(frame: pl.DataFrame, new: pl.DataFrame) -> None:
             ).alias("normalised"),
         )
     )
-    identifiers = (
+    return (
         pl.concat(parts)
         .filter(pl.col("raw") != "")
         .with_columns(
             # An identifier we cannot normalise is kept as typed, lower-cased, so it is still found.
             pl.coalesce("normalised", pl.col("raw").str.to_lowercase())
         )
-    )
-    bulk.insert_rows(
-        Identifier, ["report", "suspect", "kind", "raw", "normalised"], identifiers.iter_rows()
     )
 
 

@@ -99,6 +99,7 @@ class CallForService(models.Model):
 class ImportKind(Choices):
     NFIB_PACKAGE = "nfib_package", "NFIB dissemination package"
     VICTIM_LIST = "victim_list", "NFIB victim list"
+    SAR = "sar", "UKFIU SAR file"
 
 
 class ImportProfile(models.Model):

@@ -264,10 +264,20 @@ def _named(words: tuple[str, ...]) -> QuerySet[Any]:
 
 def index_new_reports(report_ids: Sequence[int]) -> None:
     """Make reports just written in bulk (an NFIB import) findable through the indexes: their
-    name keys, and, for a large import, fresh statistics for SQLite's planner."""
+    name keys, and, for a large import, fresh statistics for the planner (of the tables an
+    import writes)."""
     write_name_keys(report_ids)
     if len(report_ids) >= WALK_FROM:
-        bulk.refresh_planner_statistics()
+        bulk.refresh_planner_statistics_after_writing(
+            Report,
+            Victim,
+            NFRCNumber,
+            NameKey,
+            Suspect,
+            Identifier,
+            StatusChange,
+            EnquiryLogEntry,
+        )
 
 
 def write_name_keys(report_ids: Iterable[int]) -> int:

@@ -1,6 +1,6 @@
-"""`fraudcase sars import FILE --user USERNAME [--json]`: import the UKFIU's SARs (the layout of
-docs/admin-guide.md "Importing SARs"). A bad file is refused whole; SARs already recorded are
-left as they are."""
+"""`fraudcase sars import FILE --user USERNAME [--profile NAME] [--json]`: import the UKFIU's
+SARs (the layout of docs/admin-guide.md "Importing SARs", or an import profile's of kind "UKFIU
+SAR file"). A bad file is refused whole; SARs already recorded are left as they are."""
 
 import json
 from pathlib import Path
@@ -25,7 +25,7 @@ class Command(BaseCommand):
             raise CommandError(f"No such file: {path}")
         user = acting_user(options["user"], required=True)
         try:
-            done = import_sars(path, user=user)
+            done = import_sars(path, user=user, profile_name=options["profile"])
         except NotPermitted as refused:
             raise CommandError(str(refused)) from None
         except FileRejected as rejected:

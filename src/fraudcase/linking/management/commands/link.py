@@ -1,6 +1,7 @@
 import json
+from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from fraudcase.accounts.cli import acting_user
 
@@ -11,10 +12,17 @@ class Command(BaseCommand):
         "with a progress bar. Identifiers on the stop list never join; one on more reports than "
         "FRAUDCASE_LINKING_CAP is listed for an administrator to review. Then every victim is "
         "linked to a person (repeat victims), with the trained model held (--retrain to train "
-        "it again)."
+        "it again). With FILE (a package "
+        "in the import columns or a profile's), link the file without recording it and write "
+        "OUT (csv: nfrc, person_id, series_id for each row); a bad file is rejected whole."
     )
 
     def add_arguments(self, parser):
+        parser.add_argument(
+            "file", nargs="?", type=Path, help="a package file to link (csv or xlsx)"
+        )
+        parser.add_argument("--profile", default="default", help="import profile of FILE")
+        parser.add_argument("--out", type=Path, help="where to write FILE's links (csv)")
         parser.add_argument("--user", help="username recorded as running it (audit log)")
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
         parser.add_argument(
@@ -24,6 +32,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        if options["file"] is not None:
+            self._link_file(options)
+            return
+        if options["out"] is not None:
+            raise CommandError("--out is for linking a FILE: give the file to link")
         from fraudcase.linking.linkrun import link_everything
         from fraudcase.linking.personrun import link_persons
 
@@ -56,3 +69,24 @@ class Command(BaseCommand):
             bar.update(task, completed=100)
         self.stdout.write(result.message)
         self.stdout.write(found.message)
+
+    def _link_file(self, options):
+        from fraudcase.core.errors import FileRejected
+        from fraudcase.linking.filelink import link_file
+
+        path: Path = options["file"]
+        if not path.exists():
+            raise CommandError(f"No such file: {path}")
+        if options["out"] is None:
+            raise CommandError("Say where to write the links: --out OUT.csv")
+        try:
+            result = link_file(path, options["out"], profile_name=options["profile"])
+        except FileRejected as rejected:
+            if options["json"]:
+                self.stdout.write(rejected.as_json())
+                raise CommandError("File rejected: nothing was linked") from None
+            raise CommandError(rejected.ending("Nothing was linked.")) from None
+        if options["json"]:
+            self.stdout.write(json.dumps(result.as_dict()))
+        else:
+            self.stdout.write(f"{path.name}: {result.message}; written to {options['out']}")
