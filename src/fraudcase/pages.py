@@ -19,6 +19,7 @@ from fraudcase.core import dates, paging
 from fraudcase.core.errors import JustificationRequired
 from fraudcase.intake import services as intake_services
 from fraudcase.investigation import views as investigation_views
+from fraudcase.linking import person_services as linking_person_services
 from fraudcase.linking import services as linking_services
 from fraudcase.ocg import services as ocg_services
 from fraudcase.recovery import views as recovery_views
@@ -86,6 +87,8 @@ def report_detail(request, ref):
         "routed": stream_cyber.report_part(request.user, report),
         # The series the report is in, counting only the other reports this user may see.
         "series": linking_services.report_part(request.user, report),
+        # The victim's other reports (the same person, linked by probability) this user may see.
+        "person": linking_person_services.report_part(request.user, report),
         # The organised crime groups the report is linked to, for a role that works them.
         "ocgs": ocg_services.report_part(request.user, report),
         "investigation": investigation_views.report_part(request.user, report),

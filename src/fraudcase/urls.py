@@ -9,6 +9,7 @@ from fraudcase.cases import views as cases
 from fraudcase.core import health
 from fraudcase.intake import views as intake
 from fraudcase.jobs import views as jobs
+from fraudcase.linking import views as linking
 from fraudcase.reports import views as reports
 from fraudcase.triage import views as triage
 from fraudcase.victims import views as victims
@@ -32,6 +33,8 @@ urlpatterns = [
         name="report-assess-section",
     ),
     path("reports/<path:ref>/decide/", triage.decide, name="report-decide"),
+    # Confirm or break the link between this report's victim and another's (repeat victims).
+    path("reports/<path:ref>/same-person/", linking.person_decide, name="person-decide"),
     path("reports/<path:ref>/evaluate/", triage.evaluate, name="report-evaluate"),
     path("reports/<path:ref>/evidence/", triage.evidence, name="report-evidence"),
     path(

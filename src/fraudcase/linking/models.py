@@ -97,3 +97,74 @@ class OverConnected(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.value}"
+
+
+# ---------------------------------------------------------------- persons (repeat victims)
+
+
+class Person(models.Model):
+    """Victims held that are one person (linking.persons): rewritten by each person run;
+    `anchor` (the lowest victim id in it) keeps its id as it grows."""
+
+    anchor = models.BigIntegerField(unique=True)
+    # Every victim in it, seen or not by whoever reads: never shown.
+    size = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Person {self.pk}"
+
+
+class PersonMember(models.Model):
+    """A victim's person, with the probability and the agreeing fields of the link that joined
+    the victim to it (null for a victim alone)."""
+
+    victim = models.OneToOneField(
+        "reports.Victim", on_delete=models.CASCADE, primary_key=True, related_name="person_link"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="members")
+    probability = models.FloatField(null=True, blank=True)
+    agreed = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["person", "victim"], name="linking_person_member")]
+
+
+class PersonDecisionKind(models.TextChoices):
+    CONFIRM = "confirm", "Confirmed: the same person"
+    BREAK = "break", "Broken: different people"
+
+
+class PersonDecision(models.Model):
+    """An officer's word on two victims: the same person (always joined) or not (never joined),
+    applied by every later person run. The later decision on a pair replaces the earlier."""
+
+    victim_a = models.ForeignKey("reports.Victim", on_delete=models.CASCADE, related_name="+")
+    victim_b = models.ForeignKey("reports.Victim", on_delete=models.CASCADE, related_name="+")
+    decision = models.CharField(max_length=10, choices=PersonDecisionKind.choices)
+    reason = models.CharField(max_length=300, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["victim_a", "victim_b"], name="linking_person_pair"),
+            models.CheckConstraint(
+                condition=models.Q(victim_a__lt=models.F("victim_b")),
+                name="linking_person_pair_ordered",
+            ),
+        ]
+
+
+class PersonModel(models.Model):
+    """A trained person-linkage model (Splink's settings and parameters as JSON), kept and
+    reused by incremental runs; a run over everything trains a new one only when asked."""
+
+    parameters = models.JSONField()
+    victims = models.PositiveIntegerField(help_text="Victims it was trained on")
+    trained_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        get_latest_by = "trained_at"

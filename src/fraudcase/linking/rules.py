@@ -154,3 +154,25 @@ def postcode_district(postcode: str) -> str:
     """The district (outward code) of a postcode as stored ("LE2 7QT" -> "LE2"); "" if none."""
     text = (postcode or "").strip().upper()
     return text.split(" ")[0] if " " in text else ""
+
+
+# ---------------------------------------------------------------- persons (repeat victims)
+
+# Who may confirm or break a link between two victims: the officers who read a victim's
+# history to assess, investigate or safeguard, and the analyst (seed 001 §5.2, §6.6 step 5).
+PERSON_DECIDING_ROLES = frozenset(
+    {
+        Role.ASSESSOR,
+        Role.VFT_SUPERVISOR,
+        Role.INVESTIGATOR,
+        Role.FVO,
+        Role.SAFEGUARDING,
+        Role.ANALYST,
+        Role.ADMINISTRATOR,
+    }
+)
+
+
+def may_decide_person(role: str) -> bool:
+    """Whether this role may confirm or break a link between two victims."""
+    return role in PERSON_DECIDING_ROLES

@@ -9,8 +9,9 @@ from django.views.decorators.http import require_POST
 
 from fraudcase.core import exports, paging
 from fraudcase.core.errors import NotPermitted
+from fraudcase.reports.services import visible_reports
 
-from . import parts, rules, services
+from . import parts, person_services, rules, services
 from .linkrun import correlation_cap
 
 
@@ -82,3 +83,27 @@ def decide(request, over_id):
     done = "stop-listed" if request.POST.get("decision") == "stop" else "allowed to join series"
     messages.success(request, f"{row.value} {done}. It takes effect at the next linking run.")
     return redirect("over-connected")
+
+
+@require_POST
+def person_decide(request, ref):
+    """An officer confirms or breaks the link between this report's victim and another's (from
+    the report page); a report the user may not see does not exist for them."""
+    report = visible_reports(request.user).filter(local_reference=ref).first()
+    if report is None:
+        raise Http404("No such report")
+    try:
+        person_services.decide(
+            request.user,
+            report,
+            request.POST.get("other", ""),
+            request.POST.get("decision", ""),
+            request.POST.get("reason", ""),
+        )
+    except NotPermitted as refused:
+        raise PermissionDenied(str(refused)) from None
+    if request.POST.get("decision") == "confirm":
+        messages.success(request, "Recorded as the same person.")
+    else:
+        messages.success(request, "Recorded as different people: the link is broken.")
+    return redirect("report-detail", ref=ref)

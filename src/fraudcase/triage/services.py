@@ -16,6 +16,7 @@ from fraudcase.core import dates
 from fraudcase.core.dates import age_on
 from fraudcase.core.errors import Conflict, InvalidInput
 from fraudcase.intake.models import CallForService
+from fraudcase.linking import person_services
 from fraudcase.reports import deadlines as report_deadlines
 from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services as report_services
@@ -297,7 +298,12 @@ def save_assessment_draft(
 
 
 def repeat_reports(user: User, report: Report) -> QuerySet[Report]:
-    """Other reports the user may see for the same person (name and date of birth)."""
+    """Other reports the user may see for the same person: linked by the person run
+    (linking.persons: probabilistic, despite typos, case or a missing date of birth), or,
+    for a victim no run has linked yet, the same name and date of birth."""
+    person_id = person_services.person_of(report)
+    if person_id is not None:
+        return person_services.same_person_reports(user, report, person_id)
     victim = report.victim
     if victim.victim_type != "individual" or victim.dob is None:
         return visible_reports(user).none()

@@ -286,11 +286,12 @@ def _held_reports(user: "User | None", first: date, last: date) -> pl.DataFrame 
             victim__victim_type="individual",
             victim__dob__isnull=False,
         )
-        .values_list("victim__forename", "victim__surname", "victim__dob", "received_at")
+        .values_list("id", "victim__forename", "victim__surname", "victim__dob", "received_at")
     )
     held = pl.DataFrame(
         list(rows.iterator(chunk_size=20000)),
         schema={
+            "report_id": pl.Int64,
             "forename": pl.String,
             "surname": pl.String,
             "dob_day": pl.Date,
@@ -299,26 +300,69 @@ def _held_reports(user: "User | None", first: date, last: date) -> pl.DataFrame 
         orient="row",
     )
     return held.select(
+        "report_id",
         *(name_key_expr(name).alias(key) for name, key in NAMES.items()),
         "dob_day",
         pl.col("received_at").dt.convert_time_zone(str(LONDON)).dt.date().alias("received"),
     )
 
 
-def _held_counts(frame: pl.DataFrame, held: pl.DataFrame | None) -> pl.DataFrame:
-    """Per row, how many reports already held name the same person in the 12 months before."""
-    if held is None or held.height == 0:
+def _person_held(
+    user: "User | None", frame: pl.DataFrame, first: date, last: date
+) -> pl.DataFrame | None:
+    """(nfrc, report_id, received) for reports held whose victim the person run linked to the
+    victim of the report held under the row's NFRC number (linking.persons: despite a typo,
+    case or a missing date of birth); None without a user."""
+    if user is None:
+        return None
+    from fraudcase.linking.person_services import held_for_same_person
+
+    start = datetime.combine(first - timedelta(days=366), time.min, tzinfo=LONDON)
+    end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=LONDON)
+    rows = held_for_same_person(user, frame["nfrc"].to_list(), start, end)
+    linked = pl.DataFrame(
+        rows,
+        schema={"nfrc": pl.String, "report_id": pl.Int64, "received_at": pl.Datetime("us", "UTC")},
+        orient="row",
+    )
+    return linked.select(
+        "nfrc",
+        "report_id",
+        pl.col("received_at").dt.convert_time_zone(str(LONDON)).dt.date().alias("received"),
+    )
+
+
+def _held_counts(
+    frame: pl.DataFrame, held: pl.DataFrame | None, linked: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """Per row, how many reports already held are of the same person in the 12 months before:
+    the same name and date of birth, or the same person by the person run (`linked`), each
+    report counted once."""
+    if (held is None or held.height == 0) and (linked is None or linked.height == 0):
         return frame.with_columns(pl.lit(0, dtype=pl.UInt32).alias("held_n"))
+    matched = []
+    if held is not None and held.height:
+        matched.append(
+            frame.filter(pl.col("kind") == "individual")
+            .select("row", "report_day", *KEY)
+            .join(held, on=KEY, how="inner")
+            .select("row", "report_day", "report_id", "received")
+        )
+    if linked is not None and linked.height:
+        matched.append(
+            frame.select("row", "report_day", "nfrc")
+            .join(linked, on="nfrc", how="inner")
+            .select("row", "report_day", "report_id", "received")
+        )
     pairs = (
-        frame.filter(pl.col("kind") == "individual")
-        .select("row", "report_day", *KEY)
-        .join(held, on=KEY, how="inner")
+        pl.concat(matched)
         .filter(
             (pl.col("received") <= pl.col("report_day"))
             & (pl.col("received") > pl.col("report_day").dt.offset_by("-12mo"))
         )
+        .unique(["row", "report_id"])
         .group_by("row")
-        .agg(pl.len().alias("held_n"))
+        .agg(pl.len().cast(pl.UInt32).alias("held_n"))
     )
     return frame.join(pairs, on="row", how="left", maintain_order="left").with_columns(
         pl.col("held_n").fill_null(0)
@@ -535,7 +579,7 @@ def _scan(
     first, last = cast(date, frame["report_day"].min()), cast(date, frame["report_day"].max())
     held = _held_reports(user, first, last)
     result.held_reports_checked = held is not None
-    held_counted = _held_counts(frame, held)
+    held_counted = _held_counts(frame, held, _person_held(user, frame, first, last))
     scanned = _decide(held_counted, phrases) if texts else _flags(held_counted, phrases)
     # Seven comparisons are far cheaper than hashing a million strings for value_counts.
     counts = scanned.select(

@@ -10,7 +10,9 @@ class Command(BaseCommand):
     help = (
         "Link every report held into series (reports sharing a normalised suspect identifier), "
         "with a progress bar. Identifiers on the stop list never join; one on more reports than "
-        "FRAUDCASE_LINKING_CAP is listed for an administrator to review. With FILE (a package "
+        "FRAUDCASE_LINKING_CAP is listed for an administrator to review. Then every victim is "
+        "linked to a person (repeat victims), with the trained model held (--retrain to train "
+        "it again). With FILE (a package "
         "in the import columns or a profile's), link the file without recording it and write "
         "OUT (csv: nfrc, person_id, series_id for each row); a bad file is rejected whole."
     )
@@ -23,6 +25,11 @@ class Command(BaseCommand):
         parser.add_argument("--out", type=Path, help="where to write FILE's links (csv)")
         parser.add_argument("--user", help="username recorded as running it (audit log)")
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
+        parser.add_argument(
+            "--retrain",
+            action="store_true",
+            help="train the person-linkage model again (otherwise the model held is reused)",
+        )
 
     def handle(self, *args, **options):
         if options["file"] is not None:
@@ -31,11 +38,14 @@ class Command(BaseCommand):
         if options["out"] is not None:
             raise CommandError("--out is for linking a FILE: give the file to link")
         from fraudcase.linking.linkrun import link_everything
+        from fraudcase.linking.personrun import link_persons
 
         user = acting_user(options["user"])
+        retrain = options["retrain"]
         if options["json"]:
             result = link_everything(user=user)
-            self.stdout.write(json.dumps(result.as_dict()))
+            found = link_persons(user=user, retrain=retrain)
+            self.stdout.write(json.dumps({**result.as_dict(), "persons": found.as_dict()}))
             return
         from rich.console import Console
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -54,8 +64,11 @@ class Command(BaseCommand):
                 bar.update(task, description=stage, completed=percent)
 
             result = link_everything(user=user, progress=progress)
+            task = bar.add_task("Linking victims into persons", total=100)
+            found = link_persons(user=user, progress=progress, retrain=retrain)
             bar.update(task, completed=100)
         self.stdout.write(result.message)
+        self.stdout.write(found.message)
 
     def _link_file(self, options):
         from fraudcase.core.errors import FileRejected

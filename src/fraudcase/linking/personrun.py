@@ -1,0 +1,289 @@
+"""A person run: every victim held linked to a person (linking.persons decides), written in
+bulk; over every victim (the run on demand, after the series), or incrementally over the
+victims of new reports (after an import), or over the persons an officer's decision touches.
+
+The trained model is kept (PersonModel) and reused: a run trains only when none is held or
+when asked to (`retrain`). Officers' decisions (PersonDecision) are applied on every run.
+"""
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import polars as pl
+from django.db import transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from fraudcase.accounts.models import User
+from fraudcase.audit import services as audit
+from fraudcase.audit.models import AuditAction
+from fraudcase.core import bulk
+from fraudcase.reports.models import Victim
+from fraudcase.reports.services import ERASED
+
+from . import persons
+from .linkrun import CHUNK, Progress, _quiet
+from .models import Person, PersonDecision, PersonDecisionKind, PersonMember, PersonModel
+
+logger = logging.getLogger(__name__)
+VICTIM_COLUMNS = ("id", "victim_type", "forename", "surname", "business_name", "dob")
+CONTACT_COLUMNS = ("postcode", "phone", "email")
+HELD_SCHEMA = {
+    "victim_id": pl.Int64,
+    "anchor": pl.Int64,
+    "probability": pl.Float64,
+    "agreed": pl.Utf8,
+}
+
+
+@dataclass
+class PersonRunResult:
+    scope: str  # "all", "new" or "decision"
+    victims_read: int = 0
+    persons: int = 0
+    repeat_persons: int = 0
+    trained: bool = False
+    seconds: float = 0.0
+
+    @property
+    def message(self) -> str:
+        return (
+            f"{self.victims_read:,} victims read: {self.persons:,} persons, "
+            f"{self.repeat_persons:,} of them on more than one report"
+            + (" (the model was trained)" if self.trained else "")
+            + "."
+        )
+
+    def as_dict(self) -> dict[str, object]:
+        return {**asdict(self), "message": self.message}
+
+
+def _victims(ids: Sequence[int] | None = None) -> pl.DataFrame:
+    """The victims (all, or these ids) as persons.normalise reads them; an organisation's name
+    stands as its surname."""
+    columns = (*VICTIM_COLUMNS, *CONTACT_COLUMNS)
+    if ids is None:
+        rows: list[tuple[Any, ...]] = list(
+            Victim.objects.order_by().values_list(*columns).iterator(chunk_size=CHUNK)
+        )
+    else:
+        rows = []
+        for chunk in bulk.chunked(sorted(ids)):
+            rows += Victim.objects.filter(id__in=chunk).order_by().values_list(*columns)
+    frame = pl.DataFrame(
+        rows,
+        schema={
+            "victim_id": pl.Int64,
+            "victim_type": pl.Utf8,
+            "forename": pl.Utf8,
+            "surname": pl.Utf8,
+            "business_name": pl.Utf8,
+            "dob": pl.Date,
+            "postcode": pl.Utf8,
+            "phone": pl.Utf8,
+            "email": pl.Utf8,
+        },
+        orient="row",
+    )
+    individual = pl.col("victim_type") == "individual"
+    # Erased personal data links no one (reports.services.erase_personal_data).
+    frame = frame.with_columns(
+        pl.when(pl.col(c) != ERASED).then(pl.col(c)).alias(c)
+        for c in ("forename", "surname", "business_name", *CONTACT_COLUMNS)
+    )
+    return frame.select(
+        "victim_id",
+        pl.when(individual).then(pl.col("forename")).alias("forename"),
+        pl.when(individual)
+        .then(pl.col("surname"))
+        .otherwise(pl.col("business_name"))
+        .alias("surname"),
+        "dob",
+        *CONTACT_COLUMNS,
+    )
+
+
+def _decisions() -> persons.Decisions:
+    joined: list[tuple[int, int]] = []
+    apart: list[tuple[int, int]] = []
+    for a, b, decision in PersonDecision.objects.values_list("victim_a", "victim_b", "decision"):
+        (joined if decision == PersonDecisionKind.CONFIRM else apart).append((a, b))
+    return persons.Decisions(joined, apart)
+
+
+def _model() -> dict[str, Any] | None:
+    held = PersonModel.objects.order_by("-trained_at", "-id").first()
+    return held.parameters if held else None
+
+
+def link_persons(
+    *, user: User | None = None, progress: Progress = _quiet, retrain: bool = False
+) -> PersonRunResult:
+    """Link every victim held to a person (the run on demand)."""
+    started = timezone.now()
+    progress("Reading every victim", 10)
+    victims = _victims()
+    model = None if retrain else _model()
+    trains = model is None and victims.height >= persons.MIN_TRAINING
+    result = PersonRunResult("all", victims_read=victims.height, trained=trains)
+    progress(
+        f"Linking {victims.height:,} victims into persons"
+        + (" (training the model)" if trains else ""),
+        40,
+    )
+    found, model = persons.link(victims, model=model, decisions=_decisions())
+    progress("Writing the persons (all or nothing)", 80)
+    with transaction.atomic():
+        if trains:
+            PersonModel.objects.create(parameters=model, victims=victims.height)
+        _write(found, None, result)
+        audit.record(
+            user,
+            AuditAction.COMBINATION,
+            "linking-persons",
+            "all",
+            f"Linked every victim held into persons: {result.message}",
+        )
+    result.seconds = (timezone.now() - started).total_seconds()
+    return result
+
+
+def link_new_victims(
+    victim_ids: Sequence[int], *, user: User | None = None, progress: Progress = _quiet
+) -> PersonRunResult:
+    """Link new victims against the persons held, with the model held (no retraining); only the
+    persons they join are rewritten. Without a model held, every victim is linked."""
+    model = _model()
+    if model is None and Victim.objects.count() >= persons.MIN_TRAINING:
+        return link_persons(user=user, progress=progress)
+    model = model or persons.starter_model()
+    started = timezone.now()
+    victims = _victims()
+    held = _held()
+    new = sorted(set(victim_ids))
+    found = persons.link_new(victims, new, held, model=model, decisions=_decisions())
+    touched = found.filter(pl.col("victim_id").is_in(new))["anchor"].unique()
+    scope = found.filter(pl.col("anchor").is_in(touched.implode()))
+    result = PersonRunResult("new", victims_read=len(new))
+    with transaction.atomic():
+        _write(scope, scope["victim_id"].to_list(), result)
+        if result.repeat_persons:
+            audit.record(
+                user,
+                AuditAction.COMBINATION,
+                "linking-persons",
+                "new",
+                f"Linked {len(new):,} new victims into persons: {result.message}",
+            )
+    result.seconds = (timezone.now() - started).total_seconds()
+    return result
+
+
+def relink(victim_ids: Iterable[int]) -> PersonRunResult:
+    """Link again the persons of these victims (after an officer's decision on them), with the
+    model held and every decision: a broken link splits a person, a confirmed one joins two.
+    Only pairs within those persons are scored."""
+    scope = sorted(_person_mates(victim_ids))
+    result = PersonRunResult("decision", victims_read=len(scope))
+    victims = _victims(scope)
+    model = _model() or persons.starter_model()
+    found, _ = persons.link(victims, model=model, decisions=_decisions())
+    _write(found, scope, result)
+    return result
+
+
+def unlink_erased(report_id: int) -> None:
+    """The report's victim is erased: it is a person alone, and the rest of its person is
+    linked again (registered with reports.services.on_erasure; inside its transaction)."""
+    victim = Victim.objects.filter(report_id=report_id).values_list("id", flat=True).first()
+    if victim is not None:
+        relink([victim])
+
+
+def link_after_import(local_references: list[str], user: User | None, progress: Progress) -> None:
+    """Registered with intake: after every NFIB package import, its new victims join persons.
+    The import has been committed by then: a failure here is logged, and the next run on
+    demand puts the persons right."""
+    try:
+        progress("Linking the new victims to the persons held", 97)
+        ids: list[int] = []
+        for chunk in bulk.chunked(local_references):
+            ids += Victim.objects.filter(report__local_reference__in=chunk).values_list(
+                "id", flat=True
+            )
+        if ids:
+            link_new_victims(ids, user=user)
+    except Exception:  # the import stands; the persons wait for the next run
+        logger.exception("Linking victims to persons after the import failed; run `fraudcase link`")
+
+
+def _held() -> pl.DataFrame:
+    rows = PersonMember.objects.order_by().values_list(
+        "victim_id", "person__anchor", "probability", "agreed"
+    )
+    return pl.DataFrame(list(rows.iterator(chunk_size=CHUNK)), schema=HELD_SCHEMA, orient="row")
+
+
+def _person_mates(victim_ids: Iterable[int]) -> set[int]:
+    ids = sorted(set(victim_ids))
+    mates: set[int] = set(ids)
+    for chunk in bulk.chunked(ids):
+        held = PersonMember.objects.filter(victim_id__in=chunk).values("person_id")
+        mates.update(
+            PersonMember.objects.filter(person_id__in=held).values_list("victim_id", flat=True)
+        )
+    return mates
+
+
+def _write(found: pl.DataFrame, scope: list[int] | None, result: PersonRunResult) -> None:
+    """Rewrite the persons of the victims in `scope` (None: every victim) from `found`
+    (victim_id, anchor, probability, agreed), in bulk; a person keeps its id while its anchor
+    (lowest victim id) stays."""
+    now = timezone.now()
+    if scope is None:
+        touched = set(Person.objects.values_list("id", flat=True))
+        PersonMember.objects.all().delete()
+    else:
+        touched = set()
+        for chunk in bulk.chunked(scope):
+            touched.update(
+                PersonMember.objects.filter(victim_id__in=chunk).values_list("person_id", flat=True)
+            )
+            PersonMember.objects.filter(victim_id__in=chunk).delete()
+    anchors = found["anchor"].unique().sort().to_list()
+    ids: dict[int, int] = {}
+    for chunk in bulk.chunked(anchors):
+        ids.update(Person.objects.filter(anchor__in=chunk).values_list("anchor", "id"))
+    missing = [anchor for anchor in anchors if anchor not in ids]
+    bulk.insert_rows(
+        Person, ["anchor", "size", "updated_at"], ((anchor, 0, now) for anchor in missing)
+    )
+    for chunk in bulk.chunked(missing):
+        ids.update(Person.objects.filter(anchor__in=chunk).values_list("anchor", "id"))
+    members = found.with_columns(
+        pl.col("anchor").replace_strict(ids, return_dtype=pl.Int64).alias("person_id"),
+        pl.col("agreed").fill_null(""),
+    )
+    bulk.insert_rows(
+        PersonMember,
+        ["victim", "person", "probability", "agreed"],
+        members.select("victim_id", "person_id", "probability", "agreed").iter_rows(),
+    )
+    touched |= set(ids.values())
+    size = (
+        PersonMember.objects.filter(person_id=OuterRef("pk"))
+        .order_by()
+        .values("person_id")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    for chunk in bulk.chunked(sorted(touched)):
+        Person.objects.filter(id__in=chunk).update(size=Coalesce(Subquery(size), 0), updated_at=now)
+    for chunk in bulk.chunked(sorted(touched)):
+        Person.objects.filter(id__in=chunk, size=0).delete()
+    sizes = members.group_by("person_id").len()
+    result.persons = sizes.height
+    result.repeat_persons = sizes.filter(pl.col("len") > 1).height
