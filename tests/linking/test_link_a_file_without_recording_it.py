@@ -25,24 +25,38 @@ def link(path, out, *args):
 
 
 def test_each_row_gets_its_person_and_series_and_nothing_is_recorded(write_package, tmp_path):
+    people = [
+        ("Margaret", "Osei", "1948-03-12"),
+        ("Dev", "Mistry", "1979-11-30"),
+        ("Albert", "Finch", "1937-06-02"),
+        ("Harriet", "Bell", "1954-01-30"),
+        ("Callum", "Price", "2001-02-14"),
+    ]
+
+    def row(n, person, **extra):
+        forename, surname, dob = people[person]
+        return victim_row(n, forename=forename, surname=surname, dob=dob, **extra)
+
     path = write_package(
         [
-            victim_row(1, suspect_phone="07700 900123"),
-            victim_row(2, suspect_phone="+44 7700 900123", package_ref="NFIB-PKG-2"),
+            row(1, 0, suspect_phone="07700 900123"),
+            row(2, 1, suspect_phone="+44 7700 900123", package_ref="NFIB-PKG-2"),
             # The same person as row 1 in a later package, her name typed in capitals.
-            victim_row(3, forename="TEST", surname="VICTIM1", package_ref="NFIB-PKG-3"),
-            victim_row(4, suspect_sort_code="40-11-22", suspect_account_number="87654321"),
-            victim_row(5, suspect_sort_code="401122", suspect_account_number="8765 4321"),
-            victim_row(6),
+            victim_row(
+                3, forename="MARGARET", surname="OSEI", dob="1948-03-12", package_ref="NFIB-PKG-3"
+            ),
+            row(4, 2, suspect_sort_code="40-11-22", suspect_account_number="87654321"),
+            row(5, 3, suspect_sort_code="401122", suspect_account_number="8765 4321"),
+            row(6, 4),
         ]
     )
     summary, out = link(path, tmp_path / "links.csv")
 
     assert out.columns == ["nfrc", "person_id", "series_id"]
     assert out["nfrc"].to_list() == [victim_row(n)["nfrc"] for n in range(1, 7)]
-    people = out["person_id"].to_list()
-    assert people[0] == people[2], "the same name and date of birth is one person"
-    assert len(set(people)) == 5
+    persons = out["person_id"].to_list()
+    assert persons[0] == persons[2], "the same name and date of birth is one person"
+    assert len(set(persons)) == 5
     series = out["series_id"].to_list()
     assert series[0] == series[1] is not None, "a phone in two formats joins two victims"
     assert series[3] == series[4] is not None, "a sort code and account in two formats"
@@ -56,18 +70,24 @@ def test_each_row_gets_its_person_and_series_and_nothing_is_recorded(write_packa
 def test_two_people_with_one_name_and_different_birthdays_stay_apart(write_package, tmp_path):
     path = write_package(
         [
-            victim_row(1, surname="Nowak", dob="1950-01-01"),
-            victim_row(2, surname="Nowak", dob="1962-05-17", package_ref="NFIB-PKG-2"),
+            victim_row(1, forename="Anna", surname="Nowak", dob="1950-01-01"),
+            victim_row(
+                2, forename="Anna", surname="Nowak", dob="1962-05-17", package_ref="NFIB-PKG-2"
+            ),
             # No date of birth: the same name and e-mail make her the first Nowak.
-            victim_row(3, surname="Nowak", dob="", email="a.nowak@mail.example"),
-            victim_row(4, surname="Nowak", dob="1950-01-01", email="A.Nowak@Mail.example "),
+            victim_row(3, forename="Anna", surname="Nowak", dob="", email="a.nowak@mail.example"),
+            victim_row(
+                4, forename="Anna", surname="Nowak", dob="1950-01-01", email="A.Nowak@Mail.example "
+            ),
+            # A typo in the surname and the same date of birth: the same person still.
+            victim_row(5, forename="Anna", surname="Nowack", dob="1950-01-01", postcode="LE1 1AA"),
         ]
     )
     _, out = link(path, tmp_path / "links.csv")
     people = out["person_id"].to_list()
-    assert people[0] == people[3]
+    assert people[0] == people[3] == people[2]
     assert people[0] != people[1]
-    assert people[2] != people[1]
+    assert people[4] == people[0], "a misspelt surname is found by the person linkage"
 
 
 def test_a_stop_listed_identifier_joins_nothing(write_package, tmp_path):

@@ -7,22 +7,24 @@ import's own rules first: a bad file is rejected whole with every (row, column, 
 
 The series are decided by the same rule as the reports held (`rules.link`: a normalised suspect
 identifier shared by two victims or more joins them; the administrator's stop list and the
-correlation cap apply, as read from this installation). Persons: victims of the file with the
-same normalised name and date of birth (an individual without one: the same name and the same
-e-mail or telephone; an organisation: the same normalised name) are one person.
+correlation cap apply, as read from this installation). Persons: the individual victims of the
+file are linked by the same person linkage as the victims held (`persons.link`: exact matches,
+then Splink with this installation's kept model, or the starter model where none is kept yet;
+it is not trained on the file); organisations with the same normalised name are one.
 """
 
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
 from fraudcase.intake.importing import check_package, suspect_identifiers
 from fraudcase.reports import rules as report_rules
 
-from . import rules
+from . import personrun, persons, rules
 from .linkrun import _judging
 
 OUT_COLUMNS = ["nfrc", "person_id", "series_id"]
@@ -50,44 +52,49 @@ def _quiet(stage: str, percent: int) -> None:
     return None
 
 
-def _mapped(frame: pl.DataFrame, column: str, fn: Callable[[str], str | None]) -> pl.Expr:
-    """`fn` applied once per distinct value of `column` (these are Python normalisers)."""
-    mapping = {v: fn(v) or "" for v in frame[column].unique().to_list() if v}
-    return pl.col(column).replace_strict(mapping, default="", return_dtype=pl.String)
-
-
-def person_keys(victims: pl.DataFrame) -> pl.DataFrame:
-    """(victim, person): victims with the same key are one person, numbered from 1 in the
-    order the file first names them. Keys: an individual's normalised name with the date of
-    birth, or without one the name with the e-mail or telephone; an organisation's normalised
-    name; a victim with none of these is a person of their own."""
-    named = victims.with_columns(
-        pl.concat_str("forename", pl.lit(" "), "surname").str.strip_chars().alias("_name")
+def person_keys(victims: pl.DataFrame, model: dict[str, Any] | None = None) -> pl.DataFrame:
+    """(victim, person): individuals linked by `persons.link` with `model` (the kept model, or
+    the starter model), organisations by their normalised name; numbered from 1 in the order
+    the file first names them."""
+    people = victims.filter(pl.col("victim_type_value") == "individual")
+    found, _ = persons.link(
+        people.select(
+            pl.col("victim").cast(pl.Int64).alias("victim_id"),
+            "forename",
+            "surname",
+            pl.col("dob").cast(pl.Utf8),
+            "postcode",
+            "phone",
+            "email",
+        ),
+        model=model or persons.starter_model(),
     )
-    keyed = named.with_columns(
-        _mapped(named, "_name", report_rules.normalise_name).alias("n"),
-        _mapped(named, "business_name", report_rules.normalise_name).alias("b"),
-        _mapped(named, "phone", report_rules.normalise_phone).alias("p"),
-        pl.col("email").str.strip_chars().str.to_lowercase().alias("e"),
+    organisations = victims.filter(pl.col("victim_type_value") != "individual")
+    named = {
+        v: report_rules.normalise_name(v) or ""
+        for v in organisations["business_name"].unique().to_list()
+    }
+    keyed = organisations.select(
+        "victim",
+        pl.col("business_name")
+        .replace_strict(named, default="", return_dtype=pl.String)
+        .alias("b"),
+    ).with_columns(
+        pl.when(pl.col("b") != "")
+        .then(pl.col("victim").min().over("b"))
+        .otherwise(pl.col("victim"))
+        .alias("anchor")
     )
-    key = (
-        pl.when(pl.col("victim_type_value") != "individual")
-        .then(pl.when(pl.col("b") != "").then(pl.format("o:{}", "b")))
-        .when(pl.col("n") == "")
-        .then(None)
-        .when(pl.col("dob") != "")
-        .then(pl.format("i:{}|{}", "n", "dob"))
-        .when(pl.col("e") != "")
-        .then(pl.format("e:{}|{}", "n", "e"))
-        .when(pl.col("p") != "")
-        .then(pl.format("p:{}|{}", "n", "p"))
+    anchors = pl.concat(
+        [
+            found.select(
+                pl.col("victim_id").cast(pl.UInt32).alias("victim"),
+                pl.col("anchor").cast(pl.UInt32),
+            ),
+            keyed.select(pl.col("victim").cast(pl.UInt32), pl.col("anchor").cast(pl.UInt32)),
+        ]
     )
-    keyed = keyed.with_columns(pl.coalesce(key, pl.format("v:{}", "victim")).alias("key"))
-    return (
-        keyed.select("victim", pl.col("victim").min().over("key").alias("first"))
-        .with_columns(pl.col("first").rank("dense").cast(pl.Int64).alias("person"))
-        .select("victim", "person")
-    )
+    return anchors.select("victim", pl.col("anchor").rank("dense").cast(pl.Int64).alias("person"))
 
 
 def link_file(
@@ -106,7 +113,7 @@ def link_file(
         path, profile_name=profile_name, original_name=original_name, progress=progress
     )
     progress("Linking the victims into persons", 50)
-    persons = person_keys(checked.victims)
+    people = person_keys(checked.victims, personrun.kept_model())
     progress("Linking the suspect identifiers into series", 70)
     identifiers = suspect_identifiers(checked.rows, ["victim"]).select(
         pl.col("victim").alias("report_id"), "kind", pl.col("normalised").alias("value")
@@ -119,7 +126,7 @@ def link_file(
     progress("Writing the file", 90)
     table = (
         checked.rows.select("row", "victim", pl.col("nfrc_list").list.join(";").alias("nfrc"))
-        .join(persons, on="victim", how="left")
+        .join(people, on="victim", how="left")
         .join(series, on="victim", how="left")
         .sort("row")
         .select("nfrc", pl.col("person").alias("person_id"), pl.col("series").alias("series_id"))
@@ -128,7 +135,7 @@ def link_file(
     table.write_csv(out)
     return FileLinked(
         rows=table.height,
-        persons=persons["person"].n_unique(),
+        persons=people["person"].n_unique(),
         series=series["series"].n_unique(),
         seconds=round(time.perf_counter() - started, 3),
     )

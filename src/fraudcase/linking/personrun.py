@@ -114,7 +114,7 @@ def _decisions() -> persons.Decisions:
     return persons.Decisions(joined, apart)
 
 
-def _model() -> dict[str, Any] | None:
+def kept_model() -> dict[str, Any] | None:
     held = PersonModel.objects.order_by("-trained_at", "-id").first()
     return held.parameters if held else None
 
@@ -126,7 +126,7 @@ def link_persons(
     started = timezone.now()
     progress("Reading every victim", 10)
     victims = _victims()
-    model = None if retrain else _model()
+    model = None if retrain else kept_model()
     trains = model is None and victims.height >= persons.MIN_TRAINING
     result = PersonRunResult("all", victims_read=victims.height, trained=trains)
     progress(
@@ -156,7 +156,7 @@ def link_new_victims(
 ) -> PersonRunResult:
     """Link new victims against the persons held, with the model held (no retraining); only the
     persons they join are rewritten. Without a model held, every victim is linked."""
-    model = _model()
+    model = kept_model()
     if model is None and Victim.objects.count() >= persons.MIN_TRAINING:
         return link_persons(user=user, progress=progress)
     model = model or persons.starter_model()
@@ -189,7 +189,7 @@ def relink(victim_ids: Iterable[int]) -> PersonRunResult:
     scope = sorted(_person_mates(victim_ids))
     result = PersonRunResult("decision", victims_read=len(scope))
     victims = _victims(scope)
-    model = _model() or persons.starter_model()
+    model = kept_model() or persons.starter_model()
     found, _ = persons.link(victims, model=model, decisions=_decisions())
     _write(found, scope, result)
     return result
