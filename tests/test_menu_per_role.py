@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 EVERY_LINK = {
     "Home",
     "My cases",
-    "Team cases",
+    "Cases",
     "My tasks",
     "Assess",
     "Decide",
@@ -52,7 +52,7 @@ MENUS = {
     ],
     Role.VFT_SUPERVISOR: [
         "Home",
-        "Team cases",
+        "Cases",
         "My tasks",
         "Decide",
         "Allocation",

@@ -56,8 +56,12 @@ def test_the_import_reports_each_stage_in_order(assessor, example_package):
     assert seen[0][0] == "Reading the file"
     stages = [stage for stage, _ in seen]
     recorded = next(i for i, s in enumerate(stages) if s.startswith("Recording 4 victims"))
-    # Then the new reports are linked into series (issue 13), the import's last stage.
-    assert stages[recorded + 1 :] == ["Linking the new reports into series"]
+    # Then the new reports are linked into series, and their victims to the persons held
+    # (issue 13): the import's last stages.
+    assert stages[recorded + 1 :] == [
+        "Linking the new reports into series",
+        "Linking the new victims to the persons held",
+    ]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -4,6 +4,8 @@ serious crime prevention order and an App. E assessment, kept by `finint`."""
 
 from datetime import date, timedelta
 
+from django.utils import timezone
+
 from fraudcase.accounts.models import User
 from fraudcase.recovery import rules, services
 from fraudcase.reports.services import visible_reports
@@ -14,9 +16,12 @@ def load(finint: User, today: date) -> None:
     investigator = User.objects.get(username="investigator")
     manager = User.objects.get(username="manager")
     long_ago = today - timedelta(days=700)
+    # Accreditations are checked against the real date when an entry is saved: a demo made for
+    # an earlier day (its tests) keeps them current from today's date too.
+    current = max(today, timezone.localdate())
     for kind, expires in (
-        ("cash_seizure", today + timedelta(days=800)),
-        ("fi", today + timedelta(days=60)),  # on the manager's list of those expiring
+        ("cash_seizure", current + timedelta(days=800)),
+        ("fi", current + timedelta(days=60)),  # on the manager's list of those expiring
         ("confiscation", None),
         ("pip2", None),
     ):
