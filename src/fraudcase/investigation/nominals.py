@@ -235,20 +235,35 @@ def record(
         changed_at=now,
     )
     relink = _write(user, report, n, rows, reason)
+    _done(user, report, n, AuditAction.COLLECTION, "recorded", reason, relink=relink)
+    return n
+
+
+def _done(
+    user: User,
+    report: Report,
+    n: Nominal,
+    action: AuditAction,
+    verb: str,
+    reason: str,
+    *,
+    relink: bool,
+) -> None:
+    """A change to the people and things: audited, on the report's timeline with its reason,
+    and the report relinked when its suspects changed."""
     audit.record(
         user,
-        AuditAction.COLLECTION,
+        action,
         "nominals",
         report.local_reference,
-        f"{_describe(n)} recorded"[:200],
+        f"{_describe(n)} {verb}"[:200],
         reason.strip(),
     )
     report_services.add_log_entry(
-        user, report, f"{_describe(n)} recorded. Reason: {reason.strip()}"[:2000]
+        user, report, f"{_describe(n)} {verb}. Reason: {reason.strip()}"[:2000]
     )
     if relink:
         _relink(report, user)
-    return n
 
 
 @transaction.atomic
@@ -265,19 +280,7 @@ def change(user: User, report: Report, nominal_id: int, entry: Entry, *, reason:
     n.changed_at = timezone.now()
     n.save()
     relink = _write(user, report, n, rows, reason)
-    audit.record(
-        user,
-        AuditAction.ALTERATION,
-        "nominals",
-        report.local_reference,
-        f"{_describe(n)} changed"[:200],
-        reason.strip(),
-    )
-    report_services.add_log_entry(
-        user, report, f"{_describe(n)} changed. Reason: {reason.strip()}"[:2000]
-    )
-    if relink:
-        _relink(report, user)
+    _done(user, report, n, AuditAction.ALTERATION, "changed", reason, relink=relink)
     return n
 
 
@@ -301,19 +304,7 @@ def remove(user: User, report: Report, nominal_id: int, *, reason: str) -> Nomin
     n.removed_by = user
     n.removed_reason = reason.strip()
     n.save()
-    audit.record(
-        user,
-        AuditAction.ALTERATION,
-        "nominals",
-        report.local_reference,
-        f"{_describe(n)} removed"[:200],
-        reason.strip(),
-    )
-    report_services.add_log_entry(
-        user, report, f"{_describe(n)} removed. Reason: {reason.strip()}"[:2000]
-    )
-    if was_suspect:
-        _relink(report, user)
+    _done(user, report, n, AuditAction.ALTERATION, "removed", reason, relink=was_suspect)
     return n
 
 

@@ -25,7 +25,7 @@ from fraudcase.intake.importing import check_package, suspect_identifiers
 from fraudcase.reports import rules as report_rules
 
 from . import personrun, persons, rules
-from .linkrun import _judging
+from .linkrun import judging
 
 OUT_COLUMNS = ["nfrc", "person_id", "series_id"]
 
@@ -118,7 +118,7 @@ def link_file(
     identifiers = suspect_identifiers(checked.rows, ["victim"]).select(
         pl.col("victim").alias("report_id"), "kind", pl.col("normalised").alias("value")
     )
-    linked = rules.link(identifiers, **_judging())  # type: ignore[arg-type]
+    linked = rules.link(identifiers, **judging())  # type: ignore[arg-type]
     series = linked.members.select(
         pl.col("report_id").alias("victim"),
         pl.col("anchor").rank("dense").cast(pl.Int64).alias("series"),

@@ -14,9 +14,7 @@ from dataclasses import asdict, dataclass
 import polars as pl
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.db.models import Count
 
 from fraudcase.accounts.models import User
 from fraudcase.audit import services as audit
@@ -24,7 +22,7 @@ from fraudcase.audit.models import AuditAction
 from fraudcase.core import bulk
 from fraudcase.reports.models import Identifier, Report
 
-from . import rules
+from . import groups, rules
 from .models import OverConnected, Review, Series, SeriesMember, StopListEntry
 
 logger = logging.getLogger(__name__)
@@ -78,7 +76,9 @@ def _keys(model: type[StopListEntry] | type[OverConnected], **filters: object) -
     )
 
 
-def _judging() -> dict[str, object]:
+def judging() -> dict[str, object]:
+    """The stop list, the identifiers an administrator allowed and the cap, as `rules.link`
+    takes them."""
     return {
         "stopped": _keys(StopListEntry),
         "allowed": _keys(OverConnected, review=Review.ALLOWED),
@@ -96,7 +96,7 @@ def link_everything(*, user: User | None = None, progress: Progress = _quiet) ->
         IDENTIFIER_SCHEMA,
     )
     progress(f"Joining {identifiers.height:,} identifiers into series", 40)
-    linked = rules.link(identifiers, **_judging())  # type: ignore[arg-type]
+    linked = rules.link(identifiers, **judging())  # type: ignore[arg-type]
     result = RunResult("all", reports_read=identifiers["report_id"].n_unique())
     progress("Writing the series (all or nothing)", 70)
     with transaction.atomic():
@@ -119,19 +119,19 @@ def link_new_reports(
     """Link new reports against what is held, rewriting only the series they touch: the
     reports reachable from them through usable identifiers, and every report of a series any
     of those was in (a series may split when an identifier goes over the cap)."""
-    judging = _judging()
+    judged = judging()
     scope = set(report_ids)
     frontier = set(scope)
     while frontier:
         rows = _identifiers_of(frontier)
         counts = _counts(rows)
-        usable, over = rules.usable_identifiers(rows, counts=counts, **judging)  # type: ignore[arg-type]
+        usable, over = rules.usable_identifiers(rows, counts=counts, **judged)  # type: ignore[arg-type]
         # A series an identifier held together may fall apart now that it is over the cap.
         reached = _reports_with(usable) | _series_mates(frontier | _in_series_with(over))
         frontier = reached - scope
         scope |= frontier
     rows = _identifiers_of(scope)
-    linked = rules.link(rows, counts=_counts(rows), **judging)  # type: ignore[arg-type]
+    linked = rules.link(rows, counts=_counts(rows), **judged)  # type: ignore[arg-type]
     result = RunResult("new", reports_read=len(scope))
     with transaction.atomic():
         _write(linked.members, sorted(scope), result)
@@ -236,55 +236,16 @@ def _series_mates(report_ids: Iterable[int]) -> set[int]:
     return mates
 
 
+SERIES = groups.Grouping(Series, SeriesMember, "report_id", "series_id", ("report", "series"))
+
+
 def _write(members: pl.DataFrame, scope: list[int] | None, result: RunResult) -> None:
     """Rewrite the series of the reports in `scope` (None: every report) from `members`
     (report_id, anchor), in bulk."""
-    now = timezone.now()
-    if scope is None:
-        touched = set(Series.objects.values_list("id", flat=True))
-        SeriesMember.objects.all().delete()
-    else:
-        touched = set()
-        for chunk in bulk.chunked(scope):
-            touched.update(
-                SeriesMember.objects.filter(report_id__in=chunk).values_list("series_id", flat=True)
-            )
-            SeriesMember.objects.filter(report_id__in=chunk).delete()
-    anchors = members["anchor"].unique().sort().to_list()
-    ids: dict[int, int] = {}
-    for chunk in bulk.chunked(anchors):
-        ids.update(Series.objects.filter(anchor__in=chunk).values_list("anchor", "id"))
-    missing = [anchor for anchor in anchors if anchor not in ids]
-    bulk.insert_rows(
-        Series,
-        ["anchor", "size", "created_at", "updated_at"],
-        ((anchor, 0, now, now) for anchor in missing),
-    )
-    for chunk in bulk.chunked(missing):
-        ids.update(Series.objects.filter(anchor__in=chunk).values_list("anchor", "id"))
-    members = members.with_columns(
-        pl.col("anchor").replace_strict(ids, return_dtype=pl.Int64).alias("series_id")
-    )
-    bulk.insert_rows(
-        SeriesMember, ["report", "series"], members.select("report_id", "series_id").iter_rows()
-    )
-    written = set(ids.values())
-    touched |= written
-    size = (
-        SeriesMember.objects.filter(series_id=OuterRef("pk"))
-        .order_by()
-        .values("series_id")
-        .annotate(n=Count("*"))
-        .values("n")
-    )
-    for chunk in bulk.chunked(sorted(touched)):
-        Series.objects.filter(id__in=chunk).update(size=Coalesce(Subquery(size), 0), updated_at=now)
-    empty = 0
-    for chunk in bulk.chunked(sorted(touched)):
-        empty += Series.objects.filter(id__in=chunk, size=0).delete()[0]
+    done = groups.rewrite(SERIES, members, scope)
     result.reports_in_series = members.height
-    result.series_written = len(written)
-    result.series_removed = empty
+    result.series_written = done.written
+    result.series_removed = done.removed
 
 
 def _note_over_connected(over: pl.DataFrame, *, everything: bool) -> None:

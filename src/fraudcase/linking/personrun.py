@@ -13,8 +13,6 @@ from typing import Any
 
 import polars as pl
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from fraudcase.accounts.models import User
@@ -24,7 +22,7 @@ from fraudcase.core import bulk
 from fraudcase.reports.models import Victim
 from fraudcase.reports.services import ERASED
 
-from . import persons
+from . import groups, persons
 from .linkrun import CHUNK, Progress, _quiet
 from .models import Person, PersonDecision, PersonDecisionKind, PersonMember, PersonModel
 
@@ -238,52 +236,18 @@ def _person_mates(victim_ids: Iterable[int]) -> set[int]:
     return mates
 
 
+PERSONS = groups.Grouping(
+    Person, PersonMember, "victim_id", "person_id", ("victim", "person", "probability", "agreed")
+)
+
+
 def _write(found: pl.DataFrame, scope: list[int] | None, result: PersonRunResult) -> None:
     """Rewrite the persons of the victims in `scope` (None: every victim) from `found`
     (victim_id, anchor, probability, agreed), in bulk; a person keeps its id while its anchor
     (lowest victim id) stays."""
-    now = timezone.now()
-    if scope is None:
-        touched = set(Person.objects.values_list("id", flat=True))
-        PersonMember.objects.all().delete()
-    else:
-        touched = set()
-        for chunk in bulk.chunked(scope):
-            touched.update(
-                PersonMember.objects.filter(victim_id__in=chunk).values_list("person_id", flat=True)
-            )
-            PersonMember.objects.filter(victim_id__in=chunk).delete()
-    anchors = found["anchor"].unique().sort().to_list()
-    ids: dict[int, int] = {}
-    for chunk in bulk.chunked(anchors):
-        ids.update(Person.objects.filter(anchor__in=chunk).values_list("anchor", "id"))
-    missing = [anchor for anchor in anchors if anchor not in ids]
-    bulk.insert_rows(
-        Person, ["anchor", "size", "updated_at"], ((anchor, 0, now) for anchor in missing)
-    )
-    for chunk in bulk.chunked(missing):
-        ids.update(Person.objects.filter(anchor__in=chunk).values_list("anchor", "id"))
-    members = found.with_columns(
-        pl.col("anchor").replace_strict(ids, return_dtype=pl.Int64).alias("person_id"),
-        pl.col("agreed").fill_null(""),
-    )
-    bulk.insert_rows(
-        PersonMember,
-        ["victim", "person", "probability", "agreed"],
-        members.select("victim_id", "person_id", "probability", "agreed").iter_rows(),
-    )
-    touched |= set(ids.values())
-    size = (
-        PersonMember.objects.filter(person_id=OuterRef("pk"))
-        .order_by()
-        .values("person_id")
-        .annotate(n=Count("*"))
-        .values("n")
-    )
-    for chunk in bulk.chunked(sorted(touched)):
-        Person.objects.filter(id__in=chunk).update(size=Coalesce(Subquery(size), 0), updated_at=now)
-    for chunk in bulk.chunked(sorted(touched)):
-        Person.objects.filter(id__in=chunk, size=0).delete()
+    members = groups.rewrite(
+        PERSONS, found.with_columns(pl.col("agreed").fill_null("")), scope
+    ).members
     sizes = members.group_by("person_id").len()
     result.persons = sizes.height
     result.repeat_persons = sizes.filter(pl.col("len") > 1).height
