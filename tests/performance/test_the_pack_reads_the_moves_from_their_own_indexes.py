@@ -13,4 +13,4 @@ def _condition(name: str) -> list[str]:
 
 
 def test_the_filing_statuses_are_the_ones_their_index_holds():
-    assert _condition("statuschange_stopped") == sorted(str(s) for s in measures.STOPPED)
+    assert _condition("statuschange_stopped_at") == sorted(str(s) for s in measures.STOPPED)

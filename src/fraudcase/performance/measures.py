@@ -378,17 +378,31 @@ def outcome_rate(user: Any, scope: Scope) -> Table:
     )
 
 
-def _positive_counts(user: Any, scope: Scope, positive: list[int]) -> dict[str, dict[str, int]]:
-    return period_totals(
-        finalisations(user, scope),
-        "finalised_at",
-        scope,
-        {"positive": Q(outcome__in=positive), "all": Q()},
+def _outcome_counts(user: Any, scope: Scope) -> dict[Any, dict[str, int]]:
+    """{Home Office outcome: {period key: count}} of the finalisations in each period, read
+    once a pack (the outcome rate and the outcome mix both count from it)."""
+    return shared(
+        ("outcomes", getattr(user, "pk", None), scope),
+        lambda: period_counts(finalisations(user, scope), "finalised_at", "outcome", scope),
     )
 
 
+def _positive_counts(user: Any, scope: Scope, positive: list[int]) -> dict[str, dict[str, int]]:
+    """{"positive"|"all": {period key: count}}, summed from `_outcome_counts`."""
+    counted = _outcome_counts(user, scope)
+    return {
+        kind: {
+            p.key: sum(
+                c[p.key] for outcome, c in counted.items() if kind == "all" or outcome in positive
+            )
+            for p in scope.periods
+        }
+        for kind in ("positive", "all")
+    }
+
+
 def outcome_mix(user: Any, scope: Scope) -> Table:
-    counted = period_counts(finalisations(user, scope), "finalised_at", "outcome", scope)
+    counted = _outcome_counts(user, scope)
     table = Table(["Home Office outcome", *PERIOD_COLUMNS])
     for outcome in sorted(counted):
         label = f"{outcome}: {case_rules.HOME_OFFICE_OUTCOMES.get(outcome, '')}"

@@ -368,16 +368,18 @@ class StatusChange(models.Model):
                 name="statuschange_timed",
             ),
             # The pack's filing rates: the moves into "filed pending information" and "no
-            # further action", by time, from the index alone.
+            # further action", by time, from the index alone. Time first: the planner drops a
+            # condition the index's own condition implies, so with the status first a range of
+            # time was read as the whole index (a supervisor's figures, issue 12).
             models.Index(
-                fields=["to_status", "at", "report"],
+                fields=["at", "to_status", "report"],
                 condition=models.Q(
                     to_status__in=[
                         ReportStatus.FILED_PENDING_INFORMATION,
                         ReportStatus.NO_FURTHER_ACTION,
                     ]
                 ),
-                name="statuschange_stopped",
+                name="statuschange_stopped_at",
             ),
         ]
 
