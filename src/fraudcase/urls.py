@@ -90,6 +90,7 @@ urlpatterns = [
         name="vulnerability-result",
     ),
     path("vulnerability/log/", victims.vulnerability_log, name="vulnerability-log"),
+    path("vulnerability/figures/", victims.protect_figure, name="protect-figure"),
     path("vulnerability/victims/<int:entry_id>/decide/", victims.decide, name="victim-decide"),
     path(
         "vulnerability/victims/<int:entry_id>/partner/",

@@ -1,10 +1,13 @@
 """The performance dashboard, a figure's reports and the dip sample, in a real browser with
 axe-core: charts beside their tables, every figure a link."""
 
+from datetime import date
+
 import pytest
 from django.utils import timezone
 
 from fraudcase.performance import services
+from fraudcase.victims.models import VictimList, VictimListEntry
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.performance.conftest import analyst, manager, unit  # noqa: F401 (fixtures)
 
@@ -26,4 +29,24 @@ def test_the_dashboard_and_the_dip_sample_are_accessible(live_server, page, unit
     page.goto(f"{live_server.url}/performance/dip-samples/{sample.pk}/")
     assert_accessible(page)
     page.goto(f"{live_server.url}/performance/dip-samples/")
+    assert_accessible(page)
+
+
+def test_the_victims_behind_a_protect_figure_are_accessible(live_server, page, supervisor):
+    victim_list = VictimList.objects.create(filename="nov.csv", rows=1, added=1)
+    VictimListEntry.objects.create(
+        victim_list=victim_list,
+        row=2,
+        nfrc="NFRC261100000001",
+        report_date=date(2026, 11, 3),
+        victim_type="Individual",
+        forename="Test",
+        surname="Victim",
+        status="VS1",
+    )
+    sign_in(page, live_server.url, "supervisor")
+    page.goto(f"{live_server.url}/performance/?month=2026-11#protect")
+    page.click("table[data-measure='protect'] a >> nth=0")
+    page.wait_for_selector("h1:has-text('Victims: VS1')")
+    assert page.locator("a:has-text('NFRC261100000001')").count() == 1
     assert_accessible(page)

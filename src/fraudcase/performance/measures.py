@@ -33,7 +33,7 @@ from fraudcase.reports.services import off_hidden_reports, visible_reports
 
 from . import charts, rules
 from .recovery_measures import ASSET_RECOVERY
-from .registry import Cell, Measure, Scope, Table, register
+from .registry import Cell, Measure, Scope, Table, period_of, register, split
 from .stream_measures import STREAM_MEASURES
 
 PERIOD_COLUMNS = ["Month", "Year to date", "Same month last year"]
@@ -133,20 +133,6 @@ def period_row(label: str, counts: dict[str, int], scope: Scope, name: str, valu
 def total_row(label: str, counted: dict[Any, dict[str, int]], scope: Scope, name: str) -> list:
     totals = {p.key: sum(c[p.key] for c in counted.values()) for p in scope.periods}
     return period_row(label, totals, scope, name, "all")
-
-
-def split(figure: str) -> tuple[str, str, str]:
-    """'month|source=nfib' -> ('month', 'source', 'nfib')."""
-    period, _, rest = figure.partition("|")
-    name, _, value = rest.partition("=")
-    return period, name, value
-
-
-def period_of(scope: Scope, key: str) -> rules.Period | None:
-    if key.startswith("m") and (parsed := rules.parse_month(key[1:])):
-        start = rules.month_start(*parsed)
-        return rules.Period(key, start.strftime("%B %Y"), start, rules.next_month(start))
-    return next((p for p in scope.periods if p.key == key), None)
 
 
 # ---------------------------------------------------------------- shared within one pack

@@ -39,10 +39,13 @@ class Scope:
 
 @dataclass
 class Cell:
-    """One figure: its value, and the code of the reports behind it ("" when none)."""
+    """One figure: its value, and the code of the reports behind it ("" when none), or, for a
+    figure that counts records other than reports (requests, calls, victims on the NFIB lists),
+    the address of their own list filtered to what it counts (`href`, checked there)."""
 
     value: Any
     figure: str = ""
+    href: str = ""
 
     def __str__(self) -> str:
         if self.value is None:
@@ -61,6 +64,21 @@ class Table:
 
     def plain(self) -> list[list[Any]]:
         return [[cell.value for cell in row] for row in self.rows]
+
+
+def split(figure: str) -> tuple[str, str, str]:
+    """'month|source=nfib' -> ('month', 'source', 'nfib')."""
+    period, _, rest = figure.partition("|")
+    name, _, value = rest.partition("=")
+    return period, name, value
+
+
+def period_of(scope: Scope, key: str) -> rules.Period | None:
+    """The period a figure's code names: one of the scope's, or "mYYYY-MM" a month."""
+    if key.startswith("m") and (parsed := rules.parse_month(key[1:])):
+        start = rules.month_start(*parsed)
+        return rules.Period(key, start.strftime("%B %Y"), start, rules.next_month(start))
+    return next((p for p in scope.periods if p.key == key), None)
 
 
 Compute = Callable[[Any, Scope], Table]
@@ -86,16 +104,24 @@ def register(measure: Measure) -> Measure:
     return measure
 
 
+# Where a monthly figure leads: (user or None, month "YYYY-MM", column, the row) -> a Cell's
+# (figure, href): the code of its reports, or the address of its list ("" for neither).
+Link = Callable[[Any, str, str, dict], tuple[str, str]]
+
+
 def monthly(
     key: str,
     title: str,
     rows_by_month: Callable[[Any, date, date], list[dict]],
     *,
     note: str = "",
+    link: Link | None = None,
+    reports: Reports | None = None,
 ) -> Measure:
     """A measure from a function returning rows by month, each {"month": date, name: value...}
     for (user or None, first day, day after the last): the other demand streams' measures
-    (streams.measures.ilor_demand, banking_protocol_results, cyber_kpis, victim support)."""
+    (streams.measures.ilor_demand, banking_protocol_results, cyber_kpis, victim support).
+    `link` gives each figure its reports' code (read back by `reports`) or its list's address."""
 
     def compute(user: Any, scope: Scope) -> Table:
         months = scope.trend
@@ -105,7 +131,16 @@ def monthly(
         for row in found:
             month = row["month"]
             label = month.strftime("%b %Y") if hasattr(month, "strftime") else str(month)
-            table.rows.append([Cell(label), *(Cell(row.get(n)) for n in names)])
+            text = month.strftime("%Y-%m") if hasattr(month, "strftime") else str(month)
+            table.rows.append(
+                [Cell(label)]
+                + [
+                    Cell(
+                        row.get(n), *(link(user, text, n, row) if link and row.get(n) else ("", ""))
+                    )
+                    for n in names
+                ]
+            )
         return table
 
-    return Measure(key, title, compute, note=note)
+    return Measure(key, title, compute, reports, note=note)

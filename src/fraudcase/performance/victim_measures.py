@@ -3,12 +3,14 @@
 ¶65; DOMAIN.md "Vulnerability process"). Registered after the measures in `measures`."""
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from fraudcase.cases.models import Case, VictimUpdate
 from fraudcase.reports.models import Report
+from fraudcase.victims import rules as victim_rules
 from fraudcase.victims.models import PartnerReferral, VictimListEntry, VulnerabilityAction
 
 from . import rules
@@ -138,22 +140,41 @@ def protect(user: Any, scope: Scope) -> Table:
     partners = period_counts(
         PartnerReferral.objects.annotate(one=F("pk") * 0), "referred_at", "one", scope
     ).get(0, {})
+    linked = user is not None and victim_rules.may_work_vulnerability(getattr(user, "role", ""))
+
+    def row(label: str, counts: dict[str, int], figure: str) -> list[Cell]:
+        """A row of figures, each leading to the victims behind it for those who may see them
+        (victims.views.protect_figure); a plain number for anyone else."""
+        return [Cell(label)] + [
+            Cell(
+                counts.get(p.key, 0),
+                href=_protect_href(scope, p, figure) if linked and counts.get(p.key) else "",
+            )
+            for p in scope.periods
+        ]
+
     table = Table(["Protect", *PERIOD_COLUMNS])
     for status in sorted(segments):
-        table.rows.append(
-            [Cell(f"Victims: {status}")] + [Cell(segments[status][p.key]) for p in scope.periods]
-        )
+        table.rows.append(row(f"Victims: {status}", segments[status], f"status:{status}"))
     for kind, label in (
         ("under_18", "Victims under 18"),
         ("ecvcu_referred", "Referred by the ECVCU"),
     ):
-        table.rows.append([Cell(label)] + [Cell(flags[kind][p.key]) for p in scope.periods])
+        table.rows.append(row(label, flags[kind], kind))
     for kind, label in (("due", "Visits and contacts due"), ("done", "Visits and contacts done")):
-        table.rows.append([Cell(label)] + [Cell(visits[kind][p.key]) for p in scope.periods])
-    table.rows.append(
-        [Cell("Partner referrals")] + [Cell(partners.get(p.key, 0)) for p in scope.periods]
-    )
+        table.rows.append(row(label, visits[kind], f"visits_{kind}"))
+    table.rows.append(row("Partner referrals", partners, "partners"))
     return table
+
+
+def _protect_href(scope: Scope, period: rules.Period, figure: str) -> str:
+    query = {
+        "from": period.start.isoformat(),
+        "to": period.end.isoformat(),
+        "figure": figure,
+        "month": scope.month_text,
+    }
+    return f"/vulnerability/figures/?{urlencode(query)}"
 
 
 for measure in (
@@ -170,8 +191,8 @@ for measure in (
         protect,
         note=(
             "From the NFIB victim lists, by report date; the lists carry no handling marking. "
-            "These figures count victims on the lists, not reports, so they are not links: "
-            "each list's page (Victim lists) shows its victims by segment and state."
+            "These figures count victims on the lists, not reports: for those who work "
+            "vulnerability each leads to the victims behind it."
         ),
     ),
 ):

@@ -67,7 +67,7 @@ def dashboard(request):
                             str(cell),
                             _figure_url(scope, c.measure.key, cell.figure)
                             if cell.figure and c.measure.reports
-                            else "",
+                            else cell.href,
                         )
                         for cell in row
                     ]

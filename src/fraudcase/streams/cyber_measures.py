@@ -97,15 +97,9 @@ OWED = Q(route_contacted_at__isnull=True, route_due__isnull=False)
 
 def cyber_kpis(user: User | None, start: date, end: date) -> list[CyberMonth]:
     """The cyber KPIs by month received, from `start` to `end` (included): one GROUP BY."""
-    from_report_fraud = Q(source=Source.NFIB_DISSEMINATION)
-    rows = _by_month(_received(user, start, end).filter(route__in=CYBER_ROUTES)).annotate(
-        referrals=Count("pk"),
-        crimes_in_action=Count("pk", filter=Q(route=Route.CRIME_IN_ACTION)),
-        from_report_fraud=Count("pk", filter=from_report_fraud),
-        investigated=Count("pk", filter=from_report_fraud & Q(case__isnull=False)),
-        advised=Count("pk", filter=ADVISED),
-        advised_on_time=Count("pk", filter=ON_TIME),
-        still_owed=Count("pk", filter=OWED),
+    routed, figures = FIGURES["cyber"]
+    rows = _by_month(_received(user, start, end).filter(routed)).annotate(
+        **{name: Count("pk", filter=condition) for name, condition in figures.items()}
     )
     return [
         CyberMonth(
@@ -125,11 +119,9 @@ def cyber_kpis(user: User | None, start: date, end: date) -> list[CyberMonth]:
 def victim_support_demand(user: User | None, start: date, end: date) -> list[VictimSupportMonth]:
     """Victim-support-only referrals by month received, from `start` to `end` (included), with
     the Protect team's first contacts made, made on time and still owed: one GROUP BY."""
-    rows = _by_month(_received(user, start, end).filter(route=Route.VICTIM_SUPPORT)).annotate(
-        referrals=Count("pk"),
-        contacted=Count("pk", filter=ADVISED),
-        contacted_on_time=Count("pk", filter=ON_TIME),
-        still_owed=Count("pk", filter=OWED),
+    routed, figures = FIGURES["victim_support"]
+    rows = _by_month(_received(user, start, end).filter(routed)).annotate(
+        **{name: Count("pk", filter=condition) for name, condition in figures.items()}
     )
     return [
         VictimSupportMonth(
@@ -141,3 +133,48 @@ def victim_support_demand(user: User | None, start: date, end: date) -> list[Vic
         )
         for r in rows
     ]
+
+
+# What each figure of `cyber_kpis` and `victim_support_demand` counts among the month's routed
+# reports: the performance pack lists the reports behind a figure with the same conditions.
+FROM_REPORT_FRAUD = Q(source=Source.NFIB_DISSEMINATION)
+FIGURES: dict[str, tuple[Q, dict[str, Q]]] = {
+    "cyber": (
+        Q(route__in=CYBER_ROUTES),
+        {
+            "referrals": Q(),
+            "crimes_in_action": Q(route=Route.CRIME_IN_ACTION),
+            "from_report_fraud": FROM_REPORT_FRAUD,
+            "investigated": FROM_REPORT_FRAUD & Q(case__isnull=False),
+            "advised": ADVISED,
+            "advised_on_time": ON_TIME,
+            "still_owed": OWED,
+        },
+    ),
+    "victim_support": (
+        Q(route=Route.VICTIM_SUPPORT),
+        {
+            "referrals": Q(),
+            "contacted": ADVISED,
+            "contacted_on_time": ON_TIME,
+            "still_owed": OWED,
+        },
+    ),
+}
+
+
+def reports_behind(
+    user: User | None, stream: str, start: date, end: date, figure: str
+) -> QuerySet[Report] | None:
+    """The reports one figure of a month counts (received from `start` to `end`, both
+    included), for the user; None for a figure these measures do not have."""
+    routed, figures = FIGURES.get(stream, (None, {}))
+    if routed is None or figure not in figures:
+        return None
+    london = ZoneInfo(settings.TIME_ZONE)
+    return (
+        _received(user, start, end)
+        .filter(routed)
+        .annotate(contacted_on=TruncDate("route_contacted_at", tzinfo=london))
+        .filter(figures[figure])
+    )

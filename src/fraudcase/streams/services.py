@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -70,10 +70,22 @@ def visible_requests(user: User | None) -> QuerySet[InternationalRequest]:
     return InternationalRequest.objects.filter(visibility_filter(user))
 
 
+# The "due" filter: the requests the pack counts as overdue (still owed after their due date,
+# today) or completed late (streams.measures.ilor_demand).
+DUE_FILTERS = {"overdue": "Overdue today", "late": "Completed late"}
+
+
 def filtered_requests(
-    user: User, *, state: str = "", kind: str = "", country: str = ""
+    user: User,
+    *,
+    state: str = "",
+    kind: str = "",
+    country: str = "",
+    month: date | None = None,
+    due: str = "",
 ) -> QuerySet[InternationalRequest]:
-    """The user's visible requests, filtered as the list page and the API ask."""
+    """The user's visible requests, filtered as the list page, the API and the performance
+    pack's figures ask: `month` the month received, `due` one of DUE_FILTERS."""
     found = visible_requests(user).select_related("officer", "team")
     if state in rules.RequestState.values:
         found = found.filter(state=state)
@@ -81,6 +93,13 @@ def filtered_requests(
         found = found.filter(kind=kind)
     if country in rules.COUNTRY_NAMES:
         found = found.filter(country=country)
+    if month is not None:
+        following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        found = found.filter(received_on__gte=month, received_on__lt=following)
+    if due == "overdue":
+        found = found.filter(state__in=list(rules.OPEN_STATES), due_on__lt=timezone.localdate())
+    elif due == "late":
+        found = found.filter(state=rules.RequestState.COMPLETED, completed_on__gt=F("due_on"))
     return found
 
 
@@ -311,14 +330,26 @@ def month_bounds(month: date) -> tuple[datetime, datetime]:
 def filtered_incidents(
     user: User, *, month: date | None = None, result: str = ""
 ) -> QuerySet[BankingProtocolIncident]:
-    """The user's visible incidents, of a month and with a result if asked."""
+    """The user's visible incidents, of a month and with a result (or one of INCIDENT_FILTERS)
+    if asked."""
     found = visible_incidents(user)
     if month is not None:
         start, end = month_bounds(month)
         found = found.filter(called_at__gte=start, called_at__lt=end)
     if result in rules.BankingResult.values:
         found = found.filter(**{result: True})
+    elif result in INCIDENT_FILTERS:
+        found = found.filter(INCIDENT_FILTERS[result][1])
     return found
+
+
+# Besides the results, what the pack counts of the calls (streams.measures
+# .banking_protocol_results), each a filter of the list so that its figures lead there.
+INCIDENT_FILTERS = {
+    "attended": ("Attended", Q(attended=True)),
+    "safeguarded": ("Victim safeguarded", Q(safeguarded=True)),
+    "offence": ("Became an offence", Q(arrest=True) | Q(crime_recorded=True)),
+}
 
 
 @dataclass(frozen=True)

@@ -64,8 +64,12 @@ def request_list(request):
     user = request.user
     if not services.may_read_requests(user):
         raise Http404("No such page")
-    filters = {k: request.GET.get(k, "") for k in ("state", "kind", "country")}
-    found = services.filtered_requests(user, **filters)
+    filters = {k: request.GET.get(k, "") for k in ("state", "kind", "country", "due")}
+    month = services.parse_month(request.GET.get("month", ""))
+    filters["month"] = request.GET.get("month", "") if month else ""
+    found = services.filtered_requests(
+        user, **{k: v for k, v in filters.items() if k != "month"}, month=month
+    )
     if request.GET.get("export") in exports.CONTENT_TYPES:
         rows = list(found.order_by("-received_on", "-pk")[:EXPORT_ROWS])
         frame = pl.DataFrame(
@@ -123,6 +127,7 @@ def request_list(request):
             "states": rules.RequestState.choices,
             "kinds": rules.RequestKind.choices,
             "countries": rules.COUNTRIES,
+            "dues": services.DUE_FILTERS.items(),
             "today": timezone.localdate(),
             "may_work": services.may_work_requests(user),
         },
@@ -255,8 +260,13 @@ def incident_list(request):
         {
             "page": page,
             "month": request.GET.get("month", "") if month else "",
-            "result": result if result in rules.BankingResult.values else "",
-            "results": rules.BankingResult.choices,
+            "result": result
+            if result in rules.BankingResult.values or result in services.INCIDENT_FILTERS
+            else "",
+            "results": [
+                *rules.BankingResult.choices,
+                *((k, label) for k, (label, _) in services.INCIDENT_FILTERS.items()),
+            ],
             "by_month": measures.banking_protocol_results(user, start, today),
             "summary": measures.banking_protocol_summary(user, start, today),
             "since": start,

@@ -16,7 +16,7 @@ from django.utils import timezone
 from fraudcase.accounts.models import User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
-from fraudcase.core import bulk
+from fraudcase.core import bulk, dates
 from fraudcase.core.errors import FileRejected, InvalidInput, Problem
 from fraudcase.core.tables import (
     DEFAULT_PROFILE,
@@ -987,3 +987,52 @@ def run_import_job(upload: Upload) -> dict[str, object]:
         else "Nothing new: every victim on this list was already imported."
     )
     return {"list_id": victim_list.pk, "rows": victim_list.rows, "added": added, "message": message}
+
+
+# ---------------------------------------------------------------- the Protect figures' victims
+
+
+# The figures of the performance pack's Protect measure (performance.victim_measures.protect),
+# each with the rows it counts: victims on the lists by the date of their report, the visits
+# and contacts by their due date, the partner referrals by when they were made.
+PROTECT_FIGURES = {
+    "under_18": "Victims under 18",
+    "ecvcu_referred": "Referred by the ECVCU",
+    "visits_due": "Visits and contacts due",
+    "visits_done": "Visits and contacts done",
+    "partners": "Partner referrals",
+}
+
+
+def protect_figure_label(figure: str) -> str:
+    """What a Protect figure counts, for the page's heading; "" for no such figure."""
+    if figure.startswith("status:") and figure[7:] in rules.VulnerabilityStatus.values:
+        return f"Victims: {figure[7:]}"
+    return PROTECT_FIGURES.get(figure, "")
+
+
+def protect_rows(user: User, start: date, end: date, figure: str) -> QuerySet[Any] | None:
+    """The rows one Protect figure counts from `start` to `end` (the day after the last): the
+    victims (entries), or for visits their actions and for partners their referrals, each with
+    its victim. Only what the user may see (`visible_entries`: Http404 for a role that does not
+    work vulnerability); None for no such figure."""
+    entries = visible_entries(user)
+    if figure.startswith("status:") or figure in ("under_18", "ecvcu_referred"):
+        if not protect_figure_label(figure):
+            return None
+        found = entries.filter(report_date__gte=start, report_date__lt=end)
+        if figure.startswith("status:"):
+            return found.filter(status=figure[7:])
+        return found.filter(**{figure: True})
+    if figure in ("visits_due", "visits_done"):
+        actions = VulnerabilityAction.objects.filter(
+            entry__in=entries, due_on__gte=start, due_on__lt=end
+        ).select_related("entry")
+        return actions.filter(state=ActionState.DONE) if figure == "visits_done" else actions
+    if figure == "partners":
+        return PartnerReferral.objects.filter(
+            entry__in=entries,
+            referred_at__gte=dates.start_of(start),
+            referred_at__lt=dates.start_of(end),
+        ).select_related("entry")
+    return None

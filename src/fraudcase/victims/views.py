@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 import polars as pl
 from django.contrib import messages
 from django.db.models import Max
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +23,7 @@ from fraudcase.core.uploads import saved_upload
 from fraudcase.jobs import services as job_services
 from fraudcase.jobs.models import JobKind
 from fraudcase.reports import services as report_services
-from fraudcase.reports.views import list_justification, list_justification_for
+from fraudcase.reports.views import EXPORT_ROWS, list_justification, list_justification_for
 
 from . import rules, services
 from .enums import STATE_TAGS, VictimState
@@ -595,3 +596,96 @@ def vulnerability_log(request):
         summary=f"Viewed the vulnerability log (page {page.number}: {len(page.rows)})",
     )
     return render(request, "victims/log.html", {"page": page, "today": timezone.localdate()})
+
+
+PROTECT_SORTS = {
+    "entries": {"nfrc": Sort("NFRC", ("nfrc",)), "reported": Sort("Reported", ("report_date",))},
+    "actions": {"due": Sort("Due by", ("due_on",))},
+    "referrals": {"referred": Sort("Referred", ("referred_at",))},
+}
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def protect_figure(request):
+    """The victims behind one figure of the performance pack's Protect measure (from the day
+    `from` to the day before `to`): a page at a time, exported through the disclosure gate,
+    audited as consulted. Only for those who work vulnerability (404 for anyone else)."""
+    start, end = _day(request.GET.get("from", "")), _day(request.GET.get("to", ""))
+    figure = request.GET.get("figure", "")
+    label = services.protect_figure_label(figure)
+    found = services.protect_rows(request.user, start, end, figure) if start and end else None
+    if found is None or not label or end <= start or (end - start).days > 400:
+        raise Http404("No such figure")
+    kind = {"visits_due": "actions", "visits_done": "actions", "partners": "referrals"}.get(
+        figure, "entries"
+    )
+    sorts = PROTECT_SORTS[kind]
+    listing = f"protect-{figure}"
+    fmt = request.GET.get("export")
+    if fmt in exports.CONTENT_TYPES:
+        rows = list(found.order_by(*next(iter(sorts.values())).fields)[:EXPORT_ROWS])
+        entries = [getattr(r, "entry", r) for r in rows]
+        frame = pl.DataFrame(
+            [
+                (
+                    e.nfrc,
+                    e.report_date.isoformat(),
+                    e.display_name,
+                    e.status,
+                    _protect_detail(kind, r),
+                )
+                for e, r in zip(entries, rows, strict=True)
+            ],
+            schema=["nfrc", "report_date", "victim", "segment", "detail"],
+            orient="row",
+        )
+        report_services.disclose(
+            request.user,
+            report_services.reports_with_nfrc([e.nfrc for e in entries]),
+            list_justification(request),
+            object_type="victim_list",
+            listing=listing,
+            summary=f"Exported the {len(rows)} victims behind a Protect figure ({label})",
+        )
+        return exports.download(frame, listing, fmt)
+    page = paging.paginate(request, found, sorts=sorts, default=next(iter(sorts)))
+    rows = [(getattr(r, "entry", r), _protect_detail(kind, r)) for r in page.rows]
+    report_services.disclose(
+        request.user,
+        report_services.reports_with_nfrc([e.nfrc for e, _ in rows]),
+        list_justification(request),
+        object_type="victim_list",
+        listing=listing,
+        action=AuditAction.CONSULTATION,
+        summary=f"Viewed the victims behind a Protect figure ({label}, page {page.number})",
+    )
+    month = request.GET.get("month", "")
+    return render(
+        request,
+        "victims/protect_figure.html",
+        {
+            "label": label,
+            "start": start,
+            "last": end - timedelta(days=1),
+            "page": page,
+            "rows": rows,
+            "back": "/performance/" + (f"?{urlencode({'month': month})}" if month else ""),
+            "export": "?"
+            + urlencode({"from": start.isoformat(), "to": end.isoformat(), "figure": figure}),
+        },
+    )
+
+
+def _protect_detail(kind: str, row) -> str:
+    if kind == "actions":
+        return f"{row.get_response_display()} due {row.due_on:%d %b %Y}: {row.get_state_display()}"
+    if kind == "referrals":
+        referred = timezone.localtime(row.referred_at)
+        return f"Referred to {row.get_partner_display()} on {referred:%d %b %Y}"
+    return ""
