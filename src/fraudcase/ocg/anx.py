@@ -14,6 +14,7 @@ from .network import Network
 ICONS = {
     "Organised crime group": "Organisation",
     "Person": "Person",
+    "Victim": "Victim",
     "Professional enabler": "Solicitor",
     "Suspect": "Anonymous",
     "Report": "Document",

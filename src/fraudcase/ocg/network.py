@@ -55,8 +55,8 @@ IDENTIFIER_TYPES: dict[str, str] = {
 
 
 def _reports_network(net: Network, reports: list[Report], hub: str | None) -> None:
-    """Add the reports, their suspect identifiers and suspects' names (two more queries), each
-    report linked to `hub` when given."""
+    """Add the reports, their suspect identifiers, suspects' names and repeat victims (three
+    more queries), each report linked to `hub` when given."""
     ids = [r.pk for r in reports]
     refs = {r.pk: r.local_reference for r in reports}
     kinds = dict(IdentifierKind.choices)
@@ -99,6 +99,14 @@ def _reports_network(net: Network, reports: list[Report], hub: str | None) -> No
             seen.add(key)
             net.entities.append(Entity(key, "Suspect", name, "Suspect's name on a report"))
         net.links.append(Link(f"report:{refs[report_id]}", key, "Suspect named"))
+    # The same victim on several of these reports (a repeat victim, linking.persons).
+    for person_id, (name, report_ids) in linking_services.repeat_victims(ids).items():
+        key = f"person:{person_id}"
+        net.entities.append(
+            Entity(key, "Victim", name, f"The same victim on {len(report_ids)} reports")
+        )
+        for report_id in report_ids:
+            net.links.append(Link(f"report:{refs[report_id]}", key, "Victim"))
 
 
 def network(user: User, ocg: OrganisedCrimeGroup) -> Network:
