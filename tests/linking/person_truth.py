@@ -241,7 +241,10 @@ def _person(rng: random.Random) -> dict[str, object]:
         f"{rng.choice(AREAS)} {rng.randrange(1, 10)}{rng.choice(letters)}{rng.choice(letters)}"
     )
     phone = f"07{rng.randrange(100, 999)}{rng.randrange(100000, 999999)}"
-    email = f"{forename}.{surname}{rng.randrange(1, 999)}@example.co.uk".lower()
+    # An e-mail address is one person's: a number from a range far wider than the people made,
+    # so that two people of the same name do not share one (at a million victims, 1 to 999
+    # gave thousands of different people the same address, which no real set holds).
+    email = f"{forename}.{surname}{rng.randrange(1, 10**9)}@example.co.uk".lower()
     return {
         "forename": forename,
         "surname": surname,
