@@ -60,11 +60,6 @@ def conf(scratch: str) -> dict[str, str]:
         # On one machine: no need to look for a network address to offer executors.
         settings["spark.driver.host"] = "127.0.0.1"
         settings["spark.driver.bindAddress"] = "127.0.0.1"
-        # Files of thousands to a few hundred thousand rows: compiling each of Splink's many
-        # small queries (whole-stage code generation) and re-planning them (adaptive query
-        # execution) cost more than they save (benchmarks/README.md "Person linkage on Spark").
-        settings["spark.sql.codegen.wholeStage"] = "false"
-        settings["spark.sql.adaptive.enabled"] = "false"
     for pair in shlex.split(env("FRAUDCASE_SPARK_CONF", "")):
         key, _, value = pair.partition("=")
         settings[key.strip()] = value.strip()
