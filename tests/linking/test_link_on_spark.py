@@ -6,7 +6,6 @@ its end; Java must be installed (scripts/test installs it): nothing here is skip
 import json
 from io import StringIO
 
-import polars as pl
 import pytest
 from django.core.management import call_command
 
@@ -67,21 +66,6 @@ def test_the_pairs_scored_and_their_probabilities_agree(linked):
     assert both.height == on_duckdb.height == on_spark.height
     assert (both["probability"] - both["probability_right"]).abs().max() < 1e-9
     assert (both["agreed"] == both["agreed_right"]).all()
-
-
-def test_new_victims_link_alike_on_either_engine(truth):
-    """The incremental run (new victims against the persons held) on Spark too."""
-    rows = truth.drop("truth")
-    model = persons.starter_model()
-    cut = ROWS - 300
-    held, _ = persons.link(rows.filter(pl.col("victim_id") <= cut), model=model)
-    new = list(range(cut + 1, ROWS + 1))
-    found = {
-        engine: persons.link_new(rows, new, held, model=model, engine=engine).sort("victim_id")
-        for engine in Engine
-    }
-    assert found[Engine.SPARK].equals(found[Engine.DUCKDB])
-    assert found[Engine.SPARK].filter(pl.col("victim_id") > cut)["anchor"].le(cut).sum() > 50
 
 
 def test_a_model_for_other_comparisons_is_refused():

@@ -460,7 +460,6 @@ def link_new(
     *,
     model: dict[str, Any],
     decisions: Decisions | None = None,
-    engine: Engine = Engine.DUCKDB,
 ) -> pl.DataFrame:
     """New victims against those held (`held`: victim_id, anchor, probability, agreed of every
     victim already in a person): only pairs with a new victim are scored, and the persons held
@@ -472,5 +471,5 @@ def link_new(
     exact = exact_edges(frame).filter(
         pl.col("victim_l").is_in(fresh.implode()) | pl.col("victim_r").is_in(fresh.implode())
     )
-    scored = score(frame, model, new=new, engine=engine)
+    scored = score(frame, model, new=new)
     return cluster(frame["victim_id"].to_list(), exact, scored, decisions, held=held)

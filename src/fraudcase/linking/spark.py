@@ -13,6 +13,7 @@ or a cluster through FRAUDCASE_SPARK_MASTER and Spark's own settings. Read from 
     FRAUDCASE_SPARK_CHECKPOINT_DIR      (a temp dir)   where Splink writes intermediate tables as
                                                       parquet; on a cluster, storage every
                                                       executor can reach (hdfs://, s3a://)
+    FRAUDCASE_SPARK_JAVA_OPTIONS        (see below)    the driver JVM's options
     FRAUDCASE_SPARK_CONF                (none)         any other Spark settings, "key=value"
                                                       pairs separated by spaces
 
@@ -29,6 +30,10 @@ from pathlib import Path
 from typing import Any
 
 LOG_CONFIG = Path(__file__).with_name("spark-log4j2.properties")
+# In local mode the driver does all the work, in runs of seconds to minutes: the JIT compiler's
+# quick tier alone halves the CPU of a run's first minute (Splink's many small queries each load
+# and compile code) and costs little after (benchmarks/README.md "Person linkage on Spark").
+JAVA_OPTIONS = "-XX:TieredStopAtLevel=1"
 _session: Any = None
 _scratch: str | None = None
 
@@ -53,8 +58,9 @@ def conf(scratch: str) -> dict[str, str]:
         # Not ./spark-warehouse and ./metastore_db beside wherever fraudcase was started.
         "spark.sql.warehouse.dir": str(Path(scratch, "warehouse")),
         "spark.local.dir": scratch,
-        # Warnings and errors only (Spark's default prints every stage at INFO).
-        "spark.driver.extraJavaOptions": f"-Dlog4j2.configurationFile={LOG_CONFIG.as_uri()}",
+        # Errors only (Spark's default prints every stage at INFO), and the JVM's options.
+        "spark.driver.extraJavaOptions": f"-Dlog4j2.configurationFile={LOG_CONFIG.as_uri()} "
+        + env("FRAUDCASE_SPARK_JAVA_OPTIONS", JAVA_OPTIONS if master.startswith("local") else ""),
     }
     if master.startswith("local"):
         # On one machine: no need to look for a network address to offer executors.
@@ -92,8 +98,21 @@ def stop() -> None:
     """Stop the session (if started) and remove its temporary directory."""
     global _session, _scratch
     if _session is not None:
+        from pyspark import SparkContext
+
         _session.stop()
         _session = None
+        # And its JVM (which stopping the session leaves running, holding its heap): it ends
+        # when the pipe to its stdin closes. A later session() starts another.
+        gateway = SparkContext._gateway
+        if gateway is not None:
+            gateway.shutdown()
+            process = getattr(gateway, "proc", None)
+            if process is not None:
+                process.stdin.close()
+                process.wait(timeout=30)
+            SparkContext._gateway = None
+            SparkContext._jvm = None
     if _scratch is not None:
         shutil.rmtree(_scratch, ignore_errors=True)
         _scratch = None
