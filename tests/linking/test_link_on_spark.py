@@ -112,3 +112,42 @@ def test_link_a_file_on_spark(write_package, tmp_path):
     assert out[Engine.SPARK] == out[Engine.DUCKDB]
     assert out[Engine.SPARK][2] == 200 and out[Engine.SPARK][0] < 200
     assert (tmp_path / "spark.csv").read_text() == (tmp_path / "duckdb.csv").read_text()
+
+
+@pytest.mark.django_db
+def test_link_the_reports_held_on_spark(import_rows):
+    """`fraudcase link --engine spark`: the reports held, their persons as DuckDB found them
+    after each import (the incremental runs stay on DuckDB)."""
+    from fraudcase.linking.models import PersonMember
+
+    margaret = {
+        "forename": "Margaret",
+        "surname": "Thompson",
+        "dob": "1942-03-04",
+        "postcode": "LE2 7QT",
+        "phone": "07700900111",
+        "email": "m.thompson@example.com",
+    }
+    other = {"forename": "Declan", "surname": "Szymanski", "dob": "1971-02-03"}
+    import_rows(
+        (1, margaret),
+        (2, {**margaret, "surname": "Thomspon", "phone": "+44 7700 900111", "email": ""}),
+        (3, other),
+    )
+    import_rows(
+        (4, {**margaret, "forename": "MARGARET", "surname": "THOMPSON", "postcode": "le27qt"}),
+        (5, {**margaret, "dob": "", "email": "M.Thompson@Example.COM", "phone": ""}),
+    )
+
+    def persons_held():
+        rows = PersonMember.objects.values_list("person__anchor", "victim_id", "agreed")
+        return sorted(rows)
+
+    after_imports = persons_held()
+    printed = StringIO()
+    call_command("link", "--engine", "spark", "--json", stdout=printed)
+    assert json.loads(printed.getvalue())["persons"]["persons"] == 2
+    assert persons_held() == after_imports
+    assert any(agreed.startswith("forename") for _, _, agreed in after_imports), (
+        "the typo's link was scored, not exact"
+    )

@@ -215,7 +215,7 @@ def test_the_model_held_is_reused_not_retrained(margaret, monkeypatch):
 
     PersonModel.objects.create(parameters=persons.starter_model(), victims=8)
 
-    def no_training(frame, **options):
+    def no_training(frame):
         raise AssertionError("retrained")
 
     monkeypatch.setattr(persons, "train", no_training)

@@ -258,13 +258,14 @@ def _linker(frame: pl.DataFrame, model: dict[str, Any] | None, engine: Engine) -
     return Linker(table, settings(model), log_level=None)
 
 
-def train(frame: pl.DataFrame, *, seed: int = 13, engine: Engine = Engine.DUCKDB) -> dict[str, Any]:
+def train(frame: pl.DataFrame, *, seed: int = 13) -> dict[str, Any]:
     """Train a model on these (normalised) victims: the prior from the exact
-    keys, u by random sampling, m by EM over TRAINING_BLOCKS. Returns the model as JSON (in
-    DuckDB's SQL whichever engine trained it, so that either engine can use it)."""
+    keys, u by random sampling, m by EM over TRAINING_BLOCKS. Returns the model as JSON. On
+    DuckDB whichever engine scores (the victims are in the process already, and the work is
+    bounded: U_PAIRS, the training blocks), so that one model, trained one way, serves both."""
     from splink import block_on
 
-    linker = _linker(frame, None, engine)
+    linker = _linker(frame, None, Engine.DUCKDB)
     linker.training.estimate_probability_two_random_records_match(
         [block_on(*rule) for rule in PRIOR_RULES], recall=0.8
     )
@@ -274,11 +275,6 @@ def train(frame: pl.DataFrame, *, seed: int = 13, engine: Engine = Engine.DUCKDB
             block_on(*block), estimate_without_term_frequencies=True
         )
     model: dict[str, Any] = linker.misc.save_model_to_json()
-    if engine is Engine.SPARK:
-        model = in_dialect(model, "duckdb")
-        model["blocking_rules_to_generate_predictions"] = settings().create_settings_dict("duckdb")[
-            "blocking_rules_to_generate_predictions"
-        ]
     return model
 
 
@@ -441,14 +437,14 @@ def link(
     engine: Engine = Engine.DUCKDB,
 ) -> tuple[pl.DataFrame, dict[str, Any]]:
     """Every victim to a person: (victim_id, anchor, probability, agreed), and the model used
-    (trained here when none is given); the pairs scored on `engine`."""
+    (trained here, on DuckDB, when none is given); the pairs scored on `engine`."""
     decisions = decisions or Decisions([], [])
     frame = normalise(victims)
     exact = exact_edges(frame)
     reps = representatives(frame, exact)
     if model is None:
         # Trained on every victim: the exact matches show EM what agreement looks like.
-        model = train(frame, engine=engine) if frame.height >= MIN_TRAINING else starter_model()
+        model = train(frame) if frame.height >= MIN_TRAINING else starter_model()
     scored = score(reps, model, engine=engine)
     return cluster(frame["victim_id"].to_list(), exact, scored, decisions), model
 
