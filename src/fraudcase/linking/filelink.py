@@ -10,7 +10,9 @@ identifier shared by two victims or more joins them; the administrator's stop li
 correlation cap apply, as read from this installation). Persons: the individual victims of the
 file are linked by the same person linkage as the victims held (`persons.link`: exact matches,
 then Splink with this installation's kept model, or the starter model where none is kept yet;
-it is not trained on the file); organisations with the same normalised name are one.
+it is not trained on the file); organisations with the same normalised name are one. The
+person step runs on DuckDB, or on Spark with `--engine spark` (persons.Engine); the series
+rule is exact keyed grouping, in polars on either engine.
 """
 
 import time
@@ -52,10 +54,14 @@ def _quiet(stage: str, percent: int) -> None:
     return None
 
 
-def person_keys(victims: pl.DataFrame, model: dict[str, Any] | None = None) -> pl.DataFrame:
+def person_keys(
+    victims: pl.DataFrame,
+    model: dict[str, Any] | None = None,
+    engine: persons.Engine = persons.Engine.DUCKDB,
+) -> pl.DataFrame:
     """(victim, person): individuals linked by `persons.link` with `model` (the kept model, or
-    the starter model), organisations by their normalised name; numbered from 1 in the order
-    the file first names them."""
+    the starter model) on `engine`, organisations by their normalised name; numbered from 1 in
+    the order the file first names them."""
     people = victims.filter(pl.col("victim_type_value") == "individual")
     found, _ = persons.link(
         people.select(
@@ -68,6 +74,7 @@ def person_keys(victims: pl.DataFrame, model: dict[str, Any] | None = None) -> p
             "email",
         ),
         model=model or persons.starter_model(),
+        engine=engine,
     )
     organisations = victims.filter(pl.col("victim_type_value") != "individual")
     named = {
@@ -104,16 +111,18 @@ def link_file(
     profile_name: str = "default",
     original_name: str = "",
     progress: Callable[[str, int], None] = _quiet,
+    engine: persons.Engine = persons.Engine.DUCKDB,
 ) -> FileLinked:
     """Check `path` as an import would (FileRejected if bad: `out` is then not written), link
     its victims into persons and series, and write `out` (csv: nfrc, person_id, series_id for
-    every row of the file in its order; series_id empty for a row in no series)."""
+    every row of the file in its order; series_id empty for a row in no series). The persons
+    are scored on `engine`."""
     started = time.perf_counter()
     checked = check_package(
         path, profile_name=profile_name, original_name=original_name, progress=progress
     )
     progress("Linking the victims into persons", 50)
-    people = person_keys(checked.victims, personrun.kept_model())
+    people = person_keys(checked.victims, personrun.kept_model(), engine)
     progress("Linking the suspect identifiers into series", 70)
     identifiers = suspect_identifiers(checked.rows, ["victim"]).select(
         pl.col("victim").alias("report_id"), "kind", pl.col("normalised").alias("value")

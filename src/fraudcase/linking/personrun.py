@@ -118,9 +118,13 @@ def kept_model() -> dict[str, Any] | None:
 
 
 def link_persons(
-    *, user: User | None = None, progress: Progress = _quiet, retrain: bool = False
+    *,
+    user: User | None = None,
+    progress: Progress = _quiet,
+    retrain: bool = False,
+    engine: persons.Engine = persons.Engine.DUCKDB,
 ) -> PersonRunResult:
-    """Link every victim held to a person (the run on demand)."""
+    """Link every victim held to a person (the run on demand); the pairs scored on `engine`."""
     started = timezone.now()
     progress("Reading every victim", 10)
     victims = _victims()
@@ -132,7 +136,7 @@ def link_persons(
         + (" (training the model)" if trains else ""),
         40,
     )
-    found, model = persons.link(victims, model=model, decisions=_decisions())
+    found, model = persons.link(victims, model=model, decisions=_decisions(), engine=engine)
     progress("Writing the persons (all or nothing)", 80)
     with transaction.atomic():
         if trains:

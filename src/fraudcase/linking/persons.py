@@ -13,12 +13,18 @@ Three steps:
    pairs at or above THRESHOLD join, greedily from the most probable down, never joining two
    victims an officer said are different people (a "break"), and always joining two an
    officer said are the same (a "confirm").
+
+Step 3 runs on DuckDB (in the process) or, with Engine.SPARK, on Spark (linking.spark: local
+mode, or a cluster): the same model, its comparisons written in Spark's SQL. Steps 1, 2 and
+the clustering are polars on either engine.
 """
 
 import json
 import logging
 from collections.abc import Iterable, Sequence
+from copy import deepcopy
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -70,6 +76,13 @@ FRAME_SCHEMA = {
 }
 
 logging.getLogger("splink").setLevel(logging.WARNING)
+
+
+class Engine(StrEnum):
+    """Where Splink scores the candidate pairs (step 3)."""
+
+    DUCKDB = "duckdb"  # in the process: the default
+    SPARK = "spark"  # on Spark (linking.spark): local mode, or a cluster
 
 
 def normalise(victims: pl.DataFrame) -> pl.DataFrame:
@@ -208,20 +221,51 @@ def starter_model() -> dict[str, Any]:
     return model
 
 
-def _linker(frame: pl.DataFrame, model: dict[str, Any] | None) -> Any:
+def in_dialect(model: dict[str, Any], dialect: str) -> dict[str, Any]:
+    """The model (as saved) in another engine's SQL ("spark", "duckdb"): the same parameters,
+    each comparison level's condition as the comparison library writes it there (Splink's own
+    string distance functions on Spark, identifiers quoted its way). Blocking rules keep the
+    dialect they name: Splink translates them. A model whose comparisons are not those of
+    `settings()` raises ValueError."""
+    rendered = settings().create_settings_dict(dialect)["comparisons"]
+    out = deepcopy(model)
+    out["sql_dialect"] = dialect
+    held = out["comparisons"]
+    if [c["output_column_name"] for c in held] != [c["output_column_name"] for c in rendered]:
+        raise ValueError("The model compares other fields than linking.persons.settings()")
+    for comparison, ours in zip(held, rendered, strict=True):
+        levels, conditions = comparison["comparison_levels"], ours["comparison_levels"]
+        if len(levels) != len(conditions):
+            raise ValueError(f"The model's {comparison['output_column_name']} has other levels")
+        for level, condition in zip(levels, conditions, strict=True):
+            level["sql_condition"] = condition["sql_condition"]
+    return out
+
+
+def _linker(frame: pl.DataFrame, model: dict[str, Any] | None, engine: Engine) -> Any:
     from splink import DuckDBAPI, Linker
 
-    api = DuckDBAPI()
-    table = api.register(frame.to_arrow(), dataset_display_name="victims")
+    if engine is Engine.SPARK:
+        from . import spark
+
+        api = spark.api()
+        if model is not None:
+            model = in_dialect(model, "spark")
+        # A name of Splink's choosing: the session outlives the run, and the view is replaced.
+        table = api.register(frame.to_arrow())
+    else:
+        table = DuckDBAPI().register(frame.to_arrow(), dataset_display_name="victims")
     return Linker(table, settings(model), log_level=None)
 
 
 def train(frame: pl.DataFrame, *, seed: int = 13) -> dict[str, Any]:
     """Train a model on these (normalised) victims: the prior from the exact
-    keys, u by random sampling, m by EM over TRAINING_BLOCKS. Returns the model as JSON."""
+    keys, u by random sampling, m by EM over TRAINING_BLOCKS. Returns the model as JSON. On
+    DuckDB whichever engine scores (the victims are in the process already, and the work is
+    bounded: U_PAIRS, the training blocks), so that one model, trained one way, serves both."""
     from splink import block_on
 
-    linker = _linker(frame, None)
+    linker = _linker(frame, None, Engine.DUCKDB)
     linker.training.estimate_probability_two_random_records_match(
         [block_on(*rule) for rule in PRIOR_RULES], recall=0.8
     )
@@ -249,11 +293,15 @@ def _gammas(pairs: pl.DataFrame) -> pl.Expr:
 
 
 def score(
-    frame: pl.DataFrame, model: dict[str, Any], *, new: Sequence[int] | None = None
+    frame: pl.DataFrame,
+    model: dict[str, Any],
+    *,
+    new: Sequence[int] | None = None,
+    engine: Engine = Engine.DUCKDB,
 ) -> pl.DataFrame:
-    """Scored candidate pairs (victim_l, victim_r, probability, agreed) at or above THRESHOLD.
-    With `new`, only pairs with at least one new victim are scored (an incremental run: the
-    rest were scored before)."""
+    """Scored candidate pairs (victim_l, victim_r, probability, agreed) at or above THRESHOLD,
+    on `engine`. With `new`, only pairs with at least one new victim are scored (an
+    incremental run: the rest were scored before)."""
     if frame.height < 2:
         return pl.DataFrame(
             schema={
@@ -276,9 +324,17 @@ def score(
                 {"blocking_rule": rule, "sql_dialect": "duckdb"} for rule in rules
             ],
         }
-    linker = _linker(frame, model)
+    linker = _linker(frame, model, engine)
     predicted = linker.inference.predict(threshold_match_probability=THRESHOLD)
-    found: pl.DataFrame = predicted.as_duckdbpyrelation().pl()
+    found: pl.DataFrame
+    if engine is Engine.SPARK:
+        found = pl.DataFrame(pl.from_arrow(predicted.as_pyarrow_table()))
+        # The session outlives the run: its tables (the victims too) are dropped now.
+        linker.table_management.delete_tables_created_by_splink_from_db()
+        for table in linker._input_tables_dict.values():
+            table.drop_table_from_database_and_remove_from_cache()
+    else:
+        found = predicted.as_duckdbpyrelation().pl()
     return found.select(
         pl.col("victim_id_l").cast(pl.Int64).alias("victim_l"),
         pl.col("victim_id_r").cast(pl.Int64).alias("victim_r"),
@@ -378,9 +434,10 @@ def link(
     *,
     model: dict[str, Any] | None = None,
     decisions: Decisions | None = None,
+    engine: Engine = Engine.DUCKDB,
 ) -> tuple[pl.DataFrame, dict[str, Any]]:
     """Every victim to a person: (victim_id, anchor, probability, agreed), and the model used
-    (trained here when none is given)."""
+    (trained here, on DuckDB, when none is given); the pairs scored on `engine`."""
     decisions = decisions or Decisions([], [])
     frame = normalise(victims)
     exact = exact_edges(frame)
@@ -388,7 +445,7 @@ def link(
     if model is None:
         # Trained on every victim: the exact matches show EM what agreement looks like.
         model = train(frame) if frame.height >= MIN_TRAINING else starter_model()
-    scored = score(reps, model)
+    scored = score(reps, model, engine=engine)
     return cluster(frame["victim_id"].to_list(), exact, scored, decisions), model
 
 

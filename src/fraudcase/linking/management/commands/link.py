@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from fraudcase.accounts.cli import acting_user
+from fraudcase.linking.persons import Engine
 
 
 class Command(BaseCommand):
@@ -14,7 +15,9 @@ class Command(BaseCommand):
         "linked to a person (repeat victims), with the trained model held (--retrain to train "
         "it again). With FILE (a package "
         "in the import columns or a profile's), link the file without recording it and write "
-        "OUT (csv: nfrc, person_id, series_id for each row); a bad file is rejected whole."
+        "OUT (csv: nfrc, person_id, series_id for each row); a bad file is rejected whole. "
+        "--engine spark scores the person pairs on Spark (local mode, or the cluster named by "
+        "FRAUDCASE_SPARK_MASTER: docs/admin-guide.md) instead of DuckDB."
     )
 
     def add_arguments(self, parser):
@@ -25,6 +28,12 @@ class Command(BaseCommand):
         parser.add_argument("--out", type=Path, help="where to write FILE's links (csv)")
         parser.add_argument("--user", help="username recorded as running it (audit log)")
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
+        parser.add_argument(
+            "--engine",
+            choices=[engine.value for engine in Engine],
+            default=Engine.DUCKDB.value,
+            help="where the person linkage scores pairs: duckdb (in the process) or spark",
+        )
         parser.add_argument(
             "--retrain",
             action="store_true",
@@ -42,9 +51,10 @@ class Command(BaseCommand):
 
         user = acting_user(options["user"])
         retrain = options["retrain"]
+        engine = Engine(options["engine"])
         if options["json"]:
             result = link_everything(user=user)
-            found = link_persons(user=user, retrain=retrain)
+            found = link_persons(user=user, retrain=retrain, engine=engine)
             self.stdout.write(json.dumps({**result.as_dict(), "persons": found.as_dict()}))
             return
         from rich.console import Console
@@ -65,7 +75,7 @@ class Command(BaseCommand):
 
             result = link_everything(user=user, progress=progress)
             task = bar.add_task("Linking victims into persons", total=100)
-            found = link_persons(user=user, progress=progress, retrain=retrain)
+            found = link_persons(user=user, progress=progress, retrain=retrain, engine=engine)
             bar.update(task, completed=100)
         self.stdout.write(result.message)
         self.stdout.write(found.message)
@@ -80,7 +90,12 @@ class Command(BaseCommand):
         if options["out"] is None:
             raise CommandError("Say where to write the links: --out OUT.csv")
         try:
-            result = link_file(path, options["out"], profile_name=options["profile"])
+            result = link_file(
+                path,
+                options["out"],
+                profile_name=options["profile"],
+                engine=Engine(options["engine"]),
+            )
         except FileRejected as rejected:
             if options["json"]:
                 self.stdout.write(rejected.as_json())
