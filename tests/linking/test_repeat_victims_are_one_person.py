@@ -248,3 +248,12 @@ def test_the_assessment_page_shows_the_repeat_and_why(margaret, client, assessor
     assert margaret[1] in check and margaret[4] in check
     assert margaret[5] not in check  # born in 1980: another person
     assert "(linked at " in check and "surname" in check
+
+
+def test_a_set_em_cannot_learn_from_is_linked_with_the_starter_model():
+    # On these 6,000 victims EM drives an unseen level's m to 0, which Splink refuses: the run
+    # links them with the starter model rather than failing.
+    truth = victims(6000, seed=5)
+    found, model = persons.link(truth.drop("truth"))
+    assert model == persons.starter_model()
+    assert pair_scores(truth, found)["f1"] >= 0.985

@@ -76,6 +76,7 @@ FRAME_SCHEMA = {
 }
 
 logging.getLogger("splink").setLevel(logging.WARNING)
+logger = logging.getLogger(__name__)
 
 
 class Engine(StrEnum):
@@ -270,10 +271,18 @@ def train(frame: pl.DataFrame, *, seed: int = 13) -> dict[str, Any]:
         [block_on(*rule) for rule in PRIOR_RULES], recall=0.8
     )
     linker.training.estimate_u_using_random_sampling(max_pairs=U_PAIRS, seed=seed)
-    for block in TRAINING_BLOCKS:
-        linker.training.estimate_parameters_using_expectation_maximisation(
-            block_on(*block), estimate_without_term_frequencies=True
-        )
+    try:
+        for block in TRAINING_BLOCKS:
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                block_on(*block), estimate_without_term_frequencies=True
+            )
+    except ValueError as problem:
+        # EM can drive a level never seen inside a training block to m = 0, which Splink
+        # refuses ("below the minimum allowed value"): a set too uniform to learn from. The
+        # starter model links it instead (it was trained on the varied truth set), rather than
+        # the run failing.
+        logger.warning("Person model not trained (%s): the starter model is used", problem)
+        return starter_model()
     model: dict[str, Any] = linker.misc.save_model_to_json()
     return model
 
