@@ -256,22 +256,34 @@ def _held(ids: Sequence[int]) -> pl.DataFrame:
 def _sharing_a_key(keys: pl.DataFrame) -> set[int]:
     """The victims held that share a blocking key (persons.BLOCKING: every candidate pair of
     the probabilistic step, and so every exact pre-clustering key, which are narrower) with one
-    of these normalised victims. Set-based: per rule, `IN` over the keys' values, KEY_CHUNK at a
-    time, each value looked up in the rule's index."""
+    of these normalised victims. Set-based: per rule, `IN` over the keys' values (PostgreSQL:
+    unnested arrays, 10 x KEY_CHUNK at a time; SQLite: a VALUES list, KEY_CHUNK at a time),
+    each value looked up in the rule's index."""
     table = connection.ops.quote_name(PersonMember._meta.db_table)
+    postgres = connection.vendor == "postgresql"
     found: set[int] = set()
     with connection.cursor() as cursor:
         for rule in persons.BLOCKING:
-            columns = [connection.ops.quote_name(f"{field}_key") for field in rule]
-            values = keys.select(rule).drop_nulls().unique().sort(list(rule)).rows()
-            for chunk in bulk.chunked(values, KEY_CHUNK):
-                if len(rule) == 1:
-                    where = f"{columns[0]} IN ({', '.join(['%s'] * len(chunk))})"
-                else:
-                    row = "(" + ", ".join(["%s"] * len(rule)) + ")"
-                    where = f"({', '.join(columns)}) IN (VALUES {', '.join([row] * len(chunk))})"
+            columns = ", ".join(connection.ops.quote_name(f"{field}_key") for field in rule)
+            values = keys.select(rule).drop_nulls().unique().sort(list(rule))
+            if postgres:
+                # One array a field (a few parameters, not thousands to bind), unnested into
+                # rows that probe the rule's index.
+                arrays = ", ".join(["%s::text[]"] * len(rule))
+                for start in range(0, values.height, KEY_CHUNK * 10):
+                    part = values.slice(start, KEY_CHUNK * 10)
+                    cursor.execute(
+                        f"SELECT victim_id FROM {table} WHERE ({columns}) IN "
+                        f"(SELECT * FROM unnest({arrays}))",
+                        [part[field].to_list() for field in rule],
+                    )
+                    found.update(victim for (victim,) in cursor.fetchall())
+                continue
+            row = "(" + ", ".join(["%s"] * len(rule)) + ")"
+            for chunk in bulk.chunked(values.rows(), KEY_CHUNK):
                 cursor.execute(
-                    f"SELECT victim_id FROM {table} WHERE {where}",
+                    f"SELECT victim_id FROM {table} WHERE ({columns}) IN "
+                    f"(VALUES {', '.join([row] * len(chunk))})",
                     [value for values_row in chunk for value in values_row],
                 )
                 found.update(victim for (victim,) in cursor.fetchall())
