@@ -190,9 +190,15 @@ def link_new_victims(
     )
     touched = found.filter(pl.col("victim_id").is_in(new))["anchor"].unique()
     scope = found.filter(pl.col("anchor").is_in(touched.implode()))
+    # Only the memberships that change are written: the new victims', and those of victims
+    # held whose person (or link) a new victim changed; the rest stay as they are.
+    changed = _changed(scope, held)
     result = PersonRunResult("new", victims_read=victims.height, held_read=len(mates))
     with transaction.atomic():
-        _write(scope, scope["victim_id"].to_list(), result, victims)
+        _write(changed, changed["victim_id"].to_list(), result, victims)
+        sizes = scope.group_by("anchor").len()
+        result.persons = sizes.height
+        result.repeat_persons = sizes.filter(pl.col("len") > 1).height
         if result.repeat_persons:
             audit.record(
                 user,
@@ -251,6 +257,26 @@ def _held(ids: Sequence[int]) -> pl.DataFrame:
             "victim_id", "person__anchor", "probability", "agreed"
         )
     return pl.DataFrame(rows, schema=HELD_SCHEMA, orient="row")
+
+
+def _changed(found: pl.DataFrame, held: pl.DataFrame) -> pl.DataFrame:
+    """The rows of `found` (victim_id, anchor, probability, agreed) that are not as `held`."""
+    before = held.select(
+        "victim_id",
+        pl.col("anchor").alias("was_anchor"),
+        pl.col("probability").alias("was_probability"),
+        pl.col("agreed").fill_null("").alias("was_agreed"),
+    )
+    same = (
+        (pl.col("anchor") == pl.col("was_anchor"))
+        & pl.col("probability").eq_missing(pl.col("was_probability"))
+        & (pl.col("agreed").fill_null("") == pl.col("was_agreed"))
+    )
+    return (
+        found.join(before, on="victim_id", how="left")
+        .filter(~same.fill_null(False))
+        .select(found.columns)
+    )
 
 
 def _sharing_a_key(keys: pl.DataFrame) -> set[int]:
