@@ -7,13 +7,14 @@ when asked to (`retrain`). Officers' decisions (PersonDecision) are applied on e
 """
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 import polars as pl
 from django.db import connection, transaction
 from django.db.models import Count
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from fraudcase.accounts.models import User
@@ -77,7 +78,7 @@ def _victims(ids: Sequence[int] | None = None) -> pl.DataFrame:
         )
     else:
         rows = []
-        for chunk in bulk.chunked(sorted(ids)):
+        for chunk in _id_chunks(sorted(ids)):
             rows += Victim.objects.filter(id__in=chunk).order_by().values_list(*columns)
     frame = pl.DataFrame(
         rows,
@@ -249,10 +250,20 @@ def link_after_import(local_references: list[str], user: User | None, progress: 
         logger.exception("Linking victims to persons after the import failed; run `fraudcase link`")
 
 
+def _id_chunks(ids: Sequence[int]) -> Iterator[Sequence[int] | RawSQL]:
+    """The ids a few thousand at a time, for `__in`: on PostgreSQL 50,000 at a time as one
+    array parameter (unnested), not thousands of parameters bound one by one."""
+    if connection.vendor != "postgresql":
+        yield from bulk.chunked(ids)
+        return
+    for start in range(0, len(ids), 50_000):
+        yield RawSQL("SELECT unnest(%s::bigint[])", (list(ids[start : start + 50_000]),))
+
+
 def _held(ids: Sequence[int]) -> pl.DataFrame:
     """(victim_id, anchor, probability, agreed) of these victims held."""
     rows: list[tuple[Any, ...]] = []
-    for chunk in bulk.chunked(ids):
+    for chunk in _id_chunks(ids):
         rows += PersonMember.objects.filter(victim_id__in=chunk).values_list(
             "victim_id", "person__anchor", "probability", "agreed"
         )
@@ -351,7 +362,7 @@ def _surname_frequencies(new: pl.DataFrame, frame: pl.DataFrame) -> pl.DataFrame
 def _person_mates(victim_ids: Iterable[int]) -> set[int]:
     ids = sorted(set(victim_ids))
     mates: set[int] = set(ids)
-    for chunk in bulk.chunked(ids):
+    for chunk in _id_chunks(ids):
         held = PersonMember.objects.filter(victim_id__in=chunk).values("person_id")
         mates.update(
             PersonMember.objects.filter(person_id__in=held).values_list("victim_id", flat=True)
