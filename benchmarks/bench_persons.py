@@ -146,8 +146,10 @@ def load(truth: pl.DataFrame, held: int) -> None:
             ),
         )
     if connection.vendor == "postgresql":
+        # As autovacuum leaves a table held for a while: statistics, the visibility map and
+        # hint bits set (a first read of rows just copied in would write them all).
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
 
 
 def with_database(args: argparse.Namespace) -> None:
