@@ -18,6 +18,15 @@ persons found against the truth, and the seconds and peak memory of:
 - a full run with the trained model kept (no retraining: what `fraudcase link` does),
 - an incremental run: the last `--new` victims linked against the rest, with the model kept.
 The pure step is timed (the database read and the bulk write are timed by `fraudcase link`).
+
+    uv run python benchmarks/bench_persons.py --db postgres --held 1000000 --new 10000
+
+With --db, the incremental run after an import is timed end to end, database read and write
+included (linking.personrun.link_new_victims): `--held` victims are loaded into a fresh
+database (FRAUDCASE_BENCH_DB, default h_persons_bench) as persons already linked (the truth
+set's persons, with their normalised keys), then `--new` victims as a package's would be;
+prints the seconds, the victims held it read (those sharing a blocking key with a new one, and
+the rest of their persons) and, for comparison, the seconds a read of every victim takes.
 """
 
 import argparse
@@ -30,6 +39,7 @@ from pathlib import Path
 import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fraudcase.linking import persons
 from tests.linking.person_truth import pair_scores, victims
@@ -37,6 +47,150 @@ from tests.linking.person_truth import pair_scores, victims
 
 def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def load(truth: pl.DataFrame, held: int) -> None:
+    """Reports and victims for every row (ids as the truth set's), and persons for the first
+    `held` (the truth set's persons, as a run would have written them), in bulk."""
+    from datetime import UTC, datetime
+
+    from django.db import connection, transaction
+
+    from fraudcase.core import bulk
+    from fraudcase.linking.models import Person, PersonMember
+    from fraudcase.reports.models import Report, Victim
+
+    now = datetime.now(UTC)
+    report_columns = [
+        f.name
+        for f in Report._meta.concrete_fields
+        if not f.generated and f.name != "id" and not f.null
+    ]
+    fixed = {
+        "source": "nfib",
+        "received_at": now,
+        "recording_deadline": now,
+        "recorded_at": now,
+        "fraud_type": "NFIB3A",
+        "narrative": "",
+    }
+    defaults = {
+        c: fixed.get(c, Report._meta.get_field(c).get_default())  # type: ignore[union-attr]
+        for c in report_columns
+    }
+    ids = truth["victim_id"].to_list()
+    with transaction.atomic():
+        bulk.insert_rows(
+            Report,
+            ["id", *report_columns],
+            (
+                (
+                    i,
+                    *[
+                        f"BENCH{i:08d}" if c == "local_reference" else defaults[c]
+                        for c in report_columns
+                    ],
+                )
+                for i in ids
+            ),
+        )
+        victim_rows = truth.select(
+            "victim_id",
+            pl.col("victim_id").alias("report"),
+            pl.lit("individual").alias("victim_type"),
+            *(pl.col(c).fill_null("") for c in ("forename", "surname")),
+            pl.lit("").alias("business_name"),
+            "dob",
+            pl.lit("").alias("address"),
+            *(pl.col(c).fill_null("") for c in ("postcode", "phone", "email")),
+            pl.lit("").alias("search_name"),
+        )
+        bulk.insert_rows(
+            Victim,
+            [
+                "id",
+                "report",
+                "victim_type",
+                "forename",
+                "surname",
+                "business_name",
+                "dob",
+                "address",
+                "postcode",
+                "phone",
+                "email",
+                "search_name",
+            ],
+            victim_rows.iter_rows(),
+        )
+        first = truth.filter(pl.col("victim_id") <= held)
+        anchors = first.group_by("truth").agg(pl.col("victim_id").min().alias("anchor"))
+        sizes = first.group_by("truth").len()
+        people = anchors.join(sizes, on="truth").sort("anchor")
+        bulk.insert_rows(
+            Person,
+            ["anchor", "size", "updated_at"],
+            ((a, n, now) for a, n in people.select("anchor", "len").iter_rows()),
+        )
+        person_ids = dict(Person.objects.values_list("anchor", "id"))
+        keys = persons.normalise(first.drop("truth")).join(
+            first.select("victim_id", "truth").join(anchors, on="truth"), on="victim_id"
+        )
+        bulk.insert_rows(
+            PersonMember,
+            [
+                "victim",
+                "person",
+                "probability",
+                "agreed",
+                *(f"{f}_key" for f in persons.FIELDS),
+                "keyed",
+            ],
+            (
+                (v, person_ids[a], None, "", fo, su, do, po, ph, em, True)
+                for v, fo, su, do, po, ph, em, a in keys.select(
+                    "victim_id", *persons.FIELDS, "anchor"
+                ).iter_rows()
+            ),
+        )
+    if connection.vendor == "postgresql":
+        # As autovacuum leaves a table held for a while: statistics, the visibility map and
+        # hint bits set (a first read of rows just copied in would write them all).
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+
+
+def with_database(args: argparse.Namespace) -> None:
+    import os
+
+    os.environ.setdefault("FRAUDCASE_BENCH_DB", "h_persons_bench")
+    import _bench_db
+
+    _bench_db.setup(args.db)
+    from fraudcase.linking import personrun
+    from fraudcase.linking.models import PersonModel
+
+    truth = victims(args.held + args.new)
+    started = time.perf_counter()
+    load(truth, args.held)
+    PersonModel.objects.create(parameters=persons.starter_model(), victims=args.held)
+    out: dict[str, object] = {
+        "db": args.db,
+        "held": args.held,
+        "new": args.new,
+        "load_s": round(time.perf_counter() - started, 1),
+    }
+    new = list(range(args.held + 1, args.held + args.new + 1))
+    started = time.perf_counter()
+    result = personrun.link_new_victims(new)
+    out["incremental_s"] = round(time.perf_counter() - started, 2)
+    out["result"] = result.as_dict()
+    started = time.perf_counter()
+    everything = personrun._victims()
+    out["read_every_victim_s"] = round(time.perf_counter() - started, 2)
+    out["every_victim"] = everything.height
+    out["peak_mib"] = round(peak_mib())
+    print(json.dumps(out, indent=1))
 
 
 def spark_runs(truth: pl.DataFrame) -> dict[str, object]:
@@ -74,8 +228,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--new", type=int, default=10_000)
+    parser.add_argument("--db", choices=["sqlite", "postgres"])
+    parser.add_argument("--held", type=int, default=1_000_000)
     parser.add_argument("--engine", choices=[e.value for e in persons.Engine], default="duckdb")
     args = parser.parse_args()
+    if args.db:
+        with_database(args)
+        return
     truth = victims(args.rows)
     if args.engine == "spark":
         print(json.dumps(spark_runs(truth), indent=1))

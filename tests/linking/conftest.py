@@ -2,7 +2,10 @@ import pytest
 
 from fraudcase.intake.importing import import_nfib_package
 from fraudcase.linking.models import SeriesMember
+from fraudcase.reports.models import Report
 from tests.conftest import victim_row
+
+from .margaret import MARGARET, others
 
 
 @pytest.fixture
@@ -26,3 +29,27 @@ def series_of():
     ):
         out.setdefault(series_id, []).append(surname)
     return sorted(sorted(v) for v in out.values())
+
+
+@pytest.fixture
+def margaret(import_rows):
+    """Margaret reported four times, written four ways, and another Margaret Thompson born in
+    1980; then three other people. Imported as two packages (the second linked incrementally
+    against the first; a package holds one report per victim, so the repeats are spread)."""
+    import_rows(
+        (1, MARGARET),
+        (2, {**MARGARET, "surname": "Thomspon", "phone": "+44 7700 900111", "email": ""}),
+        (4, others(4)),
+    )
+    import_rows(
+        (3, {**MARGARET, "forename": "MARGARET", "surname": "THOMPSON", "postcode": "le27qt"}),
+        (6, {**MARGARET, "dob": "1980-11-23", "postcode": "NG7 2RD", "phone": "", "email": ""}),
+        (7, others(7)),
+    )
+    import_rows(
+        (5, {**MARGARET, "dob": "", "email": "M.Thompson@Example.COM", "phone": ""}),
+        (8, others(8)),
+    )
+    # In the order of the rows' numbers.
+    by_nfrc = dict(Report.objects.values_list("nfrc_numbers__number", "local_reference"))
+    return [by_nfrc[f"NFRC26100000{n:04d}"] for n in range(1, 9)]

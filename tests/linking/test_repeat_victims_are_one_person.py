@@ -17,31 +17,10 @@ from fraudcase.reports.models import Report
 from fraudcase.triage import services as triage_services
 from tests.scale import assert_bounded
 
+from .margaret import MARGARET
 from .person_truth import pair_scores, victims
 
 pytestmark = pytest.mark.django_db
-
-MARGARET = {
-    "forename": "Margaret",
-    "surname": "Thompson",
-    "dob": "1942-03-04",
-    "postcode": "LE2 7QT",
-    "phone": "07700900111",
-    "email": "m.thompson@example.com",
-}
-
-
-def others(n, **extra):
-    """A victim unlike Margaret (each its own person)."""
-    names = ["Oliver Achterberg", "Priya Quigley", "Declan Szymanski", "Fiona Okafor"]
-    forename, surname = names[n % len(names)].split()
-    return {
-        "forename": forename,
-        "surname": f"{surname}{'abcdefgh'[n % 8]}",
-        "dob": f"19{60 + n}-0{1 + n % 9}-1{n % 9}",
-        "postcode": f"NG{n} {n}AB",
-        **extra,
-    }
 
 
 def person_groups():
@@ -56,30 +35,6 @@ def person_groups():
 
 def refs():
     return list(Report.objects.order_by("id").values_list("local_reference", flat=True))
-
-
-@pytest.fixture
-def margaret(import_rows):
-    """Margaret reported four times, written four ways, and another Margaret Thompson born in
-    1980; then three other people. Imported as two packages (the second linked incrementally
-    against the first; a package holds one report per victim, so the repeats are spread)."""
-    import_rows(
-        (1, MARGARET),
-        (2, {**MARGARET, "surname": "Thomspon", "phone": "+44 7700 900111", "email": ""}),
-        (4, others(4)),
-    )
-    import_rows(
-        (3, {**MARGARET, "forename": "MARGARET", "surname": "THOMPSON", "postcode": "le27qt"}),
-        (6, {**MARGARET, "dob": "1980-11-23", "postcode": "NG7 2RD", "phone": "", "email": ""}),
-        (7, others(7)),
-    )
-    import_rows(
-        (5, {**MARGARET, "dob": "", "email": "M.Thompson@Example.COM", "phone": ""}),
-        (8, others(8)),
-    )
-    # In the order of the rows' numbers.
-    by_nfrc = dict(Report.objects.values_list("nfrc_numbers__number", "local_reference"))
-    return [by_nfrc[f"NFRC26100000{n:04d}"] for n in range(1, 9)]
 
 
 def test_a_repeat_with_a_typo_swapped_case_or_no_date_of_birth_is_one_person(margaret):

@@ -71,7 +71,7 @@ def test_the_matrix_is_prefilled_from_the_data_and_says_why(imported, assessor):
     margaret = services.matrix_prefill(assessor, report("NFRC261010000001"))
     assert margaret["connected_reports"] == (
         "1_to_10",
-        "1 other report(s) share a suspect identifier",
+        "1 other report(s) linked by a suspect identifier",
     )
     assert margaret["victims"] == ("under_10", "2 victim(s) in the package")
 

@@ -1,18 +1,23 @@
-"""The linking app's API operations (added to /api/v1 by fraudcase.api): the same services as
-the pages, so the same need-to-know: every count is of the reports the caller may see, and a
-series they see fewer than two reports of does not exist for them (404)."""
+"""The linking app's API operations (added to /api/v1 by fraudcase.api, before the reports'
+own /reports/{ref}): the same services as the pages, so the same need-to-know: every count is
+of the reports the caller may see, and a series they see fewer than two reports of does not
+exist for them (404); a report of the same person they may not see is neither listed nor
+counted."""
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Literal
 
-from django.http import HttpRequest, HttpResponse
-from ninja import Query, Router, Schema
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import Field, Query, Router, Schema, Status
 
 from fraudcase.accounts.services import api_user
 from fraudcase.core import paging
-from fraudcase.core.api_schemas import PAGED, PageIn
+from fraudcase.core.api_schemas import PAGED, Detail, PageIn
+from fraudcase.reports import services as report_services
 
-from . import services
+from . import person_services, rules, services
+from .models import PersonMember
 
 router = Router(tags=["linking"])
 
@@ -117,3 +122,97 @@ def series_reports(
         }
         for r in page.rows
     ]
+
+
+# ---------------------------------------------------------------- persons (repeat victims)
+
+
+class PersonLinkOut(Schema):
+    local_reference: str
+    received_at: datetime
+    status: str
+    victim_name: str
+    match_probability: float | None = Field(
+        description="The probability of the link that joined this report's victim to the person"
+    )
+    linked_by: str = Field(description="exact, probability or officer")
+    fields_agreed: list[str] = Field(description="surname, date of birth, telephone...")
+    decision: str = Field(
+        description="An officer's decision on this pair of victims: confirm, break or empty"
+    )
+
+
+class PersonDecisionIn(Schema):
+    other: str = Field(description="The local reference of the other report")
+    decision: Literal["confirm", "break"]
+    reason: str = Field("", max_length=300)
+
+
+class PersonDecisionOut(Schema):
+    local_reference: str
+    other: str
+    decision: str
+    same_person: bool = Field(description="Whether the two victims are one person now")
+
+
+def _link_out(member: PersonMember, decided: dict[int, str]) -> dict[str, object]:
+    report = member.victim.report
+    return {
+        "local_reference": report.local_reference,
+        "received_at": report.received_at,
+        "status": report.status,
+        "victim_name": member.victim.display_name,
+        "match_probability": member.probability,
+        "linked_by": rules.person_link_kind(member.agreed),
+        "fields_agreed": rules.fields_agreed(member.agreed),
+        "decision": decided.get(member.victim_id, ""),
+    }
+
+
+@router.get("/reports/{path:ref}/person", response=list[PersonLinkOut], openapi_extra=PAGED)
+def person_reports(
+    request: HttpRequest, response: HttpResponse, ref: str, filters: Query[PageIn]
+) -> list[dict[str, object]]:
+    """The other reports of the same person (repeat victim) the caller may see, newest first, a
+    page at a time, each with the probability and the fields that agreed on its link, and any
+    officer's decision on the pair. Audited as a consultation of the report (a restricted one
+    needs `X-Justification`); empty before any person run."""
+    user = api_user(request)
+    report = report_services.get_report(
+        user, ref, justification=request.headers.get("X-Justification", "")
+    )
+    page = paging.api_page(
+        request, response, person_services.person_links(user, report), size=filters.page_size
+    )
+    members: list[PersonMember] = list(page.rows)
+    decided = person_services.decisions_on(report, [m.victim_id for m in members])
+    return [_link_out(m, decided) for m in members]
+
+
+@router.post("/reports/{path:ref}/person", response={201: PersonDecisionOut, 404: Detail})
+def decide_person(
+    request: HttpRequest, ref: str, payload: PersonDecisionIn
+) -> Status[dict[str, object]]:
+    """Confirm that the victims of this report and `other` are the same person, or break the
+    link (roles that may: as on the report page; 404 for a report the caller may not see, or
+    for a caller whose role may not decide). Kept, applied now, and on every later run; audited
+    as an alteration of the report."""
+    user = api_user(request)
+    report = report_services.visible_reports(user).filter(local_reference=ref).first()
+    if report is None:
+        raise Http404("No such report")
+    person_services.decide(user, report, payload.other, payload.decision, payload.reason)
+    people = set(
+        PersonMember.objects.filter(
+            victim__report__local_reference__in=[ref, payload.other]
+        ).values_list("person_id", flat=True)
+    )
+    return Status(
+        201,
+        {
+            "local_reference": ref,
+            "other": payload.other,
+            "decision": payload.decision,
+            "same_person": len(people) == 1,
+        },
+    )

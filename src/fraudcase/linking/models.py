@@ -125,9 +125,34 @@ class PersonMember(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="members")
     probability = models.FloatField(null=True, blank=True)
     agreed = models.CharField(max_length=200, blank=True)
+    # The victim's details as linking.persons compares them (normalised; null when missing or
+    # erased), written by every person run: an incremental run reads only the victims held that
+    # share a blocking key with the new ones, through the indexes below (one per blocking rule,
+    # persons.BLOCKING; its exact pre-clustering keys are narrower than these).
+    forename_key = models.CharField(max_length=100, null=True, blank=True)
+    surname_key = models.CharField(max_length=200, null=True, blank=True)
+    dob_key = models.CharField(max_length=10, null=True, blank=True)
+    postcode_key = models.CharField(max_length=10, null=True, blank=True)
+    phone_key = models.CharField(max_length=30, null=True, blank=True)
+    email_key = models.CharField(max_length=254, null=True, blank=True)
+    # False for a member written before the keys were kept: the next incremental run links
+    # every victim once (and writes the keys).
+    keyed = models.BooleanField(default=True, db_default=False)
 
     class Meta:
-        indexes = [models.Index(fields=["person", "victim"], name="linking_person_member")]
+        indexes = [
+            models.Index(fields=["person", "victim"], name="linking_person_member"),
+            models.Index(fields=["surname_key", "dob_key"], name="linking_pkey_surname_dob"),
+            models.Index(fields=["forename_key", "dob_key"], name="linking_pkey_forename_dob"),
+            models.Index(fields=["surname_key", "postcode_key"], name="linking_pkey_surname_pc"),
+            models.Index(fields=["forename_key", "postcode_key"], name="linking_pkey_forename_pc"),
+            models.Index(fields=["phone_key"], name="linking_pkey_phone"),
+            models.Index(fields=["email_key"], name="linking_pkey_email"),
+            models.Index(fields=["dob_key", "postcode_key"], name="linking_pkey_dob_pc"),
+            models.Index(
+                fields=["victim"], condition=models.Q(keyed=False), name="linking_pkey_unkeyed"
+            ),
+        ]
 
 
 class PersonDecisionKind(models.TextChoices):

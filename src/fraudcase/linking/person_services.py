@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet, Subquery
 from django.http import Http404
 
 from fraudcase.accounts.models import User
@@ -96,6 +96,35 @@ def report_part(user: User, report: Report) -> dict[str, Any]:
         ],
         "may_decide_person": rules.may_decide_person(user.role),
     }
+
+
+def person_links(user: User, report: Report) -> QuerySet[PersonMember]:
+    """The other victims of the report's person whose reports this user may see (a page at a
+    time: one query for the page, one for the count, whatever the person's size), newest report
+    first, each with its report; empty before any person run. `probability` and `agreed` are
+    those of the link that joined that victim to the person."""
+    person = PersonMember.objects.filter(victim__report=report).values("person_id")
+    return (
+        PersonMember.objects.filter(
+            on_visible_reports(user, "victim__report"), person_id__in=Subquery(person[:1])
+        )
+        .exclude(victim__report=report)
+        .select_related("victim__report")
+        .order_by("-victim__report__received_at", "-victim_id")
+    )
+
+
+def decisions_on(report: Report, victim_ids: list[int]) -> dict[int, str]:
+    """{other victim id: "confirm" or "break"} for officers' decisions between the report's
+    victim and these victims (one query)."""
+    mine = Victim.objects.filter(report=report).values("id")[:1]
+    found: dict[int, str] = {}
+    for a, b, decision in PersonDecision.objects.filter(
+        Q(victim_a=Subquery(mine), victim_b__in=victim_ids)
+        | Q(victim_b=Subquery(mine), victim_a__in=victim_ids)
+    ).values_list("victim_a", "victim_b", "decision"):
+        found[b if a not in victim_ids else a] = decision
+    return found
 
 
 def may_decide(user: User) -> bool:

@@ -7,12 +7,14 @@ when asked to (`retrain`). Officers' decisions (PersonDecision) are applied on e
 """
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 import polars as pl
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Count
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from fraudcase.accounts.models import User
@@ -35,12 +37,19 @@ HELD_SCHEMA = {
     "probability": pl.Float64,
     "agreed": pl.Utf8,
 }
+# The normalised fields kept on each person member (PersonMember.<field>_key).
+KEYS = tuple(persons.FIELDS)
+# Key values per statement in the incremental read (two per value for a two-field rule).
+KEY_CHUNK = 1000
 
 
 @dataclass
 class PersonRunResult:
     scope: str  # "all", "new" or "decision"
     victims_read: int = 0
+    # Of them, victims held read by an incremental run: those sharing a blocking key with a
+    # new victim, and the rest of their persons.
+    held_read: int = 0
     persons: int = 0
     repeat_persons: int = 0
     trained: bool = False
@@ -69,7 +78,7 @@ def _victims(ids: Sequence[int] | None = None) -> pl.DataFrame:
         )
     else:
         rows = []
-        for chunk in bulk.chunked(sorted(ids)):
+        for chunk in _id_chunks(sorted(ids)):
             rows += Victim.objects.filter(id__in=chunk).order_by().values_list(*columns)
     frame = pl.DataFrame(
         rows,
@@ -141,7 +150,7 @@ def link_persons(
     with transaction.atomic():
         if trains:
             PersonModel.objects.create(parameters=model, victims=victims.height)
-        _write(found, None, result)
+        _write(found, None, result, victims)
         audit.record(
             user,
             AuditAction.COMBINATION,
@@ -157,21 +166,44 @@ def link_new_victims(
     victim_ids: Sequence[int], *, user: User | None = None, progress: Progress = _quiet
 ) -> PersonRunResult:
     """Link new victims against the persons held, with the model held (no retraining); only the
-    persons they join are rewritten. Without a model held, every victim is linked."""
+    persons they join are rewritten. Only the victims held that share a blocking key with a new
+    one are read (set-based, through PersonMember's key indexes), with the rest of their
+    persons. Without a model held, or with persons written before their keys were kept, every
+    victim is linked."""
     model = kept_model()
     if model is None and Victim.objects.count() >= persons.MIN_TRAINING:
         return link_persons(user=user, progress=progress)
+    if PersonMember.objects.filter(keyed=False).exists():
+        return link_persons(user=user, progress=progress)
     model = model or persons.starter_model()
     started = timezone.now()
-    victims = _victims()
-    held = _held()
     new = sorted(set(victim_ids))
-    found = persons.link_new(victims, new, held, model=model, decisions=_decisions())
+    fresh = _victims(new)
+    fresh_keys = persons.normalise(fresh)
+    near = _sharing_a_key(fresh_keys) - set(new)
+    # With the rest of their persons (and of the new victims' own, if linked before).
+    mates = sorted(_person_mates(near | set(new)) - set(new))
+    victims = pl.concat([fresh, _victims(mates)])
+    held = _held([*mates, *new])
+    found = persons.link_new(
+        victims,
+        new,
+        held,
+        model=model,
+        decisions=_decisions(),
+        surname_tf=_surname_frequencies(fresh_keys, persons.normalise(victims)),
+    )
     touched = found.filter(pl.col("victim_id").is_in(new))["anchor"].unique()
     scope = found.filter(pl.col("anchor").is_in(touched.implode()))
-    result = PersonRunResult("new", victims_read=len(new))
+    # Only the memberships that change are written: the new victims', and those of victims
+    # held whose person (or link) a new victim changed; the rest stay as they are.
+    changed = _changed(scope, held)
+    result = PersonRunResult("new", victims_read=victims.height, held_read=len(mates))
     with transaction.atomic():
-        _write(scope, scope["victim_id"].to_list(), result)
+        _write(changed, changed["victim_id"].to_list(), result, victims)
+        sizes = scope.group_by("anchor").len()
+        result.persons = sizes.height
+        result.repeat_persons = sizes.filter(pl.col("len") > 1).height
         if result.repeat_persons:
             audit.record(
                 user,
@@ -193,7 +225,7 @@ def relink(victim_ids: Iterable[int]) -> PersonRunResult:
     victims = _victims(scope)
     model = kept_model() or persons.starter_model()
     found, _ = persons.link(victims, model=model, decisions=_decisions())
-    _write(found, scope, result)
+    _write(found, scope, result, victims)
     return result
 
 
@@ -222,17 +254,119 @@ def link_after_import(local_references: list[str], user: User | None, progress: 
         logger.exception("Linking victims to persons after the import failed; run `fraudcase link`")
 
 
-def _held() -> pl.DataFrame:
-    rows = PersonMember.objects.order_by().values_list(
-        "victim_id", "person__anchor", "probability", "agreed"
+def _id_chunks(ids: Sequence[int]) -> Iterator[Sequence[int] | RawSQL]:
+    """The ids a few thousand at a time, for `__in`: on PostgreSQL 50,000 at a time as one
+    array parameter (unnested), not thousands of parameters bound one by one."""
+    if connection.vendor != "postgresql":
+        yield from bulk.chunked(ids)
+        return
+    for start in range(0, len(ids), 50_000):
+        yield RawSQL("SELECT unnest(%s::bigint[])", (list(ids[start : start + 50_000]),))
+
+
+def _held(ids: Sequence[int]) -> pl.DataFrame:
+    """(victim_id, anchor, probability, agreed) of these victims held."""
+    rows: list[tuple[Any, ...]] = []
+    for chunk in _id_chunks(ids):
+        rows += PersonMember.objects.filter(victim_id__in=chunk).values_list(
+            "victim_id", "person__anchor", "probability", "agreed"
+        )
+    return pl.DataFrame(rows, schema=HELD_SCHEMA, orient="row")
+
+
+def _changed(found: pl.DataFrame, held: pl.DataFrame) -> pl.DataFrame:
+    """The rows of `found` (victim_id, anchor, probability, agreed) that are not as `held`."""
+    before = held.select(
+        "victim_id",
+        pl.col("anchor").alias("was_anchor"),
+        pl.col("probability").alias("was_probability"),
+        pl.col("agreed").fill_null("").alias("was_agreed"),
     )
-    return pl.DataFrame(list(rows.iterator(chunk_size=CHUNK)), schema=HELD_SCHEMA, orient="row")
+    same = (
+        (pl.col("anchor") == pl.col("was_anchor"))
+        & pl.col("probability").eq_missing(pl.col("was_probability"))
+        & (pl.col("agreed").fill_null("") == pl.col("was_agreed"))
+    )
+    return (
+        found.join(before, on="victim_id", how="left")
+        .filter(~same.fill_null(False))
+        .select(found.columns)
+    )
+
+
+def _sharing_a_key(keys: pl.DataFrame) -> set[int]:
+    """The victims held that share a blocking key (persons.BLOCKING: every candidate pair of
+    the probabilistic step, and so every exact pre-clustering key, which are narrower) with one
+    of these normalised victims. Set-based: per rule, `IN` over the keys' values (PostgreSQL:
+    unnested arrays, 10 x KEY_CHUNK at a time; SQLite: a VALUES list, KEY_CHUNK at a time),
+    each value looked up in the rule's index."""
+    table = connection.ops.quote_name(PersonMember._meta.db_table)
+    postgres = connection.vendor == "postgresql"
+    found: set[int] = set()
+    with connection.cursor() as cursor:
+        for rule in persons.BLOCKING:
+            columns = ", ".join(connection.ops.quote_name(f"{field}_key") for field in rule)
+            values = keys.select(rule).drop_nulls().unique().sort(list(rule))
+            if postgres:
+                # One array a field (a few parameters, not thousands to bind), unnested into
+                # rows that probe the rule's index.
+                arrays = ", ".join(["%s::text[]"] * len(rule))
+                for start in range(0, values.height, KEY_CHUNK * 10):
+                    part = values.slice(start, KEY_CHUNK * 10)
+                    cursor.execute(
+                        f"SELECT victim_id FROM {table} WHERE ({columns}) IN "
+                        f"(SELECT * FROM unnest({arrays}))",
+                        [part[field].to_list() for field in rule],
+                    )
+                    found.update(victim for (victim,) in cursor.fetchall())
+                continue
+            row = "(" + ", ".join(["%s"] * len(rule)) + ")"
+            for chunk in bulk.chunked(values.rows(), KEY_CHUNK):
+                cursor.execute(
+                    f"SELECT victim_id FROM {table} WHERE ({columns}) IN "
+                    f"(VALUES {', '.join([row] * len(chunk))})",
+                    [value for values_row in chunk for value in values_row],
+                )
+                found.update(victim for (victim,) in cursor.fetchall())
+    return found
+
+
+def _surname_frequencies(new: pl.DataFrame, frame: pl.DataFrame) -> pl.DataFrame:
+    """(surname, tf_surname) for the surnames of `frame`: how often each is among every victim
+    held and the `new` ones (Splink's term frequency, which the probabilistic step would count
+    over every victim), counted through the surname index."""
+    ids = new["victim_id"].to_list()
+    names = frame["surname"].drop_nulls().unique().sort().to_list()
+    counts: dict[str, int] = {}
+    held = PersonMember.objects.filter(surname_key__isnull=False)
+    for chunk in bulk.chunked(names):
+        for name, n in (
+            held.filter(surname_key__in=chunk)
+            .order_by()
+            .values_list("surname_key")
+            .annotate(n=Count("*"))
+        ):
+            counts[name] = n
+    total = held.count()
+    # New victims already held (linked again) are counted once, as new.
+    for chunk in bulk.chunked(ids):
+        for again in held.filter(victim_id__in=chunk).values_list("surname_key", flat=True):
+            if again is not None:
+                counts[again] = counts.get(again, 0) - 1
+            total -= 1
+    for name, n in new.group_by("surname").len().drop_nulls("surname").iter_rows():
+        counts[name] = counts.get(name, 0) + n
+        total += n
+    return pl.DataFrame(
+        {"surname": names, "tf_surname": [counts.get(n, 0) / max(total, 1) for n in names]},
+        schema={"surname": pl.Utf8, "tf_surname": pl.Float64},
+    )
 
 
 def _person_mates(victim_ids: Iterable[int]) -> set[int]:
     ids = sorted(set(victim_ids))
     mates: set[int] = set(ids)
-    for chunk in bulk.chunked(ids):
+    for chunk in _id_chunks(ids):
         held = PersonMember.objects.filter(victim_id__in=chunk).values("person_id")
         mates.update(
             PersonMember.objects.filter(person_id__in=held).values_list("victim_id", flat=True)
@@ -241,16 +375,37 @@ def _person_mates(victim_ids: Iterable[int]) -> set[int]:
 
 
 PERSONS = groups.Grouping(
-    Person, PersonMember, "victim_id", "person_id", ("victim", "person", "probability", "agreed")
+    Person,
+    PersonMember,
+    "victim_id",
+    "person_id",
+    (
+        "victim",
+        "person",
+        "probability",
+        "agreed",
+        *(f"{field}_key" for field in KEYS),
+        "keyed",
+    ),
 )
 
 
-def _write(found: pl.DataFrame, scope: list[int] | None, result: PersonRunResult) -> None:
+def _write(
+    found: pl.DataFrame, scope: list[int] | None, result: PersonRunResult, victims: pl.DataFrame
+) -> None:
     """Rewrite the persons of the victims in `scope` (None: every victim) from `found`
-    (victim_id, anchor, probability, agreed), in bulk; a person keeps its id while its anchor
-    (lowest victim id) stays."""
+    (victim_id, anchor, probability, agreed), with each victim's normalised keys (from
+    `victims`, as read), in bulk; a person keeps its id while its anchor (lowest victim id)
+    stays."""
+    keys = persons.normalise(victims).select(
+        "victim_id", *(pl.col(field).alias(f"{field}_key") for field in KEYS)
+    )
     members = groups.rewrite(
-        PERSONS, found.with_columns(pl.col("agreed").fill_null("")), scope
+        PERSONS,
+        found.with_columns(pl.col("agreed").fill_null(""))
+        .join(keys, on="victim_id", how="left")
+        .with_columns(pl.lit(True).alias("keyed")),
+        scope,
     ).members
     sizes = members.group_by("person_id").len()
     result.persons = sizes.height

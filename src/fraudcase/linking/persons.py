@@ -243,10 +243,17 @@ def in_dialect(model: dict[str, Any], dialect: str) -> dict[str, Any]:
     return out
 
 
-def _linker(frame: pl.DataFrame, model: dict[str, Any] | None, engine: Engine) -> Any:
+def _linker(
+    frame: pl.DataFrame,
+    model: dict[str, Any] | None,
+    engine: Engine,
+    surname_tf: pl.DataFrame | None = None,
+) -> Any:
     from splink import DuckDBAPI, Linker
 
     if engine is Engine.SPARK:
+        if surname_tf is not None:
+            raise ValueError("Surname frequencies are given to DuckDB runs only (incremental)")
         from . import spark
 
         api = spark.api()
@@ -254,9 +261,16 @@ def _linker(frame: pl.DataFrame, model: dict[str, Any] | None, engine: Engine) -
             model = in_dialect(model, "spark")
         # A name of Splink's choosing: the session outlives the run, and the view is replaced.
         table = api.register(frame.to_arrow())
-    else:
-        table = DuckDBAPI().register(frame.to_arrow(), dataset_display_name="victims")
-    return Linker(table, settings(model), log_level=None)
+        return Linker(table, settings(model), log_level=None)
+    duckdb = DuckDBAPI()
+    table = duckdb.register(frame.to_arrow(), dataset_display_name="victims")
+    linker = Linker(table, settings(model), log_level=None)
+    if surname_tf is not None:
+        # How common each surname is among every victim held, not only those read (an
+        # incremental run reads a few): (surname, tf_surname), as Splink computes it.
+        lookup = duckdb.register(surname_tf.to_arrow(), dataset_display_name="surname_tf")
+        linker.table_management.register_term_frequency_lookup(lookup, "surname")
+    return linker
 
 
 def train(frame: pl.DataFrame, *, seed: int = 13) -> dict[str, Any]:
@@ -307,10 +321,12 @@ def score(
     *,
     new: Sequence[int] | None = None,
     engine: Engine = Engine.DUCKDB,
+    surname_tf: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Scored candidate pairs (victim_l, victim_r, probability, agreed) at or above THRESHOLD,
     on `engine`. With `new`, only pairs with at least one new victim are scored (an
-    incremental run: the rest were scored before)."""
+    incremental run: the rest were scored before). `surname_tf` (surname, tf_surname): how
+    common each surname is, when `frame` is not every victim (DuckDB only)."""
     if frame.height < 2:
         return pl.DataFrame(
             schema={
@@ -333,7 +349,7 @@ def score(
                 {"blocking_rule": rule, "sql_dialect": "duckdb"} for rule in rules
             ],
         }
-    linker = _linker(frame, model, engine)
+    linker = _linker(frame, model, engine, surname_tf)
     predicted = linker.inference.predict(threshold_match_probability=THRESHOLD)
     found: pl.DataFrame
     if engine is Engine.SPARK:
@@ -465,16 +481,19 @@ def link_new(
     *,
     model: dict[str, Any],
     decisions: Decisions | None = None,
+    surname_tf: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """New victims against those held (`held`: victim_id, anchor, probability, agreed of every
     victim already in a person): only pairs with a new victim are scored, and the persons held
     stay as they are but for the new victims joining them (and the persons a new victim joins
-    together)."""
+    together). `victims` may be only the new ones and those held that share a BLOCKING key
+    with one of them (with the rest of their persons, in `held` too): the pairs scored are the
+    same, given `surname_tf` over every victim (see `score`)."""
     decisions = decisions or Decisions([], [])
     frame = normalise(victims)
     fresh = pl.Series(list(new), dtype=pl.Int64)
     exact = exact_edges(frame).filter(
         pl.col("victim_l").is_in(fresh.implode()) | pl.col("victim_r").is_in(fresh.implode())
     )
-    scored = score(frame, model, new=new)
+    scored = score(frame, model, new=new, surname_tf=surname_tf)
     return cluster(frame["victim_id"].to_list(), exact, scored, decisions, held=held)

@@ -176,3 +176,26 @@ PERSON_DECIDING_ROLES = frozenset(
 def may_decide_person(role: str) -> bool:
     """Whether this role may confirm or break a link between two victims."""
     return role in PERSON_DECIDING_ROLES
+
+
+# How a victim was joined to its person, as personrun writes it (PersonMember.agreed).
+EXACTLY = "exactly: "
+CONFIRMED = "confirmed by an officer"
+
+
+def person_link_kind(agreed: str) -> str:
+    """How the link was made: "officer" (confirmed), "exact" (equal on a pre-clustering key),
+    "probability" (scored at or above the threshold) or "" (a victim alone)."""
+    if agreed == CONFIRMED:
+        return "officer"
+    if agreed.startswith(EXACTLY):
+        return "exact"
+    return "probability" if agreed else ""
+
+
+def fields_agreed(agreed: str) -> list[str]:
+    """The fields that agreed on the link, in the report page's words ("surname", "date of
+    birth"...); none for an officer's confirmation."""
+    if agreed == CONFIRMED:
+        return []
+    return [field for field in agreed.removeprefix(EXACTLY).split(", ") if field]

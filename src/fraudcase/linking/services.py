@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.db.models import Count, Max, Min, QuerySet, Sum
+from django.db.models import Count, Max, Min, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
@@ -257,6 +257,40 @@ def report_part(user: User, report: Report) -> dict[str, Any]:
     if not others:
         return {}
     return {"series_reference": rules.series_reference(member), "series_others": others}
+
+
+def connected_reports(user: User, report: Report) -> int:
+    """How many other reports this user may see are connected to this one (seed 001 App. B
+    "Scale Assessment 3 (volume of connected reports)"): those in its series, and, for a report
+    no linking run has put in one yet, those sharing one of its identifiers and the rest of
+    their series. An identifier that never joins a series (stop-listed, or over-connected and
+    not allowed) connects nothing here either. Four queries whatever the series' size."""
+    own = list(report.identifiers.values_list("kind", "normalised").distinct())
+    values = sorted({value for _, value in own})
+    unusable = set(
+        StopListEntry.objects.filter(value__in=values).values_list("kind", "value")
+    ) | set(
+        OverConnected.objects.filter(value__in=values, review=Review.TO_REVIEW).values_list(
+            "kind", "value"
+        )
+    )
+    usable = [(kind, value) for kind, value in own if (kind, value) not in unusable]
+    connected = Q(
+        series_membership__series_id__in=SeriesMember.objects.filter(report=report).values(
+            "series_id"
+        )
+    )
+    if usable:
+        sharing = Q()
+        for kind, value in usable:
+            sharing |= Q(kind=kind, normalised=value)
+        matches = Identifier.objects.filter(sharing).values("report_id")
+        connected |= Q(pk__in=matches) | Q(
+            series_membership__series_id__in=SeriesMember.objects.filter(
+                report_id__in=matches
+            ).values("series_id")
+        )
+    return visible_reports(user).exclude(pk=report.pk).filter(connected).count()
 
 
 def export_rows(user: User, series: Series) -> list[dict[str, Any]]:

@@ -97,10 +97,16 @@ class AssessmentForm(GovukMixin, forms.Form):
                 "serious crime: updates within 1 working day instead of 5.",
             ),
         )
+        _yes, repeat_why = prefill.get(rules.REPEAT_VICTIM, ("", ""))
         add(
             "victim",
             "repeat_victim",
-            forms.BooleanField(label="The victim is a repeat victim", required=False),
+            forms.BooleanField(
+                label="The victim is a repeat victim",
+                required=False,
+                initial=bool(repeat_why),
+                help_text=f"Pre-filled: {repeat_why}. Confirm or change it." if repeat_why else "",
+            ),
         )
         for name in rules.THRIVE:
             add("victim", f"thrive_{name.lower()}", optional_text(f"THRIVE: {name}"))

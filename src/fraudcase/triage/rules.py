@@ -494,6 +494,12 @@ HIGH_VALUE_GBP = 10_000
 MEDIUM_VALUE_GBP = 1_000
 
 
+# The assessment's repeat-victim question (seed 001 §5.2 "enquire if the person is a repeat
+# victim"; App. D tier 3 "Consider vulnerability/Repeat victim"): the matrix has no heading
+# for it, so it is pre-filled beside the matrix headings under this key.
+REPEAT_VICTIM = "repeat_victim"
+
+
 def matrix_prefill(
     *,
     victims_in_package: int,
@@ -502,8 +508,12 @@ def matrix_prefill(
     victim_age: int | None,
     victim_individual: bool,
     narrative: str,
+    same_person_reports: int = 0,
 ) -> dict[str, tuple[str, str]]:
-    """Matrix answers the data already gives: heading -> (option, why). The assessor confirms."""
+    """Matrix answers the data already gives: heading -> (option, why), and REPEAT_VICTIM ->
+    ("yes", why) when the victim is on other reports (`same_person_reports`, the same person
+    by the person run). `linked_reports`: other reports connected to this one (its series, or
+    sharing a suspect identifier), App. B "Scale Assessment 3". The assessor confirms."""
     answers: dict[str, tuple[str, str]] = {}
     if victims_in_package >= 1000:
         answers["victims"] = ("1000_plus", f"{victims_in_package} victims in the package")
@@ -515,8 +525,13 @@ def matrix_prefill(
         answers["victims"] = ("under_10", f"{victims_in_package} victim(s) in the package")
     answers["connected_reports"] = (
         ("10_plus" if linked_reports >= 10 else "1_to_10"),
-        f"{linked_reports} other report(s) share a suspect identifier",
+        f"{linked_reports} other report(s) linked by a suspect identifier",
     )
+    if same_person_reports:
+        answers[REPEAT_VICTIM] = (
+            "yes",
+            f"The same person is the victim of {same_person_reports} other report(s)",
+        )
     if loss_gbp is not None:
         band = (
             "high"

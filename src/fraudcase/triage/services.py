@@ -17,10 +17,11 @@ from fraudcase.core.dates import age_on
 from fraudcase.core.errors import Conflict, InvalidInput
 from fraudcase.intake.models import CallForService
 from fraudcase.linking import person_services
+from fraudcase.linking import services as linking_services
 from fraudcase.reports import deadlines as report_deadlines
 from fraudcase.reports import rules as report_rules
 from fraudcase.reports import services as report_services
-from fraudcase.reports.models import Identifier, Report, ReportStatus, Source
+from fraudcase.reports.models import Report, ReportStatus, Source
 from fraudcase.reports.rules import Transition
 from fraudcase.reports.services import visible_reports
 
@@ -164,25 +165,16 @@ def scoring_of(version: str) -> dict[str, Any]:
 
 
 def matrix_prefill(user: User, report: Report) -> dict[str, tuple[str, str]]:
-    """What the data already says for the matrix (victims in the package, linked reports, ...)."""
+    """What the data already says for the matrix (victims in the package, the reports linked to
+    it, the loss...) and whether the victim is a repeat victim; only what this user may see
+    is counted."""
     visible = visible_reports(user)
     in_package = visible.filter(package=report.package).count() if report.package_id else 1
-    identifiers = list(report.identifiers.values_list("normalised", flat=True))
-    linked = (
-        (
-            visible.exclude(pk=report.pk)
-            .filter(
-                pk__in=Identifier.objects.filter(normalised__in=identifiers).values("report_id")
-            )
-            .count()
-        )
-        if identifiers
-        else 0
-    )
     victim = report.victim
     return rules.matrix_prefill(
         victims_in_package=in_package,
-        linked_reports=linked,
+        linked_reports=linking_services.connected_reports(user, report),
+        same_person_reports=repeat_reports(user, report).count(),
         loss_gbp=float(report.loss_gbp) if report.loss_gbp is not None else None,
         victim_age=victim_age(report),
         victim_individual=victim.victim_type == "individual",

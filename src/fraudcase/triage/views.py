@@ -211,6 +211,11 @@ def _report_facts(user, report, prefill, scoring):
             }
             for h, (option, why) in prefill.items()
             if h in headings
+        ]
+        + [
+            {"label": "Repeat victim", "answer": "Yes", "why": why}
+            for h, (_yes, why) in prefill.items()
+            if h == rules.REPEAT_VICTIM and h not in headings
         ],
     }
 
