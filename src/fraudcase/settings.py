@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "fraudcase.accounts.middleware.RequestScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "fraudcase.core.nul.RejectNulMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

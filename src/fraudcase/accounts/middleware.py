@@ -1,9 +1,23 @@
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 
+from .services import request_scope
+
 # /api/ authenticates itself (its docs included: fraudcase.api); /oidc/ is single sign-on's
 # callback, routed only when sign-on is on.
 OPEN_PREFIXES = ("/accounts/login/", "/static/", "/assets/", "/api/", "/healthz", "/oidc/")
+
+
+class RequestScopeMiddleware:
+    """What a request reads more than once is read once (accounts.services.request_scope: the
+    user's teams, which every need-to-know check asks for)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with request_scope():
+            return self.get_response(request)
 
 
 class LoginRequiredMiddleware:

@@ -3,7 +3,9 @@
 import hashlib
 import logging
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime, timedelta
 from typing import cast
 
@@ -20,6 +22,32 @@ log = logging.getLogger("fraudcase.accounts")
 LAST_USED_STEP = timedelta(minutes=5)
 
 
+# The teams of each user read during the current request ({user id: [team ids]}): a page that
+# checks need-to-know for ten kinds of record reads them once, not ten times. None outside a
+# request (commands, jobs, tests calling services): read each time.
+_TEAM_IDS: ContextVar[dict[int, list[int]] | None] = ContextVar("team_ids", default=None)
+
+
+@contextmanager
+def request_scope() -> Iterator[None]:
+    """While a request is answered, each user's teams are read once (`team_ids`)."""
+    token = _TEAM_IDS.set({})
+    try:
+        yield
+    finally:
+        _TEAM_IDS.reset(token)
+
+
+def team_ids(user: User) -> list[int]:
+    """The ids of the user's teams, read once a request (`request_scope`)."""
+    known = _TEAM_IDS.get()
+    if known is None:
+        return list(user.teams.values_list("id", flat=True))
+    if user.pk not in known:
+        known[user.pk] = list(user.teams.values_list("id", flat=True))
+    return known[user.pk]
+
+
 def visibility_filter(user: User, *, prefix: str = "") -> Q:
     """A filter for any queryset of records carrying `handling_marking` and `restricted_to_team`.
 
@@ -27,10 +55,9 @@ def visibility_filter(user: User, *, prefix: str = "") -> Q:
     """
     if not user.is_authenticated or not user.is_active:
         return Q(pk__in=[])
-    team_ids = list(user.teams.values_list("id", flat=True))
     return Q(**{f"{prefix}handling_marking__in": rules.markings_cleared_for(user.clearance)}) & (
         Q(**{f"{prefix}restricted_to_team__isnull": True})
-        | Q(**{f"{prefix}restricted_to_team__in": team_ids})
+        | Q(**{f"{prefix}restricted_to_team__in": team_ids(user)})
     )
 
 

@@ -22,6 +22,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from fraudcase.accounts import services as account_services
 from fraudcase.accounts.enums import Role
 from fraudcase.accounts.models import HandlingMarking, User
 from fraudcase.accounts.rules import markings_cleared_for
@@ -77,7 +78,7 @@ def hidden_reports(user: User) -> QuerySet[Report]:
     to a team). Empty for a user cleared for every marking in every team that restricts."""
     if not user.is_authenticated or not user.is_active:
         return Report.objects.all()
-    team_ids = list(user.teams.values_list("id", flat=True))
+    team_ids = account_services.team_ids(user)
     cleared = markings_cleared_for(user.clearance)
     hidden = Q(restricted_to_team__isnull=False)
     if team_ids:
