@@ -75,6 +75,11 @@ FRAME_SCHEMA = {
     "email": pl.Utf8,
 }
 
+# How a victim was joined to its person, as `cluster` writes it (PersonMember.agreed; read back
+# by rules.person_link_kind): an exact key's fields after EXACTLY, or an officer's confirmation.
+EXACTLY = "exactly: "
+CONFIRMED = "confirmed by an officer"
+
 logging.getLogger("splink").setLevel(logging.WARNING)
 logger = logging.getLogger(__name__)
 
@@ -178,7 +183,7 @@ def exact_edges(frame: pl.DataFrame) -> pl.DataFrame:
             present.select(
                 pl.col("victim_id").min().over(list(key)).alias("victim_l"),
                 pl.col("victim_id").alias("victim_r"),
-                pl.lit("exactly: " + ", ".join(FIELDS[c] for c in key)).alias("agreed"),
+                pl.lit(EXACTLY + ", ".join(FIELDS[c] for c in key)).alias("agreed"),
             ).filter(pl.col("victim_l") != pl.col("victim_r"))
         )
     return pl.concat(parts).unique(["victim_l", "victim_r"], keep="first", maintain_order=True)
@@ -400,7 +405,7 @@ def cluster(
                     how[victim] = (probability, agreed)
 
     for a, b in decisions.joined:
-        join(a, b, 1.0, "confirmed by an officer")
+        join(a, b, 1.0, CONFIRMED)
     if held is not None:
         for victim, anchor, probability, agreed in held.select(
             "victim_id", "anchor", "probability", "agreed"

@@ -8,6 +8,8 @@ import polars as pl
 from fraudcase.accounts.enums import Role
 from fraudcase.reports import rules as report_rules
 
+from . import persons
+
 # The normalisation is the report's own (reports.rules), applied when an identifier is
 # recorded: one rule, so that search and series agree on what "the same number" is.
 # DOMAIN.md "Linking": UK telephone numbers to E.164, sort code and account number to six and
@@ -178,9 +180,8 @@ def may_decide_person(role: str) -> bool:
     return role in PERSON_DECIDING_ROLES
 
 
-# How a victim was joined to its person, as personrun writes it (PersonMember.agreed).
-EXACTLY = "exactly: "
-CONFIRMED = "confirmed by an officer"
+# How a victim was joined to its person (PersonMember.agreed), as linking.persons writes it.
+EXACTLY, CONFIRMED = persons.EXACTLY, persons.CONFIRMED
 
 
 def person_link_kind(agreed: str) -> str:

@@ -22,6 +22,7 @@ from fraudcase.accounts.enums import HandlingMarking
 from fraudcase.accounts.models import User
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
+from fraudcase.core import bulk
 from fraudcase.core.errors import NotPermitted
 from fraudcase.jobs import services as job_services
 from fraudcase.jobs.models import Job, JobKind
@@ -264,7 +265,9 @@ def connected_reports(user: User, report: Report) -> int:
     "Scale Assessment 3 (volume of connected reports)"): those in its series, and, for a report
     no linking run has put in one yet, those sharing one of its identifiers and the rest of
     their series. An identifier that never joins a series (stop-listed, or over-connected and
-    not allowed) connects nothing here either. Four queries whatever the series' size."""
+    not allowed) connects nothing here either. The connected reports are found first, each
+    step an index read bounded by the series' size, then only those are counted: never an OR
+    of subqueries over every report."""
     own = list(report.identifiers.values_list("kind", "normalised").distinct())
     values = sorted({value for _, value in own})
     unusable = set(
@@ -275,22 +278,26 @@ def connected_reports(user: User, report: Report) -> int:
         )
     )
     usable = [(kind, value) for kind, value in own if (kind, value) not in unusable]
-    connected = Q(
-        series_membership__series_id__in=SeriesMember.objects.filter(report=report).values(
-            "series_id"
-        )
-    )
+    series_ids = set(SeriesMember.objects.filter(report=report).values_list("series_id", flat=True))
+    connected: set[int] = set()
     if usable:
         sharing = Q()
         for kind, value in usable:
             sharing |= Q(kind=kind, normalised=value)
-        matches = Identifier.objects.filter(sharing).values("report_id")
-        connected |= Q(pk__in=matches) | Q(
-            series_membership__series_id__in=SeriesMember.objects.filter(
-                report_id__in=matches
-            ).values("series_id")
+        connected |= set(Identifier.objects.filter(sharing).values_list("report_id", flat=True))
+        for chunk in bulk.chunked(sorted(connected)):
+            series_ids |= set(
+                SeriesMember.objects.filter(report_id__in=chunk).values_list("series_id", flat=True)
+            )
+    for chunk in bulk.chunked(sorted(series_ids)):
+        connected |= set(
+            SeriesMember.objects.filter(series_id__in=chunk).values_list("report_id", flat=True)
         )
-    return visible_reports(user).exclude(pk=report.pk).filter(connected).count()
+    connected.discard(report.pk)
+    return sum(
+        visible_reports(user).filter(pk__in=chunk).count()
+        for chunk in bulk.chunked(sorted(connected))
+    )
 
 
 def export_rows(user: User, series: Series) -> list[dict[str, Any]]:
