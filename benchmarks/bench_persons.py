@@ -57,6 +57,7 @@ def load(truth: pl.DataFrame, held: int) -> None:
     from django.db import connection, transaction
 
     from fraudcase.core import bulk
+    from fraudcase.intake.importing import VICTIM_DETAILS
     from fraudcase.linking.models import Person, PersonMember
     from fraudcase.reports.models import Report, Victim
 
@@ -107,20 +108,7 @@ def load(truth: pl.DataFrame, held: int) -> None:
         )
         bulk.insert_rows(
             Victim,
-            [
-                "id",
-                "report",
-                "victim_type",
-                "forename",
-                "surname",
-                "business_name",
-                "dob",
-                "address",
-                "postcode",
-                "phone",
-                "email",
-                "search_name",
-            ],
+            ["id", "report", "victim_type", *VICTIM_DETAILS, "search_name"],
             victim_rows.iter_rows(),
         )
         first = truth.filter(pl.col("victim_id") <= held)

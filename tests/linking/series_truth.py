@@ -21,6 +21,8 @@ import random
 
 import polars as pl
 
+from tests.linking.person_truth import pair_scores
+
 # A marketplace on the stop list (linking migration 0002): on many unrelated reports.
 PLATFORMS = ("ebay.co.uk", "gumtree.com", "amazon.co.uk")
 COLUMNS = (
@@ -151,19 +153,12 @@ def stop_list() -> pl.DataFrame:
 def series_pair_scores(truth: pl.DataFrame, members: pl.DataFrame) -> dict[str, float]:
     """Pairwise precision, recall and F1 of the series found (`members`: report_id, anchor, the
     reports in a series of two or more) against `truth` (report_id, truth): pairs of reports
-    put in one series; a report in no series is alone."""
-    joined = (
-        truth.select("report_id", "truth")
+    put in one series; a report in no series is alone (`person_truth.pair_scores`)."""
+    found = (
+        truth.select("report_id")
         .join(members.select("report_id", "anchor"), on="report_id", how="left")
         .with_columns(pl.col("anchor").fill_null(-pl.col("report_id")))
     )
-
-    def pairs(keys: list[str]) -> int:
-        sizes = joined.group_by(keys).len()["len"]
-        return int((sizes * (sizes - 1) // 2).sum())
-
-    true_pairs, found_pairs, both = pairs(["truth"]), pairs(["anchor"]), pairs(["truth", "anchor"])
-    precision = both / found_pairs if found_pairs else 1.0
-    recall = both / true_pairs if true_pairs else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "true_pairs": true_pairs}
+    return pair_scores(
+        truth.rename({"report_id": "victim_id"}), found.rename({"report_id": "victim_id"})
+    )
