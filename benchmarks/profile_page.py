@@ -4,7 +4,7 @@ Asks for PATH as USER (signed in directly, no password) through Django's test cl
 the database FRAUDCASE_DATABASE_URL and FRAUDCASE_DATA_DIR name (a load test's database:
 benchmarks/load_data.py prints them), once to warm the caches, then N times. Prints the
 median time, the number of queries and their total time (the database's share), the slowest
-queries, and the functions where the rest of the time went (cProfile, cumulative and own
+queries (`--queries`: every query of one run, in order), and the functions where the rest of the time went (cProfile, cumulative and own
 time). Run it on a quiet machine to compare timings; the shares hold on a busy one too.
 
     FRAUDCASE_DATABASE_URL=postgres://postgres@127.0.0.1:5432/fraudcase_load \\
@@ -41,6 +41,9 @@ def main() -> None:
     parser.add_argument("path")
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument(
+        "--queries", action="store_true", help="list every query of one run, in order, and stop"
+    )
     args = parser.parse_args()
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
@@ -66,6 +69,10 @@ def main() -> None:
         f"one run: {one * 1000:.0f} ms, {len(queries)} queries taking {in_db * 1000:.0f} ms "
         f"({in_db / one:.0%}), the rest {(one - in_db) * 1000:.0f} ms in Python"
     )
+    if args.queries:
+        for n, q in enumerate(queries, 1):
+            print(f"{n:3} {float(q['time']) * 1000:6.1f} ms  {q['sql'][:300]}")
+        return
     print("\nslowest queries:")
     for q in sorted(queries, key=lambda q: -float(q["time"]))[:8]:
         print(f"  {float(q['time']) * 1000:6.1f} ms  {q['sql'][:160]}")

@@ -18,6 +18,17 @@ def _attachments_in_tmp(settings, tmp_path):
     settings.DATA_DIR = tmp_path
 
 
+@pytest.fixture(autouse=True)
+def _figures_worked_out_each_time(settings):
+    """Tests see the figures of the data they made: nothing kept from another test, and the
+    board's timings worked out on every visit (tests/cases/test_the_board_keeps_its_timings.py
+    tests keeping them)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.FRAUDCASE_BOARD_TIMINGS_SECONDS = 0
+
+
 @pytest.fixture
 def vft(db):
     return Team.objects.create(name="Volume Fraud Team", kind=TeamKind.VFT)

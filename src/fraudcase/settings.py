@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "fraudcase.accounts.middleware.SessionIdleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -210,9 +211,11 @@ FRAUDCASE_OIDC_ENABLED = all(
 if FRAUDCASE_OIDC_ENABLED:
     AUTHENTICATION_BACKENDS.append("fraudcase.accounts.oidc.OIDCBackend")
 
-# Sessions end after 30 idle minutes and when the browser closes.
+# Sessions end after 30 idle minutes and when the browser closes. The idle clock is moved
+# forward at most once a minute (accounts.middleware.SessionIdleMiddleware, ADR-0176), not by a
+# write on every request.
 SESSION_COOKIE_AGE = int(os.environ.get("FRAUDCASE_SESSION_IDLE_SECONDS", "1800"))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -311,6 +314,10 @@ TASKS = {
 
 # Linking (DOMAIN.md "Linking"): an identifier on more reports than this joins none of them
 # until an administrator allows it (the over-connected identifiers page).
+# How long the allocation board keeps its timings (days from receipt to assessment, allocation
+# and outcome over the latest 1,000 moves of 90 days) before working them out again; the board
+# says when they were worked out (ADR-0177). 0: every time.
+FRAUDCASE_BOARD_TIMINGS_SECONDS = int(os.environ.get("FRAUDCASE_BOARD_TIMINGS_SECONDS", "300"))
 FRAUDCASE_LINKING_CAP = int(os.environ.get("FRAUDCASE_LINKING_CAP", "50"))
 
 # Home Office outcome types counted as positive (§5.7: the seed counts 1-10), e.g. "1-10,22".

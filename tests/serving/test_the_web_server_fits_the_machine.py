@@ -49,3 +49,19 @@ def test_a_value_that_is_not_a_whole_number_stops_the_server_saying_which(value)
 
 def test_the_module_gunicorn_reads_sets_the_machine_s_values():
     assert gunicorn_conf.workers == gunicorn_conf.cores() + 1  # type: ignore[attr-defined]
+
+
+def test_a_worker_collects_young_objects_less_often(monkeypatch):
+    """ADR-0178: after loading, a worker freezes what it loaded and raises the collector's
+    thresholds (a page's short-lived objects are freed by reference counting)."""
+    import gc
+
+    frozen = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    before = gc.get_threshold()
+    try:
+        gunicorn_conf.post_worker_init(object())
+        assert frozen == [True]
+        assert gc.get_threshold() == gunicorn_conf.GC_THRESHOLDS
+    finally:
+        gc.set_threshold(*before)

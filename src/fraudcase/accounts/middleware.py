@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 
@@ -6,6 +8,45 @@ from .services import request_scope
 # /api/ authenticates itself (its docs included: fraudcase.api); /oidc/ is single sign-on's
 # callback, routed only when sign-on is on.
 OPEN_PREFIXES = ("/accounts/login/", "/static/", "/assets/", "/api/", "/healthz", "/oidc/")
+
+
+# When the idle clock of a session was last moved forward (seconds since the epoch).
+SEEN_KEY = "_fraudcase_seen"
+
+
+def _now() -> float:
+    return time.time()
+
+
+def refresh_seconds() -> int:
+    """How stale a session's idle clock may be before a request moves it: a minute, or a tenth
+    of the idle time if that is shorter (ADR-0176)."""
+    return max(1, min(60, settings.SESSION_COOKIE_AGE // 10))
+
+
+class SessionIdleMiddleware:
+    """Sessions end after SESSION_COOKIE_AGE idle seconds without a write on every request.
+
+    Saving the session on every request (SESSION_SAVE_EVERY_REQUEST) made every page a write
+    and a commit, serialised on the session's row. Here a signed-in request moves the expiry
+    forward only when it was last moved more than `refresh_seconds()` ago, so the idle limit
+    holds to within that much (ADR-0176). Sits inside SessionMiddleware, which does the save.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        # A session this request never read (static files, a token's API call) is left alone:
+        # reading it only to move its clock would cost the query this saves.
+        if session is None or not session.accessed or session.is_empty():
+            return response
+        now = int(_now())
+        if session.modified or now - session.get(SEEN_KEY, 0) >= refresh_seconds():
+            session[SEEN_KEY] = now
+        return response
 
 
 class RequestScopeMiddleware:

@@ -702,7 +702,7 @@ def report_part(user: User, report: Report) -> dict[str, object]:
     """What the report page shows of the file for the CPS (the caller opened `report`
     through get_report): how much each part holds. Empty for a report that is not a case.
     A fixed number of queries."""
-    if not Case.objects.filter(report=report).exists():
+    if not hasattr(report, "case"):  # read once a page: the report keeps its case
         return {}
     return {
         "documents": report.case_documents.count(),

@@ -373,18 +373,14 @@ DEADLINE_COUNT_CAP = 1_000
 
 def counts(user: User, scope: str, today: date) -> list[Counts]:
     """Each kind's overdue and due-today counts: two counts a kind, each up to
-    DEADLINE_COUNT_CAP, whatever the backlog."""
-    found = []
-    for kind in KINDS.values():
+    DEADLINE_COUNT_CAP, whatever the backlog, all read in one statement."""
+    kinds = list(KINDS.values())
+    queries = []
+    for kind in kinds:
         owed = kind.owed(user, scope, today)
-        found.append(
-            Counts(
-                kind,
-                paging.count_up_to(owed.filter(kind.overdue(today)), DEADLINE_COUNT_CAP),
-                paging.count_up_to(owed.filter(kind.due_today(today)), DEADLINE_COUNT_CAP),
-            )
-        )
-    return found
+        queries += [owed.filter(kind.overdue(today)), owed.filter(kind.due_today(today))]
+    found = paging.counts_up_to(queries, DEADLINE_COUNT_CAP)
+    return [Counts(kind, found[2 * n], found[2 * n + 1]) for n, kind in enumerate(kinds)]
 
 
 def rows(user: User, kind: Kind, scope: str, today: date, state: str = "") -> QuerySet[Any]:
@@ -419,17 +415,16 @@ def page_of_every_kind(
 ) -> tuple[list[DueItem], paging.Bounded]:
     """Page `number` (of `size` items) of everything due by today of every kind (only those
     `state` "overdue" or "due_today" if given), most overdue first, and how many there are
-    (each kind counted up to the cap). Two queries a kind whatever the backlog: each kind's
-    oldest rows up to the end of the page, merged. A page past EVERY_KIND_MOST items is
-    empty."""
+    (each kind counted up to the cap). One query a kind whatever the backlog, each kind's
+    oldest rows up to the end of the page, merged; and one statement for every count. A page
+    past EVERY_KIND_MOST items is empty."""
     end = number * size
-    total = paging.Bounded(0)
+    owed = [rows(user, kind, scope, today, state) for kind in KINDS.values()]
+    total = sum(paging.counts_up_to(owed), paging.Bounded(0))
     found: list[DueItem] = []
-    for kind in KINDS.values():
-        owed = rows(user, kind, scope, today, state)
-        total += paging.count_up_to(owed)
-        if end <= EVERY_KIND_MOST:
-            found += [kind.item(row, today) for row in owed[:end]]
+    if end <= EVERY_KIND_MOST:
+        for kind, kind_rows in zip(KINDS.values(), owed, strict=True):
+            found += [kind.item(row, today) for row in kind_rows[:end]]
     found.sort(key=lambda i: (i.due, i.reference))
     return found[end - size : end], total
 

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, TypedDict
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Count, DurationField, ExpressionWrapper, F, QuerySet
 from django.http import Http404
@@ -19,6 +20,7 @@ from django.utils import timezone
 
 from fraudcase.accounts.enums import Experience, Role, TeamKind
 from fraudcase.accounts.models import Team, User
+from fraudcase.accounts.services import team_ids
 from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.core.errors import Conflict, InvalidInput
@@ -731,6 +733,24 @@ def timings(user: User, today: date, days: int = 90) -> list[dict[str, object]]:
             }
         )
     return found
+
+
+def timings_as_of(user: User, today: date) -> tuple[list[dict[str, object]], datetime]:
+    """The board's `timings` and when they were worked out: kept for
+    FRAUDCASE_BOARD_TIMINGS_SECONDS, for everyone who sees the same reports (the same
+    clearance and teams), so a supervisor's every visit does not rank the latest moves again
+    (ADR-0177). They are figures over a thousand moves, not a list: a minute or five changes
+    them little, and the board says when they are from."""
+    seconds = settings.FRAUDCASE_BOARD_TIMINGS_SECONDS
+    if seconds <= 0:
+        return timings(user, today), timezone.now()
+    teams = ",".join(str(t) for t in sorted(team_ids(user)))
+    key = f"board-timings:{user.clearance}:{teams}:{today.isoformat()}"
+    kept: tuple[list[dict[str, object]], datetime] | None = cache.get(key)
+    if kept is None:
+        kept = (timings(user, today), timezone.now())
+        cache.set(key, kept, seconds)
+    return kept
 
 
 # The quantiles the board shows: the median and where the slowest tenth starts.

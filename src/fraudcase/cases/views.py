@@ -153,7 +153,7 @@ def board(request):
         action=AuditAction.CONSULTATION,
     )
     chart_max = max([r.load for r in data["rows"]] + [1])
-    timings = services.timings(request.user, today)
+    timings, timings_at = services.timings_as_of(request.user, today)
     return render(
         request,
         "cases/board.html",
@@ -165,6 +165,7 @@ def board(request):
             "today": today,
             "chart_max": chart_max,
             "timings": timings,
+            "timings_at": timings_at,
             "timings_max": max([t["p90"] or 0 for t in timings] + [1]),
             "timings_window": f"{services.TIMINGS_WINDOW:,}",
         },

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connections
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
@@ -205,6 +206,34 @@ def count_up_to(rows: QuerySet[Any], cap: int = COUNT_CAP) -> Bounded:
     if getattr(rows, "_fields", None) is None:
         rows = rows.select_related(None)
     total = rows[: cap + 1].count()
+    return Bounded(min(total, cap), total > cap)
+
+
+def counts_up_to(queries: Sequence[QuerySet[Any]], cap: int = COUNT_CAP) -> list[Bounded]:
+    """Several bounded counts (as `count_up_to`) in one statement: `SELECT (SELECT COUNT(*)
+    FROM (... LIMIT cap + 1)), (...), ...`, one round trip for a page's figures however many
+    it shows (Deadlines' two a kind, issue 16). A query that can match nothing counts 0."""
+    selects: list[str] = []
+    params: list[Any] = []
+    empty: set[int] = set()
+    for n, rows in enumerate(queries):
+        if rows.query.is_empty():
+            empty.add(n)
+            continue
+        bounded = rows.order_by().values("pk")[: cap + 1]
+        sql, query_params = bounded.query.sql_with_params()
+        selects.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted_{n})")
+        params.extend(query_params)
+    totals: list[int] = []
+    if selects:
+        with connections[queries[0].db].cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(selects), params)
+            totals = list(cursor.fetchone())
+    found = iter(totals)
+    return [Bounded(0) if n in empty else _bounded(next(found), cap) for n in range(len(queries))]
+
+
+def _bounded(total: int, cap: int) -> Bounded:
     return Bounded(min(total, cap), total > cap)
 
 

@@ -417,7 +417,7 @@ def report_part(user: User, report: Report) -> dict[str, object]:
     """What the report page shows of the investigation file: how many decisions it holds
     (the caller opened `report` through get_report). Empty for a report that is not a case.
     A fixed number of queries, whatever the file holds."""
-    if not Case.objects.filter(report=report).exists():
+    if not hasattr(report, "case"):  # read once a page: the report keeps its case
         return {}
     return {
         "decisions": report.investigation_decisions.count(),

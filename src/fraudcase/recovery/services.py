@@ -520,7 +520,13 @@ def report_part(user: User, report: Report) -> dict[str, Any]:
     """What the report page shows: the entries on it the user may see and its assessments
     (those who may see the report see its assessments), each a link."""
     entries = list(visible_entries(user).filter(report=report).order_by("-recorded_at")[:20])
-    assessments = list(visible_assessments(user).filter(report=report).order_by("-pk")[:10])
+    # The caller opened the report (get_report), and whoever may see a report sees its
+    # assessments: no second visibility check (an OR of two subqueries) is needed.
+    assessments = list(
+        FinancialAssessment.objects.filter(report=report)
+        .select_related("report", "sar", "allocated_to", "assessed_by")
+        .order_by("-pk")[:10]
+    )
     return {
         "entries": entries,
         "assessments": assessments,
