@@ -58,3 +58,28 @@ def test_an_unknown_kind_or_state_is_refused_naming_the_field(owed, client):
     assert client.get("/api/v1/deadlines?kind=holidays").status_code == 422
     assert client.get("/api/v1/deadlines?state=later").status_code == 422
     assert client.get("/api/v1/deadlines?page_size=501").status_code == 422
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 5])
+def test_every_page_holds_what_the_whole_list_holds_there(owed, supervisor, size):
+    """The merged pages read whole rows only for their own span of due dates: page after page
+    they are the whole list cut in pages, ties on a due date in reference order."""
+    from fraudcase.cases import clocks
+    from fraudcase.reports.models import Report
+    from fraudcase.triage.models import SupervisorDecision
+
+    today = timezone.localdate()
+    days = [9, 4, 4, 1]  # two due on the same day: placed by their reference
+    for report, ago in zip(Report.objects.order_by("pk"), days, strict=False):
+        Report.objects.filter(pk=report.pk).update(first_update_due=today - timedelta(days=ago))
+    SupervisorDecision.objects.update(explanation_due=today - timedelta(days=4))
+    whole = [(i.what, i.reference) for i in clocks.due_items(supervisor, today, clocks.TEAM)]
+    assert len(whole) == 5
+    paged = []
+    for number in range(1, 7):
+        page, total = clocks.page_of_every_kind(
+            supervisor, today, clocks.TEAM, number=number, size=size
+        )
+        assert total == 5
+        paged += [(i.what, i.reference) for i in page]
+    assert paged == whole
