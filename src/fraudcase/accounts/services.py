@@ -3,8 +3,8 @@
 import hashlib
 import logging
 import secrets
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from datetime import datetime, timedelta
 from typing import cast
@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+
+from fraudcase.core import scopes
 
 from . import rules
 from .models import ApiToken, SignInFailure, User
@@ -28,14 +30,9 @@ LAST_USED_STEP = timedelta(minutes=5)
 _TEAM_IDS: ContextVar[dict[int, list[int]] | None] = ContextVar("team_ids", default=None)
 
 
-@contextmanager
-def request_scope() -> Iterator[None]:
+def request_scope() -> AbstractContextManager[None]:
     """While a request is answered, each user's teams are read once (`team_ids`)."""
-    token = _TEAM_IDS.set({})
-    try:
-        yield
-    finally:
-        _TEAM_IDS.reset(token)
+    return scopes.fresh(_TEAM_IDS)
 
 
 def team_ids(user: User) -> list[int]:

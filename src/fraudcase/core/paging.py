@@ -205,8 +205,7 @@ def count_up_to(rows: QuerySet[Any], cap: int = COUNT_CAP) -> Bounded:
     rows = rows.order_by()
     if getattr(rows, "_fields", None) is None:
         rows = rows.select_related(None)
-    total = rows[: cap + 1].count()
-    return Bounded(min(total, cap), total > cap)
+    return _bounded(rows[: cap + 1].count(), cap)
 
 
 def counts_up_to(queries: Sequence[QuerySet[Any]], cap: int = COUNT_CAP) -> list[Bounded]:

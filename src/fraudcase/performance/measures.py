@@ -10,8 +10,8 @@ command). A figure's code is "<period>|<name>=<value>" and `reports_behind` turn
 the reports it counts.
 """
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from datetime import date
 from functools import reduce
@@ -25,6 +25,7 @@ from fraudcase.cases import rules as case_rules
 from fraudcase.cases import services as case_services
 from fraudcase.cases.models import Case, DisruptionAction, Finalisation
 from fraudcase.cases.rules import DisruptionKind
+from fraudcase.core import scopes
 from fraudcase.core.dates import start_of
 from fraudcase.reports.enums import ReportStatus, Source, VictimType
 from fraudcase.reports.models import Report, StatusChange, Victim
@@ -140,14 +141,9 @@ def total_row(label: str, counted: dict[Any, dict[str, int]], scope: Scope, name
 _SHARED: ContextVar[dict | None] = ContextVar("performance_shared", default=None)
 
 
-@contextmanager
-def sharing() -> Iterator[None]:
+def sharing() -> AbstractContextManager[None]:
     """While a pack is computed, a figure several measures use is read once (`shared`)."""
-    token = _SHARED.set({})
-    try:
-        yield
-    finally:
-        _SHARED.reset(token)
+    return scopes.fresh(_SHARED)
 
 
 def shared(key: tuple, compute: Callable[[], Any]) -> Any:

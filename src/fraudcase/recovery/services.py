@@ -522,11 +522,7 @@ def report_part(user: User, report: Report) -> dict[str, Any]:
     entries = list(visible_entries(user).filter(report=report).order_by("-recorded_at")[:20])
     # The caller opened the report (get_report), and whoever may see a report sees its
     # assessments: no second visibility check (an OR of two subqueries) is needed.
-    assessments = list(
-        FinancialAssessment.objects.filter(report=report)
-        .select_related("report", "sar", "allocated_to", "assessed_by")
-        .order_by("-pk")[:10]
-    )
+    assessments = list(_assessments().filter(report=report).order_by("-pk")[:10])
     return {
         "entries": entries,
         "assessments": assessments,
@@ -541,9 +537,16 @@ def visible_assessments(user: User) -> QuerySet[FinancialAssessment]:
     """Assessments of the reports the user may see, and of the SARs the user may see."""
     if not user.is_authenticated or not user.is_active:
         return FinancialAssessment.objects.none()
-    return FinancialAssessment.objects.filter(
+    return _assessments().filter(
         Q(report__in=visible_reports(user)) | Q(sar__in=finance.visible_sars(user))
-    ).select_related("report", "sar", "allocated_to", "assessed_by")
+    )
+
+
+def _assessments() -> QuerySet[FinancialAssessment]:
+    """Assessments with what their rows show, before any access check."""
+    return FinancialAssessment.objects.select_related(
+        "report", "sar", "allocated_to", "assessed_by"
+    )
 
 
 def get_assessment(user: User, pk: int) -> FinancialAssessment:
