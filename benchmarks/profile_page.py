@@ -47,8 +47,17 @@ def main() -> None:
     args = parser.parse_args()
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    client = Client()
-    client.force_login(User.objects.get(username=args.user))
+    user = User.objects.get(username=args.user)
+    headers = {}
+    if args.path.startswith("/api/"):
+        # An API answer is asked for with a bearer token, as a client would.
+        from fraudcase.accounts.services import issue_token
+
+        headers["Authorization"] = f"Bearer {issue_token(user, 'profile_page.py')}"
+        client = Client(headers=headers)
+    else:
+        client = Client()
+        client.force_login(user)
     first = client.get(args.path)
     if first.status_code != 200:
         sys.exit(f"{args.path} answered {first.status_code}")

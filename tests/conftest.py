@@ -20,11 +20,13 @@ def _attachments_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _figures_worked_out_each_time(settings):
-    """Tests see the figures of the data they made: nothing kept from another test, and the
-    board's timings worked out on every visit (tests/cases/test_the_board_keeps_its_timings.py
-    tests keeping them)."""
+    """Tests see the figures of the data they made: nothing kept from another test (each test
+    its own cache in memory, not the files parallel test runs would share), and the board's
+    timings worked out on every visit (tests/cases/test_the_board_keeps_its_timings.py tests
+    keeping them)."""
     from django.core.cache import cache
 
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
     settings.FRAUDCASE_BOARD_TIMINGS_SECONDS = 0
 

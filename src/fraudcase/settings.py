@@ -312,12 +312,22 @@ TASKS = {
     }
 }
 
-# Linking (DOMAIN.md "Linking"): an identifier on more reports than this joins none of them
-# until an administrator allows it (the over-connected identifiers page).
 # How long the allocation board keeps its timings (days from receipt to assessment, allocation
 # and outcome over the latest 1,000 moves of 90 days) before working them out again; the board
 # says when they were worked out (ADR-0177). 0: every time.
 FRAUDCASE_BOARD_TIMINGS_SECONDS = int(os.environ.get("FRAUDCASE_BOARD_TIMINGS_SECONDS", "300"))
+# What is kept between requests (the board's timings) is kept once for every web worker and
+# thread, in files under the data directory (FRAUDCASE_CACHE_DIR to put them elsewhere), not
+# once a worker process: figures worked out by one worker serve them all (ADR-0180).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("FRAUDCASE_CACHE_DIR", str(DATA_DIR / "cache")),
+    }
+}
+
+# Linking (DOMAIN.md "Linking"): an identifier on more reports than this joins none of them
+# until an administrator allows it (the over-connected identifiers page).
 FRAUDCASE_LINKING_CAP = int(os.environ.get("FRAUDCASE_LINKING_CAP", "50"))
 
 # Home Office outcome types counted as positive (§5.7: the seed counts 1-10), e.g. "1-10,22".

@@ -87,3 +87,14 @@ def test_a_reason_given_for_a_list_still_covers_it_sorted_or_on_another_page():
     from fraudcase.reports.views import list_key
 
     assert list_key("/calls/?q=Patel&sort=caller&order=desc&reviews_page=2") == "/calls/?q=Patel"
+
+
+def test_several_figures_are_counted_in_one_statement_bounded_or_exact():
+    rows = _events(30)
+    none = RepeatPhrase.objects.none()
+    with CaptureQueriesContext(connection) as queries:
+        bounded = paging.counts_up_to([rows, rows.filter(phrase__lt="event 0005"), none], cap=20)
+        exact = paging.counts([rows, rows.filter(phrase__lt="event 0005"), none])
+    assert [(b.total, b.more) for b in bounded] == [(20, True), (5, False), (0, False)]
+    assert exact == [30, 5, 0]
+    assert len(queries) == 2

@@ -28,3 +28,20 @@ def test_a_sort_no_index_serves_is_not_applied_to_a_list_too_long_to_sort(rf, as
     long = paging.paginate(request, Report.objects.all(), sorts=sorts, default="received", cap=2)
     assert long.sort == "received" and long.sort_refused == "Victim"
     assert "not sorted by victim" in long.summary
+
+
+def test_the_home_page_counts_its_figures_to_its_cap_in_one_statement(
+    client, assessor, monkeypatch
+):
+    """The home page's figures say "more than" past pages.HOME_COUNT_CAP (1,000), as each kind
+    of deadline does, and are read together (ADR-0181)."""
+    from fraudcase import pages
+
+    more_reports(3, user=assessor)
+    client.force_login(assessor)
+    assert str(client.get("/").context["report_count"]) == "3"
+    monkeypatch.setattr(pages, "HOME_COUNT_CAP", 2)
+    page = client.get("/")
+    assert str(page.context["report_count"]) == "more than 2"
+    assert "more than 2" in page.content.decode()
+    assert str(page.context["recorded_today"]) == "more than 2"

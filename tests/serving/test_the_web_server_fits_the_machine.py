@@ -65,3 +65,19 @@ def test_a_worker_collects_young_objects_less_often(monkeypatch):
         assert gc.get_threshold() == gunicorn_conf.GC_THRESHOLDS
     finally:
         gc.set_threshold(*before)
+
+
+def test_what_one_worker_keeps_every_other_worker_reads(tmp_path):
+    """The board's timings are worked out once for every worker, not once a worker
+    (ADR-0180): the product's cache is files under the data directory, which every worker
+    process opens as its own cache object and reads the same."""
+    from django.utils.module_loading import import_string
+
+    from fraudcase import settings as product
+
+    config = product.CACHES["default"]
+    assert config["LOCATION"] == str(product.DATA_DIR / "cache")
+    backend = import_string(config["BACKEND"])
+    one_worker, another = backend(str(tmp_path), {}), backend(str(tmp_path), {})
+    one_worker.set("board-timings:official:1:2026-12-01", ["worked out once"], 300)
+    assert another.get("board-timings:official:1:2026-12-01") == ["worked out once"]

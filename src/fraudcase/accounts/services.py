@@ -27,22 +27,33 @@ LAST_USED_STEP = timedelta(minutes=5)
 # The teams of each user read during the current request ({user id: [team ids]}): a page that
 # checks need-to-know for ten kinds of record reads them once, not ten times. None outside a
 # request (commands, jobs, tests calling services): read each time.
-_TEAM_IDS: ContextVar[dict[int, list[int]] | None] = ContextVar("team_ids", default=None)
+_TEAMS: ContextVar[dict[int, list[tuple[int, str]]] | None] = ContextVar("teams", default=None)
 
 
 def request_scope() -> AbstractContextManager[None]:
-    """While a request is answered, each user's teams are read once (`team_ids`)."""
-    return scopes.fresh(_TEAM_IDS)
+    """While a request is answered, each user's teams are read once (`team_ids`,
+    `team_kinds`)."""
+    return scopes.fresh(_TEAMS)
+
+
+def _teams(user: User) -> list[tuple[int, str]]:
+    """(id, kind) of each of the user's teams, read once a request (`request_scope`)."""
+    known = _TEAMS.get()
+    if known is None:
+        return list(user.teams.values_list("id", "kind"))
+    if user.pk not in known:
+        known[user.pk] = list(user.teams.values_list("id", "kind"))
+    return known[user.pk]
 
 
 def team_ids(user: User) -> list[int]:
-    """The ids of the user's teams, read once a request (`request_scope`)."""
-    known = _TEAM_IDS.get()
-    if known is None:
-        return list(user.teams.values_list("id", flat=True))
-    if user.pk not in known:
-        known[user.pk] = list(user.teams.values_list("id", flat=True))
-    return known[user.pk]
+    """The ids of the user's teams."""
+    return [pk for pk, _ in _teams(user)]
+
+
+def team_kinds(user: User) -> set[str]:
+    """The kinds of the user's teams (TeamKind values): which teams' lists are theirs."""
+    return {kind for _, kind in _teams(user)}
 
 
 def visibility_filter(user: User, *, prefix: str = "") -> Q:

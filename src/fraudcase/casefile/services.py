@@ -21,6 +21,7 @@ from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.cases.models import Case
 from fraudcase.cases.rules import HOME_OFFICE_OUTCOMES
+from fraudcase.core import paging
 from fraudcase.core.errors import AttachmentRejected, InvalidInput, NotPermitted
 from fraudcase.investigation import services as investigation
 from fraudcase.investigation.models import Exhibit
@@ -704,10 +705,11 @@ def report_part(user: User, report: Report) -> dict[str, object]:
     A fixed number of queries."""
     if not hasattr(report, "case"):  # read once a page: the report keeps its case
         return {}
-    return {
-        "documents": report.case_documents.count(),
-        "unused": ScheduleItem.objects.filter(
-            schedule__report=report, withdrawn_at__isnull=True
-        ).count(),
-        "charging": report.charging_decisions.count(),
-    }
+    documents, unused, charging = paging.counts(
+        [
+            report.case_documents.all(),
+            ScheduleItem.objects.filter(schedule__report=report, withdrawn_at__isnull=True),
+            report.charging_decisions.all(),
+        ]
+    )
+    return {"documents": documents, "unused": unused, "charging": charging}

@@ -627,6 +627,8 @@ def panel(user: User, report: Report) -> dict[str, object]:
     )
 
     case = Case.objects.filter(report=report).select_related("investigator", "team").first()
+    # The report keeps its case (or that it has none): the page's other parts ask for it.
+    Report.case.related.set_cached_value(report, case)
     works = may_work_cases(user)
     letters_allowed = works or user.role == Role.ASSESSOR
     nfa = report.supervisor_decisions.filter(decision=Recommendation.NO_FURTHER_ACTION).exists()

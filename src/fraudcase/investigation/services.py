@@ -20,6 +20,7 @@ from fraudcase.audit import services as audit
 from fraudcase.audit.models import AuditAction
 from fraudcase.cases import clocks
 from fraudcase.cases.models import Case
+from fraudcase.core import paging
 from fraudcase.core.errors import Conflict, InvalidInput, NotPermitted
 from fraudcase.reports import services as report_services
 from fraudcase.reports.models import Report
@@ -419,8 +420,11 @@ def report_part(user: User, report: Report) -> dict[str, object]:
     A fixed number of queries, whatever the file holds."""
     if not hasattr(report, "case"):  # read once a page: the report keeps its case
         return {}
-    return {
-        "decisions": report.investigation_decisions.count(),
-        "actions_open": report.investigation_actions.filter(result_at__isnull=True).count(),
-        "exhibits": report.exhibits.count(),
-    }
+    decisions, actions_open, exhibits = paging.counts(
+        [
+            report.investigation_decisions.all(),
+            report.investigation_actions.filter(result_at__isnull=True),
+            report.exhibits.all(),
+        ]
+    )
+    return {"decisions": decisions, "actions_open": actions_open, "exhibits": exhibits}

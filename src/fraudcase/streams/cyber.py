@@ -17,6 +17,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
+from fraudcase.accounts import services as account_services
 from fraudcase.accounts.enums import Role
 from fraudcase.accounts.models import User
 from fraudcase.cases import clocks
@@ -116,7 +117,7 @@ def report_part(user: User, report: Report) -> dict[str, Any] | None:
 def _owes(user: User, routed: RoutedList, scope: str) -> bool:
     """A routed list's clock is the team's: its members see it in both views, a supervisor
     in the team view."""
-    if user.teams.filter(kind=rules.TEAM_KINDS[routed]).exists():
+    if rules.TEAM_KINDS[routed] in account_services.team_kinds(user):
         return True
     if routed == RoutedList.VICTIM_SUPPORT and user.role == Role.FVO:
         return True

@@ -154,8 +154,11 @@ def victim_age(report: Report) -> int | None:
 
 
 def assessment_of(report: Report) -> Assessment | None:
-    """The report's recorded assessment, or None."""
-    return Assessment.objects.filter(report=report).first()
+    """The report's recorded assessment (with its assessor), or None; the report keeps it, so
+    the page that shows it reads it once."""
+    found = Assessment.objects.filter(report=report).select_related("assessor").first()
+    Report.assessment.related.set_cached_value(report, found)
+    return found
 
 
 def scoring_of(version: str) -> dict[str, Any]:
