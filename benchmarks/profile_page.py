@@ -1,6 +1,7 @@
 """Where one page's time goes: profile_page.py USER PATH [--runs N] [--top K].
 
-Asks for PATH as USER (signed in directly, no password) through Django's test client against
+Asks for PATH as USER (signed in directly, no password; a path under /api/ with a bearer token
+made for USER each run, as an API client would) through Django's test client against
 the database FRAUDCASE_DATABASE_URL and FRAUDCASE_DATA_DIR name (a load test's database:
 benchmarks/load_data.py prints them), once to warm the caches, then N times. Prints the
 median time, the number of queries and their total time (the database's share), the slowest

@@ -24,9 +24,9 @@ log = logging.getLogger("fraudcase.accounts")
 LAST_USED_STEP = timedelta(minutes=5)
 
 
-# The teams of each user read during the current request ({user id: [team ids]}): a page that
-# checks need-to-know for ten kinds of record reads them once, not ten times. None outside a
-# request (commands, jobs, tests calling services): read each time.
+# The teams of each user read during the current request ({user id: [(team id, kind)]}): a
+# page that checks need-to-know for ten kinds of record reads them once, not ten times. None
+# outside a request (commands, jobs, tests calling services): read each time.
 _TEAMS: ContextVar[dict[int, list[tuple[int, str]]] | None] = ContextVar("teams", default=None)
 
 
