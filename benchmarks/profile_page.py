@@ -49,13 +49,11 @@ def main() -> None:
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     user = User.objects.get(username=args.user)
-    headers = {}
     if args.path.startswith("/api/"):
         # An API answer is asked for with a bearer token, as a client would.
         from fraudcase.accounts.services import issue_token
 
-        headers["Authorization"] = f"Bearer {issue_token(user, 'profile_page.py')}"
-        client = Client(headers=headers)
+        client = Client(headers={"Authorization": f"Bearer {issue_token(user, 'profile_page.py')}"})
     else:
         client = Client()
         client.force_login(user)

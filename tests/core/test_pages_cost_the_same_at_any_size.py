@@ -30,11 +30,9 @@ def test_a_sort_no_index_serves_is_not_applied_to_a_list_too_long_to_sort(rf, as
     assert "not sorted by victim" in long.summary
 
 
-def test_the_home_page_counts_its_figures_to_its_cap_in_one_statement(
-    client, assessor, monkeypatch
-):
+def test_the_home_page_counts_its_figures_up_to_its_cap(client, assessor, monkeypatch):
     """The home page's figures say "more than" past pages.HOME_COUNT_CAP (1,000), as each kind
-    of deadline does, and are read together (ADR-0181)."""
+    of deadline does (ADR-0181)."""
     from fraudcase import pages
 
     more_reports(3, user=assessor)
